@@ -1,0 +1,96 @@
+"""Exports lose nothing: Parquet round-trips exactly, CSV keeps lists as JSON and defuses formulas."""
+from __future__ import annotations
+
+import csv
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newslab import export
+
+
+def _quotes_like() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article_id": ["a1", "a1", "b2"],
+        "quote_id": pd.array([0, 1, 0], dtype="int64"),
+        "type": ["direct", "indirect", "mixed"],
+        "start": [10, 40, 5],
+        "end": [30, 60, 25],
+        "text": ["=HYPERLINK(\"http://x\",\"click\")", "-the talks failed", "@channel \u201cno comment\u201d"],
+        "speaker": ["Peskov", "he", None],
+        "speaker_start": pd.array([0, 35, pd.NA], dtype="Int64"),
+        "polarity": [0.1, -0.5, np.nan],
+        "roles": [["Kremlin Spokesperson"], [], None],
+        "evidence": [{"cue": "said", "words": ["groundless"]}, {}, {"x": [1, 2]}],
+    })
+
+
+def test_parquet_round_trip_is_the_same_table(tmp_path):
+    df = _quotes_like()
+    back = export.read_parquet(export.to_parquet(df, tmp_path / "q.parquet"))
+    pd.testing.assert_frame_equal(back, df)
+    assert back["roles"].tolist() == [["Kremlin Spokesperson"], [], None]
+    assert back["evidence"][0] == {"cue": "said", "words": ["groundless"]}
+    assert str(back["speaker_start"].dtype) == "Int64"
+
+
+def test_parquet_list_columns_are_typed_arrow_lists(tmp_path):
+    import pyarrow.parquet as pq
+
+    path = export.to_parquet(pd.DataFrame({"authors": [["Ann Lee", "Bo Chen"], []]}), tmp_path / "a.parquet")
+    assert str(pq.read_schema(path).field("authors").type) in {"list<element: string>", "list<item: string>"}
+
+
+def test_parquet_keeps_a_non_default_index_and_empty_tables(tmp_path):
+    df = _quotes_like().set_index("article_id")
+    pd.testing.assert_frame_equal(export.read_parquet(export.to_parquet(df, tmp_path / "i.parquet")), df)
+    empty = pd.DataFrame({"article_id": pd.Series([], dtype="str"), "start": pd.Series([], dtype="int64")})
+    pd.testing.assert_frame_equal(export.read_parquet(export.to_parquet(empty, tmp_path / "e.parquet")), empty)
+
+
+def test_csv_neutralises_every_formula_start(tmp_path):
+    texts = ["=1+1", "+44 20", "-2 degrees", "@SUM(A1)", "\tTAB", "\rCR", "'=already", "plain", "", "a=b"]
+    df = pd.DataFrame({"text": texts})
+    path = export.to_csv(df, tmp_path / "t.csv")
+    with open(path, newline="", encoding="utf-8") as fh:
+        cells = [row[0] for row in csv.reader(fh)][1:]
+    for cell in cells:  # nothing a spreadsheet would evaluate is left
+        assert not cell or cell[0] not in "=+-@\t\r"
+    assert cells[:4] == ["'=1+1", "'+44 20", "'-2 degrees", "'@SUM(A1)"]
+    assert cells[6:8] == ["''=already", "plain"]
+    back = export.read_csv(path)
+    assert back["text"].tolist()[:8] == texts[:8]
+
+
+def test_csv_writes_lists_and_dicts_as_json_and_reads_them_back(tmp_path):
+    df = _quotes_like()
+    path = export.to_csv(df, tmp_path / "q.csv")
+    raw = pd.read_csv(path, keep_default_na=False)
+    assert json.loads(raw["roles"][0]) == ["Kremlin Spokesperson"]
+    assert json.loads(raw["evidence"][0]) == {"cue": "said", "words": ["groundless"]}
+    back = export.read_csv(path)
+    assert back["roles"].tolist() == [["Kremlin Spokesperson"], [], None]
+    assert back["evidence"].tolist() == df["evidence"].tolist()
+    assert back["text"].tolist() == df["text"].tolist()
+    assert back["start"].tolist() == [10, 40, 5]
+
+
+def test_csv_does_not_turn_ordinary_text_into_lists_or_missing_values(tmp_path):
+    df = pd.DataFrame({"title": ["[Updated] Talks resume", "NA", "null"], "n": [1, 2, 3]})
+    back = export.read_csv(export.to_csv(df, tmp_path / "t.csv"))
+    assert back["title"].tolist() == ["[Updated] Talks resume", "NA", "null"]
+
+
+def test_csv_json_columns_can_be_named(tmp_path):
+    df = pd.DataFrame({"a": [["x"]], "b": [["y"]]})
+    back = export.read_csv(export.to_csv(df, tmp_path / "t.csv"), json_columns=["a"])
+    assert back["a"][0] == ["x"] and back["b"][0] == '["y"]'
+
+
+@pytest.mark.parametrize("value", [np.array(["x", "y"]), ("x", "y")])
+def test_arrays_and_tuples_export_as_lists(tmp_path, value):
+    df = pd.DataFrame({"roles": [value]})
+    assert export.read_parquet(export.to_parquet(df, tmp_path / "t.parquet"))["roles"][0] == ["x", "y"]
+    assert export.read_csv(export.to_csv(df, tmp_path / "t.csv"))["roles"][0] == ["x", "y"]
