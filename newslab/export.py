@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["to_csv", "read_csv", "to_parquet", "read_parquet"]
+__all__ = ["read_csv", "read_parquet", "to_csv", "to_parquet"]
 
 # OWASP "CSV Injection": cells starting with these are interpreted as formulas by spreadsheets.
 _FORMULA_START = frozenset("=+-@\t\r")
@@ -245,7 +245,7 @@ def read_parquet(path: str | Path) -> pd.DataFrame:
         ...     read_parquet(to_parquet(df, os.path.join(d, "a.parquet")))["authors"].tolist()
         [['Ann Lee'], []]
     """
-    pa, pq = _arrow()
+    _, pq = _arrow()
     table = pq.read_table(path)
     info = json.loads((table.schema.metadata or {}).get(_META_KEY, b"{}"))
     df = table.to_pandas()
