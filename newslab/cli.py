@@ -1,39 +1,495 @@
-"""The ``newslab`` command line: ``newslab analyze PATH... --out DIR``."""
+"""The ``newslab`` command line: ``newslab analyze PATH... --out DIR``.
+
+One command turns a corpus into the research tables, the charts, a self-contained ``report.html``
+and a ``manifest.json`` that records what went in, what was skipped and why, and what produced it.
+"""
 from __future__ import annotations
 
 import argparse
+import glob
+import json
+import os
+import platform
 import sys
+import time
+import traceback
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timezone
+from importlib import metadata
 from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+#: Libraries whose versions the manifest records (results depend on their lexicons and rules).
+VERSIONED = ("newslab", "nltk", "textblob", "vaderSentiment", "pandas", "numpy", "pyarrow", "matplotlib")
+#: How many country candidates become stance targets when neither --targets nor --countries is given.
+DEFAULT_TOP_COUNTRIES = 5
+#: Articles per batch: the progress bar advances per batch; each batch runs every step.
+BATCH = 200
+
+_EPILOG = """\
+outputs (in --out DIR):
+  articles, sentences, quotes, speakers   the tables of the newslab table contract
+  sentence_sentiment, quote_sentiment     sentences / quotes with polarity, subjectivity, vader,
+                                          sentiment, sentiment_label
+  stance                                  one row per (sentence, target mention) with its stance
+  stance_matrix                           one row per (speaker, target): mean stance of their quotes
+    (tables are .parquet with --format parquet, .csv with --format csv; see newslab.export)
+  charts/*.png                            quotes per speaker, sentiment arc, lexicon scatter,
+                                          stance heatmap, timeline
+  report.html                             every chart and the head of every table in one file
+                                          (no external resources: open it offline or e-mail it)
+  manifest.json                           inputs, options, library versions, row counts,
+                                          skipped inputs with the reason, timings
+  notebooks/*.html                        with --notebooks: the project notebooks, executed
+
+targets for stance:
+  --targets FILE.json   {"Russia": ["Russia", "Russian", "Moscow", "Kremlin"], ...}
+  --countries NAME...   countries with newslab's alias lists (newslab.targets.countries)
+  neither               the {top} countries mentioned most in the corpus (newslab.targets.candidates)
+
+examples:
+  newslab analyze data/ --out out/
+  newslab analyze corpus/*.txt exports/site.jsonl --out results --format csv --jobs 2
+  newslab analyze data/ --out out/ --countries Russia "North Korea" --quiet
+
+exit status: 0 done, 1 error or no readable article, 2 bad command line (e.g. a missing path).
+""".replace("{top}", str(DEFAULT_TOP_COUNTRIES))
+
+
+def _default_format() -> str:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return "csv"
+    return "parquet"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newslab`` command (``newslab --help``).
+
+    Examples:
+        >>> build_parser().parse_args(["analyze", "data", "--out", "o", "--jobs", "2"]).jobs
+        2
+    """
+    parser = argparse.ArgumentParser(
+        prog="newslab",
+        description="Turn news articles into research tables: sentences, quotes, speakers, sentiment "
+                    "and stance, with charts and a one-file HTML report. Works offline.",
+        epilog="Run `newslab analyze --help` for the outputs and every option.",
+    )
+    parser.add_argument("--version", action="version", version=f"newslab {_version('newslab')}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    an = sub.add_parser(
+        "analyze", help="analyse articles and write tables, charts, report.html and manifest.json",
+        description="Load articles (text, JSONL, CSV or saved HTML files, folders of them, or globs), "
+                    "find sentences, quotes, speakers, sentiment and stance, and write every table, "
+                    "the charts, report.html and manifest.json into --out.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    an.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or glob patterns")
+    an.add_argument("--out", "-o", required=True, type=Path, metavar="DIR",
+                    help="output folder (created if needed; existing files are overwritten)")
+    an.add_argument("--format", choices=("parquet", "csv"), default=None,
+                    help="table file format (default: parquet when pyarrow is installed, else csv; "
+                         f"here: {_default_format()}). CSV writes lists as JSON and defuses formulas")
+    tg = an.add_mutually_exclusive_group()
+    tg.add_argument("--targets", type=Path, metavar="FILE.json",
+                    help='stance targets as JSON: {"name": ["alias", ...], ...}')
+    tg.add_argument("--countries", nargs="+", metavar="NAME",
+                    help='stance targets: these countries with their aliases, e.g. Russia "North Korea"')
+    an.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                    help="worker processes for the corpus steps (-1: every core; default 1)")
+    an.add_argument("--notebooks", action="store_true",
+                    help="also execute the project's notebooks/ into DIR/notebooks/*.html")
+    an.add_argument("--no-charts", action="store_true", help="skip the PNG charts (faster on huge corpora)")
+    an.add_argument("--quiet", "-q", action="store_true",
+                    help="print nothing but errors (no progress bar, no summary)")
+    an.add_argument("--traceback", action="store_true", help="on an error, print the full Python traceback")
+    return parser
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        if dist == "newslab":
+            from . import __version__
+            return __version__
+        return None
+
+
+def versions() -> dict[str, str | None]:
+    """Versions of newslab, the libraries its results depend on, and Python.
+
+    Examples:
+        >>> v = versions()
+        >>> sorted(k for k in ("newslab", "pandas", "python") if v[k])
+        ['newslab', 'pandas', 'python']
+    """
+    out: dict[str, str | None] = {name: _version(name) for name in VERSIONED}
+    out["python"] = platform.python_version()
+    return out
+
+
+def missing_paths(paths: Sequence[str]) -> list[str]:
+    """The command-line paths that name no existing file or folder and match no glob.
+
+    Examples:
+        >>> missing_paths(["/", "/no/such/file.txt", "/no/such/*.txt"])
+        ['/no/such/file.txt', '/no/such/*.txt']
+    """
+    out = []
+    for p in paths:
+        if Path(p).exists():
+            continue
+        if glob.has_magic(p) and glob.glob(p, recursive=True):
+            continue
+        out.append(p)
+    return out
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for p in paths:
+        out.extend(sorted(glob.glob(p, recursive=True)) if not Path(p).exists() and glob.has_magic(p) else [p])
+    return out
+
+
+def load_targets(path: Path) -> dict[str, list[str]]:
+    """Read ``{"name": ["alias", ...]}`` (a bare string alias is allowed) from a JSON file.
+
+    Raises:
+        ValueError: with what was expected, when the file is not such a mapping.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"cannot read targets file {path}: {exc}") from exc
+    if not isinstance(data, dict) or not data:
+        raise ValueError(f'{path}: expected a JSON object {{"name": ["alias", ...]}}, got {type(data).__name__}')
+    out: dict[str, list[str]] = {}
+    for name, aliases in data.items():
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise ValueError(f"{path}: aliases of {name!r} must be a list of non-empty strings")
+        out[str(name)] = aliases or [str(name)]
+    return out
+
+
+def default_targets(articles: pd.DataFrame, top: int = DEFAULT_TOP_COUNTRIES) -> dict[str, list[str]]:
+    """The ``top`` countries mentioned most in ``articles``, as stance targets (name -> aliases)."""
+    from . import targets as tg
+
+    found = tg.candidates(articles)
+    if isinstance(found, pd.DataFrame):  # a ranked table: take its name column
+        col = next((c for c in ("target", "name", "country", "candidate") if c in found.columns), found.columns[0])
+        if "kind" in found.columns:
+            countries = found[found["kind"].astype(str).str.lower() == "country"]
+            found = countries if len(countries) else found
+        names = [str(n) for n in found[col].tolist()]
+    elif isinstance(found, Mapping):
+        names = [str(n) for n in found]
+    else:
+        names = [str(n if isinstance(n, str) else n[0]) for n in found]
+    names = names[:top]
+    if not names:
+        return {}
+    out = tg.countries(*names)
+    return {str(k): list(v) for k, v in out.items()}
+
+
+class _Progress:
+    """A tqdm bar on stderr for long corpora; silent for short ones and with --quiet."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.bar = None
+        if enabled:
+            from tqdm.auto import tqdm
+            self.bar = tqdm(total=total, unit="article", desc="analyze", file=sys.stderr, dynamic_ncols=True)
+
+    def stage(self, name: str) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(name, refresh=True)
+
+    def update(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _timed(timings: dict[str, float], name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    t0 = time.perf_counter()
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        timings[name] = round(timings.get(name, 0.0) + time.perf_counter() - t0, 4)
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    if len(parts) == 1:
+        return parts[0]
+    out = pd.concat(parts, ignore_index=True)
+    return out
+
+
+def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]], jobs: int = 1,
+                   progress: bool = False, timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of ``newslab analyze`` for an articles table, in batches of articles.
+
+    Args:
+        articles: ``newslab.load_articles(...)``.
+        targets: stance targets, name -> aliases.
+        jobs: worker processes per step (``n_jobs``).
+        progress: show a tqdm bar on stderr (only drawn for more than one batch).
+        timings: a dict that receives seconds per step.
+
+    Returns:
+        ``articles``, ``sentences``, ``quotes``, ``speakers``, ``sentence_sentiment``,
+        ``quote_sentiment``, ``stance``, ``stance_matrix``.
+
+    Examples:
+        >>> import newslab
+        >>> t = analyze_tables(newslab.load_articles(newslab.SEED), {"Russia": ["Russia"]})
+        >>> sorted(t)[:4], len(t["articles"])
+        (['articles', 'quote_sentiment', 'quotes', 'sentence_sentiment'], 1)
+    """
+    from .quotes import quotes as find_quotes
+    from .sentences import sentences as split_sentences
+    from .sentiment import sentiment as score_sentiment
+    from .speakers import speakers as resolve_speakers
+    from .stance import stance as score_stance
+    from .stance import stance_matrix
+
+    timings = {} if timings is None else timings
+    tgt = {k: list(v) for k, v in targets.items()}
+    parts: dict[str, list[pd.DataFrame]] = {k: [] for k in ("sentences", "quotes", "sentence_sentiment",
+                                                             "quote_sentiment", "stance")}
+    n = len(articles)
+    bar = _Progress(n, progress and n > BATCH)
+    try:
+        for lo in range(0, max(n, 1), BATCH):
+            batch = articles.iloc[lo:lo + BATCH]
+            bar.stage("sentences")
+            sents = _timed(timings, "sentences", split_sentences, batch, n_jobs=jobs)
+            bar.stage("quotes")
+            quotes = _timed(timings, "quotes", find_quotes, batch, n_jobs=jobs)
+            bar.stage("sentiment")
+            s_sent = _timed(timings, "sentiment", score_sentiment, sents, n_jobs=jobs)
+            q_sent = _timed(timings, "sentiment", score_sentiment, quotes, n_jobs=jobs)
+            bar.stage("stance")
+            # no targets: an empty stance table that still has every column
+            st = _timed(timings, "stance", score_stance, sents if tgt else sents.iloc[:0],
+                        targets=tgt or {"_": ["_"]}, n_jobs=jobs)
+            for key, df in zip(parts, (sents, quotes, s_sent, q_sent, st)):
+                parts[key].append(df)
+            bar.update(len(batch))
+    finally:
+        bar.close()
+    tables = {"articles": articles, **{k: _concat(v) for k, v in parts.items()}}
+    tables["speakers"] = _timed(timings, "speakers", lambda: resolve_speakers(tables["quotes"]))
+    if tgt:
+        tables["stance_matrix"] = _timed(timings, "stance_matrix", lambda: stance_matrix(tables["quotes"], tgt))
+    else:
+        tables["stance_matrix"] = stance_matrix(tables["quotes"].iloc[:0], {"_": ["_"]})
+    order = ("articles", "sentences", "quotes", "speakers", "sentence_sentiment", "quote_sentiment",
+             "stance", "stance_matrix")
+    return {k: tables[k] for k in order}
+
+
+def draw_charts(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """PNG bytes of every chart (via ``newslab.plots``), and the charts that failed with why."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only: never open a window, works without a display
+    from . import plots
+    from .report import figure_png
+
+    arts = tables["articles"]
+    q = tables["quotes"]
+    # the sentiment arc of the article with most quotes: the most telling one in a corpus
+    if len(q):
+        arc_id = q["article_id"].value_counts().index[0]
+    else:
+        arc_id = arts["article_id"].iloc[0] if len(arts) else None
+    specs: dict[str, Callable[[], Any]] = {
+        "quotes_per_speaker": lambda: plots.quotes_per_speaker(q),
+        "sentiment_arc": lambda: plots.sentiment_arc(tables["sentence_sentiment"], q, article_id=arc_id),
+        "lexicon_scatter": lambda: plots.lexicon_scatter(tables["sentence_sentiment"]),
+        "stance_heatmap": lambda: plots.stance_heatmap(tables["stance_matrix"]),
+        "timeline": lambda: plots.timeline(q, articles=arts, by="speaker_name"),
+    }
+    charts: dict[str, bytes] = {}
+    failed: dict[str, str] = {}
+    for name, make in specs.items():
+        try:
+            ax = make()
+            charts[name] = figure_png(ax)
+            plots.close(ax)
+        except Exception as exc:  # noqa: BLE001 - one chart must not cost the whole report
+            failed[name] = f"{type(exc).__name__}: {exc}"
+    return charts, failed
+
+
+def _write_table(df: pd.DataFrame, path: Path, fmt: str) -> Path:
+    from . import export
+
+    return export.to_parquet(df, path) if fmt == "parquet" else export.to_csv(df, path)
+
+
+def analyze(args: argparse.Namespace) -> int:
+    """Run ``newslab analyze`` for parsed arguments; the exit status."""
+    started = datetime.now(timezone.utc)
+    say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    gone = missing_paths(args.paths)
+    if gone:
+        for p in gone:
+            print(f"newslab: error: no such file or folder: {p}", file=sys.stderr)
+        print("newslab: nothing was written; check the paths (globs must match at least one file)",
+              file=sys.stderr)
+        return 2
+    if args.jobs == 0 or args.jobs < -1:
+        print("newslab: error: --jobs must be a positive number of processes, or -1 for every core",
+              file=sys.stderr)
+        return 2
+    fmt = args.format or _default_format()
+    if fmt == "parquet" and _default_format() != "parquet":
+        print("newslab: error: --format parquet needs pyarrow: pip install 'newslab[parquet]'", file=sys.stderr)
+        return 2
+    try:
+        target_map = load_targets(args.targets) if args.targets else None
+    except ValueError as exc:
+        print(f"newslab: error: {exc}", file=sys.stderr)
+        return 2
+
+    timings: dict[str, float] = {}
+    from .articles import load_articles
+
+    inputs = _expand(args.paths)
+    with warnings.catch_warnings(record=True) as caught:  # skips are reported once, below and in the manifest
+        warnings.simplefilter("always")
+        arts = _timed(timings, "load_articles", lambda: load_articles(inputs if len(inputs) != 1 else inputs[0]))
+    skipped = [dict(s) for s in arts.attrs.get("skipped", [])]
+    other = [str(w.message) for w in caught if "skip" not in str(w.message).lower()]
+    for s in skipped:
+        say(f"newslab: skipped {s.get('path')}: {s.get('reason')}")
+    for msg in other:
+        say(f"newslab: warning: {msg}")
+
+    if target_map is None:
+        if args.countries:
+            from .targets import countries
+            target_map = {str(k): list(v) for k, v in countries(*args.countries).items()}
+            target_how = "--countries"
+        else:
+            target_map = _timed(timings, "targets", lambda: default_targets(arts)) if len(arts) else {}
+            target_how = f"top {DEFAULT_TOP_COUNTRIES} country candidates in the corpus"
+    else:
+        target_how = "--targets"
+
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    say(f"newslab: {len(arts)} articles from {len(inputs)} path(s); stance targets: "
+        f"{', '.join(target_map) or '(none)'}")
+    tables = analyze_tables(arts, target_map, jobs=args.jobs, progress=not args.quiet, timings=timings)
+
+    files: dict[str, str] = {}
+    ext = "parquet" if fmt == "parquet" else "csv"
+    for name, df in tables.items():
+        path = _timed(timings, "write_tables", _write_table, df, out / f"{name}.{ext}", fmt)
+        files[name] = path.name
+
+    charts: dict[str, bytes] = {}
+    failed: dict[str, str] = {}
+    if not args.no_charts:
+        charts, failed = _timed(timings, "charts", lambda: draw_charts(tables))
+        (out / "charts").mkdir(exist_ok=True)
+        for name, png in charts.items():
+            (out / "charts" / f"{name}.png").write_bytes(png)
+            files[f"chart:{name}"] = f"charts/{name}.png"
+        for name, why in failed.items():
+            say(f"newslab: warning: chart {name} not drawn: {why}")
+
+    notebooks: list[str] = []
+    if args.notebooks:
+        from .notebooks import run_notebooks
+        nb_out = out / "notebooks"
+        nb_out.mkdir(exist_ok=True)
+        done = _timed(timings, "notebooks", lambda: run_notebooks(output_dir=nb_out))
+        notebooks = [str(Path(p).relative_to(out)) if Path(p).is_absolute() and Path(p).is_relative_to(out)
+                     else str(p) for p in (done or [])]
+
+    manifest: dict[str, Any] = {
+        "newslab": "analyze",
+        "started": started.isoformat(timespec="seconds"),
+        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "command": ["newslab", *sys.argv[1:]] if sys.argv and "newslab" in Path(sys.argv[0]).name else None,
+        "inputs": [str(Path(p)) for p in inputs],
+        "options": {"out": str(out), "format": fmt, "jobs": args.jobs, "targets_from": target_how,
+                    "targets": target_map, "notebooks": bool(args.notebooks), "charts": not args.no_charts},
+        "versions": versions(),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "counts": {name: len(df) for name, df in tables.items()},
+        "skipped": skipped,
+        "warnings": other,
+        "files": files,
+        "charts_failed": failed,
+        "notebooks": notebooks,
+        "timings": timings,
+    }
+    from .report import build_report
+
+    _timed(timings, "report", lambda: build_report(out / "report.html", tables, charts, manifest,
+                                                   title=f"newslab report: {len(arts)} article(s)"))
+    files["report"] = "report.html"
+    files["manifest"] = "manifest.json"
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n",
+                                       encoding="utf-8")
+    if not len(arts):
+        print(f"newslab: no readable article in {', '.join(args.paths)} "
+              f"({len(skipped)} skipped; see {out / 'manifest.json'})", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        counts = ", ".join(f"{v:,} {k}" for k, v in manifest["counts"].items() if k != "articles")
+        print(f"newslab: {len(arts)} articles -> {counts}")
+        if skipped:
+            print(f"newslab: {len(skipped)} input(s) skipped, listed in manifest.json")
+        print(f"newslab: wrote {len(files)} files to {out.resolve()} (open {(out / 'report.html').resolve()})")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``newslab`` console script.
+    """Entry point of the ``newslab`` console script; returns the exit status.
 
     Examples:
         >>> import tempfile, newslab
         >>> with tempfile.TemporaryDirectory() as d:
-        ...     main(["analyze", str(newslab.SEED), "--out", d, "--quiet"])
+        ...     main(["analyze", str(newslab.SEED), "--out", d, "--quiet", "--no-charts"])
         0
+        >>> main(["analyze", "/no/such/folder", "--out", "/tmp/x", "--quiet"])
+        2
     """
-    parser = argparse.ArgumentParser(prog="newslab", description="Turn news articles into research tables.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    an = sub.add_parser("analyze", help="load articles, split sentences, write the tables")
-    an.add_argument("paths", nargs="+", help="files, folders or globs of articles")
-    an.add_argument("--out", required=True, type=Path, help="output folder")
-    an.add_argument("--quiet", action="store_true", help="print only errors")
-    args = parser.parse_args(argv)
-
-    from .articles import load_articles
-    from .sentences import sentences
-
-    arts = load_articles(args.paths)
-    sents = sentences(arts)
-    args.out.mkdir(parents=True, exist_ok=True)
-    arts.to_csv(args.out / "articles.csv", index=False)
-    sents.to_csv(args.out / "sentences.csv", index=False)
-    if not args.quiet:
-        print(f"{len(arts)} articles, {len(sents)} sentences -> {args.out.resolve()}")
-    return 0
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "analyze":
+            return analyze(args)
+    except KeyboardInterrupt:
+        print("newslab: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a clear one-line error; the traceback on request
+        if getattr(args, "traceback", False):
+            traceback.print_exc()
+        print(f"newslab: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if not getattr(args, "traceback", False):
+            print("newslab: run again with --traceback for the details, and report it if it looks like a bug",
+                  file=sys.stderr)
+        return 1
+    return 2  # pragma: no cover - argparse rejects unknown commands
 
 
 if __name__ == "__main__":

@@ -1,0 +1,154 @@
+"""n_jobs and Dask give exactly the pandas single-process results for every corpus step."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import newslab as nl
+from newslab import _parallel
+
+TARGETS = {"Russia": ["Russia", "Russian", "Kremlin", "Moscow"], "North Korea": ["North Korea", "DPRK", "Pyongyang"],
+           "United States": ["United States", "US", "Washington"]}
+
+# Our own news-like paragraphs (not from any evaluation set), recombined into articles of uneven length.
+_PARAS = [
+    'Kremlin Spokesperson Dmitry Peskov said on Monday that Russia would "continue to develop close relations" '
+    "with North Korea. He added that reports of arms deliveries were groundless.",
+    '"We see no point in commenting on this," Peskov told reporters in Moscow.',
+    "The US, Japan and South Korea condemned the deliveries, officials said, and warned Pyongyang of "
+    "consequences. According to the State Department, the transfers violate UN resolutions.",
+    "North Korea's foreign minister, Choe Son Hui, said the criticism was \u201cdistorted\u201d and that "
+    "the DPRK would expand ties with the Russian Federation.",
+    "Analysts in Seoul were sceptical. \u201cThis is a marriage of convenience,\u201d said Lee Min-ji, a "
+    "researcher at the Asan Institute. She said Washington had few options left.",
+    "Prices rose 3.2% in October, the statistics office said. Economists had expected 3.0%.",
+    "The talks, which began in Geneva, collapsed on Friday. Neither side commented.",
+]
+
+
+def corpus(n: int = 40) -> pd.DataFrame:
+    rng = np.random.default_rng(7)
+    texts = []
+    for i in range(n):
+        k = int(rng.integers(1, 12 if i % 9 else 40))  # a few much longer articles, to test balancing
+        texts.append("\n\n".join(_PARAS[int(j)] for j in rng.integers(0, len(_PARAS), k)))
+    texts[3] = ""  # an empty article must not shift anything
+    return pd.DataFrame({"article_id": [f"art-{i:03d}" for i in range(n)], "text": texts,
+                         "source": ["Wire"] * n})
+
+
+@pytest.fixture(scope="module")
+def arts() -> pd.DataFrame:
+    return corpus()
+
+
+@pytest.fixture(autouse=True)
+def _always_parallel(monkeypatch):
+    # the test corpus is small: make sure the worker path is taken, not the in-process shortcut
+    monkeypatch.setattr(_parallel, "MIN_PARALLEL_CHARS", 0)
+
+
+def _steps(arts: pd.DataFrame, n_jobs: int) -> dict[str, pd.DataFrame]:
+    sents = nl.sentences(arts, n_jobs=n_jobs)
+    quotes = nl.quotes(arts, n_jobs=n_jobs)
+    return {
+        "sentences": sents,
+        "quotes": quotes,
+        "sentiment": nl.sentiment(sents, n_jobs=n_jobs),
+        "quote_sentiment": nl.sentiment(quotes, n_jobs=n_jobs),
+        "stance": nl.stance(sents, targets=TARGETS, n_jobs=n_jobs),
+    }
+
+
+def test_n_jobs_gives_identical_results(arts):
+    one = _steps(arts, 1)
+    assert len(one["sentences"]) > 100 and len(one["quotes"]) > 10 and len(one["stance"]) > 10
+    for jobs in (2, 3, -1):
+        many = _steps(arts, jobs)
+        for name in one:
+            pd.testing.assert_frame_equal(many[name], one[name], obj=f"{name} n_jobs={jobs}")
+    assert not _parallel._INHERITED  # the inherited inputs are released after every call
+
+
+def test_spawn_start_method_gives_identical_results(arts, monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(_parallel, "_mp_context", lambda: multiprocessing.get_context("spawn"))
+    small = arts.iloc[:8]
+    pd.testing.assert_frame_equal(nl.sentences(small, n_jobs=2), nl.sentences(small))
+
+
+def test_chunks_are_contiguous_balanced_and_cover_every_row():
+    costs = np.array([1000, 1, 1, 1, 1, 1, 1, 1000, 5, 5])
+    bounds = _parallel.chunk_bounds(costs, 4)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(costs)
+    assert all(a < b for a, b in bounds) and all(b == c for (_, b), (c, _) in zip(bounds, bounds[1:]))
+    assert max(costs[a:b].sum() for a, b in bounds) <= 1010  # the two big rows are not in one chunk
+
+
+def test_small_inputs_and_one_job_run_in_process(arts, monkeypatch):
+    monkeypatch.setattr(_parallel, "MIN_PARALLEL_CHARS", 10**9)
+
+    def no_pool(*a, **k):
+        raise AssertionError("a worker pool was started for a tiny input")
+
+    monkeypatch.setattr(_parallel, "ProcessPoolExecutor", no_pool)
+    pd.testing.assert_frame_equal(nl.sentences(arts, n_jobs=2), nl.sentences(arts))
+    pd.testing.assert_frame_equal(nl.sentences(arts.iloc[:1], n_jobs=4), nl.sentences(arts.iloc[:1]))
+
+
+def test_empty_frame_with_jobs(arts):
+    empty = arts.iloc[:0]
+    pd.testing.assert_frame_equal(nl.sentences(empty, n_jobs=2), nl.sentences(empty))
+
+
+def test_worker_errors_reach_the_caller():
+    bad = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "text": ["x. y."] * 4})
+    with pytest.raises(Exception):  # noqa: B017 - whatever the step raises, it must not be swallowed
+        nl.stance(bad, targets=None, n_jobs=2)
+
+
+# ------------------------------------------------------------------------------------------------ Dask
+@pytest.fixture(scope="module")
+def client():
+    pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                       dashboard_address=None, silence_logs=40)
+    cl = distributed.Client(cluster)
+    yield cl
+    cl.close()
+    cluster.close()
+
+
+def _same(ddf, expected: pd.DataFrame, name: str) -> None:
+    got = ddf.compute().reset_index(drop=True)
+    # the declared types (meta) are the types that come back, and the types pandas gives
+    assert dict(ddf.dtypes.astype(str)) == dict(expected.dtypes.astype(str)), name
+    pd.testing.assert_frame_equal(got, expected, obj=name)
+
+
+def test_dask_local_cluster_equals_pandas(arts, client):
+    import dask.dataframe as dd
+
+    assert len(client.scheduler_info()["workers"]) == 2
+    expected = _steps(arts, 1)
+    ddf = dd.from_pandas(arts, npartitions=4)
+    sents = nl.sentences(ddf)
+    assert isinstance(sents, dd.DataFrame)
+    _same(sents, expected["sentences"], "sentences")
+    _same(nl.quotes(ddf), expected["quotes"], "quotes")
+    _same(nl.sentiment(sents), expected["sentiment"], "sentiment")
+    _same(nl.sentiment(nl.quotes(ddf)), expected["quote_sentiment"], "quote sentiment")
+    _same(nl.stance(sents, targets=TARGETS), expected["stance"], "stance")
+
+
+def test_dask_empty_partitions_keep_declared_types(arts, client):
+    import dask.dataframe as dd
+
+    # partitions of empty texts only: every step yields no rows there, yet the types must hold
+    texts = arts.assign(text=[t if i >= 20 else "" for i, t in enumerate(arts["text"])])
+    ddf = dd.from_pandas(texts, npartitions=4)
+    _same(nl.sentences(ddf), nl.sentences(texts), "sentences")
+    _same(nl.quotes(ddf), nl.quotes(texts), "quotes")
