@@ -32,15 +32,15 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 
 __all__ = [
+    "LABEL_COLORS",
     "OKABE_ITO",
     "TYPE_COLORS",
-    "LABEL_COLORS",
+    "close",
+    "lexicon_scatter",
     "quotes_per_speaker",
     "sentiment_arc",
-    "lexicon_scatter",
     "stance_heatmap",
     "timeline",
-    "close",
 ]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, in their order (black last).
@@ -162,7 +162,7 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 15, ax: Axes | None = No
         return _no_data(ax, title or default_title, "no quotes in the table")
     total = counts.sum(axis=1)
     # most quoted first, ties by name, so the chart is the same on every run
-    order = sorted(total.index, key=lambda n: (-total[n], str(n)))
+    order = sorted(total.index, key=lambda n: (-total[n], n == _UNKNOWN_SPEAKER, str(n)))
     n_all = len(order)
     order = order[: max(1, int(top))]
     counts = counts.loc[order]
@@ -285,7 +285,7 @@ def sentiment_arc(sentences_with_sentiment: pd.DataFrame, quotes: pd.DataFrame |
         if chosen is not None and "title" in df.columns and isinstance(df["title"].iloc[0], str):
             name = df["title"].iloc[0]
         title = f"{default_title}: {textwrap.shorten(str(name), 110)}" if name else default_title
-    ax.set_title(textwrap.fill(title, 70))
+    ax.set_title(textwrap.fill(title, 60))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
