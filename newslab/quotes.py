@@ -1,0 +1,789 @@
+"""Quotes: who said what, with exact offsets for the content, the speaker mention and the cue.
+
+One row per attributed statement. The extractor is rule based and runs in linear time over each
+article, with no model download:
+
+1. **Quotation marks** are paired paragraph by paragraph (straight, curly, guillemets, ``''``);
+   a quote never runs past its paragraph unless the paragraph ends open and the next one opens
+   again (the newspaper convention for a quotation over several paragraphs). Unbalanced or
+   mismatched marks are dropped or closed at the paragraph end, never across the article.
+2. **Cues** are found with one precompiled pattern over the reporting-verb lexicon
+   (``newslab/data/reporting_verbs.txt``) plus "according to". For each cue the local context
+   decides the shape: ``X said (that) ...``, ``..., X said.``, ``"...," said X``, ``X told
+   reporters ...``, ``according to X, ...``, ``..., adding that ...``.
+3. The **speaker** is the noun phrase as written next to the cue (``he``, ``a source``,
+   ``Kremlin Spokesperson Dmitry Peskov``, ``The US, Japan and South Korea``); names are resolved
+   by :func:`newslab.speakers.resolve_speakers`.
+4. **Direct** quotes are quotations attached to a cue; **mixed** ones are indirect content that
+   carries a quoted fragment (``"`` or ``“``); quotations that follow an attributed statement
+   with no cue of their own (**floating** quotes, the second half of a split quote) keep the
+   previous speaker. Short quoted phrases with no cue (scare quotes, titles) are not statements.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import _lexicon
+from ._parallel import corpus_step
+from .sentences import sentence_spans
+from .speakers import resolve_speakers
+
+COLUMNS = ["article_id", "quote_id", "type", "start", "end", "text", "speaker", "speaker_start",
+           "speaker_end", "speaker_name", "speaker_role", "cue", "cue_start", "cue_end", "sentence_id",
+           "paragraph_id", "confidence"]
+_INT_COLS = ["quote_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
+             "sentence_id", "paragraph_id"]
+
+# ----------------------------------------------------------------------------- quotation marks
+_DOUBLE_OPEN = "\u201c\u00ab\u201e"          # “ « „
+_DOUBLE_CLOSE = "\u201d\u00bb"               # ” »
+_STRAIGHT = '"'
+_MARK = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019']")
+_OPENERS = set(_DOUBLE_OPEN) | {'"', "''", "``", "\u2018", "'"}
+_REOPEN = "\u201c\u00ab\u201e\"\u2018`'"
+_QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e`"
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int          # end-exclusive, after the closing mark (or the paragraph end if unclosed)
+    single: bool      # ‘…’ rather than “…”
+    closed: bool
+    used: bool = False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _pair_marks(text: str) -> list[_Quote]:
+    """Pair quotation marks within paragraphs; linear in the number of marks.
+
+    Examples:
+        >>> [(q.start, q.end) for q in _pair_marks('He said "yes" and “no”.')]
+        [(8, 13), (18, 22)]
+    """
+    out: list[_Quote] = []
+    n = len(text)
+    carry: int | None = None      # start of a quote continued from the previous paragraph
+    carry_end = 0                 # end of the paragraph it was left open in
+    ps = 0
+    while ps < n:
+        pe = text.find("\n", ps)
+        pe = n if pe < 0 else pe
+        body = ps
+        while body < pe and text[body] in " \t\r\u00a0":
+            body += 1
+        if body == pe:  # blank line
+            ps = pe + 1
+            continue
+        open_d: int | None = None
+        open_s: int | None = None   # single quote outside any double
+        nested = False              # a single quote open inside a double
+        if carry is not None and text[body] not in _REOPEN:
+            out.append(_Quote(carry, carry_end, False, False))
+            carry = None
+        for m in _MARK.finditer(text, body, pe):
+            i = m.start()
+            tok = m.group()
+            if carry is not None:  # the reopening mark of a continued quote
+                open_d, carry = carry, None
+                continue
+            before = text[i - 1] if i > 0 else " "
+            after = text[m.end()] if m.end() < n else " "
+            if tok in ("\u201c", "\u00ab", "\u201e", "``") or (
+                    tok in ('"', "''") and open_d is None):
+                if tok in ('"', "''") and (after.isspace() or m.end() >= pe):
+                    continue  # a stray straight mark that opens nothing
+                open_d, open_s, nested = i, None, False
+            elif tok in ('"', "''", "\u201d", "\u00bb"):
+                if open_d is not None:
+                    out.append(_Quote(open_d, m.end(), False, True))
+                    open_d, nested = None, False
+            elif tok == "\u2018" or (tok == "'" and not before.isalnum() and after.isalnum()):
+                if before.isalnum():
+                    continue
+                if open_d is not None:
+                    nested = True
+                elif open_s is None:
+                    open_s = i
+            else:  # \u2019 or ': a closing single mark or an apostrophe
+                if after.isalnum() or before.isspace():
+                    continue  # don\u2019t, \u201990s
+                if nested:
+                    nested = False
+                elif open_s is not None:
+                    out.append(_Quote(open_s, m.end(), True, True))
+                    open_s = None
+                elif (open_d is not None and tok == "\u2019" and before != "s"
+                      and (m.end() >= pe or after in ".,;:!?")):
+                    # a mismatched \u201c...\u2019: close here rather than run on to the paragraph end
+                    out.append(_Quote(open_d, m.end(), False, True))
+                    open_d = None
+        if carry is not None:  # a continued quote whose paragraph has no mark at all
+            out.append(_Quote(carry, carry_end, False, False))
+            carry = None
+        if open_d is not None:
+            nxt = pe + 1
+            while nxt < n and text[nxt] in " \t\r\n\u00a0":
+                nxt += 1
+            if nxt < n and text[nxt] in _REOPEN:
+                carry, carry_end = open_d, _rstrip_end(text, pe)
+            else:
+                out.append(_Quote(open_d, _rstrip_end(text, pe), False, False))
+        ps = pe + 1
+    if carry is not None:
+        out.append(_Quote(carry, carry_end, False, False))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _rstrip_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] in " \t\r\n\u00a0":
+        end -= 1
+    return end
+
+
+# ----------------------------------------------------------------------------- lexicons
+def _verbs() -> dict[str, str]:
+    """Inflected reporting verb -> class (``speech`` | ``belief`` | ``source``)."""
+    return {row[0]: row[1] for row in _lexicon.rows("reporting_verbs.txt")}
+
+
+_CUE_RE: re.Pattern[str] | None = None
+
+
+def _cue_re() -> re.Pattern[str]:
+    global _CUE_RE  # a compiled view of an immutable lexicon, built once per process
+    if _CUE_RE is None:
+        forms = sorted(_verbs(), key=len, reverse=True)
+        alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        _CUE_RE = re.compile(rf"(?<![\w'\u2019-])(?:{alts}|According\s+to)(?![\w'\u2019-])")
+    return _CUE_RE
+
+
+def _words(name: str) -> frozenset[str]:
+    return _lexicon.words(name)
+
+
+# ----------------------------------------------------------------------------- tokens
+# A word (with inner apostrophes, hyphens, dots: don't, U.S, co-operation) or one other character.
+_TOK = re.compile(r"\w+(?:['\u2019\-.&]\w+)*|\S")
+_SPACE = re.compile(r"\s+")
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOK.finditer(text, start, end)]
+
+
+_PRON = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that", "this", "one"}
+_REL = {"who", "which", "that"}
+_DET = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+        "some", "many", "several", "most", "all", "both", "each", "every", "another", "other", "no",
+        "few", "more", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+        "hundreds", "thousands", "millions", "one", "any", "much", "such", "either", "neither"}
+_NP_INNER = {"of", "for", "at", "from", "with", "to", "on", "in", "by", "close", "familiar", "&", "de", "al", "bin", "van", "von", "la", "le", "du", "der", "da", "dos"}
+_TITLE_ABBR = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Prof",
+               "Rev", "Jr", "Sr", "Adm", "Maj", "Cmdr", "Gens", "Sens", "Reps", "Pres", "Atty", "Supt", "Insp"}
+# words that end a noun phrase when walking back from a cue (function words and common verbs)
+_STOP = {"and", "or", "but", "nor", "so", "yet", "because", "if", "when", "while", "after", "before", "as",
+         "since", "though", "although", "than", "whether", "where", "why", "how", "what", "whom", "whose",
+         "is", "was", "are", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+         "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "said", "says",
+         "say", "told", "also", "then", "there", "here", "now", "about", "into", "over", "under", "against",
+         "between", "through", "during", "without", "within", "upon", "until", "unless", "via", "like",
+         "just", "even", "still", "only", "too", "very", "already", "again", "however", "meanwhile",
+         "according", "him", "them", "me", "us", "her", "that", "which", "who", "to", "not", "no"}
+_SKIP_BEFORE = {"also", "later", "previously", "recently", "then", "still", "again", "repeatedly", "reportedly",
+                "has", "have", "had", "will", "would", "could", "may", "might", "should", "must", "did",
+                "does", "do", "is", "was", "were", "are", "been", "be", "not", "never", "once", "often",
+                "already", "publicly", "privately", "simply", "just", "even", "further", "earlier", "first",
+                "once", "always", "now", "today", "yesterday", "tonight", "separately", "quickly", "long",
+                "subsequently", "initially", "originally", "allegedly", "apparently", "personally", "himself",
+                "herself", "themselves", "itself", "too", "ever", "flatly", "finally", "n't", "not",
+                "openly", "widely", "frequently", "famously", "all", "both", "each", "last", "this", "week",
+                "month", "year", "morning", "afternoon", "evening", "night", "weekend"}
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+           "Sept", "Oct", "Nov", "Dec"}
+_CATENATIVE = {"continue", "continues", "continued", "want", "wants", "wanted", "declined", "declines",
+               "refused", "refuses", "appeared", "appears", "seemed", "seems", "went", "goes", "go", "going",
+               "used", "tried", "tries", "try", "expected", "likely", "able", "ready", "began", "begins",
+               "started", "starts", "decided", "chose", "plans", "planned", "hope", "hopes", "hoped",
+               "needs", "needed", "need", "has", "have", "had", "yet", "wanted", "sought", "seeks",
+               "happened", "came", "come", "comes", "failed", "fails", "unwilling", "willing", "set",
+               "about", "eager", "quick", "quoted", "is", "was", "are", "were", "be", "ought", "got"}
+_PARENTH = {"however", "meanwhile", "though", "too", "instead", "moreover", "furthermore", "indeed",
+            "nonetheless", "nevertheless", "in", "for", "example", "instance", "turn", "fact", "meantime",
+            "then", "also", "therefore", "similarly", "likewise", "separately", "later", "earlier"}
+_TELL = {"told", "tell", "tells", "telling", "assured", "assures", "assure", "assuring", "informed",
+         "informs", "inform", "informing", "reminded", "reminds", "remind", "reminding", "reassured",
+         "reassures", "warned", "warns", "warn", "warning", "urged", "urges", "urge", "urging", "briefed",
+         "promised", "promises", "promising", "convinced", "persuaded", "notified", "advised", "advises"}
+_PARTICIPLE_TAIL = {"adding", "saying", "noting", "calling", "citing", "arguing", "warning", "insisting",
+                    "explaining", "stressing", "emphasizing", "emphasising", "claiming", "suggesting",
+                    "declaring", "telling", "asking", "urging", "pointing", "acknowledging", "describing",
+                    "accusing", "writing", "stating", "recalling", "referring", "predicting", "promising",
+                    "vowing", "pledging", "questioning", "complaining", "admitting", "conceding",
+                    "threatening", "announcing", "reiterating", "repeating", "joking", "praising",
+                    "criticizing", "criticising", "denying", "asserting", "observing", "concluding",
+                    "hinting", "revealing", "confirming", "responding", "replying", "mentioning",
+                    "lamenting", "charging", "contending", "demanding", "proposing", "recommending"}
+_ADV_PREP = {"on", "in", "at", "during", "via", "over", "before", "after", "through", "last", "this",
+             "earlier", "late", "early", "from", "with", "under", "while"}
+_RECIPIENT_WORDS = {"him", "her", "them", "me", "us", "you", "reporters", "journalists", "lawmakers",
+                    "supporters", "voters", "senators", "members", "colleagues", "listeners", "viewers",
+                    "readers", "followers", "donors", "students", "officials", "delegates", "crowds",
+                    "audiences", "people", "residents", "workers", "congress", "parliament", "everyone",
+                    "anyone", "nobody"}
+_CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his",
+                 "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
+                 "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
+_SENT_END = ".!?"
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or w[:1].isdigit()
+
+
+def _is_quote_tok(w: str) -> bool:
+    return len(w) == 1 and w in _QUOTE_CHARS
+
+
+@dataclass
+class _Stmt:
+    start: int
+    end: int
+    kind: str                     # direct | indirect | mixed
+    sp: tuple[int, int] | None    # speaker mention span
+    cue: tuple[int, int] | None
+    conf: float
+
+
+class _Article:
+    """Everything the rules need about one article: tokens, sentences, quotations."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokens(text, 0, len(text))
+        self.tstart = [t[0] for t in self.toks]
+        self.sents = sentence_spans(text) or [(0, len(text), 0)]
+        self.sstart = [s[0] for s in self.sents]
+        self.quotes = [q for q in _pair_marks(text) if not q.single or _n_words(text, q) >= 6]
+        self.qstart = [q.start for q in self.quotes]
+        self.q_by_start = {q.start: q for q in self.quotes}
+        self.q_by_end = {q.end: q for q in self.quotes}
+
+    # -- lookups
+    def tok_at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self.tstart, pos)
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sstart, pos) - 1)
+
+    def sent_toks(self, si: int) -> tuple[int, int]:
+        """Token index range [lo, hi) of sentence ``si``."""
+        s, e, _ = self.sents[si]
+        return self.tok_at(s), self.tok_at(e)
+
+    def quote_around(self, pos: int) -> _Quote | None:
+        """The double quotation that contains ``pos`` strictly inside its marks, if any."""
+        k = bisect.bisect_right(self.qstart, pos) - 1
+        while k >= 0 and k >= len(self.qstart) - 10**9:
+            q = self.quotes[k]
+            if q.start < pos < q.end - (1 if q.closed else 0):
+                return None if q.single else q
+            return None
+        return None
+
+    def w(self, i: int) -> str:
+        return self.toks[i][2]
+
+
+def _n_words(text: str, q: _Quote) -> int:
+    return len(text[q.start:q.end].split())
+
+
+def _np_back(a: _Article, j: int, lo: int) -> int | None:
+    """Start token of the noun phrase that ends at token ``j`` (walking left, not past ``lo``)."""
+    if j < lo:
+        return None
+    w = a.w(j)
+    lw = w.lower()
+    if lw in _PRON or lw in _REL:
+        # "who said": the relative pronoun is the mention, resolved later
+        if lw in ("that", "this", "one") and j - 1 >= lo and a.w(j - 1).lower() in _DET:
+            pass
+        else:
+            return j
+    if not (w[:1].isalnum()) or lw in _STOP:
+        if w not in (".",) or j - 1 < lo or a.w(j - 1) not in _TITLE_ABBR:
+            return None
+    k = j
+    start = None      # last confirmed start
+    tentative = False
+    n = 0
+    while k >= lo and n < 14:
+        w = a.w(k)
+        lw = w.lower()
+        n += 1
+        if w == "." and k - 1 >= lo and (a.w(k - 1) in _TITLE_ABBR or len(a.w(k - 1)) == 1):
+            k -= 1
+            continue
+        if lw in ("\u2019s", "'s", "'", "\u2019") and k > lo and k != j:
+            k -= 1
+            continue
+        if _is_cap(w) and w[:1].isalnum():
+            start, tentative = k, False
+        elif lw in _DET:
+            start, tentative = k, False
+            # a determiner opens the phrase unless "of"/"for" attaches it to a head on its left
+            if not (k - 1 >= lo and a.w(k - 1).lower() in ("of", "for", "at", "from", "with", "by", "in", "to")):
+                break
+        elif lw in ("and", ",", "&") and k + 1 <= j and _is_cap(a.w(k + 1)) and k - 1 >= lo and _is_cap(a.w(k - 1)) \
+                and a.w(k - 1)[:1].isalpha() and start is not None and not tentative:
+            pass  # "The US, Japan and South Korea": a list of names
+        elif lw in _NP_INNER and k != j and k - 1 >= lo and (a.w(k - 1)[:1].isalpha()) \
+                and a.w(k - 1).lower() not in _STOP:
+            tentative = True
+        elif w[:1].isalpha() and w.islower() and lw not in _STOP and lw not in _NP_INNER \
+                and lw not in _verbs_set():
+            if start is None or not tentative or True:
+                start, tentative = k, True
+        else:
+            break
+        k -= 1
+    if start is None:
+        return None
+    # trim words the phrase cannot start with
+    while start <= j and (a.w(start).lower() in _NP_INNER or a.w(start) in (",", "and", "&", ".")
+                          or a.w(start) in ("\u2019s", "'s")):
+        start += 1
+    if start > j:
+        return None
+    # a run of bare lower-case words: keep the head and its nearest modifiers only
+    if all(a.w(i)[:1].islower() for i in range(start, j + 1)):
+        if j - start >= 3:
+            return None
+    return start
+
+
+_VSET: frozenset[str] | None = None
+
+
+def _verbs_set() -> frozenset[str]:
+    global _VSET
+    if _VSET is None:
+        _VSET = frozenset(f for f in _verbs() if " " not in f)
+    return _VSET
+
+
+def _np_fwd(a: _Article, k: int, hi: int) -> int | None:
+    """Last token of the noun phrase that starts at token ``k`` (not past ``hi``)."""
+    if k >= hi:
+        return None
+    w = a.w(k)
+    lw = w.lower()
+    if lw in _PRON:
+        return k
+    if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
+        return None
+    end = None
+    i = k
+    while i < hi and i - k < 14:
+        w = a.w(i)
+        lw = w.lower()
+        if _is_cap(w) and w[:1].isalnum():
+            end = i
+        elif lw in _DET and (i == k or a.w(i - 1).lower() in _NP_INNER):
+            pass
+        elif w == "." and (a.w(i - 1) in _TITLE_ABBR or len(a.w(i - 1)) == 1):
+            end = i
+        elif lw in ("\u2019s", "'s"):
+            end = i
+        elif lw in ("of", "for", "at", "from", "by", "with", "&") and i + 1 < hi and \
+                (_is_cap(a.w(i + 1)) or a.w(i + 1).lower() in _DET):
+            pass
+        elif lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(a.w(i + 1)):
+            pass
+        elif w[:1].isalpha() and w.islower() and lw not in _STOP and lw not in _CLAUSE_START - _DET \
+                and lw not in _verbs_set() and lw != "that":
+            end = i
+        else:
+            break
+        i += 1
+    return end
+
+
+def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
+    """Skip adverbials ("on Tuesday", "in a statement") and, for tell-like verbs, the addressee."""
+    for _ in range(3):
+        if k >= hi:
+            return k
+        w = a.w(k)
+        lw = w.lower()
+        if w in _WEEKDAYS or lw in ("yesterday", "today", "tonight", "again", "also", "repeatedly",
+                                    "publicly", "privately", "previously", "earlier", "later") or \
+                (lw.endswith("ly") and w.islower() and len(w) > 4 and lw not in ("only", "early", "likely")):
+            k += 1
+            continue
+        if tell and (lw in _RECIPIENT_WORDS or _is_cap(w) or lw in _DET) and lw not in ("that", "this"):
+            e = _np_fwd(a, k, hi) if lw not in _RECIPIENT_WORDS else k
+            if e is not None:
+                k = e + 1
+                tell = False
+                continue
+        if lw in _ADV_PREP:
+            # consume up to the next clear boundary ("that", ",", ":", a quotation mark)
+            i = k + 1
+            while i < hi and i - k <= 9:
+                t = a.w(i)
+                if t.lower() == "that" or t in (",", ":") or (_is_quote_tok(t) and t not in "'\u2018\u2019"):
+                    break
+                if t in _SENT_END:
+                    i = hi  # the adverbial runs to the end: nothing follows the cue
+                    break
+                i += 1
+            if i <= hi and i - k <= 9:
+                k = i
+                continue
+        break
+    return k
+
+
+def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject at the start of a clause: a name, a phrase with an appositive, or a pronoun."""
+    k = lo
+    while k < hi and (_is_quote_tok(a.w(k)) or a.w(k) in ("(", "-", "\u2014")):
+        k += 1
+    e = _np_fwd(a, k, hi)
+    if e is None:
+        return None
+    # appositive: "Choe Son Hui, the North Korean Foreign Minister"
+    if e + 2 < hi and a.w(e + 1) == "," and a.w(e + 2).lower() in _DET:
+        e2 = _np_fwd(a, e + 2, hi)
+        if e2 is not None:
+            last = e2
+            while last > e + 2 and a.w(last)[:1].islower():
+                last -= 1
+            e = last
+    return k, e
+
+
+def _find_statements(text: str) -> list[_Stmt]:
+    a = _Article(text)
+    verbs = _verbs()
+    out: list[_Stmt] = []
+    last_in_sent: dict[int, _Stmt] = {}
+    for m in _cue_re().finditer(text):
+        form = _SPACE.sub(" ", m.group())
+        cls = "source" if form.lower() == "according to" else verbs.get(form)
+        if cls is None:
+            continue
+        if a.quote_around(m.start()) is not None:
+            continue  # words inside a quotation belong to the speaker, not to the narrator
+        ci = a.tok_at(m.start())
+        cj = a.tok_at(m.end()) - 1
+        si = a.sent_of(m.start())
+        lo, hi = a.sent_toks(si)
+        st = _attribute(a, cls, form, ci, cj, lo, hi, si, last_in_sent.get(si))
+        if st is not None:
+            out.append(st)
+            last_in_sent[si] = st
+    return _finish(a, out)
+
+
+def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, str] | None:
+    """Content before a post-posed attribution ("..., X said"): a quotation or the clause."""
+    text = a.text
+    p = a.toks[sp_start_tok][0]
+    i = p
+    while i > 0 and text[i - 1] in " \t,\u00a0":
+        i -= 1
+    q = a.q_by_end.get(i)
+    if q is None and i > 0 and text[i - 1] in ",\u2014-":
+        j = i - 1
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        q = a.q_by_end.get(j)
+    if q is not None and not q.single or (q is not None and q.single):
+        return q.start, q.end, "direct"
+    # a clause: from the sentence start to the comma before the speaker
+    if sp_start_tok - 1 < lo or a.w(sp_start_tok - 1) not in (",", "\u2014", "--"):
+        return None
+    s = a.toks[lo][0]
+    e = a.toks[sp_start_tok - 1][0]
+    while s < e and text[s] in " \t":
+        s += 1
+    if e - s < 8:
+        return None
+    return s, e, "indirect"
+
+
+def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: int, si: int,
+               prev: _Stmt | None) -> _Stmt | None:
+    text = a.text
+    cue = (a.toks[ci][0], a.toks[cj][1])
+    sent_end = a.sents[si][1]
+
+    if cls == "source":  # according to X
+        e = _np_fwd(a, cj + 1, hi)
+        if e is None:
+            return None
+        sp = (a.toks[cj + 1][0], a.toks[e][1])
+        before = text[a.sents[si][0]:cue[0]].strip(" \t\"'\u201c\u2018(")
+        if not before:
+            k = e + 1
+            while k < hi and a.w(k) in (",", ":"):
+                k += 1
+            if k >= hi:
+                return None
+            return _content_from(a, k, hi, sent_end, sp, cue, 0.8)
+        s = a.sents[si][0]
+        e2 = cue[0]
+        while e2 > s and text[e2 - 1] in " ,\t":
+            e2 -= 1
+        if e2 - s < 8:
+            return None
+        return _Stmt(s, e2, "indirect", sp, cue, 0.8)
+
+    # walk left over adverbs, auxiliaries and catenatives ("continue to say")
+    j = ci - 1
+    for _ in range(6):
+        if j < lo:
+            break
+        w = a.w(j)
+        lw = w.lower()
+        if lw in _SKIP_BEFORE or (w.islower() and lw.endswith("ly") and len(w) > 4) or w in _WEEKDAYS:
+            j -= 1
+        elif lw == "on" and j + 1 < ci and a.w(j + 1) in _WEEKDAYS:
+            j -= 1
+        elif lw == "to" and j - 1 >= lo and a.w(j - 1).lower() in _CATENATIVE:
+            j -= 2
+        elif w == "," and j - 2 >= lo and a.w(j - 1).lower() in _PARENTH and a.w(j - 2) == ",":
+            j -= 3
+        elif w == "," and j - 3 >= lo and a.w(j - 1).lower() in _PARENTH and a.w(j - 3) == ",":
+            j -= 4
+        else:
+            break
+    tell = form.lower() in _TELL
+    participle = form.endswith("ing")
+    for b in range(ci - 1, max(lo, ci - 3) - 1, -1):
+        if a.w(b).lower() in ("is", "was", "were", "are", "been", "be", "being", "get", "got", "gets"):
+            if not participle:
+                return None  # passive ("he was asked"): the subject is not the source
+        elif not (a.w(b).lower().endswith("ly") or a.w(b).lower() in ("also", "not", "never", "reportedly", "widely")):
+            break
+    sp: tuple[int, int] | None = None
+    sp_tok: int | None = None
+
+    if j < lo or a.w(j) in (",", "\u2014", "--", ";", ":") or _is_quote_tok(a.w(j)):
+        if participle and j >= lo and a.w(j) in (",", "\u2014", "--", ";"):
+            # "..., adding that ...": same speaker as the clause it hangs on
+            if prev is not None and prev.sp is not None:
+                sp = prev.sp
+            else:
+                subj = _clause_subject(a, lo, j)
+                if subj is None:
+                    return None
+                sp = (a.toks[subj[0]][0], a.toks[subj[1]][1])
+            k = _skip_after_cue(a, cj + 1, hi, tell)
+            return _content_from(a, k, hi, sent_end, sp, cue, 0.7)
+        if cls != "speech" or participle:
+            return None
+        # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
+        e = _np_fwd(a, cj + 1, hi)
+        if e is None:
+            return None
+        sp = (a.toks[cj + 1][0], a.toks[e][1])
+        if j < lo:
+            # the sentence splitter may have cut after the quotation
+            left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
+        else:
+            left = _left_content(a, j + 1 if a.w(j) == "," else ci, lo)
+        if left is None:
+            return None
+        return _Stmt(left[0], left[1], left[2], sp, cue, 0.8)
+
+    lw = a.w(j).lower()
+    if lw in ("and", "but") and j - 1 >= lo:
+        # "X spoke against ... and said that ...": the clause's subject speaks
+        if prev is not None and prev.sp is not None:
+            sp = prev.sp
+        else:
+            subj = _clause_subject(a, lo, j)
+            if subj is None:
+                return None
+            sp = (a.toks[subj[0]][0], a.toks[subj[1]][1])
+            sp_tok = subj[0]
+    else:
+        st = _np_back(a, j, lo)
+        if st is None:
+            return None
+        # "Peter Cook, Carter's press secretary, told": name before the appositive
+        sp_tok = st
+        sp = (a.toks[st][0], a.toks[j][1])
+
+    # what follows the cue decides: content after it, or before it
+    k = _skip_after_cue(a, cj + 1, hi, tell)
+    if k >= hi or a.w(k) in _SENT_END or (a.w(k) == "," and k + 1 < hi and a.w(k + 1).lower() in _PARTICIPLE_TAIL):
+        if sp_tok is None:
+            return None
+        left = _left_content(a, sp_tok, lo)
+        if left is None and sp_tok == lo and lo > 0:
+            left = _left_content(a, sp_tok, max(0, lo - 60))
+        if left is None:
+            return None
+        return _Stmt(left[0], left[1], left[2], sp, cue, 0.8)
+    if cls == "belief":
+        w = a.w(k)
+        if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)):
+            return None
+    return _content_from(a, k, hi, sent_end, sp, cue, 0.9 if cls == "speech" else 0.6)
+
+
+def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, int] | None,
+                  cue: tuple[int, int], conf: float) -> _Stmt | None:
+    """Content that starts at token ``k`` and runs to the end of the sentence (or quotation)."""
+    text = a.text
+    while k < hi and a.w(k) in (",", ":", "\u2014", "--", "-"):
+        k += 1
+    if k >= hi:
+        return None
+    s = a.toks[k][0]
+    q = a.q_by_start.get(s)
+    if q is not None and not q.single:
+        return _Stmt(q.start, q.end, "direct", sp, cue, conf)
+    e = sent_end
+    # a quotation that starts inside the content and runs past the sentence end
+    qi = bisect.bisect_left(a.qstart, s)
+    kind = "indirect"
+    while qi < len(a.quotes) and a.quotes[qi].start < e:
+        q = a.quotes[qi]
+        if not q.single:
+            kind = "mixed"
+            if q.end > e:
+                e = q.end
+        qi += 1
+    while e > s and text[e - 1] in " \t\r\n.,;:\u00a0":
+        e -= 1
+    if e - s < 3 or len(text[s:e].split()) < 2:
+        return None
+    return _Stmt(s, e, kind, sp, cue, conf)
+
+
+def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
+    """Drop duplicates, mark used quotations, and attach floating quotations."""
+    seen: set[tuple[int, int]] = set()
+    out: list[_Stmt] = []
+    for st in stmts:
+        if (st.start, st.end) in seen:
+            continue
+        seen.add((st.start, st.end))
+        out.append(st)
+    out.sort(key=lambda s: s.start)
+    covered = [(s.start, s.end) for s in out]
+    cstarts = [c[0] for c in covered]
+    text = a.text
+    floating: list[_Stmt] = []
+    for q in a.quotes:
+        if q.single:
+            continue
+        k = bisect.bisect_right(cstarts, q.start) - 1
+        inside = k >= 0 and covered[k][1] > q.start
+        if inside or (k + 1 < len(covered) and covered[k + 1][0] < q.end):
+            continue
+        words = len(text[q.start:q.end].split())
+        inner = text[q.start + 1:q.end - 1].rstrip(_QUOTE_CHARS + " ")
+        if words < 4 or not inner or (inner[-1] not in ".!?,;:\u2014-" and words < 8):
+            continue
+        # the quotation must open a sentence (not sit inside one as a scare quote or title)
+        b = q.start
+        while b > 0 and text[b - 1] in " \t\u00a0":
+            b -= 1
+        if b > 0 and text[b - 1] not in ".!?\n" + _QUOTE_CHARS + ":)\u2014":
+            continue
+        prev = out[k] if k >= 0 else None
+        if prev is None or prev.sp is None:
+            continue
+        gap = text[prev.end:q.start]
+        if gap.count("\n") > 2 or len(gap) > 400 or prev.kind == "indirect" and gap.count("\n") > 0:
+            continue
+        floating.append(_Stmt(q.start, q.end, "direct", prev.sp, None, 0.5))
+    if floating:
+        out = sorted(out + floating, key=lambda s: s.start)
+    return out
+
+
+# ----------------------------------------------------------------------------- public API
+def quotes_in(text: str) -> list[dict]:
+    """Statements in one text, as dicts with the quotes columns (without ``article_id``).
+
+    Examples:
+        >>> [(r["type"], r["speaker"], r["cue"]) for r in quotes_in('"It works," she said.')]
+        [('direct', 'she', 'said')]
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    stmts = _find_statements(text)
+    mentions = sorted({st.sp for st in stmts if st.sp is not None})
+    resolved = dict(zip(mentions, resolve_speakers(text, mentions))) if mentions else {}
+    sstart = [s[0] for s in sentence_spans(text)] if stmts else []
+    rows = []
+    sents = sentence_spans(text) if stmts else []
+    for i, st in enumerate(stmts):
+        si = max(0, bisect.bisect_right(sstart, st.start) - 1)
+        name, role = resolved.get(st.sp, (None, None)) if st.sp else (None, None)
+        rows.append({
+            "quote_id": i, "type": st.kind, "start": st.start, "end": st.end, "text": text[st.start:st.end],
+            "speaker": text[st.sp[0]:st.sp[1]] if st.sp else None,
+            "speaker_start": st.sp[0] if st.sp else None, "speaker_end": st.sp[1] if st.sp else None,
+            "speaker_name": name, "speaker_role": role,
+            "cue": text[st.cue[0]:st.cue[1]] if st.cue else None,
+            "cue_start": st.cue[0] if st.cue else None, "cue_end": st.cue[1] if st.cue else None,
+            "sentence_id": si if sents else None, "paragraph_id": sents[si][2] if sents else None,
+            "confidence": st.conf,
+        })
+    return rows
+
+
+@corpus_step
+def quotes(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per attributed statement: who said what, with exact offsets.
+
+    Args:
+        articles: a DataFrame with ``article_id`` and ``text`` (NaN or empty text gives no rows).
+
+    Returns:
+        The quotes table: ``article_id``, ``quote_id``, ``type`` (direct | indirect | mixed),
+        ``start``, ``end``, ``text``, ``speaker``, ``speaker_start``, ``speaker_end``,
+        ``speaker_name``, ``speaker_role``, ``cue``, ``cue_start``, ``cue_end``, ``sentence_id``,
+        ``paragraph_id``, ``confidence``. Offsets index the article text; a missing speaker or
+        cue has NA offsets.
+
+    Examples:
+        >>> arts = pd.DataFrame({"article_id": ["a1"], "text": [
+        ...     "\u201cWe will win,\u201d Ann Lee said. The mayor added that taxes would fall."]})
+        >>> q = quotes(arts)
+        >>> q[["type", "text", "speaker", "cue"]].values.tolist()
+        [['direct', '\u201cWe will win,\u201d', 'Ann Lee', 'said'], ['indirect', 'taxes would fall', 'The mayor', 'added']]
+    """
+    rows = []
+    ids = articles["article_id"] if "article_id" in articles.columns else pd.Series(range(len(articles)))
+    for aid, text in zip(ids.tolist(), articles["text"].tolist() if "text" in articles.columns else []):
+        for r in quotes_in(text):
+            r["article_id"] = aid
+            rows.append(r)
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    for c in _INT_COLS:
+        df[c] = pd.array(df[c].tolist(), dtype="Int64")
+    df["confidence"] = df["confidence"].astype("float64")
+    return df
