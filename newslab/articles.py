@@ -1,0 +1,905 @@
+"""Load news articles from files, folders, globs, DataFrames or records into one articles table.
+
+``load_articles`` is the entry point of every newslab pipeline. It returns one row per article with
+the columns of the table contract (``article_id``, ``title``, ``date``, ``source``, ``url``,
+``authors``, ``text``) followed by every other column the input had. The ``text`` column is what
+all offsets of later steps point into, so it is decoded and line-normalised here, once, and never
+rewritten afterwards.
+
+Bad inputs never take a corpus down: each one is skipped with a :class:`SkippedInputWarning` and
+listed in ``articles.attrs["skipped"]``.
+"""
+from __future__ import annotations
+
+import glob as _glob
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date as _date
+from datetime import datetime as _datetime
+from pathlib import Path
+from typing import Any, Literal, Union
+
+import pandas as pd
+
+from . import _lexicon
+
+__all__ = ["load_articles", "SkippedInputWarning", "DuplicateIdWarning", "STANDARD_COLUMNS"]
+
+#: The articles columns of the table contract, in output order.
+STANDARD_COLUMNS = ("article_id", "title", "date", "source", "url", "authors", "text")
+# Columns load_articles adds itself; they come right after the standard ones.
+_META_COLUMNS = ("date_raw", "path", "encoding")
+
+PathLike = Union[str, "os.PathLike[str]"]
+Source = Union[PathLike, pd.DataFrame, Mapping[str, Any], Iterable[Any]]
+
+# File types, by lower-cased suffix. In a folder or glob only these are read; a file named
+# explicitly with another suffix (``notes.md``, ``story``) is read as plain text.
+_TEXT_EXT = frozenset({".txt", ".text"})
+_JSONL_EXT = frozenset({".jsonl", ".ndjson"})
+_JSON_EXT = frozenset({".json"})
+_CSV_EXT = frozenset({".csv", ".tsv"})
+_PARQUET_EXT = frozenset({".parquet", ".pq"})
+_HTML_EXT = frozenset({".html", ".htm", ".xhtml"})
+_KNOWN_EXT = _TEXT_EXT | _JSONL_EXT | _JSON_EXT | _CSV_EXT | _PARQUET_EXT | _HTML_EXT
+
+# Keys under which JSON exports nest their list of articles (NewsAPI: "articles"; NYT: response.docs).
+_LIST_KEYS = ("articles", "data", "items", "results", "records", "documents", "docs", "entries",
+              "stories", "posts", "news", "response")
+
+# Magic numbers of binary files people drop into corpus folders by mistake.
+_MAGIC = (
+    (b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "zip archive (or docx/xlsx/epub)"), (b"PK\x05\x06", "zip archive"),
+    (b"\x1f\x8b", "gzip archive"), (b"\xd0\xcf\x11\xe0", "MS Office file"), (b"\x7fELF", "executable"),
+    (b"PAR1", "Parquet file"), (b"7z\xbc\xaf", "7z archive"), (b"Rar!", "RAR archive"),
+    (b"SQLite format 3", "SQLite database"), (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"),
+)
+# Byte-order marks, longest first (the UTF-32-LE mark starts with the UTF-16-LE one).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16"), (b"\xfe\xff", "utf-16-be", "utf-16"),
+)
+_VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+# The seed's layout: "| 5 December 2023, Tuesday |", a title line, the body, "  • Wions".
+# Every pattern is matched against one line with bounded repeats: linear on any input.
+_DATE_LINE = re.compile(r"[ \t]*\|[ \t]*([^|\n]{1,100}?)[ \t]*\|[ \t]*")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
+_SOURCE_LINE = re.compile(r"[ \t]*[\u2022\u00b7\u25aa\u25cf\u2023\u2219][ \t]*(\S[^\n]{0,99}?)[ \t]*")
+_MAX_TITLE = 300  # a longer "title line" is the first paragraph of a layout without a title
+_MAX_SOURCE_WORDS = 8
+
+_EPOCH_DIGITS = re.compile(r"\d{10}(?:\d{3})?")
+_BYLINE_PREFIX = re.compile(r"(?i)^\s*(?:written\s+)?by[:\s]+")
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|\||\n|&|\band\b)\s*")
+_DICT_NAME_KEYS = ("name", "main", "title", "original", "text", "value", "url", "href", "id")
+
+
+class SkippedInputWarning(UserWarning):
+    """Some inputs were skipped; the details are in ``articles.attrs["skipped"]``."""
+
+
+class DuplicateIdWarning(UserWarning):
+    """Duplicate article ids were made unique; the renames are in ``attrs["duplicate_ids"]``."""
+
+
+class _Skip(Exception):
+    """An input that cannot be read as articles; the message is the reason users see."""
+
+
+@dataclass
+class _State:
+    """Options and results of one load_articles call (no module-level state)."""
+
+    fields: Mapping[str, str]
+    encoding: str | None
+    layout: bool
+    frames: list[pd.DataFrame] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)  # pending one-article files
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+
+    def skip(self, path: Any, reason: str, **where: Any) -> None:
+        self.skipped.append({"path": str(path), **where, "reason": reason})
+
+    def flush(self) -> None:
+        # Single-article files are standardised together: one DataFrame per folder, not per file.
+        if self.rows:
+            self.frames.append(_standardise(pd.DataFrame(self.rows), self.fields, None))
+            self.rows = []
+
+    def add(self, frame: pd.DataFrame) -> None:
+        self.flush()
+        if len(frame):
+            self.frames.append(frame)
+
+
+def load_articles(
+    source: Source,
+    *,
+    fields: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    layout: bool = True,
+    duplicates: Literal["suffix", "raise"] = "suffix",
+) -> pd.DataFrame:
+    """Load news articles into a DataFrame, one row per article.
+
+    ``source`` may be a file, a folder (read recursively, hidden files and folders ignored), a glob
+    pattern (``"corpus/**/*.jsonl"``), a list of those, a DataFrame, a dict or a list of dicts.
+
+    Formats, by file suffix:
+
+    - ``.txt`` / ``.text``: one article per file, ``text`` = the whole file. The layout
+      ``| 5 December 2023, Tuesday |`` / title line / body / ``  • Outlet`` is recognised when the
+      first non-blank line is such a pipe-framed date (it must contain a year): then ``date``,
+      ``title`` and ``source`` are filled and ``text`` is the body lines exactly as in the file,
+      without surrounding blank lines. Any other file is kept whole.
+    - ``.jsonl`` / ``.ndjson`` (one object per line), ``.json`` (a list of objects; an object with
+      the list under a key such as ``articles``, ``data``, ``items``; or one object), ``.csv`` /
+      ``.tsv``, ``.parquet`` (needs ``pip install "newslab[parquet]"``): one article per record.
+      Common field names of news exports are mapped onto the standard columns (``maintext``,
+      ``body``, ``content`` -> ``text``; ``headline`` -> ``title``; ``publishedAt``,
+      ``date_publish`` -> ``date``; ``source_domain``, ``outlet`` -> ``source``; ...; the full list
+      is ``newslab/data/article_fields.txt``). A nested object such as NewsAPI's
+      ``{"source": {"name": "BBC News"}}`` gives its name. Every other field is kept as a column.
+    - ``.html`` / ``.htm``: main text and metadata extracted by trafilatura
+      (``pip install "newslab[html]"``, imported only when an HTML file is met).
+
+    Files of other types inside a folder or glob (``.md``, images, ...) are skipped and reported;
+    a file named explicitly with another suffix is read as plain text.
+
+    Columns: ``article_id``, ``title``, ``date``, ``source``, ``url``, ``authors``, ``text``, then
+    ``date_raw`` (the date as written, when the input had one), ``path`` and ``encoding`` (for
+    file inputs), then every other input column. ``date`` is tz-naive ``datetime64`` (converted
+    to UTC when the input named a time zone), NaT when missing or unparseable; ``authors`` is a
+    list of str (``[]`` when unknown); ``title``/``source``/``url`` are str or missing. Missing
+    text becomes ``""``.
+
+    ``article_id`` is stable across runs:
+
+    - a one-article file: its path relative to the folder (or glob root) given, POSIX, without
+      suffix (``2023/wion-korea``); a file named directly: its stem;
+    - a record of a JSONL/JSON/CSV/Parquet file: its id field (``id``, ``uuid``, ``guid``, ...)
+      when present, else ``<file id>:<n>`` with n the 1-based line number (JSONL) or record
+      number (JSON, CSV, Parquet);
+    - a DataFrame or dict row without an id column: the first 12 hex digits of the SHA-1 of its
+      text (after line-ending normalisation).
+
+    Duplicate ids get ``~2``, ``~3``, ... appended (in input order) with a
+    :class:`DuplicateIdWarning`; ``attrs["duplicate_ids"]`` lists ``{"article_id", "original"}``.
+    Pass ``duplicates="raise"`` to get a ``ValueError`` instead.
+
+    Text is decoded as UTF-8 (with or without BOM), UTF-16/UTF-32 with a BOM, else cp1252 (unless
+    ``encoding`` is given); the ``encoding`` column says which. A BOM is dropped and ``"\\r\\n"``
+    and ``"\\r"`` become ``"\\n"`` before anything else, so later offsets hold; nothing else in
+    the text is changed.
+
+    Empty, whitespace-only, binary (PDF, images, archives: magic numbers or NUL bytes) or
+    undecodable files, malformed JSON lines, files without a text field and unsupported file types
+    are skipped with a :class:`SkippedInputWarning` and listed in ``attrs["skipped"]`` as
+    ``{"path", "reason"}`` (plus ``"line"`` for a bad JSONL line); the rest loads. A single bad
+    file gives an empty table with the standard columns.
+
+    Args:
+        source: what to load (see above).
+        fields: extra ``{input field: standard column}`` mappings; they win over the built-in
+            names. E.g. ``{"story_body": "text", "kicker": "title"}``.
+        encoding: force this text encoding for text-based files instead of guessing.
+        layout: recognise the dated ``.txt`` layout (set ``False`` to keep every file whole).
+        duplicates: ``"suffix"`` (default) makes duplicate ids unique; ``"raise"`` raises.
+
+    Returns:
+        The articles DataFrame (RangeIndex), with ``attrs["skipped"]`` and ``attrs["duplicate_ids"]``.
+
+    Raises:
+        FileNotFoundError: a path does not exist or a glob matches nothing (the message names it).
+        ValueError: a DataFrame or list of dicts has no text column (the message names the accepted
+            names), an unknown standard column in ``fields``, or duplicate ids with ``"raise"``.
+        ImportError: an HTML or Parquet file is met and its optional extra is not installed.
+        TypeError: ``source`` is of an unsupported type.
+
+    Examples:
+        >>> import newslab as nl
+        >>> arts = nl.load_articles(nl.SEED)
+        >>> arts.loc[0, "title"]
+        'North Korea defends ties with Russia, says US criticism ‘distorted’'
+        >>> str(arts.loc[0, "date"].date()), arts.loc[0, "source"], arts.loc[0, "text"][:11]
+        ('2023-12-05', 'Wions', 'On Saturday')
+        >>> recs = [{"headline": "Storm hits coast", "maintext": "A storm hit.", "publishedAt": "2024-03-02T08:30:00Z",
+        ...          "outlet": "Daily Planet", "byline": "By Jane Doe and John Roe", "section": "Weather"}]
+        >>> row = nl.load_articles(recs).iloc[0]
+        >>> row["title"], str(row["date"]), row["authors"], row["section"]
+        ('Storm hits coast', '2024-03-02 08:30:00', ['Jane Doe', 'John Roe'], 'Weather')
+        >>> row["article_id"]  # no id field: a content hash
+        'a4114bc55345'
+    """
+    if duplicates not in ("suffix", "raise"):
+        raise ValueError(f"duplicates must be 'suffix' or 'raise', not {duplicates!r}")
+    fields = dict(fields or {})
+    bad = {k: v for k, v in fields.items() if v not in STANDARD_COLUMNS}
+    if bad:
+        raise ValueError(f"fields maps onto unknown columns {bad}; the columns are {', '.join(STANDARD_COLUMNS)}")
+    state = _State(fields=fields, encoding=encoding, layout=layout)
+    _load_any(source, state, top=True)
+    state.flush()
+
+    frames = [f for f in state.frames if len(f)]
+    out = pd.concat(frames, ignore_index=True, sort=False) if frames else _empty()
+    out = _order_columns(out)
+    out["date"] = _as_datetime_column(out["date"])
+    renamed = _make_unique(out, duplicates)
+    if state.skipped:
+        shown = "; ".join(f"{s['path']}{':' + str(s['line']) if 'line' in s else ''} ({s['reason']})"
+                          for s in state.skipped[:5])
+        more = f"; and {len(state.skipped) - 5} more" if len(state.skipped) > 5 else ""
+        warnings.warn(f"load_articles skipped {len(state.skipped)} input(s), see .attrs['skipped']: {shown}{more}",
+                      SkippedInputWarning, stacklevel=2)
+    out.attrs["skipped"] = state.skipped
+    out.attrs["duplicate_ids"] = renamed
+    return out
+
+
+# ----------------------------------------------------------------------------------------- sources
+def _load_any(source: Any, state: _State, top: bool = False) -> None:
+    if isinstance(source, pd.DataFrame):
+        state.add(_standardise(source, state.fields, None, strict=True))
+    elif isinstance(source, Mapping):
+        state.add(_standardise(pd.DataFrame([dict(source)]), state.fields, None, strict=True))
+    elif isinstance(source, (str, os.PathLike)):
+        _load_path(source, state)
+    elif isinstance(source, (bytes, bytearray)):
+        raise TypeError("load_articles takes paths, DataFrames or dicts, not bytes; decode or save them first")
+    elif top and isinstance(source, Iterable):
+        items = list(source)
+        i = 0
+        while i < len(items):
+            if isinstance(items[i], Mapping):  # a run of dicts is one table of records
+                j = i
+                while j < len(items) and isinstance(items[j], Mapping):
+                    j += 1
+                state.add(_standardise(pd.DataFrame([dict(r) for r in items[i:j]]), state.fields, None,
+                                       strict=True))
+                i = j
+            else:
+                _load_any(items[i], state)
+                i += 1
+    else:
+        raise TypeError(
+            "load_articles takes a path, a folder, a glob, a DataFrame, a dict or a list of those, "
+            f"not {type(source).__name__}")
+
+
+def _load_path(source: PathLike, state: _State) -> None:
+    raw = os.fspath(source)
+    path = Path(raw).expanduser()
+    if path.is_dir():
+        for file in _walk(path):
+            _load_file(file, state, base=path, explicit=False)
+    elif path.exists():
+        _load_file(path, state, base=None, explicit=True)
+    elif _glob.has_magic(raw):
+        matches = sorted(Path(p) for p in _glob.glob(os.path.expanduser(raw), recursive=True))
+        files = [p for p in matches if p.is_file() and not _hidden(p.parts)]
+        for d in (p for p in matches if p.is_dir()):
+            files.extend(_walk(d))  # "corpus/*" reaches into sub-folders like a folder would
+        files = sorted(dict.fromkeys(files))  # "**" matches a file and its folders: read it once
+        if not matches:
+            raise FileNotFoundError(f"No files match the pattern {raw!r}")
+        root = _glob_root(raw)
+        for file in files:
+            _load_file(file, state, base=root, explicit=False)
+    else:
+        raise FileNotFoundError(2, "No such file or folder", raw)
+
+
+def _hidden(parts: Sequence[str]) -> bool:
+    return any(p.startswith(".") and p not in (".", "..") for p in parts)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Files under ``folder``, sorted, skipping hidden files and folders (.git, .ipynb_checkpoints)."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(folder):  # does not follow symlinked folders: no loops
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        out.extend(Path(dirpath, f) for f in filenames if not f.startswith("."))
+    return sorted(out, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _glob_root(pattern: str) -> Path:
+    parts = Path(os.path.expanduser(pattern)).parts
+    fixed = []
+    for p in parts:
+        if _glob.has_magic(p):
+            break
+        fixed.append(p)
+    return Path(*fixed) if fixed else Path(".")
+
+
+def _file_id(path: Path, base: Path | None) -> str:
+    if base is not None:
+        try:
+            return path.relative_to(base).with_suffix("").as_posix()
+        except ValueError:
+            pass
+    return path.stem
+
+
+# ------------------------------------------------------------------------------------------- files
+def _load_file(path: Path, state: _State, base: Path | None, explicit: bool) -> None:
+    suffix = path.suffix.lower()
+    if not explicit and suffix not in _KNOWN_EXT:
+        state.skip(path, f"unsupported file type {suffix or '(no suffix)'!r}; "
+                         f"read are {', '.join(sorted(_KNOWN_EXT))}")
+        return
+    file_id = _file_id(path, base)
+    try:
+        if suffix in _PARQUET_EXT:
+            state.add(_records_frame(_read_parquet(path), state, file_id, path, None, None))
+        elif suffix in _HTML_EXT:
+            state.rows.append(_read_html(path, file_id, state))
+        elif suffix in _JSONL_EXT | _JSON_EXT | _CSV_EXT:
+            text, enc = _read_text(path, state.encoding)
+            if suffix in _CSV_EXT:
+                frame, numbers = _parse_csv(text, sep="\t" if suffix == ".tsv" else ","), None
+            else:
+                frame, numbers = _parse_json(text, suffix in _JSONL_EXT, path, state)
+            state.add(_records_frame(frame, state, file_id, path, enc, numbers))
+        else:
+            text, enc = _read_text(path, state.encoding)
+            state.rows.append(_parse_txt(text, file_id, path, enc, state.layout))
+    except _Skip as reason:
+        state.skip(path, str(reason))
+    except OSError as err:
+        state.skip(path, f"unreadable: {err.strerror or err}")
+
+
+def _read_bytes(path: Path) -> bytes:
+    data = path.read_bytes()
+    if not data:
+        raise _Skip("empty file")
+    return data
+
+
+def _read_text(path: Path, encoding: str | None) -> tuple[str, str]:
+    text, enc = _decode(_read_bytes(path), encoding)
+    if not text.strip():
+        raise _Skip("whitespace-only file")
+    return text, enc
+
+
+def _binary_kind(data: bytes) -> str | None:
+    head = data[:16]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if b"\x00" in data:  # text files never hold NUL bytes (UTF-16/32 are recognised by their BOM first)
+        return "NUL bytes"
+    return None
+
+
+def _decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode file bytes to text with ``\\n`` line endings; ``(text, encoding used)``.
+
+    Examples:
+        >>> _decode(b"\\xef\\xbb\\xbfOne\\r\\ntwo\\rthree")
+        ('One\\ntwo\\nthree', 'utf-8-sig')
+        >>> _decode("caf\\u00e9 \\u2019".encode("cp1252"))
+        ('café ’', 'cp1252')
+    """
+    if encoding is not None:
+        try:
+            return _clean(data.decode(encoding)), encoding
+        except (UnicodeDecodeError, LookupError) as err:
+            raise _Skip(f"undecodable as {encoding}: {err}") from None
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _clean(data[len(bom):].decode(codec)), name
+            except UnicodeDecodeError as err:
+                raise _Skip(f"undecodable: invalid {name} ({err.reason} at byte {err.start + len(bom)})") from None
+    kind = _binary_kind(data)
+    if kind:
+        raise _Skip(f"binary file ({kind})")
+    try:
+        return _clean(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError as err:
+        first = err
+    # UTF-8 text with a corrupt byte would decode "successfully" as cp1252 into mojibake: refuse it.
+    if _VALID_NON_ASCII.search(data.decode("utf-8", "replace")):
+        if first.reason == "unexpected end of data":
+            raise _Skip(f"undecodable: truncated UTF-8 (the file ends inside a character at byte {first.start})")
+        raise _Skip(f"undecodable: invalid UTF-8 byte 0x{data[first.start]:02x} at offset {first.start} "
+                    "in an otherwise UTF-8 file")
+    try:
+        return _clean(data.decode("cp1252")), "cp1252"
+    except UnicodeDecodeError as err:
+        raise _Skip(f"undecodable: neither UTF-8 nor cp1252 (byte 0x{data[err.start]:02x} "
+                    f"at offset {err.start}); pass encoding=...") from None
+
+
+def _clean(text: str) -> str:
+    """Drop a leading BOM and normalise line endings: the only changes newslab makes to text."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _parse_txt(text: str, file_id: str, path: Path, enc: str, layout: bool) -> dict[str, Any]:
+    row: dict[str, Any] = {"article_id": file_id, "title": None, "date": None, "source": None, "text": text,
+                           "path": str(path), "encoding": enc}
+    if layout:
+        parsed = _parse_layout(text)
+        if parsed is not None:
+            row.update(parsed)
+            if not row["text"]:
+                raise _Skip("no body paragraphs after the date and title lines")
+    return row
+
+
+def _parse_layout(text: str) -> dict[str, Any] | None:
+    """Title, date, source and body of the dated layout, or None when ``text`` is not in it.
+
+    Examples:
+        >>> _parse_layout("| 5 December 2023, Tuesday |\\n\\nTitle\\n\\nBody one.\\n\\nBody two.\\n\\n  \\u2022 Wions")
+        {'date': '5 December 2023, Tuesday', 'title': 'Title', 'source': 'Wions', 'text': 'Body one.\\n\\nBody two.'}
+        >>> _parse_layout("| Name | Votes |\\n| Smith | 120 |") is None  # a table, not a date line
+        True
+    """
+    start = len(text) - len(text.lstrip())  # skip leading blank lines
+    start = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    first = text[start:] if end < 0 else text[start:end]
+    m = _DATE_LINE.fullmatch(first) if len(first) <= 120 else None
+    if m is None or not _YEAR.search(m.group(1)) or end < 0:
+        return None
+    lines = text[end + 1:].split("\n")
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if not nonblank:
+        return None
+    title: str | None = lines[nonblank[0]].strip()
+    body_from = nonblank[0] + 1
+    if len(title) > _MAX_TITLE:  # no title line: the body starts right after the date
+        title, body_from = None, nonblank[0]
+    source = None
+    body_to = len(lines)
+    last = nonblank[-1]
+    if last >= body_from:
+        s = _SOURCE_LINE.fullmatch(lines[last])
+        if s and len(s.group(1).split()) <= _MAX_SOURCE_WORDS:
+            source, body_to = s.group(1), last
+    body = [i for i in nonblank if body_from <= i < body_to]
+    text_out = "\n".join(lines[body[0]:body[-1] + 1]) if body else ""
+    return {"date": m.group(1), "title": title, "source": source, "text": text_out}
+
+
+def _read_html(path: Path, file_id: str, state: _State) -> dict[str, Any]:
+    try:
+        import trafilatura
+    except ImportError as err:
+        raise ImportError(f'Reading HTML files ({path}) needs trafilatura: pip install "newslab[html]"') from err
+    data = _read_bytes(path)
+    enc: str | None
+    try:
+        content: str | bytes
+        content, enc = _decode(data, state.encoding)
+    except _Skip:
+        if _binary_kind(data):
+            raise
+        content, enc = data, None  # let trafilatura sniff a declared charset (e.g. Shift_JIS)
+    doc = trafilatura.bare_extraction(content, with_metadata=True, include_comments=False)
+    meta = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    text = _clean(meta.get("text") or "")
+    title = (meta.get("title") or "").strip() or None
+    if title and text.split("\n", 1)[0].strip() == title:  # trafilatura repeats the headline
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    if not text.strip():
+        raise _Skip("no article text found in the HTML")
+    return {"article_id": file_id, "title": title, "date": meta.get("date"),
+            "source": meta.get("sitename") or meta.get("hostname"), "url": meta.get("url"),
+            "authors": [a.strip() for a in (meta.get("author") or "").split(";") if a.strip()],
+            "text": text, "path": str(path), "encoding": enc, "description": meta.get("description")}
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        import pyarrow  # noqa: F401  (pandas needs it for Parquet; imported only when met)
+    except ImportError as err:
+        raise ImportError(f'Reading Parquet files ({path}) needs pyarrow: pip install "newslab[parquet]"') from err
+    if path.stat().st_size == 0:
+        raise _Skip("empty file")
+    try:
+        return pd.read_parquet(path)
+    except Exception as err:  # pyarrow raises many types for a corrupt file
+        raise _Skip(f"unreadable Parquet: {err}") from None
+
+
+def _parse_csv(text: str, sep: str) -> pd.DataFrame:
+    try:
+        header = pd.read_csv(io.StringIO(text), sep=sep, nrows=0).columns
+        # Read ids as strings so "00123" stays "00123" (stable ids), everything else as pandas infers.
+        id_col = _resolve(list(header), {}).get("article_id")
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype={id_col: str} if id_col else None)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
+        raise _Skip(f"unreadable CSV: {str(err).strip()}") from None
+
+
+def _parse_json(text: str, lines: bool, path: Path, state: _State) -> tuple[pd.DataFrame, list[int]]:
+    if lines:
+        records, numbers, bad = [], [], []
+        for n, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                bad.append((n, f"invalid JSON: {err.msg} (column {err.colno})"))
+                continue
+            if not isinstance(obj, dict):
+                bad.append((n, f"not a JSON object but {type(obj).__name__}"))
+                continue
+            records.append(obj)
+            numbers.append(n)
+        if records or not _whole_json(text):
+            for n, reason in bad:
+                state.skip(path, reason, line=n)
+            return pd.DataFrame(records), numbers
+        # not JSONL after all: a pretty-printed JSON document in a .jsonl file
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as err:
+        if err.msg == "Extra data" and not lines:  # JSON Lines saved as .json
+            return _parse_json(text, True, path, state)
+        raise _Skip(f"invalid JSON: {err.msg} at line {err.lineno} column {err.colno}") from None
+    items = _json_records(obj)
+    records, numbers, n_bad = [], [], 0
+    for n, item in enumerate(items, 1):
+        if isinstance(item, dict):
+            records.append(item)
+        elif isinstance(item, str):
+            records.append({"text": item})
+        else:
+            state.skip(path, f"record {n} is not a JSON object but {type(item).__name__}", record=n)
+            n_bad += 1
+            continue
+        numbers.append(n)
+    if not records and not n_bad:
+        raise _Skip("no records in the JSON file")
+    return pd.DataFrame(records), numbers
+
+
+def _whole_json(text: str) -> bool:
+    head = text.lstrip()[:1]
+    if head not in ("[", "{"):
+        return False
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _json_records(obj: Any) -> list[Any]:
+    """The list of article records in a JSON document (see load_articles)."""
+    if isinstance(obj, list):
+        return obj
+    if not isinstance(obj, dict):
+        raise _Skip(f"JSON holds a {type(obj).__name__}, not articles")
+    for container in (obj, *(v for v in obj.values() if isinstance(v, dict))):  # NYT: {"response": {"docs": []}}
+        for key in _LIST_KEYS:
+            if isinstance(container.get(key), list):
+                return container[key]
+    lists = [v for v in obj.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+    if len(lists) == 1:
+        return lists[0]
+    return [obj]
+
+
+def _records_frame(frame: pd.DataFrame, state: _State, file_id: str, path: Path, enc: str | None,
+                   numbers: list[int] | None) -> pd.DataFrame:
+    if numbers is None:
+        numbers = list(range(1, len(frame) + 1))
+    frame = frame.rename(columns={c: f"{c}_input" for c in ("path", "encoding") if c in frame.columns})
+    frame = frame.assign(path=str(path), encoding=enc)
+    try:
+        return _standardise(frame, state.fields, [f"{file_id}:{n}" for n in numbers])
+    except _Skip:
+        if len(frame) == 0:
+            raise _Skip("no records") from None
+        raise
+
+
+# ----------------------------------------------------------------------------------- standardising
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_\-.:]", "", name).lower()
+
+
+def _aliases() -> list[tuple[str, str]]:
+    return [(_norm(row[0]), row[1]) for row in _lexicon.rows("article_fields.txt") if len(row) >= 2]
+
+
+def _text_names() -> list[str]:
+    return [row[0] for row in _lexicon.rows("article_fields.txt") if len(row) >= 2 and row[1] == "text"]
+
+
+def _resolve(columns: Sequence[Any], fields: Mapping[str, str]) -> dict[str, Any]:
+    """Map each standard column to the input column that fills it (user ``fields`` first).
+
+    Examples:
+        >>> _resolve(["maintext", "Headline", "publishedAt", "title_rss"], {})
+        {'text': 'maintext', 'title': 'Headline', 'date': 'publishedAt'}
+    """
+    chosen: dict[str, Any] = {}
+    used: set[Any] = set()
+    for inp, std in fields.items():
+        if inp in columns and std not in chosen:
+            chosen[std], _ = inp, used.add(inp)
+    by_norm: dict[str, list[Any]] = {}
+    for c in columns:
+        if isinstance(c, str) and c not in used:
+            by_norm.setdefault(_norm(c), []).append(c)
+    for alias, std in _aliases():
+        if std in chosen or alias not in by_norm:
+            continue
+        cands = [c for c in by_norm[alias] if c not in used]
+        if cands:
+            pick = std if std in cands else cands[0]
+            chosen[std] = pick
+            used.add(pick)
+    return chosen
+
+
+def _standardise(frame: pd.DataFrame, fields: Mapping[str, str], fallback_ids: Sequence[str] | None,
+                 strict: bool = False) -> pd.DataFrame:
+    """Raw records -> the articles columns (+ ``date_raw``) + every other input column."""
+    frame = frame.reset_index(drop=True)
+    cols = _resolve(list(frame.columns), fields)
+    if "text" not in cols:
+        msg = ("no text column: expected one of " + ", ".join(_text_names())
+               + " (or map yours with fields={'your_column': 'text'}); got " + ", ".join(map(str, frame.columns)))
+        if strict:
+            raise ValueError(msg)
+        raise _Skip(msg)
+    n = len(frame)
+    out: dict[str, Any] = {}
+    text = [_text_value(v) for v in frame[cols["text"]].tolist()]
+    if "article_id" in cols:
+        ids = [_id_value(v) for v in frame[cols["article_id"]].tolist()]
+    else:
+        ids = [None] * n
+    for i, v in enumerate(ids):
+        if v is None:
+            ids[i] = fallback_ids[i] if fallback_ids is not None else _content_hash(text[i])
+    # str columns take pandas' default string dtype ("str" in pandas 3, object before)
+    out["article_id"] = pd.Series(ids, index=frame.index, dtype="str")
+    for name in ("title", "source", "url"):
+        vals = [_str_value(v) for v in frame[cols[name]].tolist()] if name in cols else [None] * n
+        out[name] = pd.Series(vals, index=frame.index, dtype="str")
+    raw_dates = frame[cols["date"]] if "date" in cols else pd.Series([None] * n, index=frame.index, dtype=object)
+    out["date"] = _parse_dates(raw_dates)
+    authors = [_authors(v) for v in frame[cols["authors"]].tolist()] if "authors" in cols else [[] for _ in range(n)]
+    out["authors"] = pd.Series(authors, index=frame.index, dtype=object)
+    out["text"] = pd.Series(text, index=frame.index, dtype="str")
+    if "date" in cols and not pd.api.types.is_datetime64_any_dtype(raw_dates) and raw_dates.notna().any():
+        out["date_raw"] = raw_dates
+    mapped = set(cols.values())
+    for c in frame.columns:
+        if c in mapped:
+            continue
+        name = c
+        while name in out:  # e.g. fields={"story": "text"} while a "text" column also exists
+            name = f"{name}_input"
+        out[name] = frame[c]
+    return pd.DataFrame(out).reset_index(drop=True)
+
+
+def _missing(v: Any) -> bool:
+    if v is None or v is pd.NaT or v is pd.NA:
+        return True
+    return isinstance(v, float) and math.isnan(v)
+
+
+def _text_value(v: Any) -> str:
+    if _missing(v):
+        return ""
+    return _clean(v if isinstance(v, str) else str(v))
+
+
+def _str_value(v: Any) -> str | None:
+    """A title/source/url cell as a stripped str or None; dicts give their name (NewsAPI source)."""
+    if _missing(v):
+        return None
+    if isinstance(v, Mapping):
+        for key in _DICT_NAME_KEYS:
+            got = _str_value(v.get(key))
+            if got:
+                return got
+        return None
+    if isinstance(v, (list, tuple)) or type(v).__name__ == "ndarray":
+        for item in v:
+            got = _str_value(item)
+            if got:
+                return got
+        return None
+    s = (v if isinstance(v, str) else str(v)).strip()
+    return s or None
+
+
+def _id_value(v: Any) -> str | None:
+    if isinstance(v, float) and not math.isnan(v) and v.is_integer():
+        return str(int(v))  # CSV/Parquet ids with gaps come back as floats: 12.0 -> "12"
+    return _str_value(v)
+
+
+def _content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _authors(v: Any) -> list[str]:
+    """Authors as a list of names from a list, a JSON list string, a byline or a dict.
+
+    Examples:
+        >>> _authors("By Jane Doe, John Roe and Ann Lee")
+        ['Jane Doe', 'John Roe', 'Ann Lee']
+        >>> _authors("Doe, Jane")  # "Last, First" stays one name
+        ['Doe, Jane']
+        >>> _authors('["A. Smith", "B. Jones"]'), _authors([{"name": "C. Wu"}]), _authors(None)
+        (['A. Smith', 'B. Jones'], ['C. Wu'], [])
+    """
+    if _missing(v):
+        return []
+    names: list[str] = []
+    if isinstance(v, str):
+        s = v.strip()
+        if s.startswith("[") and s.endswith("]"):
+            try:
+                parsed = json.loads(s)
+            except json.JSONDecodeError:
+                parsed = None
+            if isinstance(parsed, list):
+                return _authors(parsed)
+        s = _BYLINE_PREFIX.sub("", s)
+        for part in _AUTHOR_SEPARATORS.split(s):
+            pieces = [p.strip() for p in part.split(",") if p.strip()]
+            if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+                names.extend(pieces)
+            elif part.strip(" ,"):
+                names.append(part.strip(" ,"))
+    elif isinstance(v, Mapping):
+        got = _str_value(v)
+        names = [got] if got else []
+    elif isinstance(v, (list, tuple)) or type(v).__name__ == "ndarray":
+        for item in v:
+            got = _str_value(item)
+            if got:
+                names.append(_BYLINE_PREFIX.sub("", got).strip())
+    else:
+        names = [str(v)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _from_epoch(values: pd.Series) -> pd.Series:
+    """Unix timestamps in s, ms, us or ns (by magnitude) -> naive UTC datetimes."""
+    nums = pd.to_numeric(values, errors="coerce").astype("float64")
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
+    mag = nums.abs()
+    for lo, hi, unit in ((0, 1e11, "s"), (1e11, 1e14, "ms"), (1e14, 1e17, "us"), (1e17, 1e20, "ns")):
+        sel = nums.notna() & (mag >= lo) & (mag < hi)
+        if sel.any():
+            got = pd.to_datetime(nums[sel], unit=unit, utc=True, errors="coerce")
+            out[sel] = got.dt.tz_localize(None).astype("datetime64[us]")
+    return out
+
+
+def _parse_dates(raw: pd.Series) -> pd.Series:
+    """Any date column -> tz-naive ``datetime64[us]`` (UTC when a zone was given), NaT if unknown.
+
+    Examples:
+        >>> _parse_dates(pd.Series(["2023-12-05T10:00:00+02:00", "5 December 2023, Tuesday", "soon", None,
+        ...                         1701770400])).tolist()
+        [Timestamp('2023-12-05 08:00:00'), Timestamp('2023-12-05 00:00:00'), NaT, NaT, Timestamp('2023-12-05 10:00:00')]
+    """
+    if isinstance(raw.dtype, pd.DatetimeTZDtype):
+        return raw.dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[us]")
+    if pd.api.types.is_datetime64_dtype(raw):
+        return raw.astype("datetime64[us]")
+    if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
+        return _from_epoch(raw)
+    vals: list[Any] = [pd.NaT] * len(raw)
+    strings: dict[int, str] = {}
+    numbers: dict[int, float] = {}
+    for i, v in enumerate(raw.tolist()):
+        if isinstance(v, str):
+            if v.strip():
+                strings[i] = v.strip()
+        elif isinstance(v, (int, float)) and not isinstance(v, bool) and not _missing(v):
+            numbers[i] = float(v)
+        elif isinstance(v, (_datetime, _date, pd.Timestamp)) and not _missing(v):
+            ts = pd.Timestamp(v)
+            vals[i] = ts.tz_convert("UTC").tz_localize(None) if ts.tzinfo else ts
+    if numbers:
+        for i, ts in zip(numbers, _from_epoch(pd.Series(list(numbers.values()))).tolist()):
+            vals[i] = ts
+    if strings:
+        uniq = pd.Series(list(dict.fromkeys(strings.values())), dtype=object)
+        parsed = pd.Series(pd.NaT, index=uniq.index, dtype="datetime64[us]")
+        epoch = uniq.str.fullmatch(_EPOCH_DIGITS.pattern).astype(bool)
+        if epoch.any():
+            parsed[epoch] = _from_epoch(uniq[epoch].astype("int64"))
+        rest = ~epoch
+        if rest.any():
+            with warnings.catch_warnings():  # dateutil warns on zone names it ignores ("EST")
+                warnings.simplefilter("ignore")
+                fast = pd.to_datetime(uniq[rest], utc=True, errors="coerce", format="ISO8601")
+                slow = fast.isna()
+                if slow.any():
+                    fast[slow] = pd.to_datetime(uniq[rest][slow], utc=True, errors="coerce", format="mixed")
+            parsed[rest] = fast.dt.tz_localize(None).astype("datetime64[us]")
+        lookup = dict(zip(uniq.tolist(), parsed.tolist()))
+        for i, s in strings.items():
+            vals[i] = lookup[s]
+    return pd.Series(vals, index=raw.index, dtype="datetime64[us]")
+
+
+def _as_datetime_column(col: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_dtype(col):
+        return col.astype("datetime64[us]")
+    return pd.to_datetime(col, errors="coerce").astype("datetime64[us]")
+
+
+# ----------------------------------------------------------------------------------------- output
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article_id": pd.Series([], dtype="str"), "title": pd.Series([], dtype="str"),
+        "date": pd.Series([], dtype="datetime64[us]"), "source": pd.Series([], dtype="str"),
+        "url": pd.Series([], dtype="str"), "authors": pd.Series([], dtype=object),
+        "text": pd.Series([], dtype="str")})
+
+
+def _order_columns(df: pd.DataFrame) -> pd.DataFrame:
+    first = list(STANDARD_COLUMNS) + [c for c in _META_COLUMNS if c in df.columns]
+    if "encoding" in df.columns and df["encoding"].isna().all():
+        first.remove("encoding")
+        df = df.drop(columns="encoding")
+    return df[first + [c for c in df.columns if c not in first]]
+
+
+def _make_unique(df: pd.DataFrame, duplicates: str) -> list[dict[str, str]]:
+    ids = df["article_id"].tolist()
+    dup = pd.Series(ids).duplicated()
+    if not dup.any():
+        return []
+    if duplicates == "raise":
+        examples = sorted({ids[i] for i in dup[dup].index})[:5]
+        raise ValueError(f"{int(dup.sum())} duplicate article ids, e.g. {examples}; "
+                         "give unique ids or use duplicates='suffix'")
+    taken = set(ids)
+    count: dict[str, int] = {}
+    renamed = []
+    for i in dup[dup].index:
+        orig = ids[i]
+        k = count.get(orig, 1)
+        while True:
+            k += 1
+            new = f"{orig}~{k}"
+            if new not in taken:
+                break
+        count[orig] = k
+        taken.add(new)
+        ids[i] = new
+        renamed.append({"article_id": new, "original": orig})
+    df["article_id"] = pd.Series(ids, index=df.index, dtype="str")
+    shown = ", ".join(f"{r['original']!r} -> {r['article_id']!r}" for r in renamed[:5])
+    warnings.warn(f"{len(renamed)} duplicate article id(s) made unique: {shown}"
+                  f"{' ...' if len(renamed) > 5 else ''} (see .attrs['duplicate_ids'])",
+                  DuplicateIdWarning, stacklevel=3)
+    return renamed
