@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NotebookError", "execute_notebook", "inject_parameters", "run_notebooks", "main"]
+__all__ = ["NotebookError", "execute_notebook", "inject_parameters", "main", "run_notebooks"]
 
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
