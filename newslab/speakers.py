@@ -1,17 +1,862 @@
 """Speakers: resolve speaker mentions to names, and one row per resolved speaker.
 
-PROVISIONAL: owned by the speakers helper, who replaces this whole file.
+Two public functions:
+
+- ``resolve_speakers(text, mentions)`` turns the speaker mentions that ``quotes`` finds
+  ("he", "Peskov", "Kremlin Spokesperson Dmitry Peskov", "the minister", "a source") into
+  ``(speaker_name, role)`` pairs, using only the article itself and plain-text lexicons
+  (titles and roles, given names, honorifics, pronouns, organisation words, places, unnamed-source
+  nouns in ``newslab/data``). No model, no download.
+- ``speakers(quotes)`` aggregates a quotes table into one row per resolved speaker.
+
+How a mention is resolved (one pass over the article, linear in its length):
+
+1. The article is tokenised once; runs of capitalised tokens (with name particles such as
+   "von der", "da" and "bin" inside) are indexed. A run is split into a role and a name by the
+   title lexicon ("Russian Foreign Minister | Sergei Lavrov", "Sen. | Elizabeth Warren"); roles
+   are also read from a lower-case title phrase just before the name ("Republican presidential
+   nominee Donald Trump") and from an appositive after it ("Choe Son Hui, the North Korean Foreign
+   Minister", "Peskov, a Kremlin spokesman,"). A run is a person when it carries a title or an
+   honorific, starts with a known given name, has a role appositive, or stands next to
+   "said"/"told"; it is an organisation, a country or a group when the lexicons say so.
+2. A surname (or any part of a full name, so "Choe" -> "Choe Son Hui", "Lula" -> "Luiz Inácio Lula
+   da Silva") resolves to the full name seen in the article; "Mr." / "Ms." pick the right gender.
+3. Pronouns are resolved while walking the sentences in order: he / she -> the subject of the
+   current sentence, else the subject of the last sentence that had one, else the previous quote's
+   speaker, else the most recent person, always of a compatible gender (from given names,
+   honorifics, gendered titles, or an earlier he / she); they / it -> the previous speaker if it
+   is a group, organisation or country, else the most recent one; who / which -> the name just
+   before. I / we / you stay unresolved (``None``).
+4. A role noun with a definite article ("the spokesperson", "the minister", "the senator") ->
+   the person who holds that role in this article (the most recent one).
+5. Organisations, countries and groups keep their name as written ("North Korea", "The US, Japan
+   and South Korea", "the White House"), without a trailing possessive.
+6. **Unnamed sources stay unnamed but visible**: "a source", "officials", "sources familiar with
+   the matter" and role nouns nobody in the article holds resolve to the mention itself, with its
+   first letter lower-cased ("sources familiar with the matter"), and role ``None`` (or the role
+   phrase, for "a spokesman for the ministry"). They are not merged with anyone, and
+   ``speakers`` labels them ``kind == "unnamed"`` so analyses can keep or drop them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from . import _lexicon
+
+__all__ = ["resolve_speakers", "speakers", "speaker_kind"]
+
+SPEAKER_COLUMNS = ["speaker_name", "n_quotes", "n_direct", "n_indirect", "n_mixed", "n_words", "n_articles",
+                   "roles", "kind"]
+
+# Words joined by apostrophes, hyphens or inner dots ("O'Neill", "Jean-Luc", "U.S"); no nesting of
+# overlapping classes, so matching is linear.
+_TOKEN = re.compile(r"\w+(?:['\u2019\-.]\w+)*")
+_POSS = ("'s", "\u2019s", "s'", "s\u2019")
+_OPEN_Q, _CLOSE_Q, _BOTH_Q = "\u201c\u00ab\u201e", "\u201d\u00bb", '"'
+_DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their", "our"})
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "two", "three", "several", "many", "other", "these",
+                         "those", "most", "few", "any", "no"})
+_CUT = frozenset({"with", "of", "for", "in", "at", "from", "who", "that", "which", "familiar", "close", "briefed",
+                  "on", "to", "knowledgeable", "speaking", "involved", "according", "said", "told"})
+_CONNECT = frozenset({"of", "for", "at"})
+_NEAR_CUES = frozenset({"said", "says", "told", "added", "tells", "asked", "wrote", "writes", "stated", "noted",
+                        "argued", "explained", "insisted", "warned", "claimed", "spoke", "responded", "replied"})
+_RECENT = 24  # persons / groups remembered for pronouns: bounded, so a pronoun costs O(1)
+
+
+# ------------------------------------------------------------------------------------- lexicons
+@dataclass(frozen=True)
+class _Lex:
+    heads: dict[str, tuple[str, str | None]]  # title word -> (canonical, gender)
+    mods: frozenset[str]
+    honorifics: dict[str, str | None]
+    given: dict[str, str | None]
+    pronouns: dict[str, str]
+    particles: frozenset[str]
+    unnamed: frozenset[str]
+    org_words: frozenset[str]
+    org_names: frozenset[str]
+    places: frozenset[str]
+    groups: frozenset[str]
+    function: frozenset[str]
+    cues: frozenset[str]
+
+
+def _gender(g: str) -> str | None:
+    return g if g in ("m", "f") else None
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    heads: dict[str, tuple[str, str | None]] = {}
+    mods = set()
+    for row in _lexicon.rows("titles.txt"):
+        word, kind = row[0].lower(), row[1] if len(row) > 1 else "head"
+        gender = _gender(row[2]) if len(row) > 2 else None
+        canon = row[3] if len(row) > 3 and row[3] != "-" else word
+        if kind == "head":
+            heads[word] = (canon, gender)
+        else:
+            mods.add(word)
+    try:  # the quotes step's reporting verbs, when present, make "X said" evidence of a person
+        cues = _NEAR_CUES | _lexicon.words("reporting_verbs.txt")
+    except (FileNotFoundError, OSError):
+        cues = _NEAR_CUES
+    return _Lex(
+        heads=heads,
+        mods=frozenset(mods),
+        honorifics={k.lower(): _gender(v) for k, v in _lexicon.table("speaker_honorifics.txt").items()},
+        given={k.lower(): _gender(v) for k, v in _lexicon.table("speaker_given_names.txt").items()},
+        pronouns={k.lower(): v for k, v in _lexicon.table("speaker_pronouns.txt").items()},
+        particles=frozenset(w.lower() for w in _lexicon.words("speaker_particles.txt")),
+        unnamed=frozenset(w.lower() for w in _lexicon.words("speaker_unnamed.txt")),
+        org_words=frozenset(w.lower() for w in _lexicon.words("speaker_org_words.txt")),
+        org_names=frozenset(w.lower() for w in _lexicon.words("speaker_org_names.txt")),
+        places=frozenset(w.lower() for w in _lexicon.words("speaker_places.txt")),
+        groups=frozenset(w.lower() for w in _lexicon.words("speaker_groups.txt")),
+        function=frozenset(w.lower() for w in _lexicon.words("speaker_function_words.txt")),
+        cues=frozenset(cues),
+    )
+
+
+# ------------------------------------------------------------------------------------- tokens
+@dataclass
+class _Doc:
+    text: str
+    starts: list[int]
+    ends: list[int]
+    low: list[str]  # lower-case, possessive stripped, abbreviation dot kept ("mr.")
+    cap: list[bool]
+    poss: list[bool]
+    sent: list[int]
+    para: list[int]
+    inq: list[bool]  # inside a quotation
+
+
+def _tokenise(text: str, lex: _Lex) -> _Doc:
+    starts: list[int] = []
+    ends: list[int] = []
+    low: list[str] = []
+    cap: list[bool] = []
+    poss: list[bool] = []
+    sent: list[int] = []
+    para: list[int] = []
+    inq: list[bool] = []
+    s_id = p_id = 0
+    inside = False
+    prev_end = 0
+    abbrev = lex.honorifics.keys() | lex.heads.keys()
+    for m in _TOKEN.finditer(text):
+        a, b = m.start(), m.end()
+        gap = text[prev_end:a]
+        if "\n" in gap:
+            p_id += 1
+            s_id += 1
+            inside = False
+        elif starts and any(c in gap for c in ".!?"):
+            s_id += 1
+        for c in gap:  # quotation state: the gaps together are at most the text, so linear
+            if c in _OPEN_Q:
+                inside = True
+            elif c in _CLOSE_Q:
+                inside = False
+            elif c == _BOTH_Q:
+                inside = not inside
+        word = m.group()
+        w = word.lower()
+        # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J.").
+        if b < len(text) and text[b] == "." and (w + "." in abbrev or len(word) == 1 and word.isupper()
+                                                  or "." in word):
+            b += 1
+            w += "."
+        is_poss = w.endswith(_POSS)
+        if is_poss:
+            w = w[:-2]
+        starts.append(a)
+        ends.append(b)
+        low.append(w)
+        cap.append(word[0].isupper())
+        poss.append(is_poss)
+        sent.append(s_id)
+        para.append(p_id)
+        inq.append(inside)
+        prev_end = b
+    return _Doc(text, starts, ends, low, cap, poss, sent, para, inq)
+
+
+def _spaced(doc: _Doc, i: int) -> bool:
+    """Token i+1 follows token i after plain spaces only (no comma, no line break)."""
+    gap = doc.text[doc.ends[i]:doc.starts[i + 1]]
+    return 0 < len(gap) <= 3 and gap.isspace() and "\n" not in gap
+
+
+def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
+    """Capitalised runs [i, j) within tokens [lo, hi): names with their particles and "of" connectors."""
+    out = []
+    i = lo
+    while i < hi:
+        if not doc.cap[i] or (doc.low[i] in lex.function and doc.low[i] not in lex.places):
+            i += 1
+            continue
+        j = i + 1
+        while j < hi and _spaced(doc, j - 1) and not doc.poss[j - 1]:
+            w = doc.low[j]
+            if doc.cap[j]:
+                if w in lex.function and w not in lex.places:
+                    break
+                j += 1
+            elif (w in lex.particles or w in _CONNECT) and j + 1 < hi and doc.cap[j + 1] and _spaced(doc, j):
+                j += 1
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+# ------------------------------------------------------------------------------------- parsing
+def _is_head(lex: _Lex, w: str) -> bool:
+    return w in lex.heads or ("-" in w and (w.rsplit("-", 1)[1] in lex.heads))
+
+
+def _head_of(lex: _Lex, w: str) -> tuple[str, str | None] | None:
+    if w in lex.heads:
+        return lex.heads[w]
+    if "-" in w and w.rsplit("-", 1)[1] in lex.heads:
+        return lex.heads[w.rsplit("-", 1)[1]]
+    return None
+
+
+@dataclass
+class _Parse:
+    role: tuple[int, int] | None  # token range of a role inside the run
+    name: tuple[int, int] | None  # token range of the name
+    gender: str | None
+    titled: bool  # a title or an honorific precedes the name
+
+
+def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
+    """Split a capitalised run into role and name: "Kremlin Spokesperson | Dmitry Peskov"."""
+    gender = None
+    if doc.low[i] in lex.honorifics:
+        gender = lex.honorifics[doc.low[i]]
+        return _Parse(None, (i + 1, j) if j > i + 1 else None, gender, True)
+    last_head = -1
+    for k in range(i, j):
+        if _is_head(lex, doc.low[k]):
+            last_head = k
+    if last_head < 0:
+        return _Parse(None, (i, j), None, False)
+    if last_head == j - 1:
+        # "Jim Justice", "Peter King": a given name first means the title word is a surname.
+        if last_head > i and doc.low[i] in lex.given:
+            return _Parse(None, (i, j), lex.given[doc.low[i]], False)
+        return _Parse((i, j), None, _head_of(lex, doc.low[last_head])[1], True)  # type: ignore[index]
+    n = last_head + 1
+    # "Secretary of State John Kerry": the connector's object belongs to the role, leaving the name.
+    if doc.low[n] in _CONNECT:
+        n += 1
+        while n < j - 1 and (j - n > 2 or doc.low[n] not in lex.given):
+            n += 1
+    gender = _head_of(lex, doc.low[last_head])[1]  # type: ignore[index]
+    if n < j and doc.low[n] in lex.honorifics:  # "Foreign Minister Mr. Lavrov"
+        gender = lex.honorifics[doc.low[n]] or gender
+        n += 1
+    while n < j and doc.low[n] in lex.particles and not doc.cap[n]:
+        n += 1
+    if n >= j:
+        return _Parse((i, j), None, gender, True)
+    return _Parse((i, n if doc.low[n - 1] not in _CONNECT else n - 1), (n, j), gender, True)
+
+
+def _name_words(doc: _Doc, a: int, b: int) -> str:
+    return doc.text[doc.starts[a]:doc.ends[b - 1]].removesuffix("'s").removesuffix("\u2019s")
+
+
+def _kind_of(doc: _Doc, a: int, b: int, lex: _Lex) -> str | None:
+    """'org' / 'place' / 'group' when the lexicons name the tokens as such, else None."""
+    words = [doc.low[k] for k in range(a, b)]
+    joined = " ".join(words)
+    if joined in lex.places or joined.replace(".", "") in lex.places:
+        return "place"
+    if joined in lex.groups:
+        return "group"
+    if joined in lex.org_names or any(w in lex.org_words for w in words):
+        return "org"
+    if len(words) == 1 and words[0].endswith("ans") and words[0] not in lex.given:  # "Americans"
+        return "group"
+    if all(w in lex.places for w in words):
+        return "place"
+    return None
+
+
+def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
+    """First token of a title phrase right before token i ("Republican presidential nominee | Donald
+    Trump", "Russia's foreign minister, | Sergei Lavrov"), or None."""
+    k = i - 1
+    if k < 0:
+        return None
+    gap = doc.text[doc.ends[k]:doc.starts[i]]
+    if not (gap.isspace() and "\n" not in gap or gap.strip() == ","):
+        return None
+    if doc.poss[k] or not _is_head(lex, doc.low[k]) or doc.sent[k] != doc.sent[i]:
+        return None
+    first = k
+    while k - 1 >= 0 and i - (k - 1) <= limit and _spaced(doc, k - 1) and not doc.poss[k - 1]:
+        w = doc.low[k - 1]
+        if _is_head(lex, w) or w in lex.mods or (doc.cap[k - 1] and w not in lex.function):
+            k -= 1
+            first = k
+        else:
+            break
+    return first
+
+
+def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int] | None:
+    """Token range of an appositive role after a name ending at token j-1: ", the North Korean Foreign
+    Minister", ", a Kremlin spokesman,", ", a spokeswoman for the Justice Department"."""
+    n = len(doc.low)
+    if j >= n:
+        return None
+    gap = doc.text[doc.ends[j - 1]:doc.starts[j]]
+    if gap.strip() != "," or doc.sent[j] != doc.sent[j - 1]:
+        return None
+    k = j
+    if doc.low[k] in ("the", "a", "an", "its", "his", "her", "their") or doc.low[k] in lex.mods and doc.low[k] == "former":
+        k += 1
+    start = k
+    last_head = -1
+    end_conn = -1
+    while k < n and k - start < limit:
+        if k > start and not _spaced(doc, k - 1):
+            break
+        w = doc.low[k]
+        if _is_head(lex, w):
+            last_head = k
+        elif w in _CONNECT and last_head >= 0 or (w == "the" and k > start and doc.low[k - 1] in _CONNECT):
+            pass
+        elif doc.cap[k] and w not in lex.function:
+            if last_head >= 0 and k > last_head + 1:
+                end_conn = k
+        elif w in lex.mods:
+            pass
+        else:
+            break
+        k += 1
+    if last_head < 0 or start >= n:
+        return None
+    stop = max(last_head, end_conn) + 1
+    return start, stop
+
+
+# ------------------------------------------------------------------------------------- entities
+@dataclass(eq=False)
+class _Entity:
+    name: str
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    canon: set[str] = field(default_factory=set)  # canonical role heads: "spokesperson", "minister"
+    count: int = 0
+    first: int = 0
+    last_seen: int = -1
+    words: tuple[str, ...] = ()
+
+    def add_role(self, role: str, lex: _Lex) -> None:
+        role = role.strip(" ,")
+        if role and role not in self.roles:
+            self.roles.append(role)
+            for w in re.findall(r"[\w.\-']+", role.lower()):
+                h = _head_of(lex, w)
+                if h:
+                    self.canon.add(h[0])
+                    if self.gender is None and h[1]:
+                        self.gender = h[1]
+
+
+@dataclass
+class _Group:
+    name: str
+    kind: str  # org | place | group | unnamed
+
+
+class _Article:
+    """The article's index: tokens, persons and groups by token, built once."""
+
+    def __init__(self, text: str) -> None:
+        self.lex = lex = _lex()
+        self.doc = doc = _tokenise(text, lex)
+        self.entities: dict[str, _Entity] = {}
+        self.by_key: dict[str, list[_Entity]] = {}
+        self.person_at: dict[int, tuple[int, _Entity]] = {}  # first token -> (end token, entity)
+        self.group_at: dict[int, tuple[int, _Group]] = {}
+        self.person_end: dict[int, _Entity] = {}
+        self.group_end: dict[int, _Group] = {}
+        runs = _runs(doc, 0, len(doc.low), lex)
+        parsed = [(i, j, _parse_run(doc, i, j, lex)) for i, j in runs]
+        # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
+        for i, j, p in parsed:
+            if p.name and p.name[1] - p.name[0] >= 2 and self._is_person(i, j, p):
+                self._entity(p.name[0], p.name[1], p.gender, i)
+        for i, j, p in parsed:
+            self._occurrence(i, j, p)
+
+    # -- helpers
+    def _is_person(self, i: int, j: int, p: _Parse) -> bool:
+        doc, lex = self.doc, self.lex
+        a, b = p.name  # type: ignore[misc]
+        if _kind_of(doc, a, b, lex):
+            return False
+        if p.titled or doc.low[a] in lex.given:
+            return True
+        if _role_left(doc, i, lex) is not None or _role_right(doc, j, lex) is not None:
+            return True
+        near = (j < len(doc.low) and doc.low[j] in lex.cues and _spaced(doc, j - 1)) or (
+            i > 0 and doc.low[i - 1] in lex.cues and doc.sent[i - 1] == doc.sent[i])
+        return near and 2 <= b - a <= 4
+
+    def _entity(self, a: int, b: int, gender: str | None, pos: int) -> _Entity:
+        doc, lex = self.doc, self.lex
+        words = tuple(doc.low[k] for k in range(a, b))
+        name = _name_words(doc, a, b)
+        ent = self.entities.get(name)
+        if ent is None and len(words) >= 2:  # "Donald J. Trump" is "Donald Trump"
+            for cand in self.by_key.get(words[-1], ()):
+                if len(cand.words) >= 2 and cand.words[0] == words[0] and cand.words[-1] == words[-1]:
+                    ent = cand
+                    break
+        if ent is None:
+            ent = _Entity(name=name, first=pos, words=words)
+            self.entities[name] = ent
+            if len(words) >= 2:
+                for w in words:
+                    if w not in lex.particles:
+                        self.by_key.setdefault(w.rstrip("."), []).append(ent)
+            first = words[0]
+            if ent.gender is None and len(words) >= 2 and first in lex.given:
+                ent.gender = lex.given[first]
+        if gender and ent.gender is None:
+            ent.gender = gender
+        return ent
+
+    def lookup(self, word: str, gender: str | None, pos: int) -> _Entity | None:
+        """The full-name person a single name word refers to ("Choe" -> "Choe Son Hui")."""
+        cands = [e for e in self.by_key.get(word.rstrip("."), ()) if gender is None or e.gender in (None, gender)]
+        if not cands:
+            return None
+
+        def score(e: _Entity) -> tuple:
+            edge = e.words[-1] == word or e.words[0] == word
+            return (edge, e.first <= pos, e.last_seen, e.count, -e.first)
+
+        return max(cands, key=score)
+
+    def person_for(self, p: _Parse, pos: int) -> _Entity | None:
+        a, b = p.name  # type: ignore[misc]
+        doc = self.doc
+        if b - a == 1:
+            ent = self.lookup(doc.low[a], p.gender, pos)
+            if ent is not None:
+                return ent
+        return self._entity(a, b, p.gender, pos)
+
+    def _occurrence(self, i: int, j: int, p: _Parse) -> None:
+        doc, lex = self.doc, self.lex
+        if p.name is None:
+            return
+        a, b = p.name
+        kind = _kind_of(doc, a, b, lex) if not p.titled else None
+        if kind:
+            g = _Group(_name_words(doc, i, j), kind)
+            self.group_at[i] = (j, g)
+            self.group_end[j - 1] = g
+            return
+        if b - a >= 2:
+            if not self._is_person(i, j, p):
+                return
+            ent = self._entity(a, b, p.gender, i)
+        else:
+            ent = self.lookup(doc.low[a], p.gender, doc.starts[i])
+            if ent is None:
+                if not (p.titled or self._is_person(i, j, p)):
+                    return
+                ent = self._entity(a, b, p.gender, i)
+        ent.count += 1
+        role = self.role_of(i, j, p)
+        if role:
+            ent.add_role(role, lex)
+        self.person_at[i] = (j, ent)
+        self.person_end[j - 1] = ent
+
+    def role_of(self, i: int, j: int, p: _Parse) -> str | None:
+        """The role written with a name: in the run, just before it, or in an appositive after it."""
+        doc, lex = self.doc, self.lex
+        start = p.role[0] if p.role else (p.name[0] if p.name else i)
+        left = _role_left(doc, start, lex)
+        if p.role or left is not None:
+            a = left if left is not None else p.role[0]  # type: ignore[index]
+            b = p.role[1] if p.role else start
+            if b > a:
+                return doc.text[doc.starts[a]:doc.ends[b - 1]].rstrip(" ,")
+        right = _role_right(doc, j, lex)
+        if right:
+            return doc.text[doc.starts[right[0]]:doc.ends[right[1] - 1]]
+        return None
+
+
+# ------------------------------------------------------------------------------------- resolution
+class _Walker:
+    """Walks the tokens in order, tracking sentence subjects and recent persons and groups, and
+    resolves each mention when the walk reaches it."""
+
+    def __init__(self, art: _Article) -> None:
+        self.art = art
+        self.focus: _Entity | None = None
+        self.subject: _Entity | None = None
+        self.subject_sent = -1
+        self.persons: list[_Entity] = []  # most recent last, bounded
+        self.groups: list[_Group] = []
+        self.last_speaker: _Entity | _Group | None = None
+        self.pron: dict[int, _Entity | _Group | None] = {}
+
+    def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
+        ent.last_seen = t
+        if ent in self.persons:
+            self.persons.remove(ent)
+        self.persons.append(ent)
+        del self.persons[:-_RECENT]
+        if subject_ok and self.subject is None:
+            self.subject = ent
+
+    def _see_group(self, g: _Group) -> None:
+        self.groups = [x for x in self.groups if x.name != g.name][-_RECENT:] + [g]
+
+    def _sentence(self, t: int) -> None:
+        s = self.art.doc.sent[t]
+        if s != self.subject_sent:
+            if self.subject is not None:
+                self.focus = self.subject
+            self.subject = None
+            self.subject_sent = s
+
+    def he_she(self, gender: str) -> _Entity | None:
+        cands: list[_Entity | None] = [self.subject, self.focus]
+        if isinstance(self.last_speaker, _Entity):
+            cands.append(self.last_speaker)
+        cands.extend(reversed(self.persons))
+        for e in cands:
+            if e is not None and e.gender in (None, gender):
+                if e.gender is None:
+                    e.gender = gender  # an entity called "he" once stays "he"
+                return e
+        return None
+
+    def plural(self, kinds: tuple[str, ...]) -> _Group | None:
+        if isinstance(self.last_speaker, _Group) and self.last_speaker.kind in kinds:
+            return self.last_speaker
+        for g in reversed(self.groups):
+            if g.kind in kinds:
+                return g
+        return None
+
+    def relative(self, t: int) -> _Entity | _Group | None:
+        art = self.art
+        k = t - 1
+        if k < 0 or art.doc.text[art.doc.ends[k]:art.doc.starts[t]].strip() not in ("", ","):
+            return None
+        return art.person_end.get(k) or art.group_end.get(k)
+
+    def pronoun(self, t: int) -> _Entity | _Group | None:
+        if t in self.pron:
+            return self.pron[t]
+        cls = self.art.lex.pronouns.get(self.art.doc.low[t])
+        res: _Entity | _Group | None = None
+        if cls in ("m", "f"):
+            res = self.he_she(cls)
+        elif cls == "plural":
+            res = self.plural(("group", "org", "place", "unnamed"))
+        elif cls == "thing":
+            res = self.plural(("org", "place"))
+        elif cls == "relative":
+            res = self.relative(t)
+        self.pron[t] = res
+        return res
+
+    def step(self, t: int) -> None:
+        """Take token t into the state (after any mention starting at t was resolved)."""
+        art = self.art
+        doc = art.doc
+        self._sentence(t)
+        if t in art.person_at:
+            self._see_person(art.person_at[t][1], t, not doc.inq[t])
+        elif t in art.group_at:
+            self._see_group(art.group_at[t][1])
+        elif doc.low[t] in ("he", "she") and not doc.inq[t]:
+            ent = self.pronoun(t)
+            if isinstance(ent, _Entity):
+                self._see_person(ent, t, True)
+        elif not doc.cap[t] and doc.low[t] in art.lex.unnamed and doc.low[t].endswith("s"):
+            self._see_group(_Group(doc.low[t], "unnamed"))
+
+
+def _lower_first(s: str, lex: _Lex) -> str:
+    first = s.split(" ", 1)[0].lower()
+    if first in _DEFINITE or first in _INDEFINITE or first in lex.unnamed or first in lex.function:
+        return s[:1].lower() + s[1:]
+    return s
+
+
+def _clean_surface(s: str) -> str:
+    s = s.strip().strip(",;:")
+    for suf in _POSS:
+        if s.endswith(suf) and len(s) > 2:
+            s = s[:-2]
+            break
+    return s.strip()
+
+
+def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | None, str | None, object]:
+    """Resolve the mention text[s:e] spanning tokens [t, u). Returns (name, role, referent)."""
+    art = w.art
+    doc, lex, text = art.doc, art.lex, art.doc.text
+    surface = _clean_surface(text[s:e])
+    if u - t == 1 and doc.low[t] in lex.pronouns:
+        ref = w.pronoun(t)
+        if isinstance(ref, _Entity):
+            return ref.name, (ref.roles[0] if ref.roles else None), ref
+        if isinstance(ref, _Group):
+            return ref.name, None, ref
+        return None, None, None
+    # Possessive-pronoun phrases ("his spokesman") and determiners are read as role nouns below.
+    det = doc.low[t] if doc.low[t] in _DEFINITE or doc.low[t] in _INDEFINITE else None
+    b0 = t + 1 if det else t
+    # "Officials said", "Sources familiar with ...": capitalised only because a sentence starts there.
+    plain = b0 < u and doc.low[b0] in lex.unnamed
+    runs = [] if plain else _runs(doc, b0, u, lex)
+    # A group of several names: "The US, Japan and South Korea", "Russia and North Korea".
+    if len(runs) >= 2 and any(doc.low[k] == "and" or doc.text[doc.ends[k]:doc.starts[k + 1]].strip() in (",", "&")
+                              for k in range(runs[0][1] - 1, runs[-1][0])):
+        between_ok = all(doc.low[k] in ("and", "the") or doc.cap[k] or doc.low[k] in lex.particles
+                         for k in range(runs[0][0], runs[-1][1]))
+        if between_ok:
+            g = _Group(surface, "group")
+            return surface, None, g
+    for i, j in runs:
+        p = _parse_run(doc, i, j, lex)
+        if p.name is None:
+            continue
+        a, b = p.name
+        kind = _kind_of(doc, a, b, lex) if not p.titled else None
+        if kind:
+            if p.role or (i > b0):  # "the Kremlin spokesman" is a role noun, handled below
+                continue
+            if b - a == 1 and art.by_key.get(doc.low[a]):  # "Jordan" the senator, not the country
+                ent = art.lookup(doc.low[a], None, s)
+                if ent is not None:
+                    return ent.name, (ent.roles[0] if ent.roles else None), ent
+            return surface, None, _Group(surface, kind)
+        ent = art.person_for(p, s)
+        role = art.role_of(i, j, p)
+        if role is None and i > b0:  # "Republican nominee Donald Trump" inside the mention
+            role = text[doc.starts[b0]:doc.ends[i - 1]].strip(" ,") or None
+        if role:
+            ent.add_role(role, lex)
+        return ent.name, role or (ent.roles[0] if ent.roles else None), ent
+    # A role noun or an unnamed source.
+    k = b0
+    while k < u and doc.low[k] not in _CUT:
+        k += 1
+    head_i = k - 1
+    if head_i < b0:
+        return _lower_first(surface, lex), None, _Group(_lower_first(surface, lex), "unnamed")
+    head = doc.low[head_i]
+    h = _head_of(lex, head)
+    if h and (det is None or det in _DEFINITE) and head not in ("official", "officials"):
+        mods = {doc.low[x] for x in range(b0, head_i)}
+        holder = None
+        for ent in reversed(w.persons):
+            if h[0] in ent.canon:
+                role_words = set(" ".join(ent.roles).lower().split())
+                if mods <= role_words:
+                    holder = ent
+                    break
+                holder = holder or ent
+        if holder is None:
+            holders = [x for x in art.entities.values() if h[0] in x.canon]
+            holder = holders[0] if holders else None
+        if holder is not None:
+            role = next((r for r in holder.roles if head in r.lower()), holder.roles[0] if holder.roles else None)
+            return holder.name, role, holder
+    if not h:
+        kind = _kind_of(doc, b0, k, lex)
+        if kind in ("org", "place", "group") or any(doc.cap[x] for x in range(b0 + plain, u)):
+            # "the Trump campaign", "the White House", "Republicans": an organisation or group speaks.
+            return surface, None, _Group(surface, kind or "org")
+    name = _lower_first(surface, lex)
+    role = text[doc.starts[b0]:doc.ends[u - 1]] if h else None
+    return name, role, _Group(name, "unnamed")
 
 
 def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str | None, str | None]]:
     """For each speaker mention ``(start, end)`` in ``text`` return ``(speaker_name, role)``.
 
+    The mentions are those ``quotes`` found (any order; the result follows the input order). The
+    whole article is indexed once, so a surname, a pronoun or a role noun resolves to the person
+    named elsewhere in it. See the module docstring for the rules. Unnamed sources ("a source",
+    "officials") resolve to the mention itself (first letter lower-cased); I / we / you and
+    pronouns with no compatible antecedent resolve to ``(None, None)``. Invalid spans (outside
+    the text, or empty) give ``(None, None)``.
+
     Examples:
-        >>> resolve_speakers("Ann Lee said so.", [(0, 7)])
-        [('Ann Lee', None)]
+        >>> text = ("Kremlin Spokesperson Dmitry Peskov spoke on Monday. He said the talks were useful. "
+        ...         "Peskov added that a source had lied, the spokesperson said.")
+        >>> spans = [(0, 34), (52, 54), (83, 89), (120, 136)]
+        >>> [text[s:e] for s, e in spans]
+        ['Kremlin Spokesperson Dmitry Peskov', 'He', 'Peskov', 'the spokesperson']
+        >>> resolve_speakers(text, spans)  # doctest: +NORMALIZE_WHITESPACE
+        [('Dmitry Peskov', 'Kremlin Spokesperson'), ('Dmitry Peskov', 'Kremlin Spokesperson'),
+         ('Dmitry Peskov', 'Kremlin Spokesperson'), ('Dmitry Peskov', 'Kremlin Spokesperson')]
+        >>> resolve_speakers("Officials said it was over.", [(0, 9)])
+        [('officials', None)]
     """
-    return [(text[s:e], None) for s, e in mentions]
+    if not isinstance(text, str) or not mentions:
+        return [(None, None)] * len(mentions) if mentions else []
+    art = _Article(text)
+    doc = art.doc
+    n = len(doc.starts)
+    out: list[tuple[str | None, str | None]] = [(None, None)] * len(mentions)
+    # Mentions by first token, so the walk meets each one at its place in the text.
+    todo: dict[int, list[tuple[int, int, int]]] = {}
+    order = sorted(range(len(mentions)), key=lambda x: (mentions[x][0], mentions[x][1]))
+    t = 0
+    for idx in order:
+        s, e = mentions[idx]
+        if s is None or e is None or not (0 <= s < e <= len(text)):
+            continue
+        s, e = int(s), int(e)
+        while t < n and doc.ends[t] <= s:
+            t += 1
+        if t < n and doc.starts[t] < e:
+            todo.setdefault(t, []).append((idx, s, e))
+        # t is not reset: the mentions are sorted, and an earlier token cannot start a later mention
+    walker = _Walker(art)
+    for tok in range(n):
+        if tok in todo:
+            walker._sentence(tok)
+            for idx, s, e in todo[tok]:
+                u = tok
+                while u < n and doc.starts[u] < e:
+                    u += 1
+                name, role, ref = _resolve_mention(walker, s, e, tok, u)
+                out[idx] = (name, role)
+                if isinstance(ref, (_Entity, _Group)):
+                    walker.last_speaker = ref
+                    if isinstance(ref, _Entity):
+                        walker._see_person(ref, tok, not doc.inq[tok])
+        walker.step(tok)
+    return out
+
+
+# ------------------------------------------------------------------------------------- speakers table
+def speaker_kind(name: object) -> str | None:
+    """What a resolved ``speaker_name`` is: ``person``, ``organisation``, ``group`` or ``unnamed``.
+
+    Unnamed sources are the lower-case names ``resolve_speakers`` gives them ("a source",
+    "officials"); organisations and countries come from the lexicons; groups are lists of names
+    ("Russia and North Korea") or plural groups ("Republicans").
+
+    Examples:
+        >>> [speaker_kind(x) for x in ["Dmitry Peskov", "North Korea", "Russia and North Korea", "a source"]]
+        ['person', 'organisation', 'group', 'unnamed']
+    """
+    if not isinstance(name, str) or not name.strip():
+        return None
+    lex = _lex()
+    words = [w.lower() for w in _TOKEN.findall(name)]
+    if not words:
+        return None
+    if not name[0].isupper() and words[0] not in ("the",):
+        return "unnamed"
+    body = words[1:] if words[0] == "the" else words
+    if not body:
+        return "unnamed"
+    if "and" in body or "," in name:
+        return "group"
+    joined = " ".join(body)
+    if joined in lex.groups or (len(body) == 1 and body[0].endswith("ans")):
+        return "group"
+    if (joined in lex.places or joined.replace(".", "") in lex.places or joined in lex.org_names
+            or any(w in lex.org_words for w in body)):
+        return "organisation"
+    if words[0] == "the":
+        return "organisation"
+    return "person"
+
+
+def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per resolved speaker: who gets to speak, how often, and how.
+
+    Columns: ``speaker_name``, ``n_quotes``, ``n_direct``, ``n_indirect``, ``n_mixed``, ``n_words``
+    (words of quoted content), ``n_articles``, ``roles`` (the distinct roles seen, from the quotes'
+    ``speaker_role`` column when present, in order of first appearance), and ``kind`` (``person`` |
+    ``organisation`` | ``group`` | ``unnamed``, see ``speaker_kind``). Sorted by ``n_quotes``
+    descending, ties by name. Quotes whose speaker did not resolve (missing ``speaker_name``) are
+    left out; unnamed sources ("a source", "officials") keep their own rows, one per wording,
+    marked ``kind == "unnamed"``, so ``df[df.kind != "unnamed"]`` lists the named speakers.
+    Spellings that differ only in case or a leading "the" share a row.
+
+    Not a corpus step: it aggregates, so run it on the whole quotes table.
+
+    Examples:
+        >>> q = pd.DataFrame({"article_id": ["a", "a", "b"], "type": ["direct", "indirect", "direct"],
+        ...                   "text": ["We will win.", "that it was fine", "No comment."],
+        ...                   "speaker_name": ["Ann Lee", "Ann Lee", "a source"],
+        ...                   "speaker_role": ["Mayor", None, None]})
+        >>> speakers(q)[["speaker_name", "n_quotes", "n_direct", "n_words", "roles", "kind"]]
+          speaker_name  n_quotes  n_direct  n_words    roles     kind
+        0      Ann Lee         2         1        7  [Mayor]   person
+        1     a source         1         1        2       []  unnamed
+    """
+    if "speaker_name" not in quotes.columns:
+        raise ValueError("speakers() needs a quotes table with a 'speaker_name' column, "
+                         "as newslab.quotes(articles) returns")
+    rows: dict[str, dict] = {}
+    names = quotes["speaker_name"].tolist()
+    types = quotes["type"].tolist() if "type" in quotes.columns else [None] * len(quotes)
+    texts = quotes["text"].tolist() if "text" in quotes.columns else [None] * len(quotes)
+    arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * len(quotes)
+    roles = quotes["speaker_role"].tolist() if "speaker_role" in quotes.columns else [None] * len(quotes)
+    for name, typ, txt, aid, role in zip(names, types, texts, arts, roles):
+        if not isinstance(name, str) or not name.strip():
+            continue
+        name = name.strip()
+        key = re.sub(r"^the\s+", "", name.casefold())
+        r = rows.get(key)
+        if r is None:
+            r = rows[key] = {"spellings": {}, "n_quotes": 0, "n_direct": 0, "n_indirect": 0, "n_mixed": 0,
+                             "n_words": 0, "articles": set(), "roles": []}
+        r["spellings"][name] = r["spellings"].get(name, 0) + 1
+        r["n_quotes"] += 1
+        if typ in ("direct", "indirect", "mixed"):
+            r[f"n_{typ}"] += 1
+        if isinstance(txt, str):
+            r["n_words"] += len(_TOKEN.findall(txt))
+        r["articles"].add(aid)
+        if isinstance(role, str) and role.strip() and role.strip() not in r["roles"]:
+            r["roles"].append(role.strip())
+    out = []
+    for r in rows.values():
+        name = max(r["spellings"].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        out.append({"speaker_name": name, "n_quotes": r["n_quotes"], "n_direct": r["n_direct"],
+                    "n_indirect": r["n_indirect"], "n_mixed": r["n_mixed"], "n_words": r["n_words"],
+                    "n_articles": len(r["articles"]), "roles": r["roles"], "kind": speaker_kind(name)})
+    df = pd.DataFrame(out, columns=SPEAKER_COLUMNS)
+    if len(df):
+        df = df.sort_values(["n_quotes", "speaker_name"], ascending=[False, True], kind="stable")
+    for c in ("n_quotes", "n_direct", "n_indirect", "n_mixed", "n_words", "n_articles"):
+        df[c] = df[c].astype("int64")
+    return df.reset_index(drop=True)
