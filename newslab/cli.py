@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="worker processes for the corpus steps (-1: every core; default 1)")
     an.add_argument("--notebooks", action="store_true",
                     help="also execute the project's notebooks/ into DIR/notebooks/*.html")
+    an.add_argument("--notebook-dir", type=Path, metavar="DIR", default=None,
+                    help="where the notebooks are (default: the project's notebooks/ folder)")
     an.add_argument("--no-charts", action="store_true", help="skip the PNG charts (faster on huge corpora)")
     an.add_argument("--quiet", "-q", action="store_true",
                     help="print nothing but errors (no progress bar, no summary)")
@@ -199,6 +201,16 @@ def default_targets(articles: pd.DataFrame, top: int = DEFAULT_TOP_COUNTRIES) ->
         return {}
     out = tg.countries(*names)
     return {str(k): list(v) for k, v in out.items()}
+
+
+def _n(k: int, noun: str) -> str:
+    return f"{k:,} {noun}{'' if k == 1 else 's'}"
+
+
+def _notebook_dir() -> Path:
+    """The project's ``notebooks/`` folder: next to the package in a checkout, else in the cwd."""
+    here = Path(__file__).resolve().parent.parent / "notebooks"
+    return here if here.is_dir() else Path("notebooks")
 
 
 class _Progress:
@@ -394,7 +406,7 @@ def analyze(args: argparse.Namespace) -> int:
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    say(f"newslab: {len(arts)} articles from {len(inputs)} path(s); stance targets: "
+    say(f"newslab: {_n(len(arts), 'article')} from {_n(len(inputs), 'path')}; stance targets: "
         f"{', '.join(target_map) or '(none)'}")
     tables = analyze_tables(arts, target_map, jobs=args.jobs, progress=not args.quiet, timings=timings)
 
@@ -416,13 +428,19 @@ def analyze(args: argparse.Namespace) -> int:
             say(f"newslab: warning: chart {name} not drawn: {why}")
 
     notebooks: list[str] = []
+    notebook_error = ""
     if args.notebooks:
-        from .notebooks import run_notebooks
-        nb_out = out / "notebooks"
-        nb_out.mkdir(exist_ok=True)
-        done = _timed(timings, "notebooks", lambda: run_notebooks(output_dir=nb_out))
-        notebooks = [str(Path(p).relative_to(out)) if Path(p).is_absolute() and Path(p).is_relative_to(out)
-                     else str(p) for p in (done or [])]
+        from .notebooks import NotebookError, run_notebooks
+        nb_dir = args.notebook_dir or _notebook_dir()
+        # the notebooks read the corpus from their `corpus` parameter: point them at this one
+        params = {"corpus": str(Path(inputs[0]).resolve())} if len(inputs) == 1 else None
+        try:
+            done = _timed(timings, "notebooks", run_notebooks, nb_dir, out / "notebooks", params)
+            notebooks = [f"notebooks/{Path(p).name}" for p in done]
+        except NotebookError as exc:  # the tables are written already; say which notebook failed
+            notebook_error = str(exc)
+            print(f"newslab: error: a notebook failed (HTML written up to the failing cell):\n{exc}",
+                  file=sys.stderr)
 
     manifest: dict[str, Any] = {
         "newslab": "analyze",
@@ -440,6 +458,7 @@ def analyze(args: argparse.Namespace) -> int:
         "files": files,
         "charts_failed": failed,
         "notebooks": notebooks,
+        "notebook_error": notebook_error,
         "timings": timings,
     }
     from .report import build_report
@@ -454,9 +473,11 @@ def analyze(args: argparse.Namespace) -> int:
         print(f"newslab: no readable article in {', '.join(args.paths)} "
               f"({len(skipped)} skipped; see {out / 'manifest.json'})", file=sys.stderr)
         return 1
+    if notebook_error:
+        return 1
     if not args.quiet:
         counts = ", ".join(f"{v:,} {k}" for k, v in manifest["counts"].items() if k != "articles")
-        print(f"newslab: {len(arts)} articles -> {counts}")
+        print(f"newslab: {_n(len(arts), 'article')} -> {counts}")
         if skipped:
             print(f"newslab: {len(skipped)} input(s) skipped, listed in manifest.json")
         print(f"newslab: wrote {len(files)} files to {out.resolve()} (open {(out / 'report.html').resolve()})")

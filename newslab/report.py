@@ -28,6 +28,7 @@ h1{font-size:1.6em;margin-bottom:.2em} h2{border-bottom:1px solid #ddd;padding-b
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0;width:100%}
 th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f3f3f3;position:sticky;top:0} tr:nth-child(even) td{background:#fafafa}
+.tw{overflow-x:auto;max-width:100%} td{max-width:40em;overflow-wrap:anywhere}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .charts{display:flex;flex-wrap:wrap;gap:1em}
 figure{margin:0;flex:1 1 540px;border:1px solid #eee;padding:.5em}
@@ -91,7 +92,8 @@ def _table_html(df: pd.DataFrame, max_rows: int, max_chars: int) -> str:
                 f"exported file.</p>")
     if not len(df):
         note = '<p class="note">No rows.</p>'
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}"
+    return (f'<div class="tw"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+            f"{note}")
 
 
 def build_report(
@@ -169,7 +171,7 @@ def build_report(
 
     for name, df in tables.items():
         parts.append(f'<h2 id="{esc(name)}">{esc(name.replace("_", " ").capitalize())} '
-                     f'<span class="meta">({len(df):,} rows)</span></h2>')
+                     f'<span class="meta">({len(df):,} row{"" if len(df) == 1 else "s"})</span></h2>')
         parts.append(_table_html(df, max_rows, max_chars))
 
     if manifest:
