@@ -210,8 +210,16 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
                 if w in lex.function and w not in lex.places:
                     break
                 j += 1
-            elif (w in lex.particles or w in _CONNECT) and j + 1 < hi and doc.cap[j + 1] and _spaced(doc, j):
-                j += 1
+            elif w in lex.particles or w in _CONNECT:
+                # a chain of particles ("von der", "de la") counts only if a capitalised word ends it
+                k = j
+                while k < hi and k - j < 3 and (doc.low[k] in lex.particles or doc.low[k] in _CONNECT) \
+                        and not doc.cap[k] and k + 1 < hi and _spaced(doc, k):
+                    k += 1
+                if k > j and k < hi and doc.cap[k] and doc.low[k] not in lex.function:
+                    j = k + 1
+                else:
+                    break
             else:
                 break
         out.append((i, j))
@@ -332,17 +340,21 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
     start = k
     last_head = -1
     end_conn = -1
+    conn = False
     while k < n and k - start < limit:
         if k > start and not _spaced(doc, k - 1):
             break
         w = doc.low[k]
-        if _is_head(lex, w):
+        if conn and doc.cap[k] and w not in lex.function:
+            end_conn = k  # "spokeswoman for the Justice Department"
+        elif _is_head(lex, w):
             last_head = k
-        elif w in _CONNECT and last_head >= 0 or (w == "the" and k > start and doc.low[k - 1] in _CONNECT):
+        elif w in _CONNECT and last_head >= 0:
+            conn = True
+        elif w == "the" and k > start and doc.low[k - 1] in _CONNECT:
             pass
         elif doc.cap[k] and w not in lex.function:
-            if last_head >= 0 and k > last_head + 1:
-                end_conn = k
+            pass
         elif w in lex.mods:
             pass
         else:
@@ -424,9 +436,11 @@ class _Article:
         words = tuple(doc.low[k] for k in range(a, b))
         name = _name_words(doc, a, b)
         ent = self.entities.get(name)
-        if ent is None and len(words) >= 2:  # "Donald J. Trump" is "Donald Trump"
-            for cand in self.by_key.get(words[-1], ()):
-                if len(cand.words) >= 2 and cand.words[0] == words[0] and cand.words[-1] == words[-1]:
+        if ent is None and len(words) >= 2:
+            # "Donald J. Trump" is "Donald Trump"; "Von der Leyen" is "Ursula von der Leyen".
+            for cand in self.by_key.get(words[-1].rstrip("."), ()):
+                if len(cand.words) >= 2 and (cand.words[0] == words[0] and cand.words[-1] == words[-1]
+                                             or cand.words[-len(words):] == words):
                     ent = cand
                     break
         if ent is None:
@@ -566,14 +580,22 @@ class _Walker:
     def relative(self, t: int) -> _Entity | _Group | None:
         art = self.art
         k = t - 1
-        if k < 0 or art.doc.text[art.doc.ends[k]:art.doc.starts[t]].strip() not in ("", ","):
+        if k < 0:
             return None
-        return art.person_end.get(k) or art.group_end.get(k)
+        if art.doc.text[art.doc.ends[k]:art.doc.starts[t]].strip() in ("", ","):
+            ref = art.person_end.get(k) or art.group_end.get(k)
+            if ref is not None:
+                return ref
+        # "Trump, the Republican nominee, who said": the last person named in this sentence.
+        if self.persons and self.persons[-1].last_seen >= 0 and \
+                art.doc.sent[self.persons[-1].last_seen] == art.doc.sent[t]:
+            return self.persons[-1]
+        return None
 
-    def pronoun(self, t: int) -> _Entity | _Group | None:
+    def pronoun(self, t: int, cls: str | None = None) -> _Entity | _Group | None:
         if t in self.pron:
             return self.pron[t]
-        cls = self.art.lex.pronouns.get(self.art.doc.low[t])
+        cls = cls or self.art.lex.pronouns.get(self.art.doc.low[t])
         res: _Entity | _Group | None = None
         if cls in ("m", "f"):
             res = self.he_she(cls)
@@ -624,8 +646,9 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     art = w.art
     doc, lex, text = art.doc, art.lex, art.doc.text
     surface = _clean_surface(text[s:e])
-    if u - t == 1 and doc.low[t] in lex.pronouns:
-        ref = w.pronoun(t)
+    said = surface.lower()
+    if said in lex.pronouns or (u - t == 1 and doc.low[t] in lex.pronouns):
+        ref = w.pronoun(t, lex.pronouns.get(said))
         if isinstance(ref, _Entity):
             return ref.name, (ref.roles[0] if ref.roles else None), ref
         if isinstance(ref, _Group):
@@ -638,18 +661,37 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     plain = b0 < u and doc.low[b0] in lex.unnamed
     runs = [] if plain else _runs(doc, b0, u, lex)
     # A group of several names: "The US, Japan and South Korea", "Russia and North Korea".
-    if len(runs) >= 2 and any(doc.low[k] == "and" or doc.text[doc.ends[k]:doc.starts[k + 1]].strip() in (",", "&")
+    if len(runs) >= 2 and any(doc.low[k] == "and" or doc.text[doc.ends[k]:doc.starts[k + 1]].strip() == "&"
                               for k in range(runs[0][1] - 1, runs[-1][0])):
         between_ok = all(doc.low[k] in ("and", "the") or doc.cap[k] or doc.low[k] in lex.particles
                          for k in range(runs[0][0], runs[-1][1]))
         if between_ok:
             g = _Group(surface, "group")
             return surface, None, g
+    # "North Korean leader Kim Jong Un": a run followed by a role and another name is part of the role.
+    for x in range(len(runs) - 1, 0, -1):
+        left = _role_left(doc, runs[x][0], lex)
+        if left is not None and left <= runs[x - 1][0]:
+            runs = runs[x:]
+            break
+    best: tuple[int, int, int, _Parse] | None = None
     for i, j in runs:
+        if j < u and _spaced(doc, j - 1) and not doc.cap[j] and doc.low[j] not in _CUT:
+            continue  # "the Republican nominee", "the Trump campaign": the run only modifies a noun
         p = _parse_run(doc, i, j, lex)
         if p.name is None:
             continue
         a, b = p.name
+        # Of several names in one mention ("NBC's Dante Chinni", "a partner at Lenox, Lawrence
+        # Cummings"), the one that looks most like a person speaks.
+        score = (2 if p.titled or doc.low[a] in lex.given or _name_words(doc, a, b) in art.entities
+                 or (b - a == 1 and doc.low[a] in art.by_key) else 1 if b - a >= 2 else 0)
+        if _kind_of(doc, a, b, lex) and not p.titled:
+            score = 0
+        if best is None or score > best[0]:
+            best = (score, i, j, p)
+    for _score, i, j, p in ([best] if best else []):
+        a, b = p.name  # type: ignore[misc]
         kind = _kind_of(doc, a, b, lex) if not p.titled else None
         if kind:
             if p.role or (i > b0):  # "the Kremlin spokesman" is a role noun, handled below
@@ -661,8 +703,6 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             return surface, None, _Group(surface, kind)
         ent = art.person_for(p, s)
         role = art.role_of(i, j, p)
-        if role is None and i > b0:  # "Republican nominee Donald Trump" inside the mention
-            role = text[doc.starts[b0]:doc.ends[i - 1]].strip(" ,") or None
         if role:
             ent.add_role(role, lex)
         return ent.name, role or (ent.roles[0] if ent.roles else None), ent
@@ -693,9 +733,9 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             return holder.name, role, holder
     if not h:
         kind = _kind_of(doc, b0, k, lex)
-        if kind in ("org", "place", "group") or any(doc.cap[x] for x in range(b0 + plain, u)):
+        if kind in ("org", "place", "group"):
             # "the Trump campaign", "the White House", "Republicans": an organisation or group speaks.
-            return surface, None, _Group(surface, kind or "org")
+            return surface, None, _Group(surface, kind)
     name = _lower_first(surface, lex)
     role = text[doc.starts[b0]:doc.ends[u - 1]] if h else None
     return name, role, _Group(name, "unnamed")
