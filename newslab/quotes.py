@@ -247,6 +247,9 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+# One statement per split quote ('"A," he said. "B."' -> from A's opening to B's closing mark), as
+# news annotation schemes (PolNeAR) count it; the statement's text then includes the attribution.
+_MERGE_SPLIT = True
 
 
 def _is_cap(w: str) -> bool:
@@ -364,7 +367,7 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
     if start is None:
         return None
     # trim words the phrase cannot start with
-    while start <= j and (a.w(start).lower() in _NP_INNER or a.w(start) in (",", "and", "&", ".")
+    while start <= j and ((a.w(start) in _NP_INNER) or a.w(start) in (",", "and", "&", ".")
                           or a.w(start) in ("\u2019s", "'s")):
         start += 1
     if start > j:
@@ -494,11 +497,54 @@ def _find_statements(text: str) -> list[_Stmt]:
         cj = a.tok_at(m.end()) - 1
         si = a.sent_of(m.start())
         lo, hi = a.sent_toks(si)
-        st = _attribute(a, cls, form, ci, cj, lo, hi, si, last_in_sent.get(si))
-        if st is not None:
+        for st in _attribute(a, cls, form, ci, cj, lo, hi, si, last_in_sent.get(si)):
             out.append(st)
             last_in_sent[si] = st
+    out.extend(_headline_colons(a))
     return _finish(a, out)
+
+
+_LEAD_WORDS = {"on", "in", "at", "after", "before", "during", "asked", "speaking", "reached", "earlier",
+               "later", "meanwhile", "but", "and", "however", "still", "yet", "now", "then", "so", "also",
+               "since", "when", "while", "as", "if", "though", "although", "because", "for", "with",
+               "without", "despite", "like", "unlike", "by", "from", "under", "over", "last", "this",
+               "back", "instead", "separately", "similarly", "overall", "today", "yesterday", "here",
+               "there", "elsewhere", "indeed", "moreover", "again", "once", "even", "in"}
+
+
+def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
+    """Subject of ``Name, appositive, said``: token span (start, end) ending before ``j``."""
+    k = lo
+    while k < j and (_is_quote_tok(a.w(k)) or a.w(k) in ("(", "-", "\u2014", "\u2013")):
+        k += 1
+    if k < j and (a.w(k).lower() in _LEAD_WORDS or a.w(k).endswith(("ing", "ed"))) and not a.w(k)[:1].isupper() \
+            or (k < j and a.w(k).lower() in _LEAD_WORDS and a.w(k) not in _WEEKDAYS):
+        # a leading adverbial ("Asked about it, ...", "On Tuesday, ..."): the subject follows its comma
+        c = k
+        while c < j and a.w(c) != ",":
+            c += 1
+        if c >= j - 1 or c - k > 12:
+            return None
+        k = c + 1
+    e = _np_fwd(a, k, j)
+    if e is None or e >= j or j - k > 40:
+        return None
+    nxt = a.w(e + 1)
+    if nxt not in (",", "\u2014", "--", "(", "\u2013"):
+        return None
+    after = a.w(e + 2).lower() if e + 2 < j else ""
+    if nxt == "(":
+        close = e + 1
+        while close < j and a.w(close) != ")":
+            close += 1
+        return (k, close) if close < j and close - e < 8 else None
+    if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
+        return k, e  # "Zucker, who in the past ...": the name alone
+    # "Name, a Trump supporter," / "Clinton, 35, the daughter of ...": the appositive is part of the mention
+    end = j - 1
+    while end > e and a.w(end) in (",", "\u2014", "--", "\u2013"):
+        end -= 1
+    return k, end
 
 
 def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, str] | None:
@@ -514,8 +560,12 @@ def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, st
         while j > 0 and text[j - 1] in " \t":
             j -= 1
         q = a.q_by_end.get(j)
-    if q is not None and not q.single or (q is not None and q.single):
-        return q.start, q.end, "direct"
+    if q is not None:
+        b = q.start
+        while b > 0 and text[b - 1] in " \t\u00a0":
+            b -= 1
+        if b == 0 or text[b - 1] in ".!?\n:;" + _QUOTE_CHARS + ")\u2014" or q.start <= a.sents[a.sent_of(p)][0]:
+            return q.start, q.end, "direct"
     # a clause: from the sentence start to the comma before the speaker
     if sp_start_tok - 1 < lo or a.w(sp_start_tok - 1) not in (",", "\u2014", "--"):
         return None
@@ -523,13 +573,39 @@ def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, st
     e = a.toks[sp_start_tok - 1][0]
     while s < e and text[s] in " \t":
         s += 1
+    while e > s and text[e - 1] in " \t":
+        e -= 1
     if e - s < 8:
         return None
-    return s, e, "indirect"
+    qi = bisect.bisect_left(a.qstart, s)
+    kind = "mixed" if qi < len(a.quotes) and a.quotes[qi].start < e and not a.quotes[qi].single else "indirect"
+    return s, e, kind
+
+
+def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[tuple[int, int], int | None] | None:
+    """Speaker span (chars) and its first token for a cue whose left context ends at token ``j``."""
+    lw = a.w(j).lower()
+    if lw in ("and", "but") and j - 1 >= lo:
+        # "X spoke against ... and said that ...": the clause's subject speaks
+        if prev is not None and prev.sp is not None:
+            return prev.sp, None
+        subj = _clause_subject(a, lo, j)
+        if subj is None:
+            return None
+        return (a.toks[subj[0]][0], a.toks[subj[1]][1]), subj[0]
+    if a.w(j) in (",", "\u2014", "--", ")", "\u2013"):
+        subj = _appositive_subject(a, lo, j)
+        if subj is None:
+            return None
+        return (a.toks[subj[0]][0], a.toks[subj[1]][1]), subj[0]
+    st = _np_back(a, j, lo)
+    if st is None:
+        return None
+    return (a.toks[st][0], a.toks[j][1]), st
 
 
 def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: int, si: int,
-               prev: _Stmt | None) -> _Stmt | None:
+               prev: _Stmt | None) -> list[_Stmt]:
     text = a.text
     cue = (a.toks[ci][0], a.toks[cj][1])
     sent_end = a.sents[si][1]
@@ -537,24 +613,28 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     if cls == "source":  # according to X
         e = _np_fwd(a, cj + 1, hi)
         if e is None:
-            return None
+            return []
         sp = (a.toks[cj + 1][0], a.toks[e][1])
         before = text[a.sents[si][0]:cue[0]].strip(" \t\"'\u201c\u2018(")
         if not before:
             k = e + 1
             while k < hi and a.w(k) in (",", ":"):
                 k += 1
-            if k >= hi:
-                return None
-            return _content_from(a, k, hi, sent_end, sp, cue, 0.8)
+            st = _content_from(a, k, hi, sent_end, sp, cue, 0.8)
+            return [st] if st else []
         s = a.sents[si][0]
         e2 = cue[0]
         while e2 > s and text[e2 - 1] in " ,\t":
             e2 -= 1
         if e2 - s < 8:
-            return None
-        return _Stmt(s, e2, "indirect", sp, cue, 0.8)
+            return []
+        qi = bisect.bisect_left(a.qstart, s)
+        kind = "mixed" if qi < len(a.quotes) and a.quotes[qi].start < e2 and not a.quotes[qi].single else "indirect"
+        return [_Stmt(s, e2, kind, sp, cue, 0.8)]
 
+    if ci - 1 >= lo and (a.w(ci - 1).lower() in _DET or a.w(ci - 1)[:1].isdigit()) \
+            and a.w(ci - 1).lower() not in ("that", "all", "both", "each"):
+        return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
     # walk left over adverbs, auxiliaries and catenatives ("continue to say")
     j = ci - 1
     for _ in range(6):
@@ -577,77 +657,126 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     tell = form.lower() in _TELL
     participle = form.endswith("ing")
     for b in range(ci - 1, max(lo, ci - 3) - 1, -1):
-        if a.w(b).lower() in ("is", "was", "were", "are", "been", "be", "being", "get", "got", "gets"):
+        lb = a.w(b).lower()
+        if lb in ("is", "was", "were", "are", "been", "be", "being", "get", "got", "gets"):
             if not participle:
-                return None  # passive ("he was asked"): the subject is not the source
-        elif not (a.w(b).lower().endswith("ly") or a.w(b).lower() in ("also", "not", "never", "reportedly", "widely")):
+                return []  # passive ("he was asked"): the subject is not the source
+        elif not (lb.endswith("ly") or lb in ("also", "not", "never", "reportedly", "widely")):
             break
-    sp: tuple[int, int] | None = None
-    sp_tok: int | None = None
 
-    if j < lo or a.w(j) in (",", "\u2014", "--", ";", ":") or _is_quote_tok(a.w(j)):
-        if participle and j >= lo and a.w(j) in (",", "\u2014", "--", ";"):
+    # what follows the cue: content, an opening quotation, or nothing (the content came before)
+    k = _skip_after_cue(a, cj + 1, hi, tell)
+    k2 = k
+    while k2 < hi and a.w(k2) in (",", ":", "\u2014", "--"):
+        k2 += 1
+    right_quote = a.q_by_start.get(a.toks[k2][0]) if k2 < hi else None
+    if right_quote is not None and right_quote.single:
+        right_quote = None
+    nothing_after = k >= hi or a.w(k) in _SENT_END or (
+        a.w(k) == "," and k + 1 < hi and a.w(k + 1).lower() in _PARTICIPLE_TAIL)
+
+    if j < lo or a.w(j) in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(a.w(j)):
+        if participle and j >= lo and a.w(j) in (",", "\u2014", "--", ";", "\u2013"):
             # "..., adding that ...": same speaker as the clause it hangs on
             if prev is not None and prev.sp is not None:
                 sp = prev.sp
             else:
                 subj = _clause_subject(a, lo, j)
                 if subj is None:
-                    return None
+                    return []
                 sp = (a.toks[subj[0]][0], a.toks[subj[1]][1])
-            k = _skip_after_cue(a, cj + 1, hi, tell)
-            return _content_from(a, k, hi, sent_end, sp, cue, 0.7)
-        if cls != "speech" or participle:
-            return None
+            st = _content_from(a, k, hi, sent_end, sp, cue, 0.7)
+            return [st] if st else []
+        if participle:
+            return []
+        if j >= lo and a.w(j) != ":" and not nothing_after and right_quote is None and cls == "speech" \
+                and not (_np_fwd(a, cj + 1, hi) is not None and (_np_fwd(a, cj + 1, hi) or 0) + 1 >= hi):
+            # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
+            got = _subject_before(a, j, lo, prev)
+            if got is not None:
+                st = _content_from(a, k, hi, sent_end, got[0], cue, 0.8)
+                return [st] if st else []
+        if cls != "speech":
+            return []
         # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
         e = _np_fwd(a, cj + 1, hi)
         if e is None:
-            return None
+            return []
         sp = (a.toks[cj + 1][0], a.toks[e][1])
-        if j < lo:
-            # the sentence splitter may have cut after the quotation
+        if j < lo:  # the sentence splitter may have cut right after the quotation
             left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
         else:
             left = _left_content(a, j + 1 if a.w(j) == "," else ci, lo)
         if left is None:
-            return None
-        return _Stmt(left[0], left[1], left[2], sp, cue, 0.8)
+            return []
+        k3 = e + 1
+        while k3 < hi and a.w(k3) in (",", ":"):
+            k3 += 1
+        q = a.q_by_start.get(a.toks[k3][0]) if k3 < hi else None
+        if q is not None and not q.single and left[2] == "direct" and _MERGE_SPLIT:
+            return [_Stmt(left[0], q.end, "direct", sp, cue, 0.8)]  # '"A," said X, "B."'
+        return [_Stmt(left[0], left[1], left[2], sp, cue, 0.8)]
 
-    lw = a.w(j).lower()
-    if lw in ("and", "but") and j - 1 >= lo:
-        # "X spoke against ... and said that ...": the clause's subject speaks
-        if prev is not None and prev.sp is not None:
-            sp = prev.sp
-        else:
-            subj = _clause_subject(a, lo, j)
-            if subj is None:
-                return None
-            sp = (a.toks[subj[0]][0], a.toks[subj[1]][1])
-            sp_tok = subj[0]
-    else:
-        st = _np_back(a, j, lo)
-        if st is None:
-            return None
-        # "Peter Cook, Carter's press secretary, told": name before the appositive
-        sp_tok = st
-        sp = (a.toks[st][0], a.toks[j][1])
-
-    # what follows the cue decides: content after it, or before it
-    k = _skip_after_cue(a, cj + 1, hi, tell)
-    if k >= hi or a.w(k) in _SENT_END or (a.w(k) == "," and k + 1 < hi and a.w(k + 1).lower() in _PARTICIPLE_TAIL):
-        if sp_tok is None:
-            return None
-        left = _left_content(a, sp_tok, lo)
-        if left is None and sp_tok == lo and lo > 0:
+    got = _subject_before(a, j, lo, prev)
+    if got is None:
+        return []
+    sp, sp_tok = got
+    if sp_tok is not None:
+        left = _left_content(a, sp_tok, lo) if (nothing_after or right_quote is None) else None
+        if left is None and sp_tok == lo and lo > 0 and nothing_after:
             left = _left_content(a, sp_tok, max(0, lo - 60))
-        if left is None:
-            return None
-        return _Stmt(left[0], left[1], left[2], sp, cue, 0.8)
+        if left is not None and (left[2] == "direct" or nothing_after):
+            if right_quote is not None and left[2] == "direct" and _MERGE_SPLIT:
+                # a split quote ('"A," he said, "B."'): one statement from A's opening to B's closing mark
+                return [_Stmt(left[0], right_quote.end, "direct", sp, cue, 0.85)]
+            return [_Stmt(left[0], left[1], left[2], sp, cue, 0.85)]
+    if nothing_after:
+        return []
     if cls == "belief":
         w = a.w(k)
         if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)):
-            return None
-    return _content_from(a, k, hi, sent_end, sp, cue, 0.9 if cls == "speech" else 0.6)
+            return []
+    st = _content_from(a, k, hi, sent_end, sp, cue, 0.9 if cls == "speech" else 0.6)
+    return [st] if st else []
+
+
+def _headline_colons(a: _Article) -> list[_Stmt]:
+    """``Speaker: words`` at the start of a paragraph (headlines, interview transcripts)."""
+    out: list[_Stmt] = []
+    text = a.text
+    for m in _HEAD_COLON.finditer(text):
+        s, e = m.start(1), m.end(1)
+        name = text[s:e]
+        if name.split()[0].lower() in _LEAD_WORDS or name.lower() in _NOT_SPEAKERS:
+            continue
+        cs = m.start(2)
+        ce = text.find("\n", cs)
+        ce = len(text) if ce < 0 else ce
+        while ce > cs and text[ce - 1] in " \t\r\u00a0":
+            ce -= 1
+        c0 = m.end(2)
+        while c0 < ce and text[c0] in " \t\u00a0":
+            c0 += 1
+        if ce - c0 < 8:
+            continue
+        q = a.q_by_start.get(c0)
+        kind = "direct" if q is not None and not q.single and q.end >= ce - 1 else "indirect"
+        if kind == "direct":
+            ce = q.end  # type: ignore[union-attr]
+        out.append(_Stmt(c0, ce, kind, (s, e), (cs, m.end(2)), 0.5))
+    return out
+
+
+# "Trump: Cruz Has a Long Way to Go" / 'Republican pollster Daron Shaw: "..."' at a paragraph start
+_HEAD_COLON = re.compile(
+    r"(?:^|(?<=\n))[ \t]*((?:[A-Z][\w.\u2019'&-]*|of|the|for|and)(?:[ \t\u00a0]+(?:[A-Z][\w.\u2019'&-]*|of|the|for|and)){0,6})"
+    r"(:)[ \t\u00a0]+(?=\S)")
+_NOT_SPEAKERS = {"update", "updated", "note", "editor's note", "editor\u2019s note", "watch", "video", "photos",
+                 "related", "read more", "see also", "also", "correction", "source", "sources", "image",
+                 "photo", "advertisement", "transcript", "q", "a", "follow", "share", "listen", "warning",
+                 "breaking", "exclusive", "analysis", "opinion", "comment", "commentary", "background",
+                 "summary", "the bottom line", "bottom line", "context", "why", "what", "who", "when", "where",
+                 "how", "reporting", "editing", "contact", "tags", "filed under", "posted", "published"}
 
 
 def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, int] | None,
@@ -716,6 +845,12 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
             continue
         gap = text[prev.end:q.start]
         if gap.count("\n") > 2 or len(gap) > 400 or prev.kind == "indirect" and gap.count("\n") > 0:
+            continue
+        if _MERGE_SPLIT and prev.kind == "direct" and "\n" not in gap and prev.cue is not None \
+                and prev.cue[0] >= prev.start and prev.cue[1] <= q.start:
+            # '"A," he said. "B."': the second half of a split quote extends the statement
+            prev.end = q.end
+            covered[k] = (prev.start, prev.end)
             continue
         floating.append(_Stmt(q.start, q.end, "direct", prev.sp, None, 0.5))
     if floating:
