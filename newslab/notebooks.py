@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -23,6 +24,7 @@ from typing import Any
 __all__ = ["NotebookError", "execute_notebook", "inject_parameters", "main", "run_notebooks"]
 
 PARAMETERS_TAG = "parameters"
+_ANSI = re.compile(r"\x1b\[[0-9;]{0,20}m")
 INJECTED_TAG = "injected-parameters"
 
 
@@ -108,7 +110,8 @@ def execute_notebook(path: str | Path, parameters: Mapping[str, Any] | None = No
         try:
             client.execute()
         except CellExecutionError as err:
-            error = NotebookError(f"{path.name} failed:\n{err}")
+            # the kernel's traceback is coloured for terminals; plain text reads better in logs and tests
+            error = NotebookError(f"{path.name} failed:\n{_ANSI.sub('', str(err))}")
             error.notebook = nb  # type: ignore[attr-defined]
             raise error from None
     return nb
