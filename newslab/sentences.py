@@ -28,7 +28,7 @@ from ._parallel import corpus_step
 if TYPE_CHECKING:  # pragma: no cover
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-__all__ = ["sentence_spans", "sentences", "punkt_parameters", "punkt_tokenizer"]
+__all__ = ["punkt_parameters", "punkt_tokenizer", "sentence_spans", "sentences"]
 
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _OPENERS = "\"'\u201c\u2018\u00ab(["
@@ -39,17 +39,18 @@ _SPACE = re.compile(r"\s+")
 _OPEN = re.compile("[" + re.escape(_OPENERS) + "]{0,3}")
 _WORD = re.compile(r"[^\W\d_]{1,40}")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){1,6}[^\W\d_]")  # U.S, a.m, Ph.D (final period not included)
-_LOWER_WORDS = re.compile(r"\b[a-z]+\b")
+# A capitalised word after a plain lowercase word's end, and one after a lowercase word or comma.
+_AFTER_END = re.compile(r"[a-z]{3}[.!?][" + re.escape(_CLOSERS) + r"]{0,2} [" + re.escape(_OPENERS) + r"]?([A-Z][a-z]+)\b")
 _MID_UPPER = re.compile(r"[a-z,] ([A-Z][a-z]+)\b")
-# A next character that never starts a sentence.
-_NO_START = frozenset(",;:.!?\u2026%)]}")
+# A next character that never starts a sentence (a dash continues one: "NASHUA, N.H. - At the ...").
+_NO_START = frozenset(",;:.!?\u2026%)]}-\u2013\u2014\u2015")
 _QUOTES = frozenset("\"'\u201d\u2019\u00bb")
 
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
     # Keys without their final period: the word as it stands before the candidate end.
-    return {k[:-1] if k.endswith(".") else k: v for k, v in _lexicon.table("abbreviations.txt").items()}
+    return {k.removesuffix("."): v for k, v in _lexicon.table("abbreviations.txt").items()}
 
 
 @lru_cache(maxsize=1)
@@ -60,28 +61,31 @@ def _attribution() -> re.Pattern[str]:
 
 
 class _Ortho:
-    """What one article says about its words: seen in lowercase, seen capitalised mid-sentence.
+    """What one article teaches about its capitalised words, as Punkt learns from its training text.
 
+    A learned sentence starter is a word that opens a sentence after a plain word's period
+    somewhere in the article ("... the vote. Officials said") and is never capitalised
+    mid-sentence there ("the U.S. Court of Appeals" teaches that "Court" is a name part).
     Computed on first need only (most articles never ask), once per article, in linear time.
     """
 
-    __slots__ = ("text", "_lower", "_mid")
+    __slots__ = ("_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower: frozenset[str] | None = None
-        self._mid: frozenset[str] = frozenset()
+        self._starts: frozenset[str] | None = None
 
     def starts_sentence(self, word: str) -> bool:
-        if self._lower is None:
-            self._lower = frozenset(_LOWER_WORDS.findall(self.text))
-            self._mid = frozenset(_MID_UPPER.findall(self.text))
-        return word.lower() in self._lower and word not in self._mid
+        if self._starts is None:
+            mid = set(_MID_UPPER.findall(self.text))
+            self._starts = frozenset(w for w in _AFTER_END.findall(self.text) if w not in mid)
+        return word in self._starts
 
 
 def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, ortho: _Ortho) -> bool:
     """Whether the candidate ``text[ts:e]`` (followed by whitespace up to ``k``) ends a sentence."""
-    j = _OPEN.match(text, k, b).end()
+    opened = _OPEN.match(text, k, b)  # always matches (possibly empty)
+    j = opened.end() if opened else k
     if j >= b:  # only a stray quote mark follows
         return True
     c = text[j]
@@ -108,23 +112,24 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
     kind = abbr.get(word)
     if kind is None and "-" in word:  # ex-Gov. Smith
         kind = abbr.get(word.rsplit("-", 1)[1])
+    listed = kind is not None
     if kind is None:
         if len(word) == 1 and word.isupper():
             kind = "initial"
-        elif _DOTTED.fullmatch(word):
-            kind = "ambiguous"
-        elif len(parts) == 1 and ts - len(parts[0]) == sent_start and (
-            (word.isdigit() and len(word) <= 2) or (len(word) == 1 and word.isalpha())
-        ):
-            return False  # a list number opening the sentence: "1. Open the box."
+        elif _DOTTED.fullmatch(word):  # unlisted J.K. or C.V. are initials; Ph.D or C.D.O.s may end one
+            kind = "initial" if word.isupper() else "ambiguous"
         else:
-            return True
+            # only a list number opening the sentence ("1. Open the box.") is not an end
+            return not (len(parts) == 1 and ts - len(parts[0]) == sent_start
+                        and ((word.isdigit() and len(word) <= 2) or (len(word) == 1 and word.isalpha())))
     if kind == "title":
         return False
     if kind == "number":
         return not c.isdigit()
     # ambiguous abbreviation or an initial: decided by the next word
-    if not c.isalpha():
+    if text[k] in "([":  # TRENTON, N.J. (AP) -- a bracket continues the sentence
+        return False
+    if not c.isalpha() or (j > k and kind != "initial"):  # a number, a symbol, an opening quote
         return True
     nxt = _WORD.match(text, j, b)
     w2 = nxt.group() if nxt else ""
@@ -132,6 +137,9 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
         return True
     if kind == "initial":
         return False
+    # "in Lodi, N.J. Roger Ailes ...": a place abbreviation after a comma closes its phrase.
+    if listed and ts - len(word) - 2 >= sent_start and text[ts - len(word) - 2] == ",":
+        return True
     return ortho.starts_sentence(w2)
 
 

@@ -1,0 +1,326 @@
+"""newslab.sentences: exact offsets, news-prose splitting, paragraphs, linear time, the seed article."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslab import _lexicon
+from newslab.sentences import punkt_parameters, punkt_tokenizer, sentence_spans, sentences
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]
+
+
+def check_spans(text: str, spans: list[tuple[int, int, int]]) -> None:
+    """Every invariant of the spans of one text: offsets, whitespace, paragraphs, full coverage."""
+    lines = text.split("\n")
+    para_of = []  # paragraph id of every character (-1 in blank lines and on newlines)
+    pid = 0
+    for line in lines:
+        para = pid if line.strip() else -1
+        para_of.extend([para] * len(line))
+        para_of.append(-1)
+        pid += bool(line.strip())
+    covered = np.zeros(len(text), dtype=bool)
+    prev_end, prev_pid = 0, 0
+    for s, e, p in spans:
+        assert 0 <= prev_end <= s < e <= len(text), (s, e)
+        sent = text[s:e]
+        assert sent == sent.strip(), repr(sent)
+        assert "\n" not in sent
+        assert para_of[s] == p, (s, p)
+        assert p in (prev_pid, prev_pid + 1)
+        covered[s:e] = True
+        prev_end, prev_pid = e, p
+    outside = [c for c, cov in zip(text, covered) if not cov]
+    assert all(c.isspace() for c in outside), "text outside every sentence"
+    assert (spans[-1][2] + 1 if spans else 0) == pid  # every non-blank line is a paragraph
+
+
+def split(text: str) -> list[str]:
+    spans = sentence_spans(text)
+    check_spans(text, spans)
+    return [text[s:e] for s, e, _ in spans]
+
+
+# --- news prose: ~50 tricky cases, each with its exact split -------------------------------------
+
+CASES = [
+    # titles and abbreviations that do not end a sentence
+    ("Mr. Smith went to Washington. He arrived on Tuesday.",
+     ["Mr. Smith went to Washington.", "He arrived on Tuesday."]),
+    ("Mrs. Jones and Ms. Lee met Dr. Patel at 9 a.m. on Monday.", None),
+    ("Gen. Mark Milley, Lt. Col. Alexander Vindman and Sen. Ted Cruz spoke.", None),
+    ("Rep. Nancy Pelosi, Gov. Gavin Newsom and Pres. Biden met Prof. Lovelace and the Rev. Al Sharpton.", None),
+    ("Brig. Gen. Smith vs. Col. Jones: the U.S. Army decides.", None),
+    ("The case is Roe v. Wade. It was decided in 1973.", ["The case is Roe v. Wade.", "It was decided in 1973."]),
+    ("The e.g. clause, i.e. the rule, applies to Ph.D. students.", None),
+    ("ex-Gov. Sarah Palin and then-Sen. Barack Obama were there.", None),
+    # ambiguous abbreviations: end a sentence or not, by the next word
+    ("The U.S. Senate voted 51-49. The U.K. and the U.N. objected.",
+     ["The U.S. Senate voted 51-49.", "The U.K. and the U.N. objected."]),
+    ("He moved to the U.S. The move was a success.", ["He moved to the U.S.", "The move was a success."]),
+    ("The meeting ended at 5 p.m. The officials then left.",
+     ["The meeting ended at 5 p.m.", "The officials then left."]),
+    ("It happened at 10 a.m. EST on Monday.", None),
+    ("Apple Inc. said profit rose. The company's shares fell.",
+     ["Apple Inc. said profit rose.", "The company's shares fell."]),
+    ("He joined Acme Inc. The firm hired him in 2019.", ["He joined Acme Inc.", "The firm hired him in 2019."]),
+    ("Shares of Ford Motor Co. fell 2.5% to $13.45 on Friday.", None),
+    ("The plant is in St. Louis. It employs 500 people.", ["The plant is in St. Louis.", "It employs 500 people."]),
+    ("They met in Trenton, N.J. Christie arrived later.", ["They met in Trenton, N.J.", "Christie arrived later."]),
+    # ... learning from the article: "Officials" opens a sentence elsewhere in it, so it does here
+    ("The talks ended. Officials left the room. He works for Acme Inc. Officials there declined to comment.",
+     ["The talks ended.", "Officials left the room.", "He works for Acme Inc.", "Officials there declined to comment."]),
+    ("He works for Acme Inc. Officials there declined to comment.", None),
+    ("NASHUA, N.H. - Chris Christie spoke on Monday.", None),
+    ("TRENTON, N.J. (AP) — Chris Christie spoke on Monday.", None),
+    ("“We are done,” said Sen. Elizabeth Warren, D-Mass. “It is over.”",
+     ["“We are done,” said Sen. Elizabeth Warren, D-Mass.", "“It is over.”"]),
+    # initials
+    ("George W. Bush and J.K. Rowling met John F. Kennedy Jr. in a dream.", None),
+    ("J. R. R. Tolkien wrote it. C. S. Lewis agreed.", ["J. R. R. Tolkien wrote it.", "C. S. Lewis agreed."]),
+    ("He worked for Plan B. The plan failed.", ["He worked for Plan B.", "The plan failed."]),
+    # numbers
+    ("The deal is worth $3.5 billion. It closes in 2025.", ["The deal is worth $3.5 billion.", "It closes in 2025."]),
+    ("Inflation rose 2.5% in Sept. 2023, the highest since Jan. 1990.", None),
+    ("The vote is set for Jan. 5. Lawmakers are divided.", ["The vote is set for Jan. 5.", "Lawmakers are divided."]),
+    ("He lives at No. 10 Downing Street. She lives at No. 11.",
+     ["He lives at No. 10 Downing Street.", "She lives at No. 11."]),
+    ("He said no. Then he left.", ["He said no.", "Then he left."]),
+    ("The index fell 3.5 points to 1,234.56. Bonds rallied.", ["The index fell 3.5 points to 1,234.56.", "Bonds rallied."]),
+    ("He earned $1.5m. That was a record.", ["He earned $1.5m.", "That was a record."]),
+    ("Prices rose (see Fig. 3). Analysts were surprised.", ["Prices rose (see Fig. 3).", "Analysts were surprised."]),
+    # quotations
+    ('"Why now?" he asked.', None),
+    ("“Why now?” Biden asked. “Because we can,” she said.", ["“Why now?” Biden asked.", "“Because we can,” she said."]),
+    ('"This is outrageous!" shouted Smith. Nobody answered.', ['"This is outrageous!" shouted Smith.', "Nobody answered."]),
+    ('"Where is he?" asked the reporter. "Gone," she said.', ['"Where is he?" asked the reporter.', '"Gone," she said.']),
+    ("“Is it over?” Mr. Smith wondered aloud.", None),
+    ("She called it “a disgrace.” Then she left.", ["She called it “a disgrace.”", "Then she left."]),
+    ('She called it "a disgrace". Then she left.', ['She called it "a disgrace".', "Then she left."]),
+    ("He called it ‘distorted’. Then he left.", ["He called it ‘distorted’.", "Then he left."]),
+    ("It reached a “new phase through the agreements.” The US disagreed.",
+     ["It reached a “new phase through the agreements.”", "The US disagreed."]),
+    ("Mr. Trump’s plan, he said, “is a disaster.” Mr. Biden agreed.",
+     ["Mr. Trump’s plan, he said, “is a disaster.”", "Mr. Biden agreed."]),
+    ("(He declined to comment.) The company did not respond.",
+     ["(He declined to comment.)", "The company did not respond."]),
+    # ellipses, ? and !
+    ("I don't know... We will see.", ["I don't know...", "We will see."]),
+    ("And then… nothing happened. It was over.", ["And then… nothing happened.", "It was over."]),
+    ("He paused . . . and then spoke. Everyone listened.", ["He paused . . . and then spoke.", "Everyone listened."]),
+    ("Is this the end? No. It is the beginning!", ["Is this the end?", "No.", "It is the beginning!"]),
+    ("Wow!! That was fast?! Yes.", ["Wow!!", "That was fast?!", "Yes."]),
+    ("Jeb! was better than in previous outings.", None),
+    # URLs, emails, odd words
+    ("Visit www.example.com or email press@example.org. Comments are welcome.",
+     ["Visit www.example.com or email press@example.org.", "Comments are welcome."]),
+    ("The file was at https://example.com/a.b?c=1. It was removed.",
+     ["The file was at https://example.com/a.b?c=1.", "It was removed."]),
+    ("He bought an iPhone. iPhone sales rose.", ["He bought an iPhone.", "iPhone sales rose."]),
+    ("THE END. NEW CHAPTER BEGINS.", ["THE END.", "NEW CHAPTER BEGINS."]),
+    # lists, headings, paragraphs
+    ("Key points:\n• Prices rose 3.2%.\n• Wages fell.\n- Rents were flat",
+     ["Key points:", "• Prices rose 3.2%.", "• Wages fell.", "- Rents were flat"]),
+    ("1. Open the box.\n2. Remove the device. Keep the receipt.",
+     ["1. Open the box.", "2. Remove the device.", "Keep the receipt."]),
+    ("Markets Rally As Fed Holds Rates\n\nStocks rose on Wednesday",
+     ["Markets Rally As Fed Holds Rates", "Stocks rose on Wednesday"]),
+    ("The talks failed\nThe war went on.", ["The talks failed", "The war went on."]),
+    ("He met Mr.\nSmith left.", ["He met Mr.", "Smith left."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_news_cases(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
+def test_seed_article(seed_articles):
+    assert len(seed_articles) == 1
+    text = seed_articles["text"].iloc[0]
+    sents = sentences(seed_articles)
+    check_spans(text, [(s, e, p) for s, e, p in zip(sents.start, sents.end, sents.paragraph_id)])
+    assert len(sents) == 17
+    assert sents["paragraph_id"].nunique() == 12 and sents["paragraph_id"].max() == 11
+    para = sents[sents["text"].str.startswith("“There are many such reports")]["paragraph_id"]
+    assert len(para) == 1
+    three = sents[sents["paragraph_id"] == para.iloc[0]]["text"].tolist()
+    assert len(three) == 3
+    assert three[1] == "Such reports have been around for a long time."
+    assert three[2].endswith(",” he said.")
+    # the quotation that ends the paragraph ends its sentence, inside the closing quote mark
+    assert "“It is the steadfast will" in sents["text"].iloc[3] and sents["text"].iloc[3].endswith("agreements.”")
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+def test_sentences_table_columns_ids_and_offsets():
+    arts = pd.DataFrame({
+        "article_id": ["a", "b", "c"],
+        "text": ["  Dr. Who left. He came back.\n\n   \nNew para here.  ", "", "One line only"],
+    })
+    out = sentences(arts)
+    assert list(out.columns) == COLUMNS
+    assert out["article_id"].tolist() == ["a", "a", "a", "c"]
+    assert out["sentence_id"].tolist() == [0, 1, 2, 0]
+    assert out["paragraph_id"].tolist() == [0, 0, 1, 0]
+    for col in ["sentence_id", "paragraph_id", "start", "end"]:
+        assert out[col].dtype == np.int64
+    texts = dict(zip(arts.article_id, arts.text))
+    for row in out.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
+    assert out["text"].tolist() == ["Dr. Who left.", "He came back.", "New para here.", "One line only"]
+
+
+def test_missing_text_gives_no_rows_and_no_crash():
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "text": [None, float("nan"), "Fine. Yes."]})
+    out = sentences(arts)
+    assert out["article_id"].tolist() == ["c", "c"]
+
+
+def test_empty_input_keeps_the_columns():
+    out = sentences(pd.DataFrame({"article_id": pd.Series([], dtype="str"), "text": pd.Series([], dtype="str")}))
+    assert list(out.columns) == COLUMNS and len(out) == 0
+
+
+def test_without_article_id_the_index_identifies_articles():
+    out = sentences(pd.DataFrame({"text": ["A b. C d.", "E."]}, index=[7, 9]))
+    assert out["article_id"].tolist() == ["7", "7", "9"]
+
+
+def test_without_text_column_a_clear_error():
+    with pytest.raises(ValueError, match="'text' column"):
+        sentences(pd.DataFrame({"body": ["x"]}))
+
+
+def test_parallel_run_is_identical():
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(8)],
+                         "text": [f"Sen. Smith spoke {i} times. He left.\nNext." for i in range(8)]})
+    pd.testing.assert_frame_equal(sentences(arts, n_jobs=2), sentences(arts))
+
+
+# --- the lexicon -------------------------------------------------------------------------------
+
+ABBR = _lexicon.table("abbreviations.txt")
+
+
+def test_lexicon_kinds_are_known():
+    assert set(ABBR.values()) <= {"title", "number", "ambiguous"}
+    for required in ["Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Pres.", "Prof.",
+                     "Rev.", "U.S.", "U.K.", "U.N.", "a.m.", "p.m.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.",
+                     "Nov.", "Dec.", "No.", "St.", "Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "vs.", "etc."]:
+        assert required in ABBR, required
+
+
+@pytest.mark.parametrize("abbr", [a for a, k in ABBR.items() if k == "title"])
+def test_every_title_keeps_its_name(abbr):
+    text = f"They met {abbr} Smith today. He left."
+    assert split(text) == [f"They met {abbr} Smith today.", "He left."]
+
+
+@pytest.mark.parametrize("abbr", [a for a, k in ABBR.items() if k == "number"])
+def test_every_number_abbreviation_keeps_its_number(abbr):
+    assert split(f"See {abbr} 5 for details. It is new.") == [f"See {abbr} 5 for details.", "It is new."]
+
+
+@pytest.mark.parametrize("abbr", [a for a, k in ABBR.items() if k == "ambiguous"])
+def test_every_ambiguous_abbreviation_can_end_a_sentence(abbr):
+    assert split(f"It came from {abbr} The rest did not.") == [f"It came from {abbr}", "The rest did not."]
+    assert split(f"It came from {abbr} and more.") == [f"It came from {abbr} and more."]
+
+
+def test_punkt_parameters_drive_nltk_without_data():
+    params = punkt_parameters()
+    assert {"mr", "gen", "u.s", "inc", "sept"} <= params.abbrev_types
+    assert "no" not in params.abbrev_types  # "he said no." must still end a sentence under Punkt
+    text = "Gen. Smith met Mr. Jones in the U.S. Senate. They talked."
+    assert [text[s:e] for s, e in punkt_tokenizer().span_tokenize(text)] == [
+        "Gen. Smith met Mr. Jones in the U.S. Senate.", "They talked."]
+
+
+# --- linear time on adversarial input: these must simply return, with exact offsets ---------------
+
+MB = 1_000_000
+
+
+def test_megabyte_without_punctuation():
+    text = ("word " * (MB // 5)).strip()
+    assert sentence_spans(text) == [(0, len(text), 0)]
+
+
+def test_megabyte_single_line_of_sentences():
+    text = ("Sen. Smith said the U.S. Court ruled at 5 p.m. Monday. " * (MB // 55)).strip()
+    spans = sentence_spans(text)
+    assert len(spans) == MB // 55
+    check_spans(text, spans)
+
+
+@pytest.mark.parametrize("unit", [".", "?", "…", '"', "“", "”", "'", "(", ". ", '." ', "?” ", "“ ", "U.S. "])
+def test_hundred_thousand_marks(unit):
+    text = unit * 100_000
+    check_spans(text, sentence_spans(text))
+
+
+def test_dots_then_space_each_end_a_sentence():
+    text = "Xy. " * 100_000
+    spans = sentence_spans(text)
+    assert len(spans) == 100_000 and spans[-1] == (4 * 99_999, 4 * 99_999 + 3, 0)
+
+
+def test_fifty_thousand_capitalised_words():
+    text = " ".join(["Washington"] * 50_000)
+    assert sentence_spans(text) == [(0, len(text), 0)]
+    text = " ".join(["A. Washington"] * 50_000)  # initials all the way: no split, one sentence
+    assert sentence_spans(text) == [(0, len(text), 0)]
+    text = " ".join(["U.S. Court"] * 50_000)  # the article-level word statistics are built once
+    check_spans(text, sentence_spans(text))
+
+
+def test_many_lines_and_blank_megabyte():
+    text = "A line.\n" * 100_000
+    spans = sentence_spans(text)
+    assert len(spans) == 100_000 and spans[-1][2] == 99_999
+    assert sentence_spans(" " * MB) == [] and sentence_spans("\n" * MB) == []
+
+
+# --- properties --------------------------------------------------------------------------------
+
+ALPHABET = st.sampled_from(list("aZ .?!…\"'“”‘’()-,\n\t\u00a0") + ["Mr.", "U.S.", " He ", "said", "3.5", " J. "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_offsets_hold_on_any_text(text):
+    check_spans(text, sentence_spans(text))
+
+
+# --- real news (../shared/eval): offsets hold on every sentence of 840 articles ------------------
+
+def test_offsets_on_real_news():
+    path = EVAL / "quotes_polnear_train.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+    arts = pd.DataFrame({"article_id": [str(i) for i in range(len(texts))], "text": texts})
+    out = sentences(arts)
+    starts_lower = 0
+    for aid, group in out.groupby("article_id", sort=False):
+        text = texts[int(aid)]
+        check_spans(text, list(zip(group.start, group.end, group.paragraph_id)))
+        assert group["sentence_id"].tolist() == list(range(len(group)))
+    # a sentence after a split inside a paragraph should almost never start in lowercase
+    inner = out[out["paragraph_id"].eq(out["paragraph_id"].shift()) & out["article_id"].eq(out["article_id"].shift())]
+    starts_lower = inner["text"].str.match(r"[\"'“‘(]?[a-z]").sum()
+    assert starts_lower < 0.002 * len(inner)
+    # and a title or a listed number abbreviation never ends a sentence before a capitalised word
+    titles = [re.escape(a) for a, k in ABBR.items() if k == "title"]
+    assert not out["text"].str.contains(r"(?:^|\s)(?:" + "|".join(titles) + r")$").any()
