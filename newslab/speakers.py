@@ -48,7 +48,7 @@ import pandas as pd
 
 from . import _lexicon
 
-__all__ = ["resolve_speakers", "speakers", "speaker_kind"]
+__all__ = ["resolve_speakers", "speaker_kind", "speakers"]
 
 SPEAKER_COLUMNS = ["speaker_name", "n_quotes", "n_direct", "n_indirect", "n_mixed", "n_words", "n_articles",
                    "roles", "kind"]
@@ -351,14 +351,9 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
             last_head = k
         elif w in _CONNECT and last_head >= 0:
             conn = True
-        elif w == "the" and k > start and doc.low[k - 1] in _CONNECT:
-            pass
-        elif doc.cap[k] and w not in lex.function:
-            pass
-        elif w in lex.mods:
-            pass
-        else:
-            break
+        elif not ((w == "the" and k > start and doc.low[k - 1] in _CONNECT)
+                  or (doc.cap[k] and w not in lex.function) or w in lex.mods):
+            break  # the role phrase ends at the first word that is none of these
         k += 1
     if last_head < 0 or start >= n:
         return None
