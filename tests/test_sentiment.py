@@ -213,3 +213,31 @@ def test_nyt_editorials_beat_vader_and_meet_acceptance() -> None:
     assert r_own > r_vader + 0.03
     assert r_own >= 0.55
     assert f1 >= 0.57
+
+
+# ------------------------------------------------------------------------------ VADER equivalence
+_TRICKY = [
+    "VADER is VERY SMART, handsome, and FUNNY!!!", "Today only kinda sux! But I'll get by, lol",
+    "Make sure you :) or :D today!", "Catch utf-8 emoji such as \U0001f498 and \U0001f48b and \U0001f601",
+    "At least it isn't a horrible book.", "The book was only kind of good.", "no no no bad",
+    "it was the shit", "a kiss of death indeed", "never so good", "without doubt great",
+    "NOT GOOD at ALL but ok???", "I am not at least happy", "very least happy", "good, good, but bad, bad",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.", "", "   ", "?!",
+]
+
+
+def test_stock_vader_column_is_exactly_vader() -> None:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from newslab.sentiment import _analyzers
+
+    analyzer = SentimentIntensityAnalyzer()
+    _, pair = _analyzers()
+    texts = _TRICKY + nl.sentences(nl.load_articles(nl.SEED))["text"].tolist()
+    path = EVAL / "sentiment_nyt_dev.jsonl"
+    if path.exists():  # a few thousand real news sentences when the evaluation data is there
+        with open(path, encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    for text in texts:
+        for variant in (text, normalize_for_scoring(text)):
+            assert pair.scores(variant)[0] == analyzer.polarity_scores(variant)["compound"], variant

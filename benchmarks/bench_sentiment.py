@@ -1,0 +1,84 @@
+"""Cost of ``newslab.sentiment`` beside calling TextBlob and VADER directly, per sentence.
+
+On the sentences of the 840 PolNeAR train articles (split with ``newslab.sentences``), times:
+
+- ``TextBlob(t).sentiment`` + ``polarity_scores(t)`` of one ``SentimentIntensityAnalyzer`` built
+  once: what a user writes by hand (the acceptance baseline: newslab may cost at most 15% more);
+- the same two lexicons through their cheapest entry points (``textblob.en.sentiment(t)``, the
+  function behind ``TextBlob.sentiment``, and the same VADER analyzer): the floor for two lexicons;
+- ``newslab.sentiment`` on a DataFrame of the same sentences, which also normalises the text,
+  runs VADER a second time over its news lexicon and builds the output table.
+
+Analyzers are built and lexicons loaded before timing for every method. Run from the repository
+root::
+
+    .venv/bin/python benchmarks/bench_sentiment.py [--repeat N] [--limit N]
+
+Exits 0 with a message when ../shared/eval is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from common import best_of, count_words, polnear_articles, report, require_eval  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3, help="runs per method; the best is reported")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N sentences (0: all)")
+    args = ap.parse_args(argv)
+
+    path = require_eval()
+    import pandas as pd
+    from textblob import TextBlob
+    from textblob.en import sentiment as pattern_sentiment
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from newslab.sentences import sentences
+    from newslab.sentiment import sentiment
+
+    sents = sentences(polnear_articles(path))
+    texts = sents["text"].tolist()
+    if args.limit:
+        texts = texts[: args.limit]
+    frame = pd.DataFrame({"text": texts})
+    words = count_words(texts)
+    print(f"{len(texts):,} sentences, {words:,} words, {len(set(texts)):,} distinct ({path.name})")
+
+    vader = SentimentIntensityAnalyzer()
+    TextBlob("warm up").sentiment  # loads the pattern lexicon outside the timings
+    sentiment(frame.iloc[:2])  # builds newslab's analyzers outside the timings
+
+    def naive() -> int:
+        for t in texts:
+            TextBlob(t).sentiment
+            vader.polarity_scores(t)
+        return len(texts)
+
+    def direct() -> int:
+        for t in texts:
+            pattern_sentiment(t)
+            vader.polarity_scores(t)
+        return len(texts)
+
+    rows: list[tuple[str, float | None, int, int | None]] = []
+    naive_s, n = best_of(naive, args.repeat)
+    rows.append(("TextBlob(t).sentiment + VADER", naive_s, words, n))
+    direct_s, n = best_of(direct, args.repeat)
+    rows.append(("pattern sentiment(t) + VADER", direct_s, words, n))
+    ours_s, out = best_of(lambda: sentiment(frame), args.repeat)
+    rows.append(("newslab.sentiment (DataFrame)", ours_s, words, len(out)))
+
+    report(rows, title=f"best of {args.repeat} runs, wall clock (machine shared: compare rows, not runs)")
+    print(f"newslab.sentiment overhead vs TextBlob(t).sentiment + VADER: {100 * (ours_s / naive_s - 1):+.1f}% "
+          f"(acceptance: at most +15%)")
+    print(f"newslab.sentiment overhead vs the cheapest direct calls:      {100 * (ours_s / direct_s - 1):+.1f}%")
+
+
+if __name__ == "__main__":
+    main()
