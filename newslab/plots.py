@@ -216,7 +216,7 @@ def _quoted_mask(sents: pd.DataFrame, quotes: pd.DataFrame | None) -> np.ndarray
 
 def sentiment_arc(sentences_with_sentiment: pd.DataFrame, quotes: pd.DataFrame | None = None,
                   article_id: str | None = None, ax: Axes | None = None, score: str = "sentiment",
-                  title: str | None = None) -> Axes:
+                  articles: pd.DataFrame | None = None, title: str | None = None) -> Axes:
     """The sentiment arc of one article: sentence number against its sentiment score.
 
     Sentences that contain quoted material (any overlap with a quote's ``start``/``end`` span in
@@ -230,6 +230,7 @@ def sentiment_arc(sentences_with_sentiment: pd.DataFrame, quotes: pd.DataFrame |
         article_id: which article; the first in the table when None.
         ax: the Axes to draw on; a new figure when None.
         score: the score column: ``"sentiment"`` (newslab), ``"vader"`` or ``"polarity"``.
+        articles: the articles table, to name the article by its ``title`` in the chart title.
         title: the chart title; by default names the article.
 
     Returns:
@@ -284,6 +285,10 @@ def sentiment_arc(sentences_with_sentiment: pd.DataFrame, quotes: pd.DataFrame |
         name = chosen or ""
         if chosen is not None and "title" in df.columns and isinstance(df["title"].iloc[0], str):
             name = df["title"].iloc[0]
+        elif chosen is not None and articles is not None and {"article_id", "title"} <= set(articles.columns):
+            match = articles.loc[articles["article_id"].astype(str) == chosen, "title"]
+            if len(match) and isinstance(match.iloc[0], str) and match.iloc[0].strip():
+                name = match.iloc[0]
         title = f"{default_title}: {textwrap.shorten(str(name), 110)}" if name else default_title
     ax.set_title(textwrap.fill(title, 60))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False, fontsize=9)

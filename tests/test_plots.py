@@ -166,6 +166,13 @@ def test_sentiment_arc_empty_and_unknown_article():
     assert _is_no_data(plots.sentiment_arc(_sentences(), article_id="zzz"))
 
 
+def test_sentiment_arc_title_from_articles():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "title": ["Port strike enters second week", "Other"]})
+    ax = plots.sentiment_arc(_sentences(), articles=arts)
+    assert ax.get_title() == "Sentiment arc: Port strike enters second week"
+    assert plots.sentiment_arc(_sentences()).get_title() == "Sentiment arc: a"
+
+
 def test_sentiment_arc_long_title_fits():
     s = _sentences().assign(title="North Korea defends ties with Russia, says US criticism ‘distorted’ " * 2)
     assert _fits_in_figure(plots.sentiment_arc(s))
