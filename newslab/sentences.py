@@ -181,6 +181,11 @@ def sentence_spans(text: str) -> list[tuple[int, int, int]]:
                 if e >= b:
                     break
                 if not text[e].isspace():
+                    # "courageous...For example": an ellipsis glued to a capitalised word still ends one
+                    if text[e].isupper() and text[e + 1:e + 2].islower() and (
+                            "\u2026" in m.group() or ".." in m.group()):
+                        out.append((start, e, pid))
+                        start = e
                     continue
                 k = _SPACE.match(text, e, b).end()  # type: ignore[union-attr]
                 if _ends_here(text, start, m.start(), e, k, b, ortho):

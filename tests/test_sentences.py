@@ -115,6 +115,8 @@ CASES = [
      ["(He declined to comment.)", "The company did not respond."]),
     # ellipses, ? and !
     ("I don't know... We will see.", ["I don't know...", "We will see."]),
+    ("They were courageous...For example, he stayed.", ["They were courageous...", "For example, he stayed."]),
+    ("It was the Y...MCA building.", None),
     ("And then… nothing happened. It was over.", ["And then… nothing happened.", "It was over."]),
     ("He paused . . . and then spoke. Everyone listened.", ["He paused . . . and then spoke.", "Everyone listened."]),
     ("Is this the end? No. It is the beginning!", ["Is this the end?", "No.", "It is the beginning!"]),
