@@ -259,7 +259,7 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         if _is_head(lex, doc.low[k]):
             last_head = k
     if last_head < 0:
-        return _Parse(None, (i, j), None, False)
+        return _Parse(None, _cut_name(doc, i, j, lex), None, False)
     if last_head == j - 1:
         # "Jim Justice", "Peter King": a given name first means the title word is a surname.
         if last_head > i and doc.low[i] in lex.given:
@@ -279,7 +279,17 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         n += 1
     if n >= j:
         return _Parse((i, j), None, gender, True)
-    return _Parse((i, n if doc.low[n - 1] not in _CONNECT else n - 1), (n, j), gender, True)
+    return _Parse((i, n if doc.low[n - 1] not in _CONNECT else n - 1), _cut_name(doc, n, j, lex), gender, True)
+
+
+def _cut_name(doc: _Doc, a: int, b: int, lex: _Lex) -> tuple[int, int]:
+    """A person's name stops at "of" ("Elizabeth Warren | of Massachusetts"); an organisation's does not."""
+    for k in range(a + 1, b):
+        if doc.low[k] in _CONNECT:
+            if _kind_of(doc, a, b, lex):
+                return a, b
+            return a, k
+    return a, b
 
 
 def _name_words(doc: _Doc, a: int, b: int) -> str:
@@ -885,7 +895,8 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             r["roles"].append(role.strip())
     out = []
     for r in rows.values():
-        name = max(r["spellings"].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        # The most frequent spelling; on a tie the capitalised one, then the first seen.
+        name = max(r["spellings"].items(), key=lambda kv: (kv[1], kv[0][:1].isupper()))[0]
         out.append({"speaker_name": name, "n_quotes": r["n_quotes"], "n_direct": r["n_direct"],
                     "n_indirect": r["n_indirect"], "n_mixed": r["n_mixed"], "n_words": r["n_words"],
                     "n_articles": len(r["articles"]), "roles": r["roles"], "kind": speaker_kind(name)})

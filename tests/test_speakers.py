@@ -1,0 +1,322 @@
+"""newslab.speakers: speaker mentions resolved to names and roles, and the speakers table."""
+from __future__ import annotations
+
+import re
+import time
+
+import pandas as pd
+import pytest
+
+import newslab
+from newslab.speakers import SPEAKER_COLUMNS, resolve_speakers, speaker_kind, speakers
+
+SEED_TEXT = newslab.SEED.read_text(encoding="utf-8")
+
+
+def spans(text: str, *subs: str) -> list[tuple[int, int]]:
+    """Spans of each mention as a whole word, each found after the previous one."""
+    out, pos = [], 0
+    for sub in subs:
+        m = re.compile(r"(?<!\w)" + re.escape(sub) + r"(?!\w)").search(text, pos)
+        assert m, sub
+        out.append((m.start(), m.end()))
+        pos = m.start() + 1
+    return out
+
+
+def resolve(text: str, *subs: str) -> list[tuple[str | None, str | None]]:
+    return resolve_speakers(text, spans(text, *subs))
+
+
+def names(text: str, *subs: str) -> list[str | None]:
+    return [n for n, _ in resolve(text, *subs)]
+
+
+# ------------------------------------------------------------------------------------ the seed
+def seed_span(sub: str, length: int | None = None, after: str = "") -> tuple[int, int]:
+    i = SEED_TEXT.index(sub, SEED_TEXT.index(after) if after else 0)
+    return i, i + (len(sub) if length is None else length)
+
+
+SEED_MENTIONS = [
+    (seed_span("North Korea emphasized", 11), ("North Korea", None)),
+    (seed_span("Choe Son Hui"), ("Choe Son Hui", "North Korean Foreign Minister")),
+    (seed_span("Choe said, adding", 4), ("Choe Son Hui", "North Korean Foreign Minister")),
+    (seed_span("The US, Japan and South Korea"), ("The US, Japan and South Korea", None)),
+    (seed_span("Russia and North Korea"), ("Russia and North Korea", None)),
+    (seed_span("Choe said in", 4), ("Choe Son Hui", "North Korean Foreign Minister")),
+    (seed_span("Kremlin Spokesperson Dmitry Peskov"), ("Dmitry Peskov", "Kremlin Spokesperson")),
+    (seed_span("he said.", 2, after="There are many"), ("Dmitry Peskov", "Kremlin Spokesperson")),
+    (seed_span("He added", 2), ("Dmitry Peskov", "Kremlin Spokesperson")),
+    (seed_span("Peskov said,", 6), ("Dmitry Peskov", "Kremlin Spokesperson")),
+]
+
+
+def test_seed_mentions_resolve_to_the_acceptance_names_and_roles():
+    got = resolve_speakers(SEED_TEXT, [m for m, _ in SEED_MENTIONS])
+    assert got == [want for _, want in SEED_MENTIONS]
+
+
+def test_seed_result_follows_input_order_not_text_order():
+    mentions = [m for m, _ in SEED_MENTIONS][::-1]
+    assert resolve_speakers(SEED_TEXT, mentions) == [want for _, want in SEED_MENTIONS][::-1]
+
+
+def test_seed_he_needs_the_earlier_he_resolved():
+    # Only the "he" of the quote paragraph is asked for: the walk still knows that the previous
+    # paragraph's "He was asked ..." is Peskov, so the quote's "he" is too.
+    (s, e), want = SEED_MENTIONS[7]
+    assert resolve_speakers(SEED_TEXT, [(s, e)]) == [want]
+
+
+# ------------------------------------------------------------------------------------ names and roles
+@pytest.mark.parametrize("text, mention, want", [
+    ("Sen. Elizabeth Warren said the bill was a disgrace.", "Sen. Elizabeth Warren", ("Elizabeth Warren", "Sen.")),
+    ("Russian Foreign Minister Sergei Lavrov said the talks were over.", "Russian Foreign Minister Sergei Lavrov",
+     ("Sergei Lavrov", "Russian Foreign Minister")),
+    ("President Trump said the deal was dead.", "President Trump", ("Trump", "President")),
+    ("Secretary of State John Kerry told reporters he was hopeful.", "Secretary of State John Kerry",
+     ("John Kerry", "Secretary of State")),
+    ("Republican presidential nominee Donald Trump said the system was rigged.",
+     "Republican presidential nominee Donald Trump", ("Donald Trump", "Republican presidential nominee")),
+    ("North Korean leader Kim Jong Un said his country would expand its arsenal.", "North Korean leader Kim Jong Un",
+     ("Kim Jong Un", "North Korean leader")),
+    ("European Commission President Ursula von der Leyen said the bloc would respond.",
+     "European Commission President Ursula von der Leyen", ("Ursula von der Leyen", "European Commission President")),
+    ("Bank of England Governor Andrew Bailey said rates would stay high.", "Bank of England Governor Andrew Bailey",
+     ("Andrew Bailey", "Bank of England Governor")),
+    ("Peter King said the vote was a mistake.", "Peter King", ("Peter King", None)),
+])
+def test_title_and_name_are_split(text, mention, want):
+    assert resolve(text, mention) == [want]
+
+
+def test_appositive_roles_after_the_name():
+    text = ("John Smith, a spokesman for the Justice Department, declined to comment. "
+            "Dmitry Peskov, a Kremlin spokesman, said Moscow would respond.")
+    assert resolve(text, "John Smith", "Dmitry Peskov") == [
+        ("John Smith", "spokesman for the Justice Department"), ("Dmitry Peskov", "Kremlin spokesman")]
+
+
+def test_a_mention_that_carries_its_own_appositive():
+    text = "Ban Ki-moon, the secretary general of the United Nations, said the war must end."
+    assert resolve(text, "Ban Ki-moon, the secretary general of the United Nations,") == [
+        ("Ban Ki-moon", "secretary general of the United Nations")]
+
+
+# ------------------------------------------------------------------------------------ surnames
+@pytest.mark.parametrize("text, mentions, want", [
+    ("Chinese President Xi Jinping met Brazilian leaders. Xi said the two countries were partners.",
+     ["Xi"], ["Xi Jinping"]),
+    ("Brazil's Luiz Inácio Lula da Silva spoke in Brasília. Lula said he was optimistic.",
+     ["Lula"], ["Luiz Inácio Lula da Silva"]),
+    ("Ursula von der Leyen spoke in Brussels. Von der Leyen told reporters the talks continued.",
+     ["Von der Leyen"], ["Ursula von der Leyen"]),
+    ("Jean-Luc Mélenchon, the leader of France Unbowed, spoke. Mélenchon said the vote was stolen.",
+     ["Mélenchon"], ["Jean-Luc Mélenchon"]),
+    ("Donald Trump spoke in Ohio. Mr. Trump said the polls were wrong.", ["Mr. Trump"], ["Donald Trump"]),
+    # A surname before the full name still finds it.
+    ("Warren said the bill was a disgrace, said Sen. Elizabeth Warren of Massachusetts.", ["Warren"],
+     ["Elizabeth Warren"]),
+])
+def test_surnames_resolve_to_the_full_name(text, mentions, want):
+    assert names(text, *mentions) == want
+
+
+def test_honorific_picks_the_person_of_that_gender():
+    text = ("Bill Clinton and Hillary Clinton arrived together. Mrs. Clinton said the campaign was strong. "
+            "Mr. Clinton said he was proud.")
+    assert names(text, "Mrs. Clinton", "Mr. Clinton") == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_mr_smith_and_smith_are_the_same_person_but_an_unknown_surname_stays_as_written():
+    text = "John Smith leads the union. Mr. Smith said wages were too low. Smith added that talks would go on."
+    assert names(text, "Mr. Smith", "Smith") == ["John Smith", "John Smith"]
+    assert names("Mr. Jones said the road was closed.", "Mr. Jones") == ["Jones"]
+
+
+# ------------------------------------------------------------------------------------ pronouns
+def test_she_and_he_follow_gender():
+    text = ("Hillary Clinton spoke in Ohio. Her rival Donald Trump attacked her record. "
+            "“She is a disaster,” he said. “He is unfit,” she said.")
+    assert names(text, "he", "she") == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_he_prefers_the_subject_of_the_previous_sentence():
+    text = ("Prime Minister Rishi Sunak rejected the claim. Labour leader Keir Starmer visited a factory. "
+            "He said the government had failed.")
+    assert resolve(text, "He") == [("Keir Starmer", "Labour leader")]
+
+
+def test_he_keeps_the_speaker_across_sentences_without_persons():
+    text = ("Finance Minister Carlos Mendes said the budget was balanced. Inflation fell in March. "
+            "Exports rose by 4 percent. “We are on track,” he said.")
+    assert names(text, "he") == ["Carlos Mendes"]
+
+
+def test_pronouns_inside_quotes_do_not_become_the_subject():
+    text = ("Angela Merkel met reporters. “He has to decide,” Merkel said of the French president. "
+            "She added that talks would continue.")
+    assert names(text, "She") == ["Angela Merkel"]
+
+
+def test_they_and_it_refer_to_groups_and_organisations():
+    text = ("The Foreign Ministry said in a statement that the talks had failed. It said the West was to blame. "
+            "Republicans said the bill would pass. They said it was overdue.")
+    assert names(text, "The Foreign Ministry", "It", "Republicans", "They") == [
+        "The Foreign Ministry", "The Foreign Ministry", "Republicans", "Republicans"]
+
+
+def test_who_refers_to_the_name_before_it():
+    text = "Volodymyr Zelensky, who spoke by video, said aid was urgent."
+    assert names(text, "who") == ["Volodymyr Zelensky"]
+
+
+def test_first_person_and_unresolvable_pronouns_stay_none():
+    text = "“I will not resign,” I said. He said nothing."
+    assert resolve(text, "I", "He") == [(None, None), (None, None)]
+
+
+# ------------------------------------------------------------------------------------ role nouns
+def test_role_nouns_resolve_to_the_holder():
+    text = ("Kremlin Spokesperson Dmitry Peskov said talks were useful. Foreign Minister Sergei Lavrov agreed. "
+            "The spokesperson said no date was set. The minister said talks would resume. "
+            "Sen. Elizabeth Warren objected, and the senator said the deal was weak.")
+    assert names(text, "The spokesperson", "The minister", "the senator") == [
+        "Dmitry Peskov", "Sergei Lavrov", "Elizabeth Warren"]
+
+
+def test_spokesman_matches_a_spokesperson_role_and_modifiers_choose_the_holder():
+    text = ("Kremlin Spokesperson Dmitry Peskov spoke first. Defense Minister Sergei Shoigu and Foreign Minister "
+            "Sergei Lavrov followed. The spokesman said the talks were over. The foreign minister said otherwise.")
+    assert names(text, "The spokesman", "The foreign minister") == ["Dmitry Peskov", "Sergei Lavrov"]
+
+
+def test_a_role_noun_no_one_holds_is_unnamed():
+    text = "The mayor said the roads were closed."
+    assert resolve(text, "The mayor") == [("the mayor", "mayor")]
+
+
+# ------------------------------------------------------------------------------------ groups and unnamed
+@pytest.mark.parametrize("text, mention, want", [
+    ("The White House said the meeting was productive.", "The White House", "The White House"),
+    ("The New York Post reports that the deal collapsed.", "The New York Post", "The New York Post"),
+    ("The US, Japan and South Korea said the launch was illegal.", "The US, Japan and South Korea",
+     "The US, Japan and South Korea"),
+    ("North Korea's foreign ministry said the drills were provocative.", "North Korea", "North Korea"),
+    ("the Trump campaign said the poll was fake.", "the Trump campaign", "the Trump campaign"),
+    ("Kremlin's answer came late, the Kremlin said.", "the Kremlin", "the Kremlin"),
+])
+def test_organisations_countries_and_groups_keep_their_name(text, mention, want):
+    assert names(text, mention) == [want]
+
+
+@pytest.mark.parametrize("text, mention, want", [
+    ("Officials said the road was closed.", "Officials", ("officials", None)),
+    ("The deal is close, a source said.", "a source", ("a source", None)),
+    ("Sources familiar with the matter said arrests were likely.", "Sources familiar with the matter",
+     ("sources familiar with the matter", None)),
+    ("A senior administration official said more talks were planned.", "A senior administration official",
+     ("a senior administration official", "senior administration official")),
+])
+def test_unnamed_sources_stay_unnamed(text, mention, want):
+    assert resolve(text, mention) == [want]
+
+
+def test_a_source_is_not_merged_with_a_named_person():
+    text = "Dmitry Peskov spoke on Monday. A source said the talks had failed."
+    assert names(text, "A source") == ["a source"]
+
+
+# ------------------------------------------------------------------------------------ robustness
+def test_bad_spans_and_empty_input():
+    assert resolve_speakers("", []) == []
+    assert resolve_speakers("Ann Lee said so.", [(5, 3), (0, 99), (-1, 2)]) == [(None, None)] * 3
+    assert resolve_speakers("   ", [(0, 2)]) == [(None, None)]
+    assert resolve_speakers("Ann Lee said so.", [(0, 7), (0, 7)]) == [("Ann Lee", None)] * 2
+
+
+def test_sloppy_spans_use_the_mention_text():
+    text = "Governor Mario Lopez spoke. “No,” he said."
+    s = text.index(" he said")  # the span takes the space before the pronoun
+    assert resolve_speakers(text, [(s, s + 3)]) == [("Mario Lopez", "Governor")]
+    # "he" cut out of "she" is still read as "he": no male antecedent, so unresolved
+    text = "Governor Maria Lopez spoke. “No,” she said."
+    s = text.index("she") + 1
+    assert resolve_speakers(text, [(s, s + 2)]) == [(None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Aa Bb " * 50_000,  # 100,000 capitalised words in a row
+    "x " * 500_000,  # 1 MB of lower-case words
+    "\u201c" * 100_000 + " he said",  # 100,000 unmatched quote marks
+    ("Mr. Smith said he agreed. " * 20_000),
+])
+def test_linear_time_on_hostile_articles(text):
+    mentions = [(m.start(), m.end()) for m in re.finditer(r"\bhe\b|Smith", text)][:2000] or [(0, 2)]
+    t0 = time.perf_counter()
+    out = resolve_speakers(text, mentions)
+    assert len(out) == len(mentions)
+    assert time.perf_counter() - t0 < 20
+
+
+def test_same_input_same_output():
+    mentions = [m for m, _ in SEED_MENTIONS]
+    assert resolve_speakers(SEED_TEXT, mentions) == resolve_speakers(SEED_TEXT, mentions)
+
+
+# ------------------------------------------------------------------------------------ speakers()
+def quotes_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article_id": ["a", "a", "a", "b", "b", "b", "b"],
+        "type": ["direct", "indirect", "mixed", "direct", "direct", "indirect", "indirect"],
+        "text": ["“We will win.”", "that the plan works", "it was “a good day”", "“No.”", "“Yes, we can.”",
+                 "that it failed", "that talks go on"],
+        "speaker_name": ["Maria Lopez", "Maria Lopez", "the White House", "Maria Lopez", "a source",
+                         "The White House", None],
+        "speaker_role": ["Governor", None, None, "Gov.", None, None, None],
+    })
+
+
+def test_speakers_aggregates_one_row_per_speaker():
+    df = speakers(quotes_frame())
+    assert list(df.columns) == SPEAKER_COLUMNS
+    assert df["speaker_name"].tolist() == ["Maria Lopez", "The White House", "a source"]
+    lopez = df.iloc[0]
+    assert (lopez.n_quotes, lopez.n_direct, lopez.n_indirect, lopez.n_mixed, lopez.n_articles) == (3, 2, 1, 0, 2)
+    assert lopez.n_words == 3 + 4 + 1
+    assert lopez.roles == ["Governor", "Gov."]
+    assert lopez.kind == "person"
+    wh = df.iloc[1]  # "the White House" and "The White House" share a row
+    assert (wh.n_quotes, wh.n_mixed, wh.n_indirect, wh.n_articles, wh.kind) == (2, 1, 1, 2, "organisation")
+    assert df.iloc[2].kind == "unnamed"
+    assert df["n_quotes"].sum() == 6  # the unresolved quote is left out
+
+
+def test_speakers_sort_ties_by_name_and_handle_empty_and_bad_input():
+    q = pd.DataFrame({"article_id": ["a", "a"], "type": ["direct", "direct"], "text": ["“A.”", "“B.”"],
+                      "speaker_name": ["Zoe Park", "Adam Ng"]})
+    assert speakers(q)["speaker_name"].tolist() == ["Adam Ng", "Zoe Park"]
+    empty = speakers(q.iloc[:0])
+    assert list(empty.columns) == SPEAKER_COLUMNS and len(empty) == 0
+    with pytest.raises(ValueError, match="speaker_name"):
+        speakers(pd.DataFrame({"text": ["x"]}))
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Dmitry Peskov", "person"), ("North Korea", "organisation"), ("The New York Post", "organisation"),
+    ("Russia and North Korea", "group"), ("The US, Japan and South Korea", "group"), ("Republicans", "group"),
+    ("a source", "unnamed"), ("officials", "unnamed"), (None, None), ("", None),
+])
+def test_speaker_kind(name, kind):
+    assert speaker_kind(name) == kind
+
+
+def test_speakers_on_the_seed():
+    q = newslab.quotes(newslab.load_articles(newslab.SEED))
+    df = speakers(q).set_index("speaker_name")
+    for name, role in [("Choe Son Hui", "North Korean Foreign Minister"), ("Dmitry Peskov", "Kremlin Spokesperson")]:
+        assert name in df.index, df
+        assert df.loc[name, "n_quotes"] == 4
+        assert role in df.loc[name, "roles"]
+        assert df.loc[name, "kind"] == "person"
