@@ -12,10 +12,17 @@ Ambiguous abbreviations (``Inc.``, ``U.S.``, ``St.``) are decided from the artic
 does from its training text: a capitalised next word ends the sentence when it is a usual sentence
 starter, or when the same article uses it in lowercase and never capitalises it mid-sentence. The
 decision uses only the article's own text, so results do not depend on how a corpus is chunked.
+
+Examples:
+    >>> from newslab.sentences import sentence_spans
+    >>> sentence_spans("Gen. Smith met J.K. Rowling. Both left.")
+    [(0, 28, 0), (29, 39, 0)]
 """
 from __future__ import annotations
 
 import re
+import sys
+import types
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -288,3 +295,18 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     return PunktSentenceTokenizer(punkt_parameters())
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`sentences`.
+
+    ``from .sentences import sentence_spans`` elsewhere in newslab binds this submodule to the name
+    ``newslab.sentences``, shadowing the function that newslab's lazy API exports under that name;
+    calling the module calls the function, so ``newslab.sentences(articles)`` works either way.
+    """
+
+    def __call__(self, *args: object, **kwargs: object) -> pd.DataFrame:
+        return sentences(*args, **kwargs)  # type: ignore[arg-type]
+
+
+sys.modules[__name__].__class__ = _CallableModule
