@@ -774,9 +774,9 @@ def _authors(v: Any) -> list[str]:
                 names.extend(pieces)
             elif part.strip(" ,"):
                 names.append(part.strip(" ,"))
-    elif isinstance(v, Mapping):
+    elif isinstance(v, Mapping):  # {"name": ...}; NYT: {"original": "By A and B"}
         got = _str_value(v)
-        names = [got] if got else []
+        names = _authors(got) if got else []
     elif isinstance(v, (list, tuple)) or type(v).__name__ == "ndarray":
         for item in v:
             got = _str_value(item)
