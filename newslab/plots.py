@@ -555,8 +555,11 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         ax.set_ylabel(f"Mean {value.replace('_', ' ')} per {unit}")
         ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=0)
         v = frame["value"].to_numpy(dtype=float)
-        if np.isfinite(v).any() and np.nanmin(v) >= -1 and np.nanmax(v) <= 1:
-            ax.set_ylim(-1.05, 1.05)  # scores in [-1, 1]: keep the scale honest, zero in the middle
+        means = table.to_numpy(dtype=float)
+        if np.isfinite(v).any() and np.nanmin(v) >= -1 and np.nanmax(v) <= 1 and np.isfinite(means).any():
+            # scores in [-1, 1]: zero in the middle, symmetric, never zoomed in so far that noise looks big
+            reach = min(1.05, max(0.25, float(np.nanmax(np.abs(means))) * 1.15))
+            ax.set_ylim(-reach, reach)
     else:
         ax.set_ylabel(f"{what} per {unit}")
         ax.set_ylim(bottom=0)

@@ -278,8 +278,10 @@ def test_timeline_mean_value_by_source_monthly():
              if not ln.get_label().startswith("_")}
     assert lines["WION"] == pytest.approx([0.2])
     assert lines["Reuters"] == pytest.approx([-0.4 / 3])
-    assert ax.get_ylim() == pytest.approx((-1.05, 1.05))
+    assert ax.get_ylim() == pytest.approx((-0.25, 0.25))  # symmetric around zero, at least +-0.25
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Oct 2023"]
+    wide = plots.timeline(stance.assign(stance_score=0.9), value="stance_score", articles=_articles())
+    assert wide.get_ylim() == pytest.approx((-1.035, 1.035))
     assert ax.get_ylabel() == "Mean stance score per month"
 
 

@@ -1,0 +1,175 @@
+"""The notebooks run headless without errors, draw their charts, and are committed without outputs.
+
+Also tests the runner (newslab.notebooks): parameters injected after the `parameters` cell, the kernel is
+this interpreter, HTML written with the charts embedded, failures reported with the cell's traceback.
+"""
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from newslab import notebooks as runner
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_DIR = ROOT / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+POLNEAR_DEV = EVAL / "quotes_polnear_dev.jsonl"
+ALLOWED_IMPORTS = {"newslab", "pandas", "matplotlib"}
+
+
+def _ids(paths: list[Path]) -> list[str]:
+    return [p.stem for p in paths]
+
+
+def _pngs(nb) -> int:
+    return sum("image/png" in out.get("data", {}) for c in nb.cells if c.cell_type == "code" for out in c.outputs)
+
+
+def _execute(path: Path, parameters=None, timeout: int = 300):
+    try:
+        return runner.execute_notebook(path, parameters, timeout=timeout)
+    except runner.NotebookError as err:  # show the failing cell and its traceback, not the runner's stack
+        pytest.fail(str(err), pytrace=False)
+
+
+def test_there_are_notebooks():
+    assert len(NOTEBOOKS) >= 5, [p.name for p in NOTEBOOKS]
+
+
+# ------------------------------------------------------------------------------------------------ hygiene
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    dirty = [i for i, c in enumerate(nb.cells)
+             if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
+    assert not dirty, (f"{path.name}: cells {dirty} have outputs or execution counts; strip them before "
+                       "committing (Jupyter: Edit > Clear Outputs of All Cells, or "
+                       "`jupyter nbconvert --clear-output --inplace notebooks/*.ipynb`)")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_parameters_cell_points_at_bundled_data(path):
+    nb = nbformat.read(path, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1, f"{path.name}: one cell must be tagged 'parameters'"
+    values = {}
+    for node in ast.parse(tagged[0].source).body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            values[node.targets[0].id] = ast.literal_eval(node.value)
+    assert values.get("corpus") == "../data"
+    assert (path.parent / values["corpus"]).resolve() == (ROOT / "data").resolve()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_code_uses_only_newslab_pandas_matplotlib(path):
+    nb = nbformat.read(path, as_version=4)
+    used = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Import):
+                used |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                used.add(node.module.split(".")[0])
+    assert used <= ALLOWED_IMPORTS, f"{path.name} imports {sorted(used - ALLOWED_IMPORTS)}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_markdown_tells_the_story(path):
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown").lower()
+    for heading in ("known limits", "adapting it", "seed article"):
+        assert heading in text, f"{path.name}: no section on {heading!r}"
+
+
+# ------------------------------------------------------------------------------------------- execution
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_notebook_runs_on_bundled_data(path):
+    nb = _execute(path)
+    assert _pngs(nb) >= 1, f"{path.name} drew no chart"
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
+
+
+@pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="../shared/eval is not available")
+def test_corpus_overview_on_polnear_dev():
+    path = next((p for p in NOTEBOOKS if "corpus" in p.stem), None)
+    assert path is not None, "no corpus overview notebook"
+    nb = _execute(path, {"corpus": str(POLNEAR_DEV)}, timeout=600)
+    out = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "84 article(s)" in out  # every dev article loaded
+    assert _pngs(nb) >= 5, "the corpus charts did not come out"
+
+
+# ---------------------------------------------------------------------------------------------- runner
+def _notebook(tmp_path: Path, *sources: str, name: str = "t.ipynb", params: str | None = None) -> Path:
+    cells = []
+    if params is not None:
+        cells.append(nbformat.v4.new_code_cell(params, metadata={"tags": ["parameters"]}))
+    cells += [nbformat.v4.new_code_cell(s) for s in sources]
+    path = tmp_path / name
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    return path
+
+
+def test_kernel_is_this_interpreter(tmp_path):
+    path = _notebook(tmp_path, "import sys; print(sys.executable)")
+    nb = runner.execute_notebook(path)
+    assert Path(nb.cells[0].outputs[0]["text"].strip()).resolve() == Path(sys.executable).resolve()
+
+
+def test_parameters_injected_after_the_tagged_cell(tmp_path):
+    path = _notebook(tmp_path, "print(corpus, top)", params="corpus = '../data'\ntop = 5")
+    nb = runner.execute_notebook(path, {"corpus": "x.jsonl", "top": 3})
+    assert [c.metadata.get("tags", []) for c in nb.cells][:2] == [["parameters"], ["injected-parameters"]]
+    assert nb.cells[2].outputs[0]["text"].strip() == "x.jsonl 3"
+
+
+def test_runs_in_the_notebook_folder(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.txt").write_text("hello", encoding="utf-8")
+    sub = tmp_path / "notebooks"
+    sub.mkdir()
+    path = _notebook(sub, "print(open('../data/a.txt').read())")
+    assert runner.execute_notebook(path).cells[0].outputs[0]["text"].strip() == "hello"
+
+
+def test_run_notebooks_writes_html_with_embedded_charts(tmp_path):
+    _notebook(tmp_path, "import matplotlib.pyplot as plt\nplt.plot([1, 2]); plt.show()", name="b.ipynb")
+    _notebook(tmp_path, "1 + 1", name="a.ipynb")
+    out = runner.run_notebooks(tmp_path, tmp_path / "html")
+    assert [p.name for p in out] == ["a.html", "b.html"]
+    assert "data:image/png;base64," in (tmp_path / "html" / "b.html").read_text(encoding="utf-8")
+
+
+def test_failure_names_notebook_and_cell_and_still_writes_html(tmp_path):
+    _notebook(tmp_path, "x = 1", "raise ValueError('bad corpus path')", name="broken.ipynb")
+    _notebook(tmp_path, "2 + 2", name="fine.ipynb")
+    with pytest.raises(runner.NotebookError) as info:
+        runner.run_notebooks(tmp_path, tmp_path / "html")
+    message = str(info.value)
+    assert "broken.ipynb" in message and "ValueError: bad corpus path" in message
+    assert "\x1b[" not in message  # no terminal colour codes
+    assert (tmp_path / "html" / "broken.html").exists() and (tmp_path / "html" / "fine.html").exists()
+
+
+def test_cli_prints_where_the_html_went(tmp_path, capsys):
+    _notebook(tmp_path, "print(n)", params="n = 1")
+    assert runner.main([str(tmp_path), str(tmp_path / "out"), "--param", "n=41"]) == 0
+    printed = capsys.readouterr().out
+    assert str((tmp_path / "out").resolve()) in printed and "t.html" in printed
+    assert "41" in (tmp_path / "out" / "t.html").read_text(encoding="utf-8")
+
+
+def test_cli_errors(tmp_path, capsys):
+    assert runner.main([str(tmp_path), str(tmp_path / "out")]) == 2  # no notebooks
+    _notebook(tmp_path, "1/0")
+    assert runner.main([str(tmp_path), str(tmp_path / "out")]) == 1
+    assert "ZeroDivisionError" in capsys.readouterr().err
+    assert runner.main([str(tmp_path), str(tmp_path / "out"), "--param", "novalue"]) == 2
