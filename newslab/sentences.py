@@ -119,7 +119,6 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
     kind = abbr.get(word)
     if kind is None and "-" in word:  # ex-Gov. Smith
         kind = abbr.get(word.rsplit("-", 1)[1])
-    listed = kind is not None
     if kind is None:
         if len(word) == 1 and word.isupper():
             kind = "initial"
@@ -133,10 +132,12 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
         return False
     if kind == "number":
         return not c.isdigit()
-    # ambiguous abbreviation or an initial: decided by the next word
+    # ambiguous abbreviation, place or initial: decided by the next word
     if text[k] in "([":  # TRENTON, N.J. (AP) -- a bracket continues the sentence
         return False
-    if not c.isalpha() or (j > k and kind != "initial"):  # a number, a symbol, an opening quote
+    if c.isdigit():  # U.S. 10 people died | New York, N.Y. 10087 | J.H.S. 123
+        return kind == "ambiguous"
+    if not c.isalpha() or (j > k and kind != "initial"):  # a symbol, or an opening quote mark
         return True
     nxt = _WORD.match(text, j, b)
     w2 = nxt.group() if nxt else ""
@@ -145,7 +146,7 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
     if kind == "initial":
         return False
     # "in Lodi, N.J. Roger Ailes ...": a place abbreviation after a comma closes its phrase.
-    if listed and ts - len(word) - 2 >= sent_start and text[ts - len(word) - 2] == ",":
+    if kind == "place" and ts - len(word) - 2 >= sent_start and text[ts - len(word) - 2] == ",":
         return True
     return ortho.starts_sentence(w2)
 

@@ -80,6 +80,10 @@ CASES = [
     ("The talks ended. Officials left the room. He works for Acme Inc. Officials there declined to comment.",
      ["The talks ended.", "Officials left the room.", "He works for Acme Inc.", "Officials there declined to comment."]),
     ("He works for Acme Inc. Officials there declined to comment.", None),
+    ("Write to Box 5193, New York, N.Y. 10087. Replies are answered.",
+     ["Write to Box 5193, New York, N.Y. 10087.", "Replies are answered."]),
+    ("Justice Katz orders J.H.S. 123 to open on time, as P.S. 41 did.", None),
+    ("He backed his protege, U.S. Rep. Tom Cotton, and U.S. officials agreed.", None),
     ("NASHUA, N.H. - Chris Christie spoke on Monday.", None),
     ("TRENTON, N.J. (AP) — Chris Christie spoke on Monday.", None),
     ("“We are done,” said Sen. Elizabeth Warren, D-Mass. “It is over.”",
@@ -216,7 +220,7 @@ ABBR = _lexicon.table("abbreviations.txt")
 
 
 def test_lexicon_kinds_are_known():
-    assert set(ABBR.values()) <= {"title", "number", "ambiguous"}
+    assert set(ABBR.values()) <= {"title", "number", "ambiguous", "place"}
     for required in ["Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Pres.", "Prof.",
                      "Rev.", "U.S.", "U.K.", "U.N.", "a.m.", "p.m.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.",
                      "Nov.", "Dec.", "No.", "St.", "Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "vs.", "etc."]:
@@ -234,7 +238,7 @@ def test_every_number_abbreviation_keeps_its_number(abbr):
     assert split(f"See {abbr} 5 for details. It is new.") == [f"See {abbr} 5 for details.", "It is new."]
 
 
-@pytest.mark.parametrize("abbr", [a for a, k in ABBR.items() if k == "ambiguous"])
+@pytest.mark.parametrize("abbr", [a for a, k in ABBR.items() if k in ("ambiguous", "place")])
 def test_every_ambiguous_abbreviation_can_end_a_sentence(abbr):
     assert split(f"It came from {abbr} The rest did not.") == [f"It came from {abbr}", "The rest did not."]
     assert split(f"It came from {abbr} and more.") == [f"It came from {abbr} and more."]
