@@ -39,10 +39,12 @@ How a mention is resolved (one pass over the article, linear in its length):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -125,6 +127,21 @@ def _lex() -> _Lex:
 
 
 # ------------------------------------------------------------------------------------- tokens
+class _Positions:
+    """``seq[i]`` for token i from sorted event positions: how many events come before the token
+    (sentence ids), or the state after the last event before it (quotation state). Looked up by
+    bisection, so only the tokens that matter are ever looked at."""
+
+    def __init__(self, starts: list[int], points: list[int], states: list[Any] | None = None) -> None:
+        self.starts, self.points, self.states = starts, points, states
+
+    def __getitem__(self, i: int) -> Any:
+        k = bisect.bisect_right(self.points, self.starts[i])
+        if self.states is None:
+            return k
+        return self.states[k - 1] if k else False
+
+
 @dataclass
 class _Doc:
     text: str
@@ -133,60 +150,49 @@ class _Doc:
     low: list[str]  # lower-case, possessive stripped, abbreviation dot kept ("mr.")
     cap: list[bool]
     poss: list[bool]
-    sent: list[int]
-    para: list[int]
-    inq: list[bool]  # inside a quotation
+    sent: _Positions  # sentence id of a token
+    inq: _Positions  # is the token inside a quotation
+    caps: list[int]  # indices of capitalised tokens
+
+
+_SENT_END = re.compile(r"[.!?\n]")
+_QUOTE_EVENTS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + _BOTH_Q + "]")
 
 
 def _tokenise(text: str, lex: _Lex) -> _Doc:
-    starts: list[int] = []
-    ends: list[int] = []
-    low: list[str] = []
-    cap: list[bool] = []
-    poss: list[bool] = []
-    sent: list[int] = []
-    para: list[int] = []
-    inq: list[bool] = []
-    s_id = p_id = 0
-    inside = False
-    prev_end = 0
+    matches = list(_TOKEN.finditer(text))
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    words = [m.group() for m in matches]
+    low = [w.lower() for w in words]
     abbrev = lex.honorifics.keys() | lex.heads.keys()
-    for m in _TOKEN.finditer(text):
-        a, b = m.start(), m.end()
-        gap = text[prev_end:a]
-        if "\n" in gap:
-            p_id += 1
-            s_id += 1
-            inside = False
-        elif starts and any(c in gap for c in ".!?"):
-            s_id += 1
-        for c in gap:  # quotation state: the gaps together are at most the text, so linear
-            if c in _OPEN_Q:
-                inside = True
-            elif c in _CLOSE_Q:
-                inside = False
-            elif c == _BOTH_Q:
-                inside = not inside
-        word = m.group()
-        w = word.lower()
-        # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J.").
-        if b < len(text) and text[b] == "." and (w + "." in abbrev or len(word) == 1 and word.isupper()
-                                                  or "." in word):
-            b += 1
-            w += "."
-        is_poss = w.endswith(_POSS)
-        if is_poss:
-            w = w[:-2]
-        starts.append(a)
-        ends.append(b)
-        low.append(w)
-        cap.append(word[0].isupper())
-        poss.append(is_poss)
-        sent.append(s_id)
-        para.append(p_id)
-        inq.append(inside)
-        prev_end = b
-    return _Doc(text, starts, ends, low, cap, poss, sent, para, inq)
+    absorbed = set()
+    n = len(text)
+    # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J."); only the few
+    # tokens followed by a dot are looked at.
+    for i in [i for i, b in enumerate(ends) if b < n and text[b] == "."]:
+        w = low[i]
+        if w + "." in abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
+            absorbed.add(ends[i])
+            ends[i] += 1
+            low[i] = w + "."
+    poss = [w.endswith(_POSS) for w in low]
+    for i in [i for i, p in enumerate(poss) if p]:
+        low[i] = low[i][:-2]
+    cap = [w[:1].isupper() for w in words]
+    # Sentence ends: . ! ? and line breaks, except a dot inside a word ("U.S", "3.5") or an abbreviation's.
+    bounds = [p for p in (m.start() for m in _SENT_END.finditer(text))
+              if p not in absorbed and not (text[p] == "." and 0 < p < n - 1 and text[p - 1].isalnum()
+                                            and text[p + 1].isalnum())]
+    q_points, q_states = [], []
+    inside = False
+    for m in _QUOTE_EVENTS.finditer(text):
+        c = m.group()
+        inside = False if c == "\n" else True if c in _OPEN_Q else False if c in _CLOSE_Q else not inside
+        q_points.append(m.start())
+        q_states.append(inside)
+    return _Doc(text, starts, ends, low, cap, poss, _Positions(starts, bounds), _Positions(starts, q_points, q_states),
+                [i for i, c in enumerate(cap) if c])
 
 
 def _spaced(doc: _Doc, i: int) -> bool:
@@ -198,10 +204,12 @@ def _spaced(doc: _Doc, i: int) -> bool:
 def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
     """Capitalised runs [i, j) within tokens [lo, hi): names with their particles and "of" connectors."""
     out = []
-    i = lo
-    while i < hi:
-        if not doc.cap[i] or (doc.low[i] in lex.function and doc.low[i] not in lex.places):
-            i += 1
+    caps = doc.caps
+    c = bisect.bisect_left(caps, lo)
+    while c < len(caps) and caps[c] < hi:
+        i = caps[c]
+        c += 1
+        if doc.low[i] in lex.function and doc.low[i] not in lex.places:
             continue
         j = i + 1
         while j < hi and _spaced(doc, j - 1) and not doc.poss[j - 1]:
@@ -223,7 +231,7 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
             else:
                 break
         out.append((i, j))
-        i = j
+        c = bisect.bisect_left(caps, j, c)
     return out
 
 
@@ -298,7 +306,12 @@ def _name_words(doc: _Doc, a: int, b: int) -> str:
 
 def _kind_of(doc: _Doc, a: int, b: int, lex: _Lex) -> str | None:
     """'org' / 'place' / 'group' when the lexicons name the tokens as such, else None."""
-    words = [doc.low[k] for k in range(a, b)]
+    return _kind_words(tuple(doc.low[a:b]))
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind_words(words: tuple[str, ...]) -> str | None:
+    lex = _lex()
     joined = " ".join(words)
     if joined in lex.places or joined.replace(".", "") in lex.places:
         return "place"
@@ -416,8 +429,10 @@ class _Article:
         runs = _runs(doc, 0, len(doc.low), lex)
         parsed = [(i, j, _parse_run(doc, i, j, lex)) for i, j in runs]
         # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
+        self._person_run: dict[int, bool] = {}
         for i, j, p in parsed:
             if p.name and p.name[1] - p.name[0] >= 2 and self._is_person(i, j, p):
+                self._person_run[i] = True
                 self._entity(p.name[0], p.name[1], p.gender, i)
         for i, j, p in parsed:
             self._occurrence(i, j, p)
@@ -495,7 +510,7 @@ class _Article:
             self.group_end[j - 1] = g
             return
         if b - a >= 2:
-            if not self._is_person(i, j, p):
+            if not self._person_run.get(i):
                 return
             ent = self._entity(a, b, p.gender, i)
         else:
@@ -746,6 +761,12 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     return name, role, _Group(name, "unnamed")
 
 
+@lru_cache(maxsize=1)
+def _event_words() -> frozenset[str]:
+    """Lower-case words the walk must see: he / she, and plural unnamed nouns that "they" may mean."""
+    return frozenset({"he", "she"} | {w for w in _lex().unnamed if w.endswith("s")})
+
+
 def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str | None, str | None]]:
     """For each speaker mention ``(start, end)`` in ``text`` return ``(speaker_name, role)``.
 
@@ -783,19 +804,19 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
         if s is None or e is None or not (0 <= s < e <= len(text)):
             continue
         s, e = int(s), int(e)
-        while t < n and doc.ends[t] <= s:
-            t += 1
+        t = bisect.bisect_right(doc.ends, s)
         if t < n and doc.starts[t] < e:
             todo.setdefault(t, []).append((idx, s, e))
-        # t is not reset: the mentions are sorted, and an earlier token cannot start a later mention
     walker = _Walker(art)
-    for tok in range(n):
+    # Only tokens that change the state or carry a mention are visited.
+    events = set(todo) | art.person_at.keys() | art.group_at.keys()
+    watch = _event_words()
+    events.update([i for i, w in enumerate(doc.low) if w in watch])
+    for tok in sorted(events):
         if tok in todo:
             walker._sentence(tok)
             for idx, s, e in todo[tok]:
-                u = tok
-                while u < n and doc.starts[u] < e:
-                    u += 1
+                u = bisect.bisect_left(doc.starts, e, tok)
                 name, role, ref = _resolve_mention(walker, s, e, tok, u)
                 out[idx] = (name, role)
                 if isinstance(ref, (_Entity, _Group)):
