@@ -208,6 +208,14 @@ def test_without_text_column_a_clear_error():
         sentences(pd.DataFrame({"body": ["x"]}))
 
 
+def test_the_module_itself_calls_sentences():
+    # quotes.py imports newslab.sentences, which binds the module to that name in the package
+    import newslab.sentences as module
+
+    arts = pd.DataFrame({"article_id": ["a"], "text": ["One. Two."]})
+    pd.testing.assert_frame_equal(module(arts), sentences(arts))
+
+
 def test_parallel_run_is_identical():
     arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(8)],
                          "text": [f"Sen. Smith spoke {i} times. He left.\nNext." for i in range(8)]})
@@ -300,7 +308,8 @@ def test_many_lines_and_blank_megabyte():
 
 # --- properties --------------------------------------------------------------------------------
 
-ALPHABET = st.sampled_from(list("aZ .?!…\"'“”‘’()-,\n\t\u00a0") + ["Mr.", "U.S.", " He ", "said", "3.5", " J. "])
+ALPHABET = st.sampled_from(list("aZ7 .?!…\"'“”‘’()[-—,:\n\r\t\u00a0\u2028") + [
+    "Mr.", "U.S.", " He ", "The", " said", "3.5", " J. ", "Inc.", ", N.J.", "No.", "1.", "?” ", "iPhone"])
 
 
 @settings(max_examples=300, deadline=None)
