@@ -30,15 +30,15 @@ import pandas as pd
 
 from . import _lexicon
 
-__all__ = ["load_articles", "SkippedInputWarning", "DuplicateIdWarning", "STANDARD_COLUMNS"]
+__all__ = ["STANDARD_COLUMNS", "DuplicateIdWarning", "SkippedInputWarning", "load_articles"]
 
 #: The articles columns of the table contract, in output order.
 STANDARD_COLUMNS = ("article_id", "title", "date", "source", "url", "authors", "text")
 # Columns load_articles adds itself; they come right after the standard ones.
 _META_COLUMNS = ("date_raw", "path", "encoding")
 
-PathLike = Union[str, "os.PathLike[str]"]
-Source = Union[PathLike, pd.DataFrame, Mapping[str, Any], Iterable[Any]]
+PathLike = Union[str, "os.PathLike[str]"]  # a runtime alias: X | Y cannot hold a string forward reference
+Source = Union[PathLike, pd.DataFrame, Mapping[str, Any], Iterable[Any]]  # noqa: UP007
 
 # File types, by lower-cased suffix. In a folder or glob only these are read; a file named
 # explicitly with another suffix (``notes.md``, ``story``) is read as plain text.
@@ -81,6 +81,7 @@ _MAX_SOURCE_WORDS = 8
 _EPOCH_DIGITS = re.compile(r"\d{10}(?:\d{3})?")
 _BYLINE_PREFIX = re.compile(r"(?i)^\s*(?:written\s+)?by[:\s]+")
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|\||\n|&|\band\b)\s*")
+_NESTED_META = ("meta", "metadata")  # dict columns whose fields fill missing metadata
 _DICT_NAME_KEYS = ("name", "main", "title", "original", "text", "value", "url", "href", "id")
 
 
@@ -149,7 +150,9 @@ def load_articles(
       ``body``, ``content`` -> ``text``; ``headline`` -> ``title``; ``publishedAt``,
       ``date_publish`` -> ``date``; ``source_domain``, ``outlet`` -> ``source``; ...; the full list
       is ``newslab/data/article_fields.txt``). A nested object such as NewsAPI's
-      ``{"source": {"name": "BBC News"}}`` gives its name. Every other field is kept as a column.
+      ``{"source": {"name": "BBC News"}}`` gives its name; metadata missing at the top level is
+      taken from a ``meta``/``metadata`` object when there is one. Every other field is kept as a
+      column (nested objects stay as dicts).
     - ``.html`` / ``.htm``: main text and metadata extracted by trafilatura
       (``pip install "newslab[html]"``, imported only when an HTML file is met).
 
@@ -306,7 +309,7 @@ def _hidden(parts: Sequence[str]) -> bool:
 
 def _walk(folder: Path) -> list[Path]:
     """Files under ``folder``, sorted, skipping hidden files and folders (.git, .ipynb_checkpoints)."""
-    out = []
+    out: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(folder):  # does not follow symlinked folders: no loops
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         out.extend(Path(dirpath, f) for f in filenames if not f.startswith("."))
@@ -427,8 +430,7 @@ def _decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 def _clean(text: str) -> str:
     """Drop a leading BOM and normalise line endings: the only changes newslab makes to text."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
@@ -468,7 +470,7 @@ def _parse_layout(text: str) -> dict[str, Any] | None:
         return None
     title: str | None = lines[nonblank[0]].strip()
     body_from = nonblank[0] + 1
-    if len(title) > _MAX_TITLE:  # no title line: the body starts right after the date
+    if len(lines[nonblank[0]]) > _MAX_TITLE:  # no title line: the body starts right after the date
         title, body_from = None, nonblank[0]
     source = None
     body_to = len(lines)
@@ -497,7 +499,9 @@ def _read_html(path: Path, file_id: str, state: _State) -> dict[str, Any]:
             raise
         content, enc = data, None  # let trafilatura sniff a declared charset (e.g. Shift_JIS)
     doc = trafilatura.bare_extraction(content, with_metadata=True, include_comments=False)
-    meta = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    meta: dict[str, Any] = {}
+    if doc is not None:
+        meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)  # Document (2.x) or dict (1.x)
     text = _clean(meta.get("text") or "")
     title = (meta.get("title") or "").strip() or None
     if title and text.split("\n", 1)[0].strip() == title:  # trafilatura repeats the headline
@@ -519,7 +523,7 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         raise _Skip("empty file")
     try:
         return pd.read_parquet(path)
-    except Exception as err:  # pyarrow raises many types for a corrupt file
+    except Exception as err:  # noqa: BLE001 (pyarrow raises many types for a corrupt file)
         raise _Skip(f"unreadable Parquet: {err}") from None
 
 
@@ -642,7 +646,8 @@ def _resolve(columns: Sequence[Any], fields: Mapping[str, str]) -> dict[str, Any
     used: set[Any] = set()
     for inp, std in fields.items():
         if inp in columns and std not in chosen:
-            chosen[std], _ = inp, used.add(inp)
+            chosen[std] = inp
+            used.add(inp)
     by_norm: dict[str, list[Any]] = {}
     for c in columns:
         if isinstance(c, str) and c not in used:
@@ -670,10 +675,12 @@ def _standardise(frame: pd.DataFrame, fields: Mapping[str, str], fallback_ids: S
             raise ValueError(msg)
         raise _Skip(msg)
     n = len(frame)
+    src = {std: frame[c] for std, c in cols.items()}
+    _lift_nested_meta(frame, fields, src)
     out: dict[str, Any] = {}
-    text = [_text_value(v) for v in frame[cols["text"]].tolist()]
-    if "article_id" in cols:
-        ids = [_id_value(v) for v in frame[cols["article_id"]].tolist()]
+    text = [_text_value(v) for v in src["text"].tolist()]
+    if "article_id" in src:
+        ids = [_id_value(v) for v in src["article_id"].tolist()]
     else:
         ids = [None] * n
     for i, v in enumerate(ids):
@@ -682,14 +689,14 @@ def _standardise(frame: pd.DataFrame, fields: Mapping[str, str], fallback_ids: S
     # str columns take pandas' default string dtype ("str" in pandas 3, object before)
     out["article_id"] = pd.Series(ids, index=frame.index, dtype="str")
     for name in ("title", "source", "url"):
-        vals = [_str_value(v) for v in frame[cols[name]].tolist()] if name in cols else [None] * n
+        vals = [_str_value(v) for v in src[name].tolist()] if name in src else [None] * n
         out[name] = pd.Series(vals, index=frame.index, dtype="str")
-    raw_dates = frame[cols["date"]] if "date" in cols else pd.Series([None] * n, index=frame.index, dtype=object)
+    raw_dates = src["date"] if "date" in src else pd.Series([None] * n, index=frame.index, dtype=object)
     out["date"] = _parse_dates(raw_dates)
-    authors = [_authors(v) for v in frame[cols["authors"]].tolist()] if "authors" in cols else [[] for _ in range(n)]
+    authors = [_authors(v) for v in src["authors"].tolist()] if "authors" in src else [[] for _ in range(n)]
     out["authors"] = pd.Series(authors, index=frame.index, dtype=object)
     out["text"] = pd.Series(text, index=frame.index, dtype="str")
-    if "date" in cols and not pd.api.types.is_datetime64_any_dtype(raw_dates) and raw_dates.notna().any():
+    if "date" in src and not pd.api.types.is_datetime64_any_dtype(raw_dates) and raw_dates.notna().any():
         out["date_raw"] = raw_dates
     mapped = set(cols.values())
     for c in frame.columns:
@@ -700,6 +707,28 @@ def _standardise(frame: pd.DataFrame, fields: Mapping[str, str], fallback_ids: S
             name = f"{name}_input"
         out[name] = frame[c]
     return pd.DataFrame(out).reset_index(drop=True)
+
+
+def _lift_nested_meta(frame: pd.DataFrame, fields: Mapping[str, str], src: dict[str, pd.Series]) -> None:
+    """Fill metadata columns missing at the top level from a ``meta``/``metadata`` dict column.
+
+    Corpora on dataset hubs often nest ``{"text": ..., "meta": {"title": ..., "date": ...}}``.
+    The dict column itself is kept as an ordinary column.
+    """
+    missing = [c for c in ("title", "date", "source", "url", "authors") if c not in src]
+    if not missing or not len(frame):
+        return
+    for col in frame.columns:
+        if not (isinstance(col, str) and _norm(col) in _NESTED_META):
+            continue
+        values = frame[col].tolist()
+        if not any(isinstance(v, Mapping) for v in values):
+            continue
+        sub = pd.DataFrame([dict(v) if isinstance(v, Mapping) else {} for v in values], index=frame.index)
+        for std, sub_col in _resolve(list(sub.columns), fields).items():
+            if std in missing:
+                src[std] = sub[sub_col]
+        return
 
 
 def _missing(v: Any) -> bool:

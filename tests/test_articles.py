@@ -443,3 +443,14 @@ def test_offsets_are_taken_on_the_stored_text(tmp_path):
     (tmp_path / "crlf.txt").write_bytes(b"One.\r\nTwo.\rThree.\r\n")
     text = _load(tmp_path / "crlf.txt").loc[0, "text"]
     assert text == "One.\nTwo.\nThree.\n" and text[5:9] == "Two."
+
+
+def test_metadata_nested_under_meta_fills_missing_columns(tmp_path):
+    rec = {"id": "hub-1", "text": TALKS, "meta": {"publisher": "herald", "date": "2016-03-01", "title": "Grain deal",
+                                                  "author": "Ann Lee", "annotator": "x1"}}
+    path = tmp_path / "hub.jsonl"
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    row = _load(path).iloc[0]
+    assert (row["title"], row["source"], row["authors"]) == ("Grain deal", "herald", ["Ann Lee"])
+    assert row["date"] == pd.Timestamp("2016-03-01")
+    assert row["meta"]["annotator"] == "x1"  # the nested object itself is kept
