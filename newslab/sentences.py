@@ -169,11 +169,16 @@ def sentence_spans(text: str) -> list[tuple[int, int, int]]:
     Returns:
         A list of ``(start, end, paragraph_id)`` tuples, end-exclusive.
 
+    Raises:
+        TypeError: when ``text`` is not a str (``sentences`` turns a missing text into no rows).
+
     Examples:
         >>> text = 'Mr. Smith went to Washington. "Why now?" he asked.\\n\\n  It rose 2.5% to $3.5 billion.'
         >>> [(text[s:e], p) for s, e, p in sentence_spans(text)]
         [('Mr. Smith went to Washington.', 0), ('"Why now?" he asked.', 0), ('It rose 2.5% to $3.5 billion.', 1)]
     """
+    if not isinstance(text, str):
+        raise TypeError(f"sentence_spans() needs a str, got {type(text).__name__}")
     out: list[tuple[int, int, int]] = []
     ortho = _Ortho(text)
     pid = 0

@@ -203,6 +203,11 @@ def test_without_article_id_the_index_identifies_articles():
     assert out["article_id"].tolist() == ["7", "7", "9"]
 
 
+def test_sentence_spans_rejects_non_text():
+    with pytest.raises(TypeError, match="needs a str"):
+        sentence_spans(None)  # type: ignore[arg-type]
+
+
 def test_without_text_column_a_clear_error():
     with pytest.raises(ValueError, match="'text' column"):
         sentences(pd.DataFrame({"body": ["x"]}))
