@@ -194,12 +194,13 @@ def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, articles: pd.DataFrame
         used: set[int] = set()
         for g in gs:
             best, bi = threshold, None
-            for i, p in enumerate(ps):
-                if i not in used and p["start"] is not None and g["start"] is not None:
-                    c = _cover((g["start"], g["end"]), (p["start"], p["end"]))
+            for i, cand in enumerate(ps):
+                if i not in used and cand["start"] is not None and cand["end"] is not None \
+                        and g["start"] is not None and g["end"] is not None:
+                    c = _cover((g["start"], g["end"]), (cand["start"], cand["end"]))
                     if c > best:
                         best, bi = c, i
-            p = ps[bi] if bi is not None else None
+            p: dict[str, Any] | None = ps[bi] if bi is not None else None
             t = type_counts.setdefault(g["type"] or "?", [0, 0])
             t[1] += 1
             row = _case(aid, "missed" if p is None else "found", g, p, best if p is not None else None)

@@ -489,7 +489,7 @@ class _Article:
 
         return max(cands, key=score)
 
-    def person_for(self, p: _Parse, pos: int) -> _Entity | None:
+    def person_for(self, p: _Parse, pos: int) -> _Entity:
         a, b = p.name  # type: ignore[misc]
         doc = self.doc
         if b - a == 1:
@@ -509,12 +509,13 @@ class _Article:
             self.group_at[i] = (j, g)
             self.group_end[j - 1] = g
             return
+        ent: _Entity | None
         if b - a >= 2:
             if not self._person_run.get(i):
                 return
             ent = self._entity(a, b, p.gender, i)
         else:
-            ent = self.lookup(doc.low[a], p.gender, doc.starts[i])
+            ent = self.lookup(doc.low[a], p.gender, i)
             if ent is None:
                 if not (p.titled or self._is_person(i, j, p)):
                     return
@@ -717,11 +718,11 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             if p.role or (i > b0):  # "the Kremlin spokesman" is a role noun, handled below
                 continue
             if b - a == 1 and art.by_key.get(doc.low[a]):  # "Jordan" the senator, not the country
-                ent = art.lookup(doc.low[a], None, s)
+                ent = art.lookup(doc.low[a], None, t)
                 if ent is not None:
                     return ent.name, (ent.roles[0] if ent.roles else None), ent
             return surface, None, _Group(surface, kind)
-        ent = art.person_for(p, s)
+        ent = art.person_for(p, t)
         role = art.role_of(i, j, p)
         if role:
             ent.add_role(role, lex)
