@@ -64,6 +64,10 @@ _NEG_WEIGHT = 1.5  # negativity bias: people rate bad news further from neutral 
 _POS_DISCOUNT = 0.5  # mild positive words ("like", "well", "support") are mostly formulaic in news
 _BLOB_WEIGHT = 0.3  # TextBlob adds adjectives VADER lacks; VADER carries negation and intensity
 _LABEL_THRESHOLD = 0.05  # |sentiment| above this is positive / negative
+_CUE_DAMPING = 0.5  # the news sum is divided by (number of toned words) ** this
+_ALPHA = 15.0  # VADER's squashing constant: score / sqrt(score**2 + alpha)
+_NEGATE_EXTRA: frozenset[str] = frozenset()
+_CONTRAST: tuple[str, ...] = ("but",)
 _WINDOW = 400  # VADER's rules look a few words back; windows of words keep 1 MB texts linear
 
 
@@ -109,6 +113,7 @@ class _Vader:
         self.boosters: dict[str, float] = vs.BOOSTER_DICT
         self.special: dict[str, float] = vs.SPECIAL_CASES
         self.negate = frozenset(vs.NEGATE)
+        self.news_negate = self.negate | _NEGATE_EXTRA
         self.punct = string.punctuation
 
     def _demoji(self, text: str) -> str:
@@ -128,10 +133,12 @@ class _Vader:
                 prev_space = ch == " "
         return "".join(out).strip()
 
-    def _negated(self, word: str) -> bool:
-        return word in self.negate or "n't" in word
+    @staticmethod
+    def _negated(word: str, negate: frozenset[str]) -> bool:
+        return word in negate or "n't" in word
 
-    def _valences(self, words: list[str], low: list[str], lex: dict[str, float], cap_diff: bool) -> list[float]:
+    def _valences(self, words: list[str], low: list[str], lex: dict[str, float], cap_diff: bool,
+                  negate: frozenset[str], contrast: tuple[str, ...]) -> list[float]:
         vs, boosters, n = self.vs, self.boosters, len(words)
         out: list[float] = []
         for i, low_i in enumerate(low):
@@ -163,7 +170,7 @@ class _Vader:
                     elif start == 2 and scalar != 0:
                         scalar *= 0.9
                     valence += scalar
-                    valence = self._negation_check(valence, low, start, i)
+                    valence = self._negation_check(valence, low, start, i, negate)
                     if start == 2:
                         valence = self._idioms(valence, low, i)
             if i > 1 and low[i - 1] not in lex and low[i - 1] == "least":  # _least_check
@@ -172,8 +179,8 @@ class _Vader:
             elif i > 0 and low[i - 1] not in lex and low[i - 1] == "least":
                 valence *= vs.N_SCALAR
             out.append(valence)
-        if "but" in low:  # _but_check, with its quirk: list.index finds the first equal value
-            bi = low.index("but")
+        bi = next((k for k, w in enumerate(low) if w in contrast), -1)
+        if bi >= 0:  # _but_check, with its quirk: list.index finds the first equal value
             for sentiment in out:
                 si = out.index(sentiment)
                 if si < bi:
@@ -184,24 +191,24 @@ class _Vader:
                     out.insert(si, sentiment * 1.5)
         return out
 
-    def _negation_check(self, valence: float, low: list[str], start: int, i: int) -> float:
+    def _negation_check(self, valence: float, low: list[str], start: int, i: int, negate: frozenset[str]) -> float:
         n_scalar = self.vs.N_SCALAR
         if start == 0:
-            if self._negated(low[i - 1]):
+            if self._negated(low[i - 1], negate):
                 valence *= n_scalar
         elif start == 1:
             if low[i - 2] == "never" and low[i - 1] in ("so", "this"):
                 valence *= 1.25
             elif low[i - 2] == "without" and low[i - 1] == "doubt":
                 pass
-            elif self._negated(low[i - 2]):
+            elif self._negated(low[i - 2], negate):
                 valence *= n_scalar
         else:
             if (low[i - 3] == "never" and low[i - 2] in ("so", "this")) or low[i - 1] in ("so", "this"):
                 valence *= 1.25
             elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
                 pass
-            elif self._negated(low[i - 3]):
+            elif self._negated(low[i - 3], negate):
                 valence *= n_scalar
         return valence
 
@@ -246,18 +253,18 @@ class _Vader:
         emphasis = self._emphasis(text)
         normalize = self.vs.normalize
 
-        stock = self._valences(words, low, self.stock, cap_diff)
+        stock = self._valences(words, low, self.stock, cap_diff, self.negate, ("but",))
         total = float(sum(stock))
         total += emphasis if total > 0 else -emphasis if total < 0 else 0.0
         vader = round(normalize(total), 4)
 
-        news = self._valences(words, low, self.news, cap_diff)
+        news = self._valences(words, low, self.news, cap_diff, self.news_negate, _CONTRAST)
         total = float(sum(news))
         total += emphasis if total > 0 else -emphasis if total < 0 else 0.0
         # A long list of mildly toned words is not stronger than one clear word: the sum is
         # divided by sqrt(number of toned words) before VADER's squashing.
         cues = sum(1 for v in news if v)
-        return vader, normalize(total / math.sqrt(cues) if cues > 1 else total)
+        return vader, normalize(total / cues ** _CUE_DAMPING if cues > 1 else total, _ALPHA)
 
 
 @functools.lru_cache(maxsize=1)
@@ -283,17 +290,19 @@ def _score(text: str) -> tuple[float, float, float, float]:
     """(polarity, subjectivity, vader, sentiment) of one normalised text."""
     pattern, vader = _analyzers()
     pieces = _windows(text)
-    if len(pieces) == 1:
-        pol, subj = pattern(text)[:2]
-        v, n = vader.scores(text)
-    else:  # word-weighted mean over windows keeps long texts linear in time
-        total = sum(k for _, k in pieces)
-        pol = subj = v = n = 0.0
-        for piece, k in pieces:
-            p, s = pattern(piece)[:2]
-            pv, pn = vader.scores(piece)
-            pol, subj, v, n = pol + p * k / total, subj + s * k / total, v + pv * k / total, n + pn * k / total
-    own = (1 - _BLOB_WEIGHT) * n + _BLOB_WEIGHT * pol
+    skip = _lexicon.words("sentiment_blob_skip.txt")
+    pol = subj = tone = v = n = 0.0
+    total = sum(k for _, k in pieces)
+    for piece, k in pieces:  # one piece unless the text is long: then a word-weighted mean
+        blob = pattern(piece)
+        # TextBlob's polarity is the mean over its assessments; newslab's tone takes the same
+        # mean without the non-evaluative adjectives ("more", "own", "new").
+        kept = [a[1] for a in blob.assessments if not (len(a[0]) == 1 and a[0][0] in skip)]
+        pv, pn = vader.scores(piece)
+        w = k / total
+        pol, subj, v, n = pol + blob[0] * w, subj + blob[1] * w, v + pv * w, n + pn * w
+        tone += (sum(kept) / len(kept) if kept else 0.0) * w
+    own = (1 - _BLOB_WEIGHT) * n + _BLOB_WEIGHT * tone
     return float(pol), float(subj), float(v), max(-1.0, min(1.0, float(own)))
 
 
