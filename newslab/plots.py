@@ -482,7 +482,8 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         title: the chart title.
 
     Returns:
-        The Axes: one line (with a marker on each period) per group.
+        The Axes: one line (with a marker on each period) per group; when the data cover a single
+        period, one bar per group instead (lone points would hide each other).
 
     Examples:
         >>> a = pd.DataFrame({"article_id": ["a", "b", "c"], "source": ["X", "X", "Y"],
@@ -531,26 +532,33 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         table = table.fillna(0.0)  # a period without rows is a zero, not a gap
     ax = _new_ax(ax, (8.5, 4.2))
     colors = [c for c in OKABE_ITO if c != "#F0E442"]
-    for i, g in enumerate(groups):
-        ax.plot(table.index, table[g].to_numpy(dtype=float), marker="o", markersize=5, linewidth=1.6,
-                color=colors[i % len(colors)], linestyle=("-", "--", ":")[i // len(colors) % 3],
-                label=f"{_wrap(g, 24)} ({int(size[g])})")
     unit = _PERIOD_NAMES.get(period, period)
-    if len(periods) == 1:  # one period: centre the single point on a span of one period
-        half = (pd.period_range(periods[0], periods=2, freq=period).start_time[1] - periods[0]) / 2
-        ax.set_xlim(periods[0] - half, periods[0] + half)
-    if len(periods) <= 12:  # few periods: one tick per period, named the way people write it
-        fmt = {"M": "%b %Y", "Y": "%Y"}.get(period, "%d %b %Y")
-        names = [f"{p.year} Q{p.quarter}" if period == "Q" else p.strftime(fmt) for p in periods]
-        ax.set_xticks(periods, names)
+    fmt = {"M": "%b %Y", "Y": "%Y"}.get(period, "%d %b %Y")
+    names = [f"{p.year} Q{p.quarter}" if period == "Q" else p.strftime(fmt) for p in periods]
+    if len(periods) == 1:
+        # One period (e.g. a single article): lines would be lone, overlapping dots, so draw one bar per
+        # group, named on the axis.
+        values = table.iloc[0].to_numpy(dtype=float)
+        ax.bar(range(len(groups)), np.nan_to_num(values), color=[colors[i % len(colors)] for i in range(len(groups))],
+               width=0.6)
+        ax.set_xticks(range(len(groups)), [f"{_wrap(g, 16)}\n({int(size[g])})" for g in groups] if by else [""])
+        pad = max(0.0, (3 - len(groups)) / 2)  # a lone bar stays bar-shaped, not a wall
+        ax.set_xlim(-0.7 - pad, len(groups) - 0.3 + pad)
     else:
-        locator = mdates.AutoDateLocator()
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    if len(periods) > 5:
-        ax.tick_params(axis="x", labelrotation=30)
-        for lab in ax.get_xticklabels():
-            lab.set_ha("right")
+        for i, g in enumerate(groups):
+            ax.plot(table.index, table[g].to_numpy(dtype=float), marker="o", markersize=5, linewidth=1.6,
+                    color=colors[i % len(colors)], linestyle=("-", "--", ":")[i // len(colors) % 3],
+                    label=f"{_wrap(g, 24)} ({int(size[g])})")
+        if len(periods) <= 12:  # few periods: one tick per period, named the way people write it
+            ax.set_xticks(periods, names)
+        else:
+            locator = mdates.AutoDateLocator()
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        if len(periods) > 5:
+            ax.tick_params(axis="x", labelrotation=30)
+            for lab in ax.get_xticklabels():
+                lab.set_ha("right")
     if value:
         ax.set_ylabel(f"Mean {value.replace('_', ' ')} per {unit}")
         ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=0)
@@ -565,6 +573,9 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         ax.set_ylim(bottom=0)
         ax.yaxis.get_major_locator().set_params(integer=True)
     xlabel = f"{unit.capitalize()} starting" if unit != "day" else "Date"
+    if len(periods) == 1:
+        when = f"{unit} starting {names[0]}" if unit != "day" else names[0]
+        xlabel = f"{by.replace('_', ' ').capitalize()}, {when}" if by else when[0].upper() + when[1:]
     if n_missing:
         xlabel += f"\n({n_missing} row(s) without a readable {date_column} not shown)"
     ax.set_xlabel(xlabel)
@@ -572,7 +583,7 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         what_value = f"mean {value.replace('_', ' ')}" if value else what.lower()
         title = f"{what_value.capitalize()} per {unit}" + (f" by {by.replace('_', ' ')}" if by else "")
     ax.set_title(title)
-    if by:
+    if by and len(periods) > 1:
         shown = f"{by.replace('_', ' ')} (top {len(groups)} of {n_groups})" if n_groups > len(groups) else by.replace("_", " ")
         ax.legend(title=shown, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)

@@ -273,28 +273,39 @@ def test_timeline_quotes_by_speaker_from_articles():
 
 def test_timeline_mean_value_by_source_monthly():
     stance = _quotes().assign(stance_score=[0.5, -0.5, 1.0, 0.0, 0.0, -1.0, 0.2, 0.4])
-    ax = plots.timeline(stance, by="source", value="stance_score", freq="MS", articles=_articles())
+    late = pd.DataFrame({"article_id": ["e"], "quote_id": [9], "stance_score": [0.5]})
+    arts = pd.concat([_articles(), pd.DataFrame({"article_id": ["e"], "date": ["2023-11-20"], "source": ["WION"]})])
+    ax = plots.timeline(pd.concat([stance, late]), by="source", value="stance_score", freq="MS", articles=arts)
     lines = {ln.get_label().split(" (")[0]: list(ln.get_ydata()) for ln in ax.get_lines()
              if not ln.get_label().startswith("_")}
-    assert lines["WION"] == pytest.approx([0.2])
-    assert lines["Reuters"] == pytest.approx([-0.4 / 3])
-    assert ax.get_ylim() == pytest.approx((-0.25, 0.25))  # symmetric around zero, at least +-0.25
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["Oct 2023"]
-    wide = plots.timeline(stance.assign(stance_score=0.9), value="stance_score", articles=_articles())
-    assert wide.get_ylim() == pytest.approx((-1.035, 1.035))
+    assert lines["WION"] == pytest.approx([0.2, 0.5])
+    assert lines["Reuters"] == pytest.approx([-0.4 / 3, float("nan")], nan_ok=True)
+    assert ax.get_ylim() == pytest.approx((-0.575, 0.575))  # symmetric around zero
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Oct 2023", "Nov 2023"]
+    narrow = plots.timeline(stance.assign(stance_score=0.01), value="stance_score", articles=_articles())
+    assert narrow.get_ylim() == pytest.approx((-0.25, 0.25))  # never zoomed into noise
+    wide = plots.timeline(stance.assign(stance_score=0.95), value="stance_score", articles=_articles())
+    assert wide.get_ylim() == pytest.approx((-1.05, 1.05))
     assert ax.get_ylabel() == "Mean stance score per month"
 
 
-def test_timeline_single_article_still_draws_a_point():
+def test_timeline_single_period_draws_bars_per_group():
     ax = plots.timeline(_articles().iloc[:1])
-    assert ax.get_lines()[0].get_ydata().tolist() == [1]
-    lo, hi = ax.get_xlim()
-    assert lo < hi
+    assert [p.get_height() for p in ax.patches] == [1]
+    assert ax.get_xlabel() == "Week starting 02 Oct 2023"
+    quotes = _quotes().iloc[:5]  # article a only
+    ax = plots.timeline(quotes, by="speaker_name", articles=_articles())
+    assert [p.get_height() for p in ax.patches] == [3, 1, 1]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Dmitry Peskov\n(3)", "(no speaker)\n(1)",
+                                                           "Choe Son Hui\n(1)"]
+    assert len({to_hex(p.get_facecolor()) for p in ax.patches}) == 3
 
 
 def test_timeline_top_groups():
-    ax = plots.timeline(_quotes(), by="speaker_name", articles=_articles(), top=1)
-    assert len(ax.get_lines()) == 1
+    quotes = _quotes().replace({"article_id": {"b": "c"}})
+    ax = plots.timeline(quotes, by="speaker_name", articles=_articles(), top=1)
+    assert [ln.get_label() for ln in ax.get_lines()] == ["Dmitry Peskov (4)"]
+    assert "top 1 of 4" in ax.get_legend().get_title().get_text()
 
 
 def test_timeline_no_readable_dates_or_empty():
@@ -339,7 +350,7 @@ def test_seed_charts_draw_what_the_tables_hold(seed_tables):
     assert sorted(int(t.get_text()) for t in ax.texts) == sorted(shown["n_quotes"].astype(int))
 
     ax = plots.timeline(quotes, by="speaker_name", articles=arts, top=100)
-    assert sum(sum(ln.get_ydata()) for ln in ax.get_lines()) == len(quotes)  # the seed has a date
+    assert sum(p.get_height() for p in ax.patches) == len(quotes)  # one dated article: bars per speaker
 
 
 def test_charts_render_to_png():
