@@ -9,7 +9,6 @@ lexicons do not know, so raw VADER reads "It isn’t great." as positive.
 from __future__ import annotations
 
 import functools
-import math
 import string
 from collections.abc import Callable
 from typing import Any
