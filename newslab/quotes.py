@@ -307,6 +307,8 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+_CLAUSE_CUT = {"which", "who", "while", "but", "and", "although", "though", "because", "as", "even", "when",
+               "after", "before", "since", "where", "whereas", "so", "yet", "or"}
 # One statement per split quote ('"A," he said. "B."' -> from A's opening to B's closing mark), as
 # news annotation schemes (PolNeAR) count it; the statement's text then includes the attribution.
 _MERGE_SPLIT = True
@@ -390,6 +392,12 @@ def _n_words(text: str, q: _Quote) -> int:
     return len(text[q.start:q.end].split())
 
 
+def _abbr_dot(a: _Article, k: int) -> bool:
+    """Is the "." at token ``k`` part of an abbreviation (Mr., U.S., J.)?"""
+    prev = a.w(k - 1)
+    return a.w(k) == "." and (prev in _TITLE_ABBR or len(prev) == 1 or ("." in prev and prev[:1].isupper()))
+
+
 def _np_back(a: _Article, j: int, lo: int) -> int | None:
     """Start token of the noun phrase that ends at token ``j`` (walking left, not past ``lo``)."""
     if j < lo:
@@ -398,44 +406,44 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
     lw = w.lower()
     if lw in _PRON or lw in _REL:
         # "who said": the relative pronoun is the mention, resolved later
-        if lw in ("that", "this", "one") and j - 1 >= lo and a.w(j - 1).lower() in _DET:
-            pass
-        else:
+        if not (lw in ("that", "this", "one") and j - 1 >= lo and a.w(j - 1).lower() in _DET):
             return j
     if not (w[:1].isalnum()) or lw in _STOP:
-        if w not in (".",) or j - 1 < lo or a.w(j - 1) not in _TITLE_ABBR:
+        if not (j - 1 >= lo and _abbr_dot(a, j)):
             return None
     k = j
     start = None      # last confirmed start
-    tentative = False
+    seen_and = False
     n = 0
     while k >= lo and n < 14:
         w = a.w(k)
         lw = w.lower()
         n += 1
-        if w == "." and k - 1 >= lo and (a.w(k - 1) in _TITLE_ABBR or len(a.w(k - 1)) == 1):
+        if k - 1 >= lo and _abbr_dot(a, k):
             k -= 1
             continue
         if lw in ("\u2019s", "'s", "'", "\u2019") and k > lo and k != j:
             k -= 1
             continue
         if _is_cap(w) and w[:1].isalnum():
-            start, tentative = k, False
+            start = k
         elif lw in _DET:
-            start, tentative = k, False
+            start = k
             # a determiner opens the phrase unless "of"/"for" attaches it to a head on its left
             if not (k - 1 >= lo and a.w(k - 1).lower() in ("of", "for", "at", "from", "with", "by", "in", "to")):
                 break
-        elif lw in ("and", ",", "&") and k + 1 <= j and _is_cap(a.w(k + 1)) and k - 1 >= lo and _is_cap(a.w(k - 1)) \
-                and a.w(k - 1)[:1].isalpha() and start is not None and not tentative:
+        elif lw in ("and", "&") and _is_cap(a.w(k + 1)) and k - 1 >= lo and _is_cap(a.w(k - 1)) \
+                and a.w(k - 1)[:1].isalpha() and start is not None:
+            seen_and = True  # "Russia and North Korea"
+        elif w == "," and seen_and and _is_cap(a.w(k + 1)) and k - 1 >= lo and _is_cap(a.w(k - 1)) \
+                and a.w(k - 1)[:1].isalpha():
             pass  # "The US, Japan and South Korea": a list of names
-        elif lw in _NP_INNER and k != j and k - 1 >= lo and (a.w(k - 1)[:1].isalpha()) \
+        elif lw in _NP_INNER and k != j and k - 1 >= lo and a.w(k - 1)[:1].isalpha() \
                 and a.w(k - 1).lower() not in _STOP:
-            tentative = True
-        elif w[:1].isalpha() and w.islower() and lw not in _STOP and lw not in _NP_INNER \
+            pass
+        elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _NP_INNER \
                 and lw not in _verbs_set():
-            if start is None or not tentative or True:
-                start, tentative = k, True
+            start = k
         else:
             break
         k -= 1
@@ -448,9 +456,9 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
     if start > j:
         return None
     # a run of bare lower-case words: keep the head and its nearest modifiers only
-    if all(a.w(i)[:1].islower() for i in range(start, j + 1)):
-        if j - start >= 3:
-            return None
+    if j - start >= 3 and all(not a.w(i)[:1].isupper() for i in range(start, j + 1)) \
+            and a.w(start).lower() not in _DET:
+        return None
     return start
 
 
@@ -464,8 +472,11 @@ def _verbs_set() -> frozenset[str]:
     return _VSET
 
 
-def _np_fwd(a: _Article, k: int, hi: int) -> int | None:
-    """Last token of the noun phrase that starts at token ``k`` (not past ``hi``)."""
+def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
+    """Last token of the noun phrase that starts at token ``k`` (not past ``hi``).
+
+    With ``strict`` the phrase must open with a name, a determiner or a pronoun.
+    """
     if k >= hi:
         return None
     w = a.w(k)
@@ -474,26 +485,33 @@ def _np_fwd(a: _Article, k: int, hi: int) -> int | None:
         return k
     if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
         return None
+    if strict and not (_is_cap(w) or lw in _DET):
+        return None
     end = None
     i = k
+    seen_cap = False
     while i < hi and i - k < 14:
         w = a.w(i)
         lw = w.lower()
         if _is_cap(w) and w[:1].isalnum():
             end = i
+            seen_cap = True
         elif lw in _DET and (i == k or a.w(i - 1).lower() in _NP_INNER):
             pass
-        elif w == "." and (a.w(i - 1) in _TITLE_ABBR or len(a.w(i - 1)) == 1):
+        elif _abbr_dot(a, i):
             end = i
         elif lw in ("\u2019s", "'s"):
             end = i
-        elif lw in ("of", "for", "at", "from", "by", "with", "&") and i + 1 < hi and \
+        elif lw in ("of", "for", "at", "from", "by", "with", "&", "in") and i + 1 < hi and \
                 (_is_cap(a.w(i + 1)) or a.w(i + 1).lower() in _DET):
             pass
         elif lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(a.w(i + 1)):
             pass
-        elif w[:1].isalpha() and w.islower() and lw not in _STOP and lw not in _CLAUSE_START - _DET \
-                and lw not in _verbs_set() and lw != "that":
+        elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START - _DET \
+                and lw not in _verbs_set() and lw != "that" and not (lw.endswith("ly") and len(lw) > 4):
+            if seen_cap and end == i - 1 and not any(_is_cap(a.w(x)) and a.w(x)[:1].isalpha()
+                                                      for x in range(i + 1, min(hi, i + 3))):
+                break  # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase
             end = i
         else:
             break
@@ -588,38 +606,45 @@ _LEAD_WORDS = {"on", "in", "at", "after", "before", "during", "asked", "speaking
 
 
 def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
-    """Subject of ``Name, appositive, said``: token span (start, end) ending before ``j``."""
-    k = lo
-    while k < j and (_is_quote_tok(a.w(k)) or a.w(k) in ("(", "-", "\u2014", "\u2013")):
-        k += 1
-    if k < j and (a.w(k).lower() in _LEAD_WORDS or a.w(k).endswith(("ing", "ed"))) and not a.w(k)[:1].isupper() \
-            or (k < j and a.w(k).lower() in _LEAD_WORDS and a.w(k) not in _WEEKDAYS):
-        # a leading adverbial ("Asked about it, ...", "On Tuesday, ..."): the subject follows its comma
-        c = k
-        while c < j and a.w(c) != ",":
-            c += 1
-        if c >= j - 1 or c - k > 12:
-            return None
-        k = c + 1
-    e = _np_fwd(a, k, j)
-    if e is None or e >= j or j - k > 40:
-        return None
-    nxt = a.w(e + 1)
-    if nxt not in (",", "\u2014", "--", "(", "\u2013"):
-        return None
-    after = a.w(e + 2).lower() if e + 2 < j else ""
-    if nxt == "(":
-        close = e + 1
-        while close < j and a.w(close) != ")":
-            close += 1
-        return (k, close) if close < j and close - e < 8 else None
-    if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
-        return k, e  # "Zucker, who in the past ...": the name alone
-    # "Name, a Trump supporter," / "Clinton, 35, the daughter of ...": the appositive is part of the mention
-    end = j - 1
-    while end > e and a.w(end) in (",", "\u2014", "--", "\u2013"):
-        end -= 1
-    return k, end
+    """Subject of ``Name, appositive, said``: token span (start, end) ending before ``j``.
+
+    The name starts at the sentence start or right after a comma (skipping a leading adverbial
+    such as "On Tuesday," or "While X did Y,"); the appositive runs up to the comma before the cue.
+    """
+    starts = [lo]
+    for c in range(lo, j):
+        if a.w(c) in (",", "\u2014", "--", "\u2013"):
+            starts.append(c + 1)
+    for k in starts:
+        while k < j and (_is_quote_tok(a.w(k)) or a.w(k) in ("(", "-", "\u2014", "\u2013")):
+            k += 1
+        if k >= j or j - k > 40:
+            continue
+        first = a.w(k)
+        if first.lower() in _LEAD_WORDS or first.lower() in _STOP or first in _WEEKDAYS or first in _MONTHS:
+            continue  # an adverbial segment ("On Sunday night in South Carolina,")
+        e = _np_fwd(a, k, j, strict=True)
+        if e is None or e >= j:
+            continue
+        nxt = a.w(e + 1)
+        if nxt not in (",", "\u2014", "--", "(", "\u2013"):
+            continue
+        after = a.w(e + 2).lower() if e + 2 < j else ""
+        if nxt == "(":
+            close = e + 1
+            while close < j and a.w(close) != ")":
+                close += 1
+            if close < j and close - e < 8:
+                return k, close
+            continue
+        if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
+            return k, e  # "Zucker, who in the past ...": the name alone
+        # "Name, a Trump supporter," / "Clinton, 35, the daughter of ...": the appositive is part of the mention
+        end = j - 1
+        while end > e and a.w(end) in (",", "\u2014", "--", "\u2013"):
+            end -= 1
+        return k, end
+    return None
 
 
 def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, str] | None:
@@ -764,19 +789,26 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             return [st] if st else []
         if participle:
             return []
-        if j >= lo and a.w(j) != ":" and not nothing_after and right_quote is None and cls == "speech" \
-                and not (_np_fwd(a, cj + 1, hi) is not None and (_np_fwd(a, cj + 1, hi) or 0) + 1 >= hi):
+        inv = _np_fwd(a, cj + 1, hi, strict=True)
+        inverted_ok = inv is not None and (inv + 1 >= hi or a.w(inv + 1) in (".", ",", "!", "?", ";", ":")
+                                           or _is_quote_tok(a.w(inv + 1)))
+        if j >= lo and a.w(j) != ":" and cls == "speech" and (right_quote is not None or not inverted_ok) \
+                and not nothing_after:
             # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
             got = _subject_before(a, j, lo, prev)
             if got is not None:
                 st = _content_from(a, k, hi, sent_end, got[0], cue, 0.8)
                 return [st] if st else []
-        if cls != "speech":
+        if cls != "speech" or not inverted_ok:
             return []
         # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
-        e = _np_fwd(a, cj + 1, hi)
-        if e is None:
-            return []
+        e = inv
+        if e + 2 < hi and a.w(e + 1) == "," and (a.w(e + 2).lower() in _DET or _is_cap(a.w(e + 2))) \
+                and a.w(e + 2).lower() not in _LEAD_WORDS:
+            # '..., said Griffin, an Obama backer.': the appositive belongs to the mention
+            e2 = _np_fwd(a, e + 2, hi)
+            if e2 is not None and (e2 + 1 >= hi or a.w(e2 + 1) in (".", ",", ";")):
+                e = e2
         sp = (a.tstart[cj + 1], a.tend[e])
         if j < lo:  # the sentence splitter may have cut right after the quotation
             left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
@@ -797,7 +829,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         return []
     sp, sp_tok = got
     if sp_tok is not None:
-        left = _left_content(a, sp_tok, lo) if (nothing_after or right_quote is None) else None
+        left = _left_content(a, sp_tok, lo)
         if left is None and sp_tok == lo and lo > 0 and nothing_after:
             left = _left_content(a, sp_tok, max(0, lo - 60))
         if left is not None and (left[2] == "direct" or nothing_after):
@@ -811,6 +843,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         w = a.w(k)
         if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)):
             return []
+    if cls == "attitude":
+        st = _content_from(a, k, hi, sent_end, sp, cue, 0.5, clause=True)
+        return [st] if st else []
     st = _content_from(a, k, hi, sent_end, sp, cue, 0.9 if cls == "speech" else 0.6)
     return [st] if st else []
 
@@ -855,8 +890,11 @@ _NOT_SPEAKERS = {"update", "updated", "note", "editor's note", "editor\u2019s no
 
 
 def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, int] | None,
-                  cue: tuple[int, int], conf: float) -> _Stmt | None:
-    """Content that starts at token ``k`` and runs to the end of the sentence (or quotation)."""
+                  cue: tuple[int, int], conf: float, clause: bool = False) -> _Stmt | None:
+    """Content that starts at token ``k`` and runs to the end of the sentence (or quotation).
+
+    With ``clause`` it stops at the end of the clause instead ("endorsed Cruz last week, saying").
+    """
     text = a.text
     while k < hi and a.w(k) in (",", ":", "\u2014", "--", "-"):
         k += 1
@@ -867,6 +905,13 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
     if q is not None and not q.single:
         return _Stmt(q.start, q.end, "direct", sp, cue, conf)
     e = sent_end
+    if clause:
+        for i in range(k + 1, hi):
+            w = a.w(i)
+            if w in (";", "\u2014", "--", "(") or (w == "," and a.w(i + 1).lower() in _CLAUSE_CUT) or \
+                    (w == "," and a.w(i + 1).lower() in _PARTICIPLE_TAIL):
+                e = a.tstart[i]
+                break
     # a quotation that starts inside the content and runs past the sentence end
     qi = bisect.bisect_left(a.qstart, s)
     kind = "indirect"
