@@ -445,6 +445,8 @@ class _Article:
             return False
         if p.titled or doc.low[a] in lex.given:
             return True
+        if i > 0 and doc.low[i - 1] in ("the", "on", "of", "for", "at", "and") and _spaced(doc, i - 1):
+            return False  # "the Supreme Court", "Commission on Presidential Debates": part of a longer name
         if _role_left(doc, i, lex) is not None or _role_right(doc, j, lex) is not None:
             return True
         near = (j < len(doc.low) and doc.low[j] in lex.cues and _spaced(doc, j - 1)) or (
@@ -653,8 +655,12 @@ def _lower_first(s: str, lex: _Lex) -> str:
     return s
 
 
+_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|a|an|the)\s")
+
+
 def _clean_surface(s: str) -> str:
-    s = s.strip().strip(",;:")
+    """The mention as a name: no relative clause or appositive, no trailing possessive or comma."""
+    s = _CLAUSE.split(s, 1)[0].strip().strip(",;:")
     for suf in _POSS:
         if s.endswith(suf) and len(s) > 2:
             s = s[:-2]
@@ -696,37 +702,43 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             runs = runs[x:]
             break
     best: tuple[int, int, int, _Parse] | None = None
+    org: tuple[str, int, int] | None = None  # kind and name tokens of the first organisation in the mention
     for i, j in runs:
-        if j < u and _spaced(doc, j - 1) and not doc.cap[j] and doc.low[j] not in _CUT:
-            continue  # "the Republican nominee", "the Trump campaign": the run only modifies a noun
+        # "the Republican nominee", "the Trump campaign": a run that only modifies a noun
+        modifier = j < u and _spaced(doc, j - 1) and not doc.cap[j] and doc.low[j] not in _CUT
         p = _parse_run(doc, i, j, lex)
         if p.name is None:
             continue
         a, b = p.name
+        kind = _kind_of(doc, a, b, lex) if not p.titled else None
+        if kind is None and det == "the" and i == b0 and not p.titled:
+            kind = "org"  # "The Hill", "the Charlotte Observer": people are not "the X"
+        if kind:
+            if org is None and not modifier and not p.role:
+                org = (kind, a, b)
+            continue
+        if modifier:
+            continue
         # Of several names in one mention ("NBC's Dante Chinni", "a partner at Lenox, Lawrence
         # Cummings"), the one that looks most like a person speaks.
         score = (2 if p.titled or doc.low[a] in lex.given or _name_words(doc, a, b) in art.entities
                  or (b - a == 1 and doc.low[a] in art.by_key) else 1 if b - a >= 2 else 0)
-        if _kind_of(doc, a, b, lex) and not p.titled:
-            score = 0
         if best is None or score > best[0]:
             best = (score, i, j, p)
-    for _score, i, j, p in ([best] if best else []):
-        a, b = p.name  # type: ignore[misc]
-        kind = _kind_of(doc, a, b, lex) if not p.titled else None
-        if kind:
-            if p.role or (i > b0):  # "the Kremlin spokesman" is a role noun, handled below
-                continue
-            if b - a == 1 and art.by_key.get(doc.low[a]):  # "Jordan" the senator, not the country
-                ent = art.lookup(doc.low[a], None, t)
-                if ent is not None:
-                    return ent.name, (ent.roles[0] if ent.roles else None), ent
-            return surface, None, _Group(surface, kind)
+    if best is not None and (best[0] == 2 or org is None):
+        _score, i, j, p = best
         ent = art.person_for(p, t)
         role = art.role_of(i, j, p)
         if role:
             ent.add_role(role, lex)
         return ent.name, role or (ent.roles[0] if ent.roles else None), ent
+    if org is not None:
+        kind, a, b = org
+        if b - a == 1 and art.by_key.get(doc.low[a]) and det is None:  # "Jordan" the senator, not the country
+            ent = art.lookup(doc.low[a], None, t)
+            if ent is not None:
+                return ent.name, (ent.roles[0] if ent.roles else None), ent
+        return surface, None, _Group(surface, kind)
     # A role noun or an unnamed source.
     k = b0
     while k < u and doc.low[k] not in _CUT:

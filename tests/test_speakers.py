@@ -206,6 +206,12 @@ def test_a_role_noun_no_one_holds_is_unnamed():
     ("North Korea's foreign ministry said the drills were provocative.", "North Korea", "North Korea"),
     ("the Trump campaign said the poll was fake.", "the Trump campaign", "the Trump campaign"),
     ("Kremlin's answer came late, the Kremlin said.", "the Kremlin", "the Kremlin"),
+    ("The Hill reported that the vote was delayed.", "The Hill", "The Hill"),
+    ("The Charlotte Observer reported the protest.", "The Charlotte Observer", "The Charlotte Observer"),
+    ("The nonpartisan Commission on Presidential Debates said the rules stand.",
+     "The nonpartisan Commission on Presidential Debates", "The nonpartisan Commission on Presidential Debates"),
+    ("The Daybreak poll, which tracks support daily, found a tie.", "The Daybreak poll, which tracks support daily,",
+     "The Daybreak poll"),
 ])
 def test_organisations_countries_and_groups_keep_their_name(text, mention, want):
     assert names(text, mention) == [want]
