@@ -211,7 +211,7 @@ def test_a_role_noun_no_one_holds_is_unnamed():
     ("The nonpartisan Commission on Presidential Debates said the rules stand.",
      "The nonpartisan Commission on Presidential Debates", "The nonpartisan Commission on Presidential Debates"),
     ("The Daybreak poll, which tracks support daily, found a tie.", "The Daybreak poll, which tracks support daily,",
-     "The Daybreak poll"),
+     "the Daybreak poll"),
 ])
 def test_organisations_countries_and_groups_keep_their_name(text, mention, want):
     assert names(text, mention) == [want]
