@@ -454,3 +454,12 @@ def test_metadata_nested_under_meta_fills_missing_columns(tmp_path):
     assert (row["title"], row["source"], row["authors"]) == ("Grain deal", "herald", ["Ann Lee"])
     assert row["date"] == pd.Timestamp("2016-03-01")
     assert row["meta"]["annotator"] == "x1"  # the nested object itself is kept
+
+
+def test_a_csv_saved_as_jsonl_is_one_skip_not_one_per_line(tmp_path):
+    path = tmp_path / "mislabelled.jsonl"
+    path.write_text("id,text\n" + "".join(f"{i},Storm number {i}\n" for i in range(500)), encoding="utf-8")
+    with pytest.warns(SkippedInputWarning):
+        arts = load_articles(path)
+    assert len(arts) == 0 and len(arts.attrs["skipped"]) == 1
+    assert "no valid JSON lines (501 bad; line 1" in arts.attrs["skipped"][0]["reason"]
