@@ -842,15 +842,16 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
 
 # ------------------------------------------------------------------------------------- speakers table
 def speaker_kind(name: object) -> str | None:
-    """What a resolved ``speaker_name`` is: ``person``, ``organisation``, ``group`` or ``unnamed``.
+    """What a resolved ``speaker_name`` is: ``person``, ``organisation``, ``place``, ``group`` or ``unnamed``.
 
     Unnamed sources are the lower-case names ``resolve_speakers`` gives them ("a source",
-    "officials"); organisations and countries come from the lexicons; groups are lists of names
-    ("Russia and North Korea") or plural groups ("Republicans").
+    "officials"); organisations, and countries or capitals speaking for their governments
+    (``place``), come from the lexicons; groups are lists of names ("Russia and North Korea") or
+    plural groups ("Republicans"); any other capitalised name is a person.
 
     Examples:
         >>> [speaker_kind(x) for x in ["Dmitry Peskov", "North Korea", "Russia and North Korea", "a source"]]
-        ['person', 'organisation', 'group', 'unnamed']
+        ['person', 'place', 'group', 'unnamed']
     """
     if not isinstance(name, str) or not name.strip():
         return None
@@ -868,8 +869,9 @@ def speaker_kind(name: object) -> str | None:
     joined = " ".join(body)
     if joined in lex.groups or (len(body) == 1 and body[0].endswith("ans")):
         return "group"
-    if (joined in lex.places or joined.replace(".", "") in lex.places or joined in lex.org_names
-            or any(w in lex.org_words for w in body)):
+    if joined in lex.places or joined.replace(".", "") in lex.places:
+        return "place"
+    if joined in lex.org_names or any(w in lex.org_words for w in body):
         return "organisation"
     if words[0] == "the":
         return "organisation"
@@ -882,7 +884,7 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     Columns: ``speaker_name``, ``n_quotes``, ``n_direct``, ``n_indirect``, ``n_mixed``, ``n_words``
     (words of quoted content), ``n_articles``, ``roles`` (the distinct roles seen, from the quotes'
     ``speaker_role`` column when present, in order of first appearance), and ``kind`` (``person`` |
-    ``organisation`` | ``group`` | ``unnamed``, see ``speaker_kind``). Sorted by ``n_quotes``
+    ``organisation`` | ``place`` | ``group`` | ``unnamed``, see ``speaker_kind``). Sorted by ``n_quotes``
     descending, ties by name. Quotes whose speaker did not resolve (missing ``speaker_name``) are
     left out; unnamed sources ("a source", "officials") keep their own rows, one per wording,
     marked ``kind == "unnamed"``, so ``df[df.kind != "unnamed"]`` lists the named speakers.

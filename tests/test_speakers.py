@@ -310,7 +310,7 @@ def test_speakers_sort_ties_by_name_and_handle_empty_and_bad_input():
 
 
 @pytest.mark.parametrize("name, kind", [
-    ("Dmitry Peskov", "person"), ("North Korea", "organisation"), ("The New York Post", "organisation"),
+    ("Dmitry Peskov", "person"), ("North Korea", "place"), ("the U.S.", "place"), ("the White House", "organisation"), ("The New York Post", "organisation"),
     ("Russia and North Korea", "group"), ("The US, Japan and South Korea", "group"), ("Republicans", "group"),
     ("a source", "unnamed"), ("officials", "unnamed"), (None, None), ("", None),
 ])
