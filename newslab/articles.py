@@ -79,6 +79,7 @@ _MAX_TITLE = 300  # a longer "title line" is the first paragraph of a layout wit
 _MAX_SOURCE_WORDS = 8
 _MAX_BAD_LINES = 100  # bad JSONL lines listed one by one per file; the rest are counted
 
+_GLOB_MAGIC = re.compile(r"[*?\[]")
 _EPOCH_DIGITS = re.compile(r"\d{10}(?:\d{3})?")
 _BYLINE_PREFIX = re.compile(r"(?i)^\s*(?:written\s+)?by[:\s]+")
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|\||\n|&|\band\b)\s*")
@@ -289,9 +290,10 @@ def _load_path(source: PathLike, state: _State) -> None:
             _load_file(file, state, base=path, explicit=False)
     elif path.exists():
         _load_file(path, state, base=None, explicit=True)
-    elif _glob.has_magic(raw):
+    elif _GLOB_MAGIC.search(raw):
+        # glob skips hidden names itself, like _walk does
         matches = sorted(Path(p) for p in _glob.glob(os.path.expanduser(raw), recursive=True))
-        files = [p for p in matches if p.is_file() and not _hidden(p.parts)]
+        files = [p for p in matches if p.is_file()]
         for d in (p for p in matches if p.is_dir()):
             files.extend(_walk(d, state))  # "corpus/*" reaches into sub-folders like a folder would
         files = sorted(dict.fromkeys(files))  # "**" matches a file and its folders: read it once
@@ -302,10 +304,6 @@ def _load_path(source: PathLike, state: _State) -> None:
             _load_file(file, state, base=root, explicit=False)
     else:
         raise FileNotFoundError(2, "No such file or folder", raw)
-
-
-def _hidden(parts: Sequence[str]) -> bool:
-    return any(p.startswith(".") and p not in (".", "..") for p in parts)
 
 
 def _walk(folder: Path, state: _State) -> list[Path]:
@@ -326,7 +324,7 @@ def _glob_root(pattern: str) -> Path:
     parts = Path(os.path.expanduser(pattern)).parts
     fixed = []
     for p in parts:
-        if _glob.has_magic(p):
+        if _GLOB_MAGIC.search(p):
             break
         fixed.append(p)
     return Path(*fixed) if fixed else Path(".")
@@ -404,6 +402,10 @@ def _decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         ('café ’', 'cp1252')
     """
     if encoding is not None:
+        wide = encoding.lower().replace("_", "").replace("-", "").startswith(("utf16", "utf32"))
+        kind = None if wide else _binary_kind(data)  # a forced encoding must not turn a PNG into text
+        if kind:
+            raise _Skip(f"binary file ({kind})")
         try:
             return _clean(data.decode(encoding)), encoding
         except (UnicodeDecodeError, LookupError) as err:
@@ -474,6 +476,8 @@ def _parse_layout(text: str) -> dict[str, Any] | None:
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if not nonblank:
         return None
+    if lines[nonblank[0]].lstrip().startswith("|"):  # a table whose first cell is a date, not a layout
+        return None
     title: str | None = lines[nonblank[0]].strip()
     body_from = nonblank[0] + 1
     if len(lines[nonblank[0]]) > _MAX_TITLE:  # no title line: the body starts right after the date
@@ -504,7 +508,10 @@ def _read_html(path: Path, file_id: str, state: _State) -> dict[str, Any]:
         if _binary_kind(data):
             raise
         content, enc = data, None  # let trafilatura sniff a declared charset (e.g. Shift_JIS)
-    doc = trafilatura.bare_extraction(content, with_metadata=True, include_comments=False)
+    try:
+        doc = trafilatura.bare_extraction(content, with_metadata=True, include_comments=False)
+    except Exception as err:  # noqa: BLE001 (one broken page must not stop a corpus)
+        raise _Skip(f"HTML extraction failed: {type(err).__name__}: {err}") from None
     meta: dict[str, Any] = {}
     if doc is not None:
         meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)  # Document (2.x) or dict (1.x)

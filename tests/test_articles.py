@@ -79,6 +79,7 @@ def test_layout_variants_are_recognised(tmp_path):
     "| Party | Votes |\n| Labour | 412 |\nThe results are in.\n",  # a table, not a date line
     "Storm hits coast\n\nA storm hit the coast on Friday.\n\n  \u2022 Stay indoors\n",  # no date line
     "Pipes | 2023 | were laid on Monday across the town, officials said.\nMore work follows.\n",
+    "| 2023-12-05 | 412 |\n| 2023-12-06 | 398 |\nTurnout fell on the second day.\n",  # a table of dates
 ])
 def test_ordinary_articles_are_kept_whole(tmp_path, text):
     path = tmp_path / "plain.txt"
@@ -463,3 +464,12 @@ def test_a_csv_saved_as_jsonl_is_one_skip_not_one_per_line(tmp_path):
         arts = load_articles(path)
     assert len(arts) == 0 and len(arts.attrs["skipped"]) == 1
     assert "no valid JSON lines (501 bad; line 1" in arts.attrs["skipped"][0]["reason"]
+
+
+def test_a_forced_encoding_still_refuses_binary_files(tmp_path):
+    (tmp_path / "scan.txt").write_bytes(PNG)
+    (tmp_path / "ok.txt").write_bytes("Le caf\u00e9 est ferm\u00e9.".encode("latin-1"))
+    with pytest.warns(SkippedInputWarning):
+        arts = load_articles(tmp_path, encoding="latin-1")
+    assert list(arts["text"]) == ["Le caf\u00e9 est ferm\u00e9."]
+    assert "PNG" in arts.attrs["skipped"][0]["reason"]
