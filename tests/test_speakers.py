@@ -6,6 +6,8 @@ import time
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslab
 from newslab.speakers import SPEAKER_COLUMNS, resolve_speakers, speaker_kind, speakers
@@ -326,3 +328,25 @@ def test_speakers_on_the_seed():
         assert df.loc[name, "n_quotes"] == 4
         assert role in df.loc[name, "roles"]
         assert df.loc[name, "kind"] == "person"
+
+
+# ------------------------------------------------------------------------------------ property-based
+
+_WORDS = ["Mr.", "Sen.", "he", "she", "they", "it", "who", "said", "the", "The", "a", "source", "officials",
+          "President", "Kremlin", "Spokesperson", "Dmitry", "Peskov", "Choe", "Son", "Hui", "North", "Korea",
+          "von", "der", "Leyen", "of", "and", ",", ".", "\u201c", "\u201d", '"', "'", "\u2019s", "\n", "\n\n",
+          "minister", "spokesman", "U.S.", "Jean-Luc", "O'Neill", "x", "\u00e9", "3.5", "-", "!"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=80), st.lists(st.tuples(st.integers(-5, 400),
+                                                                          st.integers(-5, 400)), max_size=12),
+       st.sampled_from([" ", "", "  "]))
+def test_random_text_never_crashes_and_is_deterministic(words, spans_, sep):
+    text = sep.join(words)
+    out = resolve_speakers(text, spans_)
+    assert len(out) == len(spans_)
+    assert out == resolve_speakers(text, spans_)
+    for name, role in out:
+        assert name is None or isinstance(name, str)
+        assert role is None or isinstance(role, str)
