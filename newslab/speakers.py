@@ -69,6 +69,7 @@ _CONNECT = frozenset({"of", "for", "at"})
 _NEAR_CUES = frozenset({"said", "says", "told", "added", "tells", "asked", "wrote", "writes", "stated", "noted",
                         "argued", "explained", "insisted", "warned", "claimed", "spoke", "responded", "replied"})
 _RECENT = 24  # persons / groups remembered for pronouns: bounded, so a pronoun costs O(1)
+_MAX_NAME = 8  # name words indexed for surname lookup ("Luiz Inácio Lula da Silva" has five)
 
 
 # ------------------------------------------------------------------------------------- lexicons
@@ -426,6 +427,7 @@ class _Article:
         self.group_at: dict[int, tuple[int, _Group]] = {}
         self.person_end: dict[int, _Entity] = {}
         self.group_end: dict[int, _Group] = {}
+        self._holders: dict[str, _Entity] | None = None
         runs = _runs(doc, 0, len(doc.low), lex)
         parsed = [(i, j, _parse_run(doc, i, j, lex)) for i, j in runs]
         # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
@@ -469,15 +471,26 @@ class _Article:
             ent = _Entity(name=name, first=pos, words=words)
             self.entities[name] = ent
             if len(words) >= 2:
-                for w in words:
+                for w in words[:_MAX_NAME]:
                     if w not in lex.particles:
-                        self.by_key.setdefault(w.rstrip("."), []).append(ent)
+                        bucket = self.by_key.setdefault(w.rstrip("."), [])
+                        if len(bucket) < _RECENT:  # bounded, so a surname lookup is O(1) on any input
+                            bucket.append(ent)
             first = words[0]
             if ent.gender is None and len(words) >= 2 and first in lex.given:
                 ent.gender = lex.given[first]
         if gender and ent.gender is None:
             ent.gender = gender
         return ent
+
+    def holder(self, canon: str) -> _Entity | None:
+        """The first person of the article holding a role ("spokesperson"), indexed on first use."""
+        if self._holders is None:
+            self._holders = {}
+            for ent in self.entities.values():
+                for c in ent.canon:
+                    self._holders.setdefault(c, ent)
+        return self._holders.get(canon)
 
     def lookup(self, word: str, gender: str | None, pos: int) -> _Entity | None:
         """The full-name person a single name word refers to ("Choe" -> "Choe Son Hui")."""
@@ -759,8 +772,7 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
                     break
                 holder = holder or ent
         if holder is None:
-            holders = [x for x in art.entities.values() if h[0] in x.canon]
-            holder = holders[0] if holders else None
+            holder = art.holder(h[0])
         if holder is not None:
             role = next((r for r in holder.roles if head in r.lower()), holder.roles[0] if holder.roles else None)
             return holder.name, role, holder

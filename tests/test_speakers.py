@@ -350,3 +350,12 @@ def test_random_text_never_crashes_and_is_deterministic(words, spans_, sep):
     for name, role in out:
         assert name is None or isinstance(name, str)
         assert role is None or isinstance(role, str)
+
+
+def test_many_people_sharing_a_name_stay_linear():
+    text = ", ".join(f"John {chr(65 + i % 26)}{chr(97 + i // 26 % 26)}{i}" for i in range(20_000))
+    text += ". " + " ".join(["John said so, the spokesman said."] * 2_000)
+    mentions = [(m.start(), m.end()) for m in re.finditer(r"John(?= said)|the spokesman", text)]
+    t0 = time.perf_counter()
+    assert len(resolve_speakers(text, mentions)) == len(mentions)
+    assert time.perf_counter() - t0 < 20
