@@ -121,7 +121,8 @@ def _to_html(nb: Any, target: Path) -> Path:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(embed_images=True)  # charts are base64 PNGs inside the page
-    body, _ = exporter.from_notebook_node(nb)
+    # the page title is the notebook's name, so a browser tab says which step it shows
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": target.stem}})
     target.write_text(body, encoding="utf-8")
     return target
 

@@ -145,7 +145,9 @@ def test_run_notebooks_writes_html_with_embedded_charts(tmp_path):
     _notebook(tmp_path, "1 + 1", name="a.ipynb")
     out = runner.run_notebooks(tmp_path, tmp_path / "html")
     assert [p.name for p in out] == ["a.html", "b.html"]
-    assert "data:image/png;base64," in (tmp_path / "html" / "b.html").read_text(encoding="utf-8")
+    page = (tmp_path / "html" / "b.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page
+    assert "<title>b</title>" in page
 
 
 def test_failure_names_notebook_and_cell_and_still_writes_html(tmp_path):
