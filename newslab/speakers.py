@@ -748,9 +748,9 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     if org is not None:
         kind, a, b = org
         if b - a == 1 and art.by_key.get(doc.low[a]) and det is None:  # "Jordan" the senator, not the country
-            ent = art.lookup(doc.low[a], None, t)
-            if ent is not None:
-                return ent.name, (ent.roles[0] if ent.roles else None), ent
+            namesake = art.lookup(doc.low[a], None, t)
+            if namesake is not None:
+                return namesake.name, (namesake.roles[0] if namesake.roles else None), namesake
         return surface, None, _Group(surface, kind)
     # A role noun or an unnamed source.
     k = b0
