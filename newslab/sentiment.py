@@ -65,23 +65,37 @@ _BLOB_WEIGHT = 0.3  # TextBlob adds adjectives VADER lacks; VADER carries negati
 _LABEL_THRESHOLD = 0.05  # |sentiment| above this is positive / negative
 _CUE_DAMPING = 0.5  # the news sum is divided by (number of toned words) ** this
 _ALPHA = 15.0  # VADER's squashing constant: score / sqrt(score**2 + alpha)
-_NEGATE_EXTRA: frozenset[str] = frozenset()
+# "few" licenses negation like "not": "few useful clues" is bad news (VADER negates only
+# "not"-words and "no").
+_NEGATE_EXTRA: frozenset[str] = frozenset({"few"})
 _CONTRAST: tuple[str, ...] = ("but",)
 _WINDOW = 400  # VADER's rules look a few words back; windows of words keep 1 MB texts linear
 
 
+def _inflect(word: str) -> list[str]:
+    """Regular English inflections of ``word``: plural / 3rd person, past, -ing."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return [word + "es", word + "ed", word + "ing"]
+    if word.endswith("e"):
+        return [word + "s", word + "d", word[:-1] + "ing"]
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return [word[:-1] + "ies", word[:-1] + "ied", word + "ing"]
+    return [word + "s", word + "ed", word + "ing"]
+
+
 def _inflections(lexicon: dict[str, float]) -> dict[str, float]:
-    """Regular inflections of lexicon words that VADER lacks ("crimes", "helped"), same valence."""
+    """Regular inflections of lexicon words that VADER lacks ("crimes", "helped"), same valence.
+
+    Examples:
+        >>> forms = _inflections({"crime": -2.5, "crimes": -2.0, "help": 1.7})
+        >>> forms["helped"], forms["criming"], "crimes" in forms  # existing entries are kept
+        (1.7, -2.5, False)
+    """
     out: dict[str, float] = {}
     for word, valence in lexicon.items():
         if len(word) < 3 or not word.isalpha():
             continue
-        forms = [word + "s", word + "es", word + "ed", word + "d", word + "ing"]
-        if word.endswith("e"):
-            forms.append(word[:-1] + "ing")
-        if word.endswith("y"):
-            forms += [word[:-1] + "ies", word[:-1] + "ied"]
-        for form in forms:
+        for form in _inflect(word):
             if form not in lexicon:
                 out.setdefault(form, valence)
     return out
@@ -106,8 +120,9 @@ class _Vader:
         lex = dict(analyzer.lexicon)
         lex.update(_inflections(analyzer.lexicon))
         lex.update((w, float(v)) for w, v in _lexicon.table("sentiment_news.txt").items())
-        for word in _lexicon.words("sentiment_topical.txt"):
-            lex.pop(word, None)
+        for word in _lexicon.words("sentiment_topical.txt"):  # and its inflections: "parties"
+            for form in (word, *_inflect(word)):
+                lex.pop(form, None)
         self.news = {w: (v * _NEG_WEIGHT if v < 0 else max(v - _POS_DISCOUNT, 0.0)) for w, v in lex.items()}
         self.boosters: dict[str, float] = vs.BOOSTER_DICT
         self.special: dict[str, float] = vs.SPECIAL_CASES
