@@ -729,6 +729,8 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         if kind:
             if org is None and not modifier and not p.role:
                 org = (kind, a, b)
+            elif org is not None and kind == "org":
+                org = ("org", org[1], org[2])  # "North Korea's Foreign Ministry" is an organisation
             continue
         if modifier:
             continue
@@ -778,6 +780,12 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             return holder.name, role, holder
     if not h:
         kind = _kind_of(doc, b0, k, lex)
+        if det == "the" and head in lex.org_words and not any(doc.cap[x] for x in range(b0, k)):
+            # "the ministry" after "The Foreign Ministry said": the organisation named before.
+            recent = [w.last_speaker] if isinstance(w.last_speaker, _Group) else []
+            for g in recent + w.groups[::-1]:
+                if g.kind == "org" and head in g.name.lower().split():
+                    return g.name, None, g
         if kind in ("org", "place", "group"):
             # "the Trump campaign", "the White House", "Republicans": an organisation or group speaks.
             return surface, None, _Group(surface, kind)

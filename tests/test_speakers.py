@@ -169,6 +169,13 @@ def test_they_and_it_refer_to_groups_and_organisations():
         "The Foreign Ministry", "The Foreign Ministry", "Republicans", "Republicans"]
 
 
+def test_the_ministry_is_the_ministry_named_before():
+    text = ("North Korea's Foreign Ministry said the drills were a rehearsal for war. "
+            "The ministry said Pyongyang would respond, and the company said nothing.")
+    assert names(text, "North Korea's Foreign Ministry", "The ministry", "the company") == [
+        "North Korea's Foreign Ministry", "North Korea's Foreign Ministry", "the company"]
+
+
 def test_who_refers_to_the_name_before_it():
     text = "Volodymyr Zelensky, who spoke by video, said aid was urgent."
     assert names(text, "who") == ["Volodymyr Zelensky"]
