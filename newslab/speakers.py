@@ -36,11 +36,18 @@ How a mention is resolved (one pass over the article, linear in its length):
    first letter lower-cased ("sources familiar with the matter"), and role ``None`` (or the role
    phrase, for "a spokesman for the ministry"). They are not merged with anyone, and
    ``speakers`` labels them ``kind == "unnamed"`` so analyses can keep or drop them.
+
+Examples:
+    >>> text = "Choe Son Hui, the North Korean Foreign Minister, spoke. Choe said the ties would grow."
+    >>> resolve_speakers(text, [(56, 60)])
+    [('Choe Son Hui', 'North Korean Foreign Minister')]
 """
 from __future__ import annotations
 
 import bisect
 import re
+import sys
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -962,3 +969,15 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     for c in ("n_quotes", "n_direct", "n_indirect", "n_mixed", "n_words", "n_articles"):
         df[c] = df[c].astype("int64")
     return df.reset_index(drop=True)
+
+
+class _CallableModule(types.ModuleType):
+    """``newslab.speakers`` names both this module and its function. Importing the submodule (as other
+    modules and tests do) rebinds the package attribute to the module, so the module forwards calls
+    to the function and ``newslab.speakers(...)`` works whichever of the two the name holds."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return speakers(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
