@@ -26,8 +26,11 @@ import pandas as pd
 VERSIONED = ("newslab", "nltk", "textblob", "vaderSentiment", "pandas", "numpy", "pyarrow", "matplotlib")
 #: How many country candidates become stance targets when neither --targets nor --countries is given.
 DEFAULT_TOP_COUNTRIES = 5
-#: Articles per batch: the progress bar advances per batch; each batch runs every step.
-BATCH = 200
+#: Fewest articles per batch. Each batch runs every step (the progress bar advances per batch);
+#: a long corpus is cut into at most MAX_BATCHES batches, so starting worker processes for each
+#: step of each batch stays a negligible cost.
+BATCH = 500
+MAX_BATCHES = 20
 
 _EPILOG = """\
 outputs (in --out DIR):
@@ -185,18 +188,8 @@ def default_targets(articles: pd.DataFrame, top: int = DEFAULT_TOP_COUNTRIES) ->
     """The ``top`` countries mentioned most in ``articles``, as stance targets (name -> aliases)."""
     from . import targets as tg
 
-    found = tg.candidates(articles)
-    if isinstance(found, pd.DataFrame):  # a ranked table: take its name column
-        col = next((c for c in ("target", "name", "country", "candidate") if c in found.columns), found.columns[0])
-        if "kind" in found.columns:
-            countries = found[found["kind"].astype(str).str.lower() == "country"]
-            found = countries if len(countries) else found
-        names = [str(n) for n in found[col].tolist()]
-    elif isinstance(found, Mapping):
-        names = [str(n) for n in found]
-    else:
-        names = [str(n if isinstance(n, str) else n[0]) for n in found]
-    names = names[:top]
+    found = tg.candidates(articles, top=500)  # entities ranked by mentions; countries are flagged
+    names = list(dict.fromkeys(str(c) for c in found["country"].dropna()))[:top]
     if not names:
         return {}
     out = tg.countries(*names)
@@ -283,10 +276,11 @@ def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]],
     parts: dict[str, list[pd.DataFrame]] = {k: [] for k in ("sentences", "quotes", "sentence_sentiment",
                                                              "quote_sentiment", "stance")}
     n = len(articles)
-    bar = _Progress(n, progress and n > BATCH)
+    size = max(BATCH, -(-n // MAX_BATCHES))
+    bar = _Progress(n, progress and n > size)
     try:
-        for lo in range(0, max(n, 1), BATCH):
-            batch = articles.iloc[lo:lo + BATCH]
+        for lo in range(0, max(n, 1), size):
+            batch = articles.iloc[lo:lo + size]
             bar.stage("sentences")
             sents = _timed(timings, "sentences", split_sentences, batch, n_jobs=jobs)
             bar.stage("quotes")

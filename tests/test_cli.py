@@ -53,7 +53,7 @@ def test_report_is_self_contained_and_shows_every_chart(seed_run):
     page = (seed_run / "report.html").read_text(encoding="utf-8")
     assert page.count('src="data:image/png;base64,') == len(CHARTS)
     # no external resource of any kind: nothing is fetched when the file is opened
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//|file:)""", page, re.I)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//|file:)""", page, re.IGNORECASE)
     assert "<link" not in page and "@import" not in page and "<script" not in page.lower()
     assert "Content-Security-Policy" in page
     for name in TABLES:

@@ -1,12 +1,17 @@
 """n_jobs and Dask give exactly the pandas single-process results for every corpus step."""
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
 
-import newslab as nl
 from newslab import _parallel
+from newslab.quotes import quotes
+from newslab.sentences import sentences
+from newslab.sentiment import sentiment
+from newslab.stance import stance
 
 TARGETS = {"Russia": ["Russia", "Russian", "Kremlin", "Moscow"], "North Korea": ["North Korea", "DPRK", "Pyongyang"],
            "United States": ["United States", "US", "Washington"]}
@@ -50,14 +55,14 @@ def _always_parallel(monkeypatch):
 
 
 def _steps(arts: pd.DataFrame, n_jobs: int) -> dict[str, pd.DataFrame]:
-    sents = nl.sentences(arts, n_jobs=n_jobs)
-    quotes = nl.quotes(arts, n_jobs=n_jobs)
+    sents = sentences(arts, n_jobs=n_jobs)
+    quotes_ = quotes(arts, n_jobs=n_jobs)
     return {
         "sentences": sents,
-        "quotes": quotes,
-        "sentiment": nl.sentiment(sents, n_jobs=n_jobs),
-        "quote_sentiment": nl.sentiment(quotes, n_jobs=n_jobs),
-        "stance": nl.stance(sents, targets=TARGETS, n_jobs=n_jobs),
+        "quotes": quotes_,
+        "sentiment": sentiment(sents, n_jobs=n_jobs),
+        "quote_sentiment": sentiment(quotes_, n_jobs=n_jobs),
+        "stance": stance(sents, targets=TARGETS, n_jobs=n_jobs),
     }
 
 
@@ -76,14 +81,14 @@ def test_spawn_start_method_gives_identical_results(arts, monkeypatch):
 
     monkeypatch.setattr(_parallel, "_mp_context", lambda: multiprocessing.get_context("spawn"))
     small = arts.iloc[:8]
-    pd.testing.assert_frame_equal(nl.sentences(small, n_jobs=2), nl.sentences(small))
+    pd.testing.assert_frame_equal(sentences(small, n_jobs=2), sentences(small))
 
 
 def test_chunks_are_contiguous_balanced_and_cover_every_row():
     costs = np.array([1000, 1, 1, 1, 1, 1, 1, 1000, 5, 5])
     bounds = _parallel.chunk_bounds(costs, 4)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(costs)
-    assert all(a < b for a, b in bounds) and all(b == c for (_, b), (c, _) in zip(bounds, bounds[1:]))
+    assert all(a < b for a, b in bounds) and all(b == c for (_, b), (c, _) in itertools.pairwise(bounds))
     assert max(costs[a:b].sum() for a, b in bounds) <= 1010  # the two big rows are not in one chunk
 
 
@@ -94,19 +99,19 @@ def test_small_inputs_and_one_job_run_in_process(arts, monkeypatch):
         raise AssertionError("a worker pool was started for a tiny input")
 
     monkeypatch.setattr(_parallel, "ProcessPoolExecutor", no_pool)
-    pd.testing.assert_frame_equal(nl.sentences(arts, n_jobs=2), nl.sentences(arts))
-    pd.testing.assert_frame_equal(nl.sentences(arts.iloc[:1], n_jobs=4), nl.sentences(arts.iloc[:1]))
+    pd.testing.assert_frame_equal(sentences(arts, n_jobs=2), sentences(arts))
+    pd.testing.assert_frame_equal(sentences(arts.iloc[:1], n_jobs=4), sentences(arts.iloc[:1]))
 
 
 def test_empty_frame_with_jobs(arts):
     empty = arts.iloc[:0]
-    pd.testing.assert_frame_equal(nl.sentences(empty, n_jobs=2), nl.sentences(empty))
+    pd.testing.assert_frame_equal(sentences(empty, n_jobs=2), sentences(empty))
 
 
 def test_worker_errors_reach_the_caller():
     bad = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "text": ["x. y."] * 4})
     with pytest.raises(Exception):  # noqa: B017 - whatever the step raises, it must not be swallowed
-        nl.stance(bad, targets=None, n_jobs=2)
+        stance(bad, targets=None, n_jobs=2)
 
 
 # ------------------------------------------------------------------------------------------------ Dask
@@ -135,13 +140,13 @@ def test_dask_local_cluster_equals_pandas(arts, client):
     assert len(client.scheduler_info()["workers"]) == 2
     expected = _steps(arts, 1)
     ddf = dd.from_pandas(arts, npartitions=4)
-    sents = nl.sentences(ddf)
+    sents = sentences(ddf)
     assert isinstance(sents, dd.DataFrame)
     _same(sents, expected["sentences"], "sentences")
-    _same(nl.quotes(ddf), expected["quotes"], "quotes")
-    _same(nl.sentiment(sents), expected["sentiment"], "sentiment")
-    _same(nl.sentiment(nl.quotes(ddf)), expected["quote_sentiment"], "quote sentiment")
-    _same(nl.stance(sents, targets=TARGETS), expected["stance"], "stance")
+    _same(quotes(ddf), expected["quotes"], "quotes")
+    _same(sentiment(sents), expected["sentiment"], "sentiment")
+    _same(sentiment(quotes(ddf)), expected["quote_sentiment"], "quote sentiment")
+    _same(stance(sents, targets=TARGETS), expected["stance"], "stance")
 
 
 def test_dask_empty_partitions_keep_declared_types(arts, client):
@@ -150,5 +155,5 @@ def test_dask_empty_partitions_keep_declared_types(arts, client):
     # partitions of empty texts only: every step yields no rows there, yet the types must hold
     texts = arts.assign(text=[t if i >= 20 else "" for i, t in enumerate(arts["text"])])
     ddf = dd.from_pandas(texts, npartitions=4)
-    _same(nl.sentences(ddf), nl.sentences(texts), "sentences")
-    _same(nl.quotes(ddf), nl.quotes(texts), "quotes")
+    _same(sentences(ddf), sentences(texts), "sentences")
+    _same(quotes(ddf), quotes(texts), "quotes")

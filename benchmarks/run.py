@@ -1,0 +1,264 @@
+"""Every newslab stage on the 840 PolNeAR train articles: speed, memory, baselines, 2-job speed-up, linearity.
+
+One command, run from the repository root (``make bench`` does the same)::
+
+    .venv/bin/python benchmarks/run.py [--repeat N] [--jobs N] [--skip-adversarial]
+
+Prints five tables:
+
+1. per stage: seconds, words per second (corpus words / stage seconds, so stages compare), peak
+   memory of the stage (resident set high-water mark while it ran, Linux ``VmHWM``), with 1 job and
+   with ``--jobs`` (default 2) jobs, the speed-up and whether both results are identical;
+2. ``newslab.sentences`` against spaCy ``blank("en")`` + ``sentencizer`` on the same texts;
+3. ``newslab.sentiment`` against raw TextBlob + VADER on the same sentences;
+4. the whole pipeline with 1 and with N jobs: the speed-up;
+5. adversarial texts at 0.1, 0.25, 0.5 and 1 MB through ``sentences`` and ``quotes``: seconds per
+   MB, which stays flat when the step is linear.
+
+Exits 0 with a message when ../shared/eval is absent. The machine may be shared: compare rows of
+one run, not runs of different days.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from common import best_of, count_words, polnear_articles, require_eval, spacy_baseline, spacy_sentencizer  # noqa: E402
+
+ADVERSARIAL_SIZES_MB = (0.1, 0.25, 0.5, 1.0)
+
+
+# ------------------------------------------------------------------------------------------ memory
+def _reset_peak() -> bool:
+    """Reset this process's RSS high-water mark (Linux: write 5 to clear_refs); False if impossible."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _peak_mb() -> float:
+    """Resident set high-water mark in MB (VmHWM; ru_maxrss where /proc is missing)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measured(fn: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
+    """(best seconds, peak RSS MB during the runs incl. worker processes, result)."""
+    _reset_peak()
+    kids_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    secs, result = best_of(fn, repeat)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # workers are forked from this process: their peak is reported when it exceeds ours
+    peak = max(_peak_mb(), kids if kids > kids_before else 0.0)
+    return secs, peak, result
+
+
+def _same(a: Any, b: Any) -> bool:
+    import pandas as pd
+
+    if isinstance(a, pd.DataFrame) and isinstance(b, pd.DataFrame):
+        try:
+            pd.testing.assert_frame_equal(a, b)
+            return True
+        except AssertionError:
+            return False
+    return bool(a == b)
+
+
+# ------------------------------------------------------------------------------------- adversarial
+def adversarial(kind: str, size: int) -> str:
+    """``size`` characters of a pathological text (the same kinds as tests/test_robustness.py)."""
+    units = {
+        "no punctuation": "the minister spoke about the border and the talks went on ",
+        "unmatched quotes": 'he " said \u201c and \u2018 so " ',
+        "capitalised words": "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet ",
+        "he said, she said": "he said, she said, ",
+        "abbreviations": "Mr. Dr. U.S. Sen. Gov. No. St. ",
+    }
+    if kind == "open quote, no close":
+        return "\u201c" + ("they said: it was, as ever, a long day " * (size // 40 + 1))[: size - 1]
+    unit = units[kind]
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+ADVERSARIAL_KINDS = ("no punctuation", "unmatched quotes", "capitalised words", "he said, she said",
+                     "abbreviations", "open quote, no close")
+
+
+def run_adversarial(steps: dict[str, Callable[..., Any]], repeat: int) -> None:
+    import pandas as pd
+
+    sizes = [int(mb * 2**20) for mb in ADVERSARIAL_SIZES_MB]
+    head = "".join(f"{f'{mb:g} MB':>10}" for mb in ADVERSARIAL_SIZES_MB)
+    print(f"\n5. adversarial texts: seconds per MB (flat = linear time)\n{'step / text':<38}{head}{'1MB/0.1MB':>11}")
+    for name, fn in steps.items():
+        for kind in ADVERSARIAL_KINDS:
+            per_mb = []
+            for size in sizes:
+                df = pd.DataFrame({"article_id": ["x"], "text": [adversarial(kind, size)]})
+                secs, _ = best_of(lambda df=df: fn(df), repeat)
+                per_mb.append(secs / (size / 2**20))
+            ratio = per_mb[-1] / per_mb[0] if per_mb[0] else float("nan")
+            cells = "".join(f"{v:>10.3f}" for v in per_mb)
+            print(f"{name + ' / ' + kind:<38}{cells}{ratio:>11.2f}")
+            sys.stdout.flush()
+
+
+# ------------------------------------------------------------------------------------------- main
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is reported")
+    ap.add_argument("--jobs", type=int, default=2, help="jobs to compare with 1 (default 2)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all 840)")
+    ap.add_argument("--skip-adversarial", action="store_true", help="skip table 5")
+    args = ap.parse_args(argv)
+
+    path = require_eval()
+    import pandas as pd
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    import newslab
+    from newslab.articles import load_articles
+    from newslab.cli import DEFAULT_TOP_COUNTRIES, default_targets
+    from newslab.quotes import quotes
+    from newslab.sentences import sentences
+    from newslab.sentiment import sentiment
+    from newslab.speakers import speakers
+    from newslab.stance import stance
+
+    articles = polnear_articles(path)
+    if args.limit:
+        articles = articles.iloc[: args.limit].reset_index(drop=True)
+    texts = articles["text"].tolist()
+    words = count_words(texts)
+    mb = sum(len(t.encode()) for t in texts) / 2**20
+    print(f"newslab {newslab.__version__}, Python {platform.python_version()}, pandas {pd.__version__}; "
+          f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), {platform.platform()}")
+    print(f"corpus: {len(texts)} PolNeAR train articles, {words:,} words, {mb:.2f} MB ({path.name})")
+    print(f"best of {args.repeat} run(s); words/s = corpus words / stage seconds\n")
+
+    # warm every lexicon and model once, so no stage pays a one-off load the others do not
+    warm = articles.iloc[:3]
+    sentiment(sentences(warm))
+    stance(sentences(warm), targets={"Russia": ["Russia"]})
+    speakers(quotes(warm))
+    try:
+        targets = default_targets(articles)
+        how = f"top {DEFAULT_TOP_COUNTRIES} country candidates"
+    except ImportError:  # newslab.targets missing: a fixed set of countries in US political news
+        targets = {"Russia": ["Russia", "Russian", "Moscow", "Kremlin"], "China": ["China", "Chinese", "Beijing"],
+                   "Mexico": ["Mexico", "Mexican"], "Iran": ["Iran", "Iranian", "Tehran"],
+                   "Syria": ["Syria", "Syrian", "Damascus"]}
+        how = "fixed countries"
+    print(f"stance targets ({how}): {', '.join(targets)}\n")
+
+    # 1. stages, 1 job vs N jobs
+    jobs = args.jobs
+    results: dict[str, dict[int, Any]] = {}
+    rows = []
+    stage_defs: list[tuple[str, Callable[[int], Any], bool]] = [
+        ("load_articles (jsonl)", lambda j: load_articles(path), False),
+        ("sentences", lambda j: sentences(articles, n_jobs=j), True),
+        ("quotes (+ speaker names)", lambda j: quotes(articles, n_jobs=j), True),
+        ("speakers", lambda j: speakers(results["quotes (+ speaker names)"][1]), False),
+        ("sentiment of sentences", lambda j: sentiment(results["sentences"][1], n_jobs=j), True),
+        ("sentiment of quotes", lambda j: sentiment(results["quotes (+ speaker names)"][1], n_jobs=j), True),
+        ("stance of sentences", lambda j: stance(results["sentences"][1], targets=targets, n_jobs=j), True),
+    ]
+    print(f"1. stages (peak = RSS high-water mark while the stage ran)\n"
+          f"{'stage':<28}{'s 1 job':>9}{'words/s':>11}{'peak MB':>9}{f's {jobs} jobs':>10}"
+          f"{'words/s':>11}{'speed-up':>9}{'same':>6}")
+    total = {1: 0.0, jobs: 0.0}
+    for name, run, parallel in stage_defs:
+        secs1, peak1, res1 = measured(lambda run=run: run(1), args.repeat)
+        results[name] = {1: res1}
+        line = f"{name:<28}{secs1:>9.2f}{words / secs1:>11,.0f}{peak1:>9.0f}"
+        if parallel:
+            secsn, _, resn = measured(lambda run=run: run(jobs), args.repeat)
+            same = _same(res1, resn)
+            line += f"{secsn:>10.2f}{words / secsn:>11,.0f}{secs1 / secsn:>9.2f}{'yes' if same else 'NO':>6}"
+            total[1] += secs1
+            total[jobs] += secsn
+            rows.append((name, secs1, secsn))
+        print(line)
+        sys.stdout.flush()
+    print(f"{'parallel stages, total':<28}{total[1]:>9.2f}{words / total[1]:>11,.0f}{'':>9}{total[jobs]:>10.2f}"
+          f"{words / total[jobs]:>11,.0f}{total[1] / total[jobs]:>9.2f}")
+    print(f"process peak RSS so far: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+    # 2. sentences vs spaCy
+    sents = results["sentences"][1]
+    print("\n2. sentence splitting against spaCy blank('en') + sentencizer (same texts)")
+    nlp = spacy_sentencizer()
+    s_secs = min(r[1] for r in rows if r[0] == "sentences")
+    if nlp is None:
+        print("spaCy not installed: pip install -e .[bench]")
+    else:
+        secs, n = best_of(lambda: spacy_baseline(texts, nlp), args.repeat)
+        print(f"{'newslab.sentences':<40}{s_secs:>8.2f} s{words / s_secs:>12,.0f} words/s{len(sents):>9} sentences")
+        print(f"{'spaCy blank + sentencizer':<40}{secs:>8.2f} s{words / secs:>12,.0f} words/s{n:>9} sentences")
+        print(f"newslab / spaCy speed ratio: {secs / s_secs:.2f} (above 1: newslab is faster)")
+
+    # 3. sentiment vs raw TextBlob + VADER on the same sentences
+    print("\n3. sentiment against raw TextBlob + VADER (TextBlob(t).sentiment + polarity_scores(t), same sentences)")
+    analyzer = SentimentIntensityAnalyzer()
+    stexts = sents["text"].tolist()
+
+    def raw() -> int:
+        for t in stexts:
+            TextBlob(t).sentiment  # noqa: B018 - the property computes the score
+            analyzer.polarity_scores(t)
+        return len(stexts)
+
+    secs, _ = best_of(raw, args.repeat)
+    n_secs = min(r[1] for r in rows if r[0] == "sentiment of sentences")
+    print(f"{'newslab.sentiment':<40}{n_secs:>8.2f} s{words / n_secs:>12,.0f} words/s")
+    print(f"{'raw TextBlob + VADER':<40}{secs:>8.2f} s{words / secs:>12,.0f} words/s")
+    print(f"newslab / raw speed ratio: {secs / n_secs:.2f} (newslab costs {n_secs / secs - 1:+.0%} time)")
+
+    # 4. whole pipeline, 1 vs N jobs
+    def pipeline(j: int) -> tuple[pd.DataFrame, ...]:
+        s = sentences(articles, n_jobs=j)
+        q = quotes(articles, n_jobs=j)
+        return s, q, sentiment(s, n_jobs=j), sentiment(q, n_jobs=j), stance(s, targets=targets, n_jobs=j)
+
+    print(f"\n4. whole pipeline (sentences, quotes, sentiment x2, stance), 1 vs {jobs} jobs")
+    one_s, one = best_of(lambda: pipeline(1), args.repeat)
+    many_s, many = best_of(lambda: pipeline(jobs), args.repeat)
+    same = all(_same(a, b) for a, b in zip(one, many))
+    print(f"1 job: {one_s:.2f} s ({words / one_s:,.0f} words/s); {jobs} jobs: {many_s:.2f} s "
+          f"({words / many_s:,.0f} words/s); speed-up {one_s / many_s:.2f}x; identical results: "
+          f"{'yes' if same else 'NO'}")
+    try:
+        load = os.getloadavg()
+        print(f"load average during the run (1/5/15 min): {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} "
+              f"on {os.cpu_count()} CPUs (other work on the machine lowers the speed-up)")
+    except OSError:
+        pass
+
+    if not args.skip_adversarial:
+        run_adversarial({"sentences": sentences, "quotes": quotes}, args.repeat)
+    t = time.process_time()
+    print(f"\ndone (CPU time of this process: {t:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
