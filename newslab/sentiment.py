@@ -2,7 +2,7 @@
 
 ``sentiment(df)`` keeps every input row and column and adds ``polarity`` and ``subjectivity``
 (TextBlob's pattern analyzer), ``vader`` (VADER compound), ``sentiment`` (newslab's score in
-[-1, 1]) and ``sentiment_label``. All three are computed on a normalised copy of the text
+[-1, 1]) and ``sentiment_label``. All are computed on a normalised copy of the text
 (``normalize_for_scoring``): news is typeset with curly quotes and apostrophes, which the
 lexicons do not know, so raw VADER reads "It isn’t great." as positive.
 """
@@ -63,12 +63,9 @@ _NEG_WEIGHT = 1.5  # negativity bias: people rate bad news further from neutral 
 _POS_DISCOUNT = 0.5  # mild positive words ("like", "well", "support") are mostly formulaic in news
 _BLOB_WEIGHT = 0.3  # TextBlob adds adjectives VADER lacks; VADER carries negation and intensity
 _LABEL_THRESHOLD = 0.05  # |sentiment| above this is positive / negative
-_CUE_DAMPING = 0.5  # the news sum is divided by (number of toned words) ** this
-_ALPHA = 15.0  # VADER's squashing constant: score / sqrt(score**2 + alpha)
 # "few" licenses negation like "not": "few useful clues" is bad news (VADER negates only
 # "not"-words and "no").
 _NEGATE_EXTRA: frozenset[str] = frozenset({"few"})
-_CONTRAST: tuple[str, ...] = ("but",)
 _WINDOW = 400  # VADER's rules look a few words back; windows of words keep 1 MB texts linear
 
 
@@ -152,7 +149,7 @@ class _Vader:
         return word in negate or "n't" in word
 
     def _valences(self, words: list[str], low: list[str], lex: dict[str, float], cap_diff: bool,
-                  negate: frozenset[str], contrast: tuple[str, ...]) -> list[float]:
+                  negate: frozenset[str]) -> list[float]:
         vs, boosters, n = self.vs, self.boosters, len(words)
         out: list[float] = []
         for i, low_i in enumerate(low):
@@ -193,8 +190,8 @@ class _Vader:
             elif i > 0 and low[i - 1] not in lex and low[i - 1] == "least":
                 valence *= vs.N_SCALAR
             out.append(valence)
-        bi = next((k for k, w in enumerate(low) if w in contrast), -1)
-        if bi >= 0:  # _but_check, with its quirk: list.index finds the first equal value
+        if "but" in low:  # _but_check, with its quirk: list.index finds the first equal value
+            bi = low.index("but")
             for sentiment in out:
                 si = out.index(sentiment)
                 if si < bi:
@@ -267,18 +264,15 @@ class _Vader:
         emphasis = self._emphasis(text)
         normalize = self.vs.normalize
 
-        stock = self._valences(words, low, self.stock, cap_diff, self.negate, ("but",))
+        stock = self._valences(words, low, self.stock, cap_diff, self.negate)
         total = float(sum(stock))
         total += emphasis if total > 0 else -emphasis if total < 0 else 0.0
         vader = round(normalize(total), 4)
 
-        news = self._valences(words, low, self.news, cap_diff, self.news_negate, _CONTRAST)
+        news = self._valences(words, low, self.news, cap_diff, self.news_negate)
         total = float(sum(news))
         total += emphasis if total > 0 else -emphasis if total < 0 else 0.0
-        # A long list of mildly toned words is not stronger than one clear word: the sum is
-        # divided by sqrt(number of toned words) before VADER's squashing.
-        cues = sum(1 for v in news if v)
-        return vader, normalize(total / cues ** _CUE_DAMPING if cues > 1 else total, _ALPHA)
+        return vader, normalize(total)
 
 
 @functools.lru_cache(maxsize=1)
@@ -345,10 +339,17 @@ def sentiment(df: pd.DataFrame, column: str = "text") -> pd.DataFrame:
 
     newslab's score runs VADER's rules (negation, boosters, "but") over a lexicon adjusted for
     news: evaluative news words VADER lacks (``data/sentiment_news.txt``), regular inflections of
-    its words, topical words made neutral (``data/sentiment_topical.txt``), negative words
-    weighted 1.5x, mild positive words discounted; the VADER sum is damped by the square root of
-    the number of toned words; the result is blended 70/30 with TextBlob's polarity. On the NYT
-    editorial sentences this agrees with human ratings better than either lexicon alone.
+    its words, topical words made neutral (``data/sentiment_topical.txt``: "party", "Supreme
+    Court", "United States"), negative words weighted 1.5x, mild positive words discounted, and
+    "few" read as a negation. That is blended 70/30 with TextBlob's mean assessment over the
+    adjectives that judge (``data/sentiment_blob_skip.txt`` drops "more", "own", "new"...). On
+    NYT editorial sentences rated by people it agrees with them better than either lexicon (r
+    0.55 against VADER's 0.50), and the gain holds on NewsMTSC political news.
+
+    Texts longer than 400 words (whole articles) are scored in 400-word windows and the four
+    scores averaged, weighted by words: VADER's rules cost more than linear time in the words of
+    one text, and a window keeps a 1 MB text fast. For such texts ``vader`` and ``polarity`` are
+    that average, not one call of the library on the whole text.
 
     Args:
         df: any DataFrame; every row and column is kept, index included.
