@@ -164,6 +164,8 @@ class _Doc:
 
 
 _SENT_END = re.compile(r"[.!?\n]")
+_DOT = re.compile(r"(?<=\w)\.")
+_POSS_RE = re.compile("\\w['\u2019][sS](?!\\w)")
 _QUOTE_EVENTS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + _BOTH_Q + "]")
 
 
@@ -171,22 +173,29 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     matches = list(_TOKEN.finditer(text))
     starts = [m.start() for m in matches]
     ends = [m.end() for m in matches]
-    words = [m.group() for m in matches]
-    low = [w.lower() for w in words]
+    words = _TOKEN.findall(text)  # findall builds the strings in C
+    low = _TOKEN.findall(text.lower())
+    if len(low) != len(words):  # lower-casing changed a length ("İ"): do it word by word
+        low = [w.lower() for w in words]
     abbrev = lex.honorifics.keys() | lex.heads.keys()
     absorbed = set()
     n = len(text)
-    # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J."); only the few
-    # tokens followed by a dot are looked at.
-    for i in [i for i, b in enumerate(ends) if b < n and text[b] == "."]:
-        w = low[i]
-        if w + "." in abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
-            absorbed.add(ends[i])
-            ends[i] += 1
-            low[i] = w + "."
-    poss = [w.endswith(_POSS) for w in low]
-    for i in [i for i, p in enumerate(poss) if p]:
-        low[i] = low[i][:-2]
+    # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J."); only the tokens
+    # right before a dot are looked at, found from the dots (about one per sentence).
+    for m in _DOT.finditer(text):
+        i = bisect.bisect_left(ends, m.start())
+        if i < len(ends) and ends[i] == m.start():
+            w = low[i]
+            if w + "." in abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
+                absorbed.add(ends[i])
+                ends[i] += 1
+                low[i] = w + "."
+    poss = [False] * len(words)
+    for m in _POSS_RE.finditer(text):
+        i = bisect.bisect_left(ends, m.end())
+        if i < len(ends) and ends[i] == m.end():
+            poss[i] = True
+            low[i] = low[i][:-2]
     cap = [w[:1].isupper() for w in words]
     # Sentence ends: . ! ? and line breaks, except a dot inside a word ("U.S", "3.5") or an abbreviation's.
     bounds = [p for p in (m.start() for m in _SENT_END.finditer(text))
