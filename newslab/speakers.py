@@ -297,14 +297,15 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         while n < j - 1 and (j - n > 2 or doc.low[n] not in lex.given):
             n += 1
     gender = _head_of(lex, doc.low[last_head])[1]  # type: ignore[index]
-    if n < j and doc.low[n] in lex.honorifics:  # "Foreign Minister Mr. Lavrov"
+    role_end = n if doc.low[n - 1] not in _CONNECT else n - 1
+    if n < j and doc.low[n] in lex.honorifics:  # "Foreign Minister Mr. Lavrov", "Gen Sir Nick Carter"
         gender = lex.honorifics[doc.low[n]] or gender
         n += 1
     while n < j and doc.low[n] in lex.particles and not doc.cap[n]:
         n += 1
     if n >= j:
         return _Parse((i, j), None, gender, True)
-    return _Parse((i, n if doc.low[n - 1] not in _CONNECT else n - 1), _cut_name(doc, n, j, lex), gender, True)
+    return _Parse((i, role_end), _cut_name(doc, n, j, lex), gender, True)
 
 
 def _cut_name(doc: _Doc, a: int, b: int, lex: _Lex) -> tuple[int, int]:
@@ -463,6 +464,8 @@ class _Article:
             return False
         if p.titled or doc.low[a] in lex.given:
             return True
+        if all(doc.text[doc.starts[k]:doc.ends[k]].isupper() for k in range(a, b)):
+            return False  # "DOCTORS DON'T WANT": a headline in capitals, not a name
         if i > 0 and doc.low[i - 1] in ("the", "on", "of", "for", "at", "and") and _spaced(doc, i - 1):
             return False  # "the Supreme Court", "Commission on Presidential Debates": part of a longer name
         if _role_left(doc, i, lex) is not None or _role_right(doc, j, lex) is not None:

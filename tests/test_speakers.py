@@ -366,3 +366,22 @@ def test_many_people_sharing_a_name_stay_linear():
     t0 = time.perf_counter()
     assert len(resolve_speakers(text, mentions)) == len(mentions)
     assert time.perf_counter() - t0 < 20
+
+
+@pytest.mark.parametrize("text, mention, want", [
+    ("PM Narendra Modi said India would grow. Modi added that reforms would continue.", "Modi",
+     ("Narendra Modi", "PM")),
+    ("Foreign Ministry spokesperson Wang Wenbin said China opposed the move. Wang said the US should stop.",
+     "Wang", ("Wang Wenbin", "Foreign Ministry spokesperson")),
+    ("Gen Sir Nick Carter said the army was ready. He said more troops were needed.", "He",
+     ("Nick Carter", "Gen")),
+    ("Mr Johnson told MPs the data was clear. Prime Minister Boris Johnson said the lockdown would end.",
+     "Mr Johnson", ("Boris Johnson", "Prime Minister")),
+])
+def test_styles_of_other_countries(text, mention, want):
+    assert resolve(text, mention) == [want]
+
+
+def test_a_headline_in_capitals_is_not_a_person():
+    text = "DOCTORS DON’T WANT YOU TO KNOW THIS\n\nDr. Mehmet Oz said his show was popular. He said so."
+    assert names(text, "He") == ["Mehmet Oz"]
