@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
+from matplotlib.ticker import MaxNLocator
 
 __all__ = [
     "LABEL_COLORS",
@@ -109,7 +110,7 @@ def close(ax: Axes) -> None:
         >>> ax = _no_data(None, "t")
         >>> close(ax)
     """
-    plt.close(ax.figure)
+    plt.close(ax.get_figure(root=True))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -179,11 +180,11 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 15, ax: Axes | None = No
                 label=kind, edgecolor="white", linewidth=0.6, height=0.7)
         left += values
     for yi, tot in zip(y, left):
-        ax.text(tot, yi, f" {int(tot)}", va="center", ha="left", fontsize=9)
+        ax.text(float(tot), float(yi), f" {int(tot)}", va="center", ha="left", fontsize=9)
     ax.set_yticks(y, labels)
     ax.invert_yaxis()  # most quoted at the top
     ax.set_xlim(0, left.max() * 1.12 + 0.5)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Number of quotes")
     shown = f"top {len(order)} of {n_all} speakers" if n_all > len(order) else f"{n_all} speakers"
     ax.set_title(title or f"{default_title} ({shown})")
@@ -277,7 +278,7 @@ def sentiment_arc(sentences_with_sentiment: pd.DataFrame, quotes: pd.DataFrame |
     high = max(1.0, np.nanmax(yv) if np.isfinite(yv).any() else 1.0)
     ax.set_ylim(low - 0.08, high + 0.08)
     ax.set_xlim(0.5, len(df) + 0.5)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     names = {"sentiment": "newslab sentiment", "vader": "VADER compound", "polarity": "TextBlob polarity"}
     ax.set_ylabel(f"{names.get(score, score)}\n(−1 negative … +1 positive)")
     ax.set_xlabel("Sentence number in the article")
@@ -431,7 +432,7 @@ def stance_heatmap(matrix: pd.DataFrame, ax: Axes | None = None, top: int = 20,
     ax.tick_params(axis="x", labelrotation=0 if len(cols) <= 6 else 45)
     if len(cols) > 6:
         for lab in ax.get_xticklabels():
-            lab.set_ha("right")
+            lab.set_horizontalalignment("right")
     ax.set_xlabel("Target (numbers in cells: quotes the score rests on)")
     ax.set_ylabel("Speaker")
     ax.set_xticks(np.arange(-0.5, len(cols), 1), minor=True)
@@ -558,7 +559,7 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         if len(periods) > 5:
             ax.tick_params(axis="x", labelrotation=30)
             for lab in ax.get_xticklabels():
-                lab.set_ha("right")
+                lab.set_horizontalalignment("right")
     if value:
         ax.set_ylabel(f"Mean {value.replace('_', ' ')} per {unit}")
         ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=0)
@@ -571,7 +572,7 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
     else:
         ax.set_ylabel(f"{what} per {unit}")
         ax.set_ylim(bottom=0)
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     xlabel = f"{unit.capitalize()} starting" if unit != "day" else "Date"
     if len(periods) == 1:
         when = f"{unit} starting {names[0]}" if unit != "day" else names[0]
