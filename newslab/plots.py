@@ -414,7 +414,9 @@ def stance_heatmap(matrix: pd.DataFrame, ax: Axes | None = None, top: int = 20,
     cols = [c for c in cols if per_target[c] > 0]
     score = score.reindex(index=rows, columns=cols)
     count = count.reindex(index=rows, columns=cols)
-    ax = _new_ax(ax, (max(5.5, 1.3 * len(cols) + 4.5), max(2.8, 0.5 * len(rows) + 1.8)))
+    row_labels = [_wrap(r) for r in rows]
+    lines = max(lab.count("\n") + 1 for lab in row_labels)  # wrapped names need taller rows
+    ax = _new_ax(ax, (max(5.5, 1.3 * len(cols) + 4.5), max(2.8, (0.5 + 0.13 * (lines - 1)) * len(rows) + 1.8)))
     cmap = plt.get_cmap("RdBu").with_extremes(bad="#F2F2F2")
     values = np.ma.masked_invalid(score.to_numpy(dtype=float))
     image = ax.imshow(values, cmap=cmap, norm=TwoSlopeNorm(vcenter=0.0, vmin=-1.0, vmax=1.0),
@@ -428,7 +430,7 @@ def stance_heatmap(matrix: pd.DataFrame, ax: Axes | None = None, top: int = 20,
                 ax.text(j, i, f"{int(n)}", ha="center", va="center", fontsize=10,
                         color="white" if dark else "black")
     ax.set_xticks(range(len(cols)), [_wrap(c, 16) for c in cols])
-    ax.set_yticks(range(len(rows)), [_wrap(r) for r in rows])
+    ax.set_yticks(range(len(rows)), row_labels)
     ax.tick_params(axis="x", labelrotation=0 if len(cols) <= 6 else 45)
     if len(cols) > 6:
         for lab in ax.get_xticklabels():
