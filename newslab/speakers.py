@@ -71,8 +71,10 @@ _DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their", "our
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "two", "three", "several", "many", "other", "these",
                          "those", "most", "few", "any", "no"})
 _CUT = frozenset({"with", "of", "for", "in", "at", "from", "who", "that", "which", "familiar", "close", "briefed",
-                  "on", "to", "knowledgeable", "speaking", "involved", "according", "said", "told"})
+                  "on", "to", "knowledgeable", "speaking", "involved", "according", "said", "told", "titled",
+                  "called"})
 _CONNECT = frozenset({"of", "for", "at"})
+_LOOSE_MODS = frozenset({"former", "then", "top", "senior", "longtime", "veteran", "new", "current", "acting", "ex"})
 _NEAR_CUES = frozenset({"said", "says", "told", "added", "tells", "asked", "wrote", "writes", "stated", "noted",
                         "argued", "explained", "insisted", "warned", "claimed", "spoke", "responded", "replied"})
 _RECENT = 24  # persons / groups remembered for pronouns: bounded, so a pronoun costs O(1)
@@ -485,6 +487,9 @@ class _Article:
                 if len(cand.words) >= 2 and (cand.words[0] == words[0] and cand.words[-1] == words[-1]
                                              or cand.words[-len(words):] == words):
                     ent = cand
+                    if cand.words[0] == words[0] and len(words) < len(cand.words):
+                        ent.name, ent.words = name, words  # "Donald Trump" rather than "Donald J. Trump"
+                    self.entities[name] = ent
                     break
         if ent is None:
             ent = _Entity(name=name, first=pos, words=words)
@@ -719,6 +724,23 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     # "Officials said", "Sources familiar with ...": capitalised only because a sentence starts there.
     plain = b0 < u and doc.low[b0] in lex.unnamed
     runs = [] if plain else _runs(doc, b0, u, lex)
+    if runs and not doc.cap[b0]:
+        # "a spokeswoman for Hillary Clinton": a name after a preposition is not the speaker, but a
+        # name set off by a comma is ("a lawyer for the outlets, David Schulz,").
+        keep = []
+        cut = False
+        x = b0
+        for i, j in runs:
+            while x < i:
+                if doc.low[x] in _CUT:
+                    cut = True
+                if doc.text[doc.ends[x]:doc.starts[x + 1]].strip() == ",":
+                    cut = False
+                x += 1
+            if not cut:
+                keep.append((i, j))
+            x = j
+        runs = keep
     # A group of several names: "The US, Japan and South Korea", "Russia and North Korea".
     if len(runs) >= 2 and any(doc.low[k] == "and" or doc.text[doc.ends[k]:doc.starts[k + 1]].strip() == "&"
                               for k in range(runs[0][1] - 1, runs[-1][0])):
@@ -783,16 +805,17 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     head = doc.low[head_i]
     h = _head_of(lex, head)
     if h and (det is None or det in _DEFINITE) and head not in ("official", "officials"):
-        mods = {doc.low[x] for x in range(b0, head_i)}
+        # Words that narrow the role ("the foreign minister", "the Republican nominee") must be in the
+        # holder's role; "former", "top" and the like need not.
+        mods = {doc.low[x] for x in range(b0, head_i)} - _LOOSE_MODS
         holder = None
         for ent in reversed(w.persons):
             if h[0] in ent.canon:
-                role_words = set(" ".join(ent.roles).lower().split())
-                if mods <= role_words:
+                if mods <= set(" ".join(ent.roles).lower().split()):
                     holder = ent
                     break
-                holder = holder or ent
-        if holder is None:
+                holder = holder or (ent if not mods else None)
+        if holder is None and not mods:
             holder = art.holder(h[0])
         if holder is not None:
             role = next((r for r in holder.roles if head in r.lower()), holder.roles[0] if holder.roles else None)

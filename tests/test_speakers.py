@@ -385,3 +385,22 @@ def test_styles_of_other_countries(text, mention, want):
 def test_a_headline_in_capitals_is_not_a_person():
     text = "DOCTORS DON’T WANT YOU TO KNOW THIS\n\nDr. Mehmet Oz said his show was popular. He said so."
     assert names(text, "He") == ["Mehmet Oz"]
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker():
+    text = ("Hillary Clinton spoke in Ohio. A spokeswoman for Hillary Clinton said the event was full. "
+            "A lawyer for the outlets, David Schulz, said the case would go on.")
+    assert resolve(text, "A spokeswoman for Hillary Clinton", "A lawyer for the outlets, David Schulz,") == [
+        ("a spokeswoman for Hillary Clinton", "spokeswoman for Hillary Clinton"), ("David Schulz", None)]
+
+
+def test_a_role_noun_with_modifiers_nobody_has_stays_unnamed():
+    text = ("Arizona Sen. John McCain spoke first. The former first lady and U.S. senator said the plan was weak. "
+            "The senator said he agreed.")
+    got = names(text, "The former first lady and U.S. senator", "The senator")
+    assert got == ["the former first lady and U.S. senator", "John McCain"]
+
+
+def test_name_variants_share_the_plain_name():
+    text = "Donald J. Trump spoke on Monday. Later Donald Trump arrived. Mr. Trump said the polls were wrong."
+    assert names(text, "Donald J. Trump", "Mr. Trump") == ["Donald Trump", "Donald Trump"]
