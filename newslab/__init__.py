@@ -8,8 +8,8 @@ The public API is small and flat::
     >>> list(sents.columns[:6])
     ['article_id', 'sentence_id', 'paragraph_id', 'start', 'end', 'text']
 
-Names are imported lazily, so ``import newslab`` stays fast and a notebook that only loads
-articles never pays for matplotlib or the sentiment lexicons.
+The pipeline steps are imported with the package; charts, exports and the command line load on
+first use, so ``import newslab`` never pays for matplotlib or pyarrow.
 """
 from __future__ import annotations
 
@@ -24,38 +24,33 @@ SEED: Path = Path(__file__).resolve().parent.parent / "data" / "2023-12-05_wions
 if not SEED.exists():  # installed as a wheel: the seed ships as package data too
     SEED = Path(__file__).resolve().parent / "data" / "seed_article.txt"
 
-# public name -> module that defines it
-_EXPORTS = {
-    "load_articles": "articles",
-    "sentences": "sentences",
-    "quotes": "quotes",
-    "speakers": "speakers",
-    "evaluate": "evaluate",
-    "sentiment": "sentiment",
-    "stance": "stance",
-    "stance_matrix": "stance",
-    "to_csv": "export",
-    "to_parquet": "export",
-    "read_parquet": "export",
-}
-_SUBMODULES = {"plots", "targets", "export", "cli"}
+# The pipeline steps share their names with their modules (newslab.quotes is both a function and
+# the module newslab/quotes.py). Importing them here, before anything else can import the
+# submodules, binds the package attribute to the function for good: Python sets the parent's
+# attribute to a submodule only when that submodule is first loaded.
+from .articles import load_articles  # noqa: E402
+from .evaluate import evaluate  # noqa: E402
+from .quotes import quotes  # noqa: E402
+from .sentences import sentences  # noqa: E402
+from .sentiment import sentiment  # noqa: E402
+from .speakers import speakers  # noqa: E402
+from .stance import stance, stance_matrix  # noqa: E402
 
-__all__ = sorted([*_EXPORTS, *_SUBMODULES, "SEED", "__version__"])
+# Heavier or rarely needed parts load on first use: plots (matplotlib), exports (pyarrow), the CLI.
+_LAZY_EXPORTS = {"to_csv": "export", "to_parquet": "export", "read_parquet": "export", "read_csv": "export"}
+_SUBMODULES = {"plots", "targets", "export", "cli", "notebooks"}
+
+__all__ = sorted(["load_articles", "sentences", "quotes", "speakers", "evaluate", "sentiment", "stance",
+                  "stance_matrix", *_LAZY_EXPORTS, *_SUBMODULES, "SEED", "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import plots, targets  # noqa: F401
-    from .articles import load_articles  # noqa: F401
-    from .evaluate import evaluate  # noqa: F401
-    from .quotes import quotes  # noqa: F401
-    from .sentences import sentences  # noqa: F401
-    from .sentiment import sentiment  # noqa: F401
-    from .speakers import speakers  # noqa: F401
-    from .stance import stance, stance_matrix  # noqa: F401
+    from . import cli, export, notebooks, plots, targets  # noqa: F401
+    from .export import read_csv, read_parquet, to_csv, to_parquet  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    if name in _LAZY_EXPORTS:
+        value = getattr(importlib.import_module(f".{_LAZY_EXPORTS[name]}", __name__), name)
     elif name in _SUBMODULES:
         value = importlib.import_module(f".{name}", __name__)
     else:
