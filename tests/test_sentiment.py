@@ -141,6 +141,20 @@ def test_columns_match_the_lexicons_run_directly() -> None:
     assert math.isclose(row["vader"], SentimentIntensityAnalyzer().polarity_scores(text)["compound"])
 
 
+def test_public_name_is_the_function() -> None:
+    assert nl.sentiment is sentiment  # even though this file imported the submodule newslab.sentiment
+    assert "sentiment" in nl.__all__
+
+
+def test_import_newslab_does_not_load_the_lexicons() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, newslab; print(any(m.startswith(('textblob', 'vaderSentiment')) for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_n_jobs_gives_the_same_scores() -> None:
     df = pd.DataFrame({"text": ["Good.", "Bad.", "Meh.", "Awful!", "Great.", "So-so."] * 3})
     one = sentiment(df)
