@@ -155,11 +155,13 @@ def test_import_newslab_does_not_load_the_lexicons() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_n_jobs_gives_the_same_scores() -> None:
-    df = pd.DataFrame({"text": ["Good.", "Bad.", "Meh.", "Awful!", "Great.", "So-so."] * 3})
+def test_n_jobs_gives_the_same_rows_and_scores() -> None:
+    df = pd.DataFrame({"text": ["Good.", "Bad.", "Meh.", "Awful!", "Great.", "So-so."] * 3},
+                      index=range(100, 118))
     one = sentiment(df)
     two = sentiment(df, n_jobs=2)
-    assert two[SENTIMENT_COLUMNS].reset_index(drop=True).equals(one[SENTIMENT_COLUMNS].reset_index(drop=True))
+    assert two.index.tolist() == one.index.tolist()
+    assert two.equals(one)
 
 
 def test_long_text_is_linear_and_bounded() -> None:
@@ -255,3 +257,13 @@ def test_stock_vader_column_is_exactly_vader() -> None:
     for text in texts:
         for variant in (text, normalize_for_scoring(text)):
             assert pair.scores(variant)[0] == analyzer.polarity_scores(variant)["compound"], variant
+
+
+def test_dask_partitions_match_pandas() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    df = pd.DataFrame({"text": ["Good.", None, "It isn\u2019t great.", "Plain.", "A disaster."] * 4})
+    got = sentiment(dd.from_pandas(df, npartitions=3)).compute()
+    want = sentiment(df)
+    assert got.columns.tolist() == want.columns.tolist()
+    assert got["sentiment_label"].tolist() == want["sentiment_label"].tolist()
+    assert got["sentiment"].tolist() == want["sentiment"].tolist()
