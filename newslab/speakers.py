@@ -74,6 +74,10 @@ _CUT = frozenset({"with", "of", "for", "in", "at", "from", "who", "that", "which
                   "on", "to", "knowledgeable", "speaking", "involved", "according", "said", "told", "titled",
                   "called"})
 _CONNECT = frozenset({"of", "for", "at"})
+_OBJECT_BEFORE = frozenset({"like", "of", "with", "to", "for", "about", "against", "from", "by", "at", "on", "in",
+                            "into", "over", "under", "than", "between", "among", "toward", "towards", "told",
+                            "asked", "called", "met", "urged", "thanked", "criticized", "criticised", "praised",
+                            "attacked", "accused", "and"})
 _LOOSE_MODS = frozenset({"former", "then", "top", "senior", "longtime", "veteran", "new", "current", "acting", "ex"})
 _NEAR_CUES = frozenset({"said", "says", "told", "added", "tells", "asked", "wrote", "writes", "stated", "noted",
                         "argued", "explained", "insisted", "warned", "claimed", "spoke", "responded", "replied"})
@@ -286,6 +290,11 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         if _is_head(lex, doc.low[k]):
             last_head = k
     if last_head < 0:
+        # "Republican Donald Trump", "Kremlin Dmitry Peskov": words before a given name that starts a
+        # name of two words or more are a description, not part of the name.
+        for k in range(i + 1, min(i + 3, j - 1)):
+            if doc.low[k] in lex.given and doc.cap[k] and all(_descriptor(lex, doc.low[x]) for x in range(i, k)):
+                return _Parse((i, k), _cut_name(doc, k, j, lex), lex.given[doc.low[k]], False)
         return _Parse(None, _cut_name(doc, i, j, lex), None, False)
     if last_head == j - 1:
         # "Jim Justice", "Peter King": a given name first means the title word is a surname.
@@ -308,6 +317,12 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
     if n >= j:
         return _Parse((i, j), None, gender, True)
     return _Parse((i, role_end), _cut_name(doc, n, j, lex), gender, True)
+
+
+def _descriptor(lex: _Lex, w: str) -> bool:
+    """A word that describes rather than names: "Republican", "Russian", "Kremlin", "Labour"."""
+    return w not in lex.given and (w in lex.mods or w in lex.org_names or w in lex.places or w in lex.groups
+                                   or w.endswith(("an", "ese", "ish", "ic", "i")))
 
 
 def _cut_name(doc: _Doc, a: int, b: int, lex: _Lex) -> tuple[int, int]:
@@ -384,6 +399,7 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
     last_head = -1
     end_conn = -1
     conn = False
+    free = 0  # other lower-case words before the title: "political science professor"
     while k < n and k - start < limit:
         if k > start and not _spaced(doc, k - 1):
             break
@@ -394,14 +410,41 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
             last_head = k
         elif w in _CONNECT and last_head >= 0:
             conn = True
-        elif not ((w == "the" and k > start and doc.low[k - 1] in _CONNECT)
-                  or (doc.cap[k] and w not in lex.function) or w in lex.mods):
+        elif (w == "the" and k > start and doc.low[k - 1] in _CONNECT) or (doc.cap[k] and w not in lex.function) \
+                or w in lex.mods:
+            pass
+        elif last_head < 0 and free < 3 and not doc.cap[k] and w not in lex.function and w not in lex.cues:
+            free += 1
+        else:
             break  # the role phrase ends at the first word that is none of these
         k += 1
     if last_head < 0 or start >= n:
         return None
     stop = max(last_head, end_conn) + 1
     return start, stop
+
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines in title case ("Chris Christie Calls Hillary Clinton a Liar"): four words or
+    more, at least 80% of them capitalised, no sentence-final dot."""
+    out = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if len(line) > 300 or line.rstrip().endswith((".", "\u201d", '"')):
+            continue
+        words = _WORD.findall(line)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append(m.span())
+    return out
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, len(spans) and 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 # ------------------------------------------------------------------------------------- entities
@@ -448,6 +491,9 @@ class _Article:
         self.group_end: dict[int, _Group] = {}
         self._holders: dict[str, _Entity] | None = None
         runs = _runs(doc, 0, len(doc.low), lex)
+        heads = _headlines(text)
+        if heads:  # "Chris Christie Calls Hillary Clinton ...": title case joins names and verbs
+            runs = [(i, j) for i, j in runs if not _in_spans(heads, doc.starts[i])]
         parsed = [(i, j, _parse_run(doc, i, j, lex)) for i, j in runs]
         # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
         self._person_run: dict[int, bool] = {}
@@ -464,7 +510,7 @@ class _Article:
         a, b = p.name  # type: ignore[misc]
         if _kind_of(doc, a, b, lex):
             return False
-        if p.titled or doc.low[a] in lex.given:
+        if p.titled or (doc.low[a] in lex.given and b - a >= 2):
             return True
         if all(doc.text[doc.starts[k]:doc.ends[k]].isupper() for k in range(a, b)):
             return False  # "DOCTORS DON'T WANT": a headline in capitals, not a name
@@ -595,6 +641,7 @@ class _Walker:
         self.persons: list[_Entity] = []  # most recent last, bounded
         self.groups: list[_Group] = []
         self.last_speaker: _Entity | _Group | None = None
+        self.speaker_at = self.focus_at = self.subject_at = -1  # token positions, for recency
         self.pron: dict[int, _Entity | _Group | None] = {}
 
     def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
@@ -605,6 +652,7 @@ class _Walker:
         del self.persons[:-_RECENT]
         if subject_ok and self.subject is None:
             self.subject = ent
+            self.subject_at = t
 
     def _see_group(self, g: _Group) -> None:
         self.groups = [x for x in self.groups if x.name != g.name][-_RECENT:] + [g]
@@ -614,19 +662,22 @@ class _Walker:
         if s != self.subject_sent:
             if self.subject is not None:
                 self.focus = self.subject
+                self.focus_at = self.subject_at
             self.subject = None
             self.subject_sent = s
 
     def he_she(self, gender: str) -> _Entity | None:
-        cands: list[_Entity | None] = [self.subject, self.focus]
-        if isinstance(self.last_speaker, _Entity):
-            cands.append(self.last_speaker)
+        cands: list[_Entity | None] = [self.subject]
+        # The last sentence subject and the last quote's speaker, the more recent first.
+        speaker = self.last_speaker if isinstance(self.last_speaker, _Entity) else None
+        if speaker is not None and self.speaker_at > self.focus_at:
+            cands += [speaker, self.focus]
+        else:
+            cands += [self.focus, speaker]
         cands.extend(reversed(self.persons))
         for e in cands:
             if e is not None and e.gender in (None, gender):
-                if e.gender is None:
-                    e.gender = gender  # an entity called "he" once stays "he"
-                return e
+                return e  # (no gender is learnt from a resolution: one wrong "she" would spread)
         return None
 
     def plural(self, kinds: tuple[str, ...]) -> _Group | None:
@@ -674,7 +725,9 @@ class _Walker:
         doc = art.doc
         self._sentence(t)
         if t in art.person_at:
-            self._see_person(art.person_at[t][1], t, not doc.inq[t])
+            # A person after a preposition or a verb of meeting is an object, not the subject.
+            obj = t > 0 and doc.low[t - 1] in _OBJECT_BEFORE and doc.sent[t - 1] == doc.sent[t]
+            self._see_person(art.person_at[t][1], t, not doc.inq[t] and not obj)
         elif t in art.group_at:
             self._see_group(art.group_at[t][1])
         elif doc.low[t] in ("he", "she") and not doc.inq[t]:
@@ -724,9 +777,10 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     # "Officials said", "Sources familiar with ...": capitalised only because a sentence starts there.
     plain = b0 < u and doc.low[b0] in lex.unnamed
     runs = [] if plain else _runs(doc, b0, u, lex)
-    if runs and not doc.cap[b0]:
-        # "a spokeswoman for Hillary Clinton": a name after a preposition is not the speaker, but a
-        # name set off by a comma is ("a lawyer for the outlets, David Schulz,").
+    if runs:
+        # "a spokeswoman for Hillary Clinton", "Kevin Barrett, a lawyer at Bailey & Glasser": a name
+        # after a preposition is not the speaker, but one set off by a comma is ("a lawyer for the
+        # outlets, David Schulz,").
         keep = []
         cut = False
         x = b0
@@ -777,8 +831,11 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             continue
         # Of several names in one mention ("NBC's Dante Chinni", "a partner at Lenox, Lawrence
         # Cummings"), the one that looks most like a person speaks.
+        appositive = i == b0 and j < u and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() in (",", "--", "\u2014")
+        # "NBC's Dante Chinni", "Russia's Sergei Lavrov": a name right after a possessive is the person
+        appositive = appositive or (i > b0 and doc.poss[i - 1] and b - a >= 2 and _spaced(doc, i - 1))
         score = (2 if p.titled or doc.low[a] in lex.given or _name_words(doc, a, b) in art.entities
-                 or (b - a == 1 and doc.low[a] in art.by_key) else 1 if b - a >= 2 else 0)
+                 or (b - a == 1 and doc.low[a] in art.by_key) or appositive else 1 if b - a >= 2 else 0)
         if best is None or score > best[0]:
             best = (score, i, j, p)
     if best is not None and (best[0] == 2 or org is None):
@@ -896,6 +953,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
                 out[idx] = (name, role)
                 if isinstance(ref, (_Entity, _Group)):
                     walker.last_speaker = ref
+                    walker.speaker_at = tok
                     if isinstance(ref, _Entity):
                         walker._see_person(ref, tok, not doc.inq[tok])
         walker.step(tok)

@@ -404,3 +404,29 @@ def test_a_role_noun_with_modifiers_nobody_has_stays_unnamed():
 def test_name_variants_share_the_plain_name():
     text = "Donald J. Trump spoke on Monday. Later Donald Trump arrived. Mr. Trump said the polls were wrong."
     assert names(text, "Donald J. Trump", "Mr. Trump") == ["Donald Trump", "Donald Trump"]
+
+
+def test_gendered_descriptions_and_possessive_outlets():
+    text = ("“They are wrong,” said 9/11 widow Terry Strada. She continued to press the case. "
+            "The debates rarely matter, noted NBC’s Dante Chinni. “They happen late,” he wrote.")
+    assert resolve(text, "9/11 widow Terry Strada", "She", "NBC’s Dante Chinni", "he") == [
+        ("Terry Strada", "widow"), ("Terry Strada", "widow"), ("Dante Chinni", None),
+        ("Dante Chinni", None)]
+
+
+def test_a_person_after_a_preposition_is_not_the_subject():
+    text = ("“We need people of substance,” said Cornell William Brooks, president of the NAACP. "
+            "People like Bobby Scott, he said, are rare.")
+    assert names(text, "he") == ["Cornell William Brooks"]
+
+
+def test_one_wrong_she_does_not_make_a_man_female():
+    text = ("Aung San Suu Kyi visited on Wednesday, six years after she was released. "
+            "After her meeting with President Obama and Vice President Biden, the White House announced new steps. "
+            "“It is the right thing to do,” Obama said. He called it a good news story.")
+    assert names(text, "Obama", "He") == ["Obama", "Obama"]
+
+
+def test_a_description_before_a_given_name_is_not_part_of_the_name():
+    text = "Republican Donald Trump said the polls were rigged. Trump added that he would win."
+    assert resolve(text, "Republican Donald Trump", "Trump") == [("Donald Trump", "Republican")] * 2
