@@ -442,7 +442,10 @@ def stance_heatmap(matrix: pd.DataFrame, ax: Axes | None = None, top: int = 20,
     ax.grid(which="minor", color="white", linewidth=1.5)
     ax.tick_params(which="minor", length=0)
     ax.spines[:].set_visible(False)
-    bar = ax.figure.colorbar(image, ax=ax, shrink=0.9, ticks=[-1, -0.5, 0, 0.5, 1])
+    # a colour bar of a few inches, however many speakers make the figure tall
+    root = ax.get_figure(root=True)
+    shrink = min(0.9, 4.5 / max(root.get_figheight() if root is not None else 4.5, 1.0))
+    bar = ax.figure.colorbar(image, ax=ax, shrink=shrink, ticks=[-1, -0.5, 0, 0.5, 1])
     bar.set_label("Mean stance score\n(−1 against … +1 favor)")
     shown = f" (top {len(rows)} of {n_all} speakers)" if n_all > len(rows) else ""
     ax.set_title(title or default_title + shown)
