@@ -745,7 +745,7 @@ def _lower_first(s: str, lex: _Lex) -> str:
     return s
 
 
-_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|a|an|the)\s")
+_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the)\s")
 
 
 def _clean_surface(s: str) -> str:
