@@ -195,7 +195,19 @@ def _parse_params(items: Iterable[str]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m newslab.notebooks NOTEBOOK_DIR OUT_DIR [--param key=value ...]``."""
+    """Command line: ``python -m newslab.notebooks NOTEBOOK_DIR OUT_DIR [--param key=value ...]``.
+
+    Prints one HTML path per notebook and the output folder; returns 0, or 1 when a notebook
+    failed (its HTML is still written), or 2 for bad arguments.
+
+    Examples:
+        >>> import contextlib, io
+        >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+        ...     main(["no/such/folder", "out"])
+        2
+        >>> err.getvalue().startswith("error: no notebooks")
+        True
+    """
     parser = argparse.ArgumentParser(prog="python -m newslab.notebooks",
                                      description="Execute notebooks headless and write them as HTML.")
     parser.add_argument("notebook_dir", type=Path)
