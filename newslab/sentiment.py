@@ -116,7 +116,9 @@ class _Vader:
         self.stock: dict[str, float] = analyzer.lexicon
         lex = dict(analyzer.lexicon)
         lex.update(_inflections(analyzer.lexicon))
-        lex.update((w, float(v)) for w, v in _lexicon.table("sentiment_news.txt").items())
+        news_words = {w: float(v) for w, v in _lexicon.table("sentiment_news.txt").items()}
+        lex.update((w, v) for w, v in _inflections(news_words).items() if w not in analyzer.lexicon)
+        lex.update(news_words)
         for word in _lexicon.words("sentiment_topical.txt"):  # and its inflections: "parties"
             for form in (word, *_inflect(word)):
                 lex.pop(form, None)
@@ -339,7 +341,7 @@ def sentiment(df: pd.DataFrame, column: str = "text") -> pd.DataFrame:
 
     newslab's score runs VADER's rules (negation, boosters, "but") over a lexicon adjusted for
     news: evaluative news words VADER lacks (``data/sentiment_news.txt``), regular inflections of
-    its words, topical words made neutral (``data/sentiment_topical.txt``: "party", "Supreme
+    its words and of those, topical words made neutral (``data/sentiment_topical.txt``: "party", "Supreme
     Court", "United States"), negative words weighted 1.5x, mild positive words discounted, and
     "few" read as a negation. That is blended 70/30 with TextBlob's mean assessment over the
     adjectives that judge (``data/sentiment_blob_skip.txt`` drops "more", "own", "new"...). On
