@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/newslab analyze data --out $(OUT)
+	$(VENV)/bin/newslab analyze data --out $(OUT) --notebooks
 
 test: $(STAMP)
 	$(PY) -m pytest -q
