@@ -893,6 +893,15 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     return name, role, _Group(name, "unnamed")
 
 
+def _valid_span(m: object, n: int) -> tuple[int, int] | None:
+    """``(start, end)`` as ints inside a text of length n, or None (missing, NaN, reversed, outside)."""
+    try:
+        s, e = int(m[0]), int(m[1])  # type: ignore[index]
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
+    return (s, e) if 0 <= s < e <= n else None
+
+
 @lru_cache(maxsize=1)
 def _event_words() -> frozenset[str]:
     """Lower-case words the walk must see: he / she, and plural unnamed nouns that "they" may mean."""
@@ -929,13 +938,9 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
     out: list[tuple[str | None, str | None]] = [(None, None)] * len(mentions)
     # Mentions by first token, so the walk meets each one at its place in the text.
     todo: dict[int, list[tuple[int, int, int]]] = {}
-    order = sorted(range(len(mentions)), key=lambda x: (mentions[x][0], mentions[x][1]))
-    t = 0
-    for idx in order:
-        s, e = mentions[idx]
-        if s is None or e is None or not (0 <= s < e <= len(text)):
-            continue
-        s, e = int(s), int(e)
+    valid = {idx: span for idx, span in enumerate(_valid_span(m, len(text)) for m in mentions) if span}
+    for idx in sorted(valid, key=valid.__getitem__):
+        s, e = valid[idx]
         t = bisect.bisect_right(doc.ends, s)
         if t < n and doc.starts[t] < e:
             todo.setdefault(t, []).append((idx, s, e))

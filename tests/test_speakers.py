@@ -249,6 +249,8 @@ def test_bad_spans_and_empty_input():
     assert resolve_speakers("Ann Lee said so.", [(5, 3), (0, 99), (-1, 2)]) == [(None, None)] * 3
     assert resolve_speakers("   ", [(0, 2)]) == [(None, None)]
     assert resolve_speakers("Ann Lee said so.", [(0, 7), (0, 7)]) == [("Ann Lee", None)] * 2
+    missing = [(None, 3), (pd.NA, 7), (float("nan"), 7), (0, pd.NA), (0.0, 7.0)]
+    assert resolve_speakers("Ann Lee said so.", missing) == [(None, None)] * 4 + [("Ann Lee", None)]
 
 
 def test_sloppy_spans_use_the_mention_text():
