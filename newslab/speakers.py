@@ -1011,7 +1011,7 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     ``speaker_role`` column when present, in order of first appearance), and ``kind`` (``person`` |
     ``organisation`` | ``place`` | ``group`` | ``unnamed``, see ``speaker_kind``). Sorted by ``n_quotes``
     descending, ties by name. Quotes whose speaker did not resolve (missing ``speaker_name``) are
-    left out; unnamed sources ("a source", "officials") keep their own rows, one per wording,
+    left out and counted in ``df.attrs["n_unresolved"]``; unnamed sources ("a source", "officials") keep their own rows, one per wording,
     marked ``kind == "unnamed"``, so ``df[df.kind != "unnamed"]`` lists the named speakers.
     Spellings that differ only in case or a leading "the" share a row.
 
@@ -1036,8 +1036,10 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     texts = quotes["text"].tolist() if "text" in quotes.columns else [None] * len(quotes)
     arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * len(quotes)
     roles = quotes["speaker_role"].tolist() if "speaker_role" in quotes.columns else [None] * len(quotes)
+    unresolved = 0
     for name, typ, txt, aid, role in zip(names, types, texts, arts, roles):
         if not isinstance(name, str) or not name.strip():
+            unresolved += 1
             continue
         name = name.strip()
         key = re.sub(r"^the\s+", "", name.casefold())
@@ -1066,7 +1068,9 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         df = df.sort_values(["n_quotes", "speaker_name"], ascending=[False, True], kind="stable")
     for c in ("n_quotes", "n_direct", "n_indirect", "n_mixed", "n_words", "n_articles"):
         df[c] = df[c].astype("int64")
-    return df.reset_index(drop=True)
+    df = df.reset_index(drop=True)
+    df.attrs["n_unresolved"] = unresolved  # quotes left out: visible, not silently lost
+    return df
 
 
 class _CallableModule(types.ModuleType):

@@ -307,7 +307,8 @@ def test_speakers_aggregates_one_row_per_speaker():
     wh = df.iloc[1]  # "the White House" and "The White House" share a row
     assert (wh.n_quotes, wh.n_mixed, wh.n_indirect, wh.n_articles, wh.kind) == (2, 1, 1, 2, "organisation")
     assert df.iloc[2].kind == "unnamed"
-    assert df["n_quotes"].sum() == 6  # the unresolved quote is left out
+    assert df["n_quotes"].sum() == 6  # the unresolved quote is left out, and counted
+    assert df.attrs["n_unresolved"] == 1
 
 
 def test_speakers_sort_ties_by_name_and_handle_empty_and_bad_input():
