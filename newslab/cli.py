@@ -29,6 +29,8 @@ DEFAULT_TOP_COUNTRIES = 5
 #: Fewest articles per batch. Each batch runs every step (the progress bar advances per batch);
 #: a long corpus is cut into at most MAX_BATCHES batches, so starting worker processes for each
 #: step of each batch stays a negligible cost.
+#: Longest article analysed by default (characters): 100 times a long feature story.
+MAX_CHARS = 5_000_000
 BATCH = 500
 MAX_BATCHES = 20
 
@@ -108,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also execute the project's notebooks/ into DIR/notebooks/*.html")
     an.add_argument("--notebook-dir", type=Path, metavar="DIR", default=None,
                     help="where the notebooks are (default: the project's notebooks/ folder)")
+    an.add_argument("--max-chars", type=int, default=MAX_CHARS, metavar="N",
+                    help=f"leave out (and list in manifest.json) articles longer than N characters: a "
+                         f"multi-megabyte 'article' is a dump, not news, and would dominate the run "
+                         f"(default {MAX_CHARS:,}; 0: no limit)")
     an.add_argument("--no-charts", action="store_true", help="skip the PNG charts (faster on huge corpora)")
     an.add_argument("--quiet", "-q", action="store_true",
                     help="print nothing but errors (no progress bar, no summary)")
@@ -194,6 +200,30 @@ def default_targets(articles: pd.DataFrame, top: int = DEFAULT_TOP_COUNTRIES) ->
         return {}
     out = tg.countries(*names)
     return {str(k): list(v) for k, v in out.items()}
+
+
+def drop_long_articles(articles: pd.DataFrame, max_chars: int) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Split off articles longer than ``max_chars`` (0: keep all); the dropped ones as skip records.
+
+    Examples:
+        >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["short", "x" * 50]})
+        >>> kept, dropped = drop_long_articles(arts, 10)
+        >>> kept["article_id"].tolist(), dropped[0]["article_id"], dropped[0]["reason"][:31]
+        (['a'], 'b', 'article too long: 50 characters')
+    """
+    if not max_chars or not len(articles):
+        return articles, []
+    lengths = articles["text"].map(lambda t: len(t) if isinstance(t, str) else 0)
+    long = lengths > max_chars
+    if not long.any():
+        return articles, []
+    dropped = [{"path": str(row.get("path") or row["article_id"]), "article_id": str(row["article_id"]),
+                "reason": f"article too long: {n:,} characters > --max-chars {max_chars:,} "
+                          f"(raise --max-chars, or 0 for no limit, to analyse it)"}
+               for (_, row), n in zip(articles[long].iterrows(), lengths[long])]
+    kept = articles[~long].reset_index(drop=True)
+    kept.attrs = dict(articles.attrs)
+    return kept, dropped
 
 
 def _n(k: int, noun: str) -> str:
@@ -381,6 +411,8 @@ def analyze(args: argparse.Namespace) -> int:
         warnings.simplefilter("always")
         arts = _timed(timings, "load_articles", lambda: load_articles(inputs if len(inputs) != 1 else inputs[0]))
     skipped = [dict(s) for s in arts.attrs.get("skipped", [])]
+    arts, too_long = drop_long_articles(arts, args.max_chars)
+    skipped += too_long
     other = [str(w.message) for w in caught if "skip" not in str(w.message).lower()]
     for s in skipped:
         say(f"newslab: skipped {s.get('path')}: {s.get('reason')}")
