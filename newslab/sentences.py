@@ -8,10 +8,15 @@ neighbours: the word before it (an abbreviation, an initial, a list number?) and
 ``newslab/data/abbreviations.txt``; the same data can drive NLTK's Punkt through
 :func:`punkt_parameters`, with nothing to download.
 
-Ambiguous abbreviations (``Inc.``, ``U.S.``, ``St.``) are decided from the article itself, as Punkt
-does from its training text: a capitalised next word ends the sentence when it is a usual sentence
-starter, or when the same article uses it in lowercase and never capitalises it mid-sentence. The
-decision uses only the article's own text, so results do not depend on how a corpus is chunked.
+Titles (``Mr.``, ``Gen.``) never end a sentence before a name; ``No.`` or ``Jan.`` not before a
+number; an initial (``W.``, ``J.K.``) only before a usual sentence starter (``The``, ``He``).
+Ambiguous abbreviations (``Inc.``, ``U.S.``, ``St.``, ``Calif.``) are also decided from the article
+itself, as Punkt learns from its training text: a capitalised next word ends the sentence when it is
+a usual sentence starter, or when it opens sentences elsewhere in the same article and is never
+capitalised mid-sentence there ("U.S. Court of Appeals" vs "the U.S. Officials said").
+The decision uses only the article's own text, so results do not depend on how a corpus is chunked.
+A ``?`` or ``!`` inside a quotation followed by an attribution ("Why now?" Biden asked.) stays in
+one sentence, and a sentence ending inside closing quote marks ends after them.
 
 Examples:
     >>> from newslab.sentences import sentence_spans
