@@ -430,11 +430,11 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 def _headlines(text: str) -> list[tuple[int, int]]:
     """Spans of lines in title case ("Chris Christie Calls Hillary Clinton a Liar"): four words or
-    more, at least 80% of them capitalised, no sentence-final dot."""
+    more, at least 80% of them capitalised."""
     out = []
     for m in _LINE.finditer(text):
         line = m.group()
-        if len(line) > 300 or line.rstrip().endswith((".", "\u201d", '"')):
+        if len(line) > 300:
             continue
         words = _WORD.findall(line)
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
@@ -490,6 +490,7 @@ class _Article:
         self.person_end: dict[int, _Entity] = {}
         self.group_end: dict[int, _Group] = {}
         self._holders: dict[str, _Entity] | None = None
+        self._lower: frozenset[str] | None = None
         runs = _runs(doc, 0, len(doc.low), lex)
         heads = _headlines(text)
         if heads:  # "Chris Christie Calls Hillary Clinton ...": title case joins names and verbs
@@ -581,7 +582,20 @@ class _Article:
             ent = self.lookup(doc.low[a], p.gender, pos)
             if ent is not None:
                 return ent
+        elif b - a >= 3 and _name_words(doc, a, b) not in self.entities:
+            # "Elizabeth Warren Hammers Wells Fargo" (a headline), "Barack Obama Election Day": the
+            # longest known name at the front is the person.
+            for k in range(b - 1, a + 1, -1):
+                known = self.entities.get(_name_words(doc, a, k))
+                if known is not None:
+                    return known
         return self._entity(a, b, p.gender, pos)
+
+    def lower_words(self) -> frozenset[str]:
+        """Words that occur in lower case somewhere in the article (common nouns), built on first use."""
+        if self._lower is None:
+            self._lower = frozenset(w for w, c in zip(self.doc.low, self.doc.cap) if not c)
+        return self._lower
 
     def _occurrence(self, i: int, j: int, p: _Parse) -> None:
         doc, lex = self.doc, self.lex
@@ -775,7 +789,11 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     det = doc.low[t] if doc.low[t] in _DEFINITE or doc.low[t] in _INDEFINITE else None
     b0 = t + 1 if det else t
     # "Officials said", "Sources familiar with ...": capitalised only because a sentence starts there.
-    plain = b0 < u and doc.low[b0] in lex.unnamed
+    plain = b0 < u and (doc.low[b0] in lex.unnamed or (
+        # "Demonstrators said", "Video shows": a capitalised word that the article also writes in lower
+        # case is a common noun at the start of a sentence, unless it is a known name.
+        u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] in art.lower_words()
+        and doc.low[b0] not in art.by_key and doc.low[b0] not in lex.given))
     runs = [] if plain else _runs(doc, b0, u, lex)
     if runs:
         # "a spokeswoman for Hillary Clinton", "Kevin Barrett, a lawyer at Bailey & Glasser": a name
@@ -991,6 +1009,9 @@ def speaker_kind(name: object) -> str | None:
         return "unnamed"
     if "and" in body or "," in name:
         return "group"
+    if any(w not in lex.particles and w not in _CONNECT and w[:1].islower()
+           for w in _TOKEN.findall(name)[1:]):
+        return "unnamed"  # a description, not a name: "Keith Scott's wife", "Americans worried about ..."
     joined = " ".join(body)
     if joined in lex.groups or (len(body) == 1 and body[0].endswith("ans")):
         return "group"

@@ -433,3 +433,12 @@ def test_one_wrong_she_does_not_make_a_man_female():
 def test_a_description_before_a_given_name_is_not_part_of_the_name():
     text = "Republican Donald Trump said the polls were rigged. Trump added that he would win."
     assert resolve(text, "Republican Donald Trump", "Trump") == [("Donald Trump", "Republican")] * 2
+
+
+def test_sentence_initial_common_nouns_and_headlines():
+    text = ("Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Comments.\n\n"
+            "New Jersey Gov. Chris Christie described the remarks as a disgrace. Other demonstrators marched. "
+            "Demonstrators said the police had lied.")
+    assert resolve(text, "Chris Christie Calls Hillary Clinton", "Demonstrators") == [
+        ("Chris Christie", "New Jersey Gov."), ("demonstrators", None)]
+    assert speaker_kind("Keith Lamont Scott's wife") == "unnamed"
