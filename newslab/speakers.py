@@ -425,7 +425,6 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
 
 
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 def _headlines(text: str) -> list[tuple[int, int]]:
@@ -434,9 +433,9 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _LINE.finditer(text):
         line = m.group()
-        if len(line) > 300:
+        if len(line) > 200 or line.count(" ") < 3:
             continue
-        words = _WORD.findall(line)
+        words = [w for w in line.split() if w[0].isalpha()]
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             out.append(m.span())
     return out
