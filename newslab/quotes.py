@@ -307,6 +307,7 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+_WINDOW = 80  # tokens looked at on the left of a cue (four times that on the right)
 _CLAUSE_CUT = {"which", "who", "while", "but", "and", "although", "though", "because", "as", "even", "when",
                "after", "before", "since", "where", "whereas", "so", "yet", "or"}
 # One statement per split quote ('"A," he said. "B."' -> from A's opening to B's closing mark), as
@@ -588,8 +589,13 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
             continue  # words inside a quotation belong to the speaker, not to the narrator
         ci = a.tok_at(m.start())
         cj = a.tok_at(m.end()) - 1
+        if ci > cj or a.tstart[ci] != m.start() or a.tend[cj] != m.end():
+            continue  # part of a larger token ("Mr.said", "e-mailed")
         si = a.sent_of(m.start())
         lo, hi = a.sent_toks(si)
+        # A bounded window around the cue keeps every rule linear even when a "sentence" is a
+        # megabyte of text with no full stop.
+        lo, hi = max(lo, ci - _WINDOW), min(hi, cj + 4 * _WINDOW)
         for st in _attribute(a, cls, form, ci, cj, lo, hi, si, last_in_sent.get(si)):
             out.append(st)
             last_in_sent[si] = st
@@ -708,21 +714,21 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                prev: _Stmt | None) -> list[_Stmt]:
     text = a.text
     cue = (a.tstart[ci], a.tend[cj])
-    sent_end = a.sents[si][1]
+    sent_end = min(a.sents[si][1], a.tend[hi - 1]) if hi > 0 else a.sents[si][1]
 
     if cls == "source":  # according to X
         e = _np_fwd(a, cj + 1, hi)
         if e is None:
             return []
         sp = (a.tstart[cj + 1], a.tend[e])
-        before = text[a.sents[si][0]:cue[0]].strip(" \t\"'\u201c\u2018(")
+        before = text[max(a.sents[si][0], a.tstart[lo]):cue[0]].strip(" \t\"'\u201c\u2018(")
         if not before:
             k = e + 1
             while k < hi and a.w(k) in (",", ":"):
                 k += 1
             st = _content_from(a, k, hi, sent_end, sp, cue, 0.8)
             return [st] if st else []
-        s = a.sents[si][0]
+        s = max(a.sents[si][0], a.tstart[lo])
         e2 = cue[0]
         while e2 > s and text[e2 - 1] in " ,\t":
             e2 -= 1

@@ -1,0 +1,336 @@
+"""Tests for newslab.quotes: the seed's attributions, each quote shape, bad input, and PolNeAR quality."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newslab
+from newslab.quotes import COLUMNS, quotes, quotes_in
+from newslab.sentences import sentence_spans
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+SPAN_COLS = [("start", "end", "text"), ("speaker_start", "speaker_end", "speaker"), ("cue_start", "cue_end", "cue")]
+
+
+def run(text: str) -> pd.DataFrame:
+    return quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}))
+
+
+def rows(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(type, speaker, cue, text) of every statement in ``text``."""
+    q = run(text)
+    return [(r.type, _s(r.speaker), _s(r.cue), r.text) for r in q.itertuples()]
+
+
+def _s(v: object) -> str | None:
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA else str(v)
+
+
+def assert_offsets(articles: pd.DataFrame, q: pd.DataFrame) -> None:
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    for r in q.to_dict("records"):
+        text = texts[r["article_id"]]
+        for s, e, col in SPAN_COLS:
+            if r[s] is pd.NA or r[s] is None:
+                assert r[e] is pd.NA or r[e] is None
+                continue
+            assert text[int(r[s]):int(r[e])] == r[col], (col, r)
+
+
+# ----------------------------------------------------------------------------- the seed
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, pd.DataFrame]:
+    arts = newslab.load_articles(newslab.SEED)
+    return str(arts.loc[0, "text"]), quotes(arts)
+
+
+# paragraph begins, which sentence of it (None: any), type, cue contains, speaker mention, speaker_name
+SEED_TABLE = [
+    ("On Saturday, October 28", 1, "indirect", "emphasized", "North Korea", "North Korea"),
+    ("Choe Son Hui, the North Korean", None, "mixed", "said", "Choe Son Hui, the North Korean Foreign Minister",
+     "Choe Son Hui"),
+    ("\u201cIt is the steadfast will", None, "direct", "said", "Choe", "Choe Son Hui"),
+    ("\u201cIt is the steadfast will", None, "mixed", "adding", "Choe", "Choe Son Hui"),
+    ("The US, Japan and South Korea", None, "indirect", "said", "The US, Japan and South Korea",
+     "The US, Japan and South Korea"),
+    ("Russia and North Korea continue", None, "indirect", "say", "Russia and North Korea", "Russia and North Korea"),
+    ("\u201cIf they were curious", None, "direct", "said", "Choe", "Choe Son Hui"),
+    ("Just two days ago, Kremlin Spokesperson", None, "indirect", "said", "Kremlin Spokesperson Dmitry Peskov",
+     "Dmitry Peskov"),
+    ("\u201cThere are many such reports", None, "direct", "said", "he", "Dmitry Peskov"),
+    ("He added:", None, "direct", "added", "He", "Dmitry Peskov"),
+    ("When asked about weapons deliveries", None, "direct", "said", "Peskov", "Dmitry Peskov"),
+]
+
+
+def _find(text: str, q: pd.DataFrame, begins: str, nth: int | None, typ: str, cue: str) -> list[dict]:
+    p0 = text.index(begins)
+    p1 = text.find("\n", p0)
+    p1 = len(text) if p1 < 0 else p1
+    lo = p0
+    if nth is not None:  # the nth sentence of the paragraph
+        spans = [(s, e) for s, e, _ in sentence_spans(text) if p0 <= s < p1]
+        lo, p1 = spans[nth]
+    return [r for r in q.to_dict("records")
+            if lo <= r["start"] < p1 and r["type"] == typ and cue in str(r["cue"])]
+
+
+@pytest.mark.parametrize("begins,nth,typ,cue,mention,name", SEED_TABLE)
+def test_seed_attribution_mention_and_cue(seed, begins, nth, typ, cue, mention, name):
+    text, q = seed
+    found = _find(text, q, begins, nth, typ, cue)
+    assert found, f"no {typ} statement with cue {cue!r} in the paragraph {begins!r}"
+    assert mention in [r["speaker"] for r in found]
+
+
+@pytest.mark.parametrize("begins,nth,typ,cue,mention,name", SEED_TABLE)
+def test_seed_attribution_speaker_name(seed, begins, nth, typ, cue, mention, name):
+    # depends on newslab.speakers.resolve_speakers as well as on quotes
+    text, q = seed
+    found = _find(text, q, begins, nth, typ, cue)
+    assert name in [r["speaker_name"] for r in found]
+
+
+def test_seed_direct_quotes_include_their_marks(seed):
+    text, q = seed
+    for r in q[q["type"] == "direct"].to_dict("records"):
+        assert r["text"][0] in "\u201c\"\u2018" and r["text"][-1] in "\u201d\"\u2019,.", r["text"]
+
+
+def test_seed_scare_quotes_and_title_are_not_statements(seed):
+    text, q = seed
+    bare = {t.strip(" .,\u2018\u2019\u201c\u201d\"'") for t in q["text"]}
+    for word in ("several", "threat", "in all areas", "distorted"):
+        assert word not in bare
+    # and no statement is made of a short single-quoted phrase at all
+    assert not any(t.startswith("\u2018") and len(t.split()) < 4 for t in q["text"])
+
+
+def test_seed_mismatched_marks_do_not_swallow_the_article(seed):
+    text, q = seed
+    # "a “powerful strategic element’." opens with a double and closes with a single mark
+    assert (q["end"] - q["start"]).max() < 600
+    start = text.index("\u201cpowerful")
+    assert not any(r["start"] == start and r["end"] > text.index("\n", start) for r in q.to_dict("records"))
+
+
+def test_seed_offsets_contract_and_order(seed):
+    text, q = seed
+    arts = newslab.load_articles(newslab.SEED)
+    assert_offsets(arts, q)
+    assert list(q.columns[:len(COLUMNS)]) == COLUMNS
+    assert q["quote_id"].tolist() == list(range(len(q)))
+    assert q["start"].is_monotonic_increasing
+    for c in ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence_id", "quote_id"):
+        assert str(q[c].dtype) == "Int64", c
+    assert set(q["type"]) <= {"direct", "indirect", "mixed"}
+
+
+# ----------------------------------------------------------------------------- direct quotes
+def test_direct_after_and_before_attribution_straight_and_curly():
+    assert rows('"We will not back down," Mayor Ann Lee said on Monday.') == [
+        ("direct", "Mayor Ann Lee", "said", '"We will not back down,"')]
+    assert rows("\u201cThe vote is final,\u201d said Tom Ruiz, a spokesman for the council.") == [
+        ("direct", "Tom Ruiz, a spokesman for the council", "said", "\u201cThe vote is final,\u201d")]
+    assert rows("The minister said, \u201cWe expect growth next year.\u201d") == [
+        ("direct", "The minister", "said", "\u201cWe expect growth next year.\u201d")]
+
+
+def test_direct_after_colon_and_multi_sentence():
+    text = "Officials gathered.\nShe added: \u201cThe budget is tight. We will cut costs. Nobody will be fired.\u201d"
+    assert rows(text) == [("direct", "She", "added",
+                           "\u201cThe budget is tight. We will cut costs. Nobody will be fired.\u201d")]
+
+
+def test_quote_continues_across_paragraphs():
+    text = ("\u201cWe have waited for years,\u201d said Maria Costa, the union leader. \u201cThe workers deserve better.\n"
+            "\u201cThis contract is the first step,\u201d she added.\nThe talks resume on Friday.")
+    q = run(text)
+    long = [r for r in q.to_dict("records") if "first step" in r["text"]]
+    assert long and "\u201cThe workers deserve better." in long[0]["text"] or any(
+        "workers deserve better.\n\u201cThis contract" in t for t in q["text"])
+    assert "The talks resume" not in "".join(q["text"])
+
+
+def test_split_quote_keeps_its_speaker():
+    text = "\u201cThe plan is dead,\u201d Senator Ruth Hale said. \u201cWe will write a new one.\u201d"
+    q = run(text)
+    assert set(q["speaker"]) == {"Senator Ruth Hale"}
+    covered = "".join(text[int(s):int(e)] for s, e in zip(q["start"], q["end"]))
+    assert "We will write a new one." in covered and "The plan is dead" in covered
+
+
+def test_floating_quote_takes_the_previous_speaker():
+    text = ("The governor defended the budget on Tuesday.\n"
+            "\u201cWe made hard choices,\u201d Governor Li Wei told reporters.\n"
+            "\u201cEvery department will feel it, and I take responsibility for that.\u201d\n"
+            "Lawmakers vote next week.")
+    q = run(text)
+    floating = q[q["text"].str.contains("Every department")]
+    assert len(floating) == 1
+    assert floating.iloc[0]["speaker"] == "Governor Li Wei"
+    assert floating.iloc[0]["type"] == "direct"
+
+
+def test_scare_quotes_and_titles_are_not_statements():
+    text = ("The closure posed a \u2018threat\u2019 to jobs. She re-read \"One Hundred Years of Solitude\" "
+            "over the summer. The so-called \u201creform\u201d passed anyway.")
+    assert rows(text) == []
+    # inside an attribution the scare quote is part of the content, never a statement of its own
+    got = rows("Critics called the deal a \u2018threat\u2019 to jobs.")
+    assert [r[3] for r in got] == ["the deal a \u2018threat\u2019 to jobs"]
+
+
+def test_unbalanced_marks_stay_inside_their_paragraph():
+    text = ("He called it a \u201cdisaster and left.\n" + "The next paragraph is plain narration. " * 20 + "\n"
+            "\u201cIt works,\u201d she said.")
+    q = run(text)
+    assert all("plain narration" not in t for t in q["text"])
+    assert ("direct", "she", "said", "\u201cIt works,\u201d") in [(r.type, r.speaker, r.cue, r.text) for r in q.itertuples()]
+
+
+# ----------------------------------------------------------------------------- indirect and mixed
+@pytest.mark.parametrize("text,expected", [
+    ("The mayor said that the bridge would reopen in May.",
+     ("indirect", "The mayor", "said", "that the bridge would reopen in May")),
+    ("Police said the suspect fled on foot.", ("indirect", "Police", "said", "the suspect fled on foot")),
+    ("The bridge will reopen in May, the mayor said.", ("indirect", "the mayor", "said", "The bridge will reopen in May")),
+    ("Ms. Okafor told reporters the deal was close.", ("indirect", "Ms. Okafor", "told", "the deal was close")),
+    ("According to the ministry, 40 people were injured.",
+     ("indirect", "the ministry", "According to", "40 people were injured")),
+    ("Forty people were injured, according to local officials.",
+     ("indirect", "local officials", "according to", "Forty people were injured")),
+    ("The company noted that sales fell by 3 percent.",
+     ("indirect", "The company", "noted", "that sales fell by 3 percent")),
+    ("Analysts warned that prices could rise further.",
+     ("indirect", "Analysts", "warned", "that prices could rise further")),
+    ("The minister insisted the tax was fair.", ("indirect", "The minister", "insisted", "the tax was fair")),
+    ("The spokeswoman denied that any data had been lost.",
+     ("indirect", "The spokeswoman", "denied", "that any data had been lost")),
+    ("Unnamed sources said the talks had collapsed.",
+     ("indirect", "Unnamed sources", "said", "the talks had collapsed")),
+])
+def test_indirect_speech(text, expected):
+    assert expected in rows(text)
+
+
+def test_mixed_indirect_with_a_quoted_fragment():
+    got = rows("The senator said the bill was \u201ca betrayal of working families\u201d and vowed to fight it.")
+    assert got[0][:3] == ("mixed", "The senator", "said")
+    assert "\u201ca betrayal of working families\u201d" in got[0][3]
+
+
+def test_participle_cue_keeps_the_speaker():
+    got = rows("The coach said the team played well, adding that the injuries were a concern.")
+    assert ("indirect", "The coach", "adding", "that the injuries were a concern") in got
+
+
+def test_passive_subject_is_not_a_speaker():
+    assert not [r for r in rows("He was asked about the accusations by reporters.") if r[1] == "He"]
+
+
+def test_quoted_words_of_the_speaker_are_not_reparsed():
+    # the "said" inside the quotation is the speaker's, not a new attribution
+    got = rows("\u201cMy father said we should never give up,\u201d Ana Silva said.")
+    assert got == [("direct", "Ana Silva", "said", "\u201cMy father said we should never give up,\u201d")]
+
+
+# ----------------------------------------------------------------------------- bad input
+def test_missing_empty_and_odd_texts_give_no_rows_and_no_crash():
+    arts = pd.DataFrame({"article_id": ["a", "b", "c", "d", "e"],
+                         "text": [float("nan"), "", None, "\u201c\u201d\u2018\u2019\"'\u00ab\u00bb", "  \n\n "]})
+    q = quotes(arts)
+    assert list(q.columns) == COLUMNS
+    assert len(q) == 0
+    assert quotes(arts.iloc[:0]).columns.tolist() == COLUMNS
+
+
+def test_one_bad_article_does_not_hide_the_others():
+    arts = pd.DataFrame({"article_id": ["bad", "good"],
+                         "text": ["\u201c" * 50 + "said" * 3, "\u201cYes,\u201d she said."]})
+    q = quotes(arts)
+    assert q[q["article_id"] == "good"]["text"].tolist() == ["\u201cYes,\u201d"]
+
+
+def test_same_result_with_worker_processes():
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(6)],
+                         "text": ["\u201cWe will win,\u201d Ann Lee said. The mayor added that taxes would fall."] * 6})
+    pd.testing.assert_frame_equal(quotes(arts), quotes(arts, n_jobs=2))
+
+
+# ----------------------------------------------------------------------------- properties
+_ALPHABET = st.sampled_from(list("\u201c\u201d\u2018\u2019\"'\u00ab\u00bb\n .,:;!?-\u2014") +
+                            ["said", "says", "told", "added", "according to", "He", "she", "They", "Ann Lee",
+                             "the minister", "that", "and", "Mr.", "U.S.", "don\u2019t", "it's", "win", "tax"])
+_TEXTS = st.lists(_ALPHABET, max_size=80).map(lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_random_quote_soup_offsets_hold_and_results_repeat(text):
+    arts = pd.DataFrame({"article_id": ["x"], "text": [text]})
+    q1 = quotes(arts)
+    assert_offsets(arts, q1)
+    assert ((q1["start"] >= 0) & (q1["end"] <= len(text)) & (q1["start"] <= q1["end"])).all()
+    pd.testing.assert_frame_equal(q1, quotes(arts))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_unicode_text(text):
+    arts = pd.DataFrame({"article_id": ["x"], "text": [text]})
+    assert_offsets(arts, quotes(arts))
+
+
+# ----------------------------------------------------------------------------- adversarial, linear time
+@pytest.mark.parametrize("text", [
+    "\u201c" * 100_000,
+    "\u201d \u2018 \" ' \u00ab " * 20_000,
+    "word " * 200_000,
+    "Capital " * 50_000 + "said that it works.",
+    "he said, she said, " * 20_000,
+    ("\u201cA,\u201d he said. " * 5_000) + "\u201c" * 1000,
+])
+def test_adversarial_inputs_return(text):
+    q = run(text)
+    assert isinstance(q, pd.DataFrame)
+    assert_offsets(pd.DataFrame({"article_id": ["t"], "text": [text]}), q.head(50))
+
+
+def test_quotes_in_is_the_per_text_core():
+    assert [r["type"] for r in quotes_in("\u201cOK,\u201d he said.")] == ["direct"]
+    assert quotes_in(float("nan")) == []  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- real news (PolNeAR dev)
+def _score_module():
+    path = EVAL / "score.py"
+    if not (path.exists() and (EVAL / "quotes_polnear_dev.jsonl").exists()):
+        pytest.skip("../shared/eval is absent")
+    spec = importlib.util.spec_from_file_location("newslab_eval_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_polnear_dev_quality_meets_the_issue_bar():
+    score = _score_module()
+    recs = [json.loads(line) for line in open(EVAL / "quotes_polnear_dev.jsonl", encoding="utf-8")]
+    # the scorer calls nl.quotes(...): hand it the function itself (importing the newslab.quotes
+    # submodule above rebinds the package attribute ``newslab.quotes`` to the module)
+    pred, _ = score.predict_quotes(SimpleNamespace(quotes=quotes), recs)
+    at = score.quote_metrics(recs, pred, 0.3)
+    exact = score.exact_spans(recs, pred)
+    assert at["F1"] >= 70, at
+    assert at["speaker_acc"] >= 85, at
+    assert exact["source"]["F1"] >= 60, exact
+    assert exact["content"]["F1"] >= 45, exact
