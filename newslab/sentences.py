@@ -26,8 +26,6 @@ Examples:
 from __future__ import annotations
 
 import re
-import sys
-import types
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -306,18 +304,3 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     return PunktSentenceTokenizer(punkt_parameters())
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`sentences`.
-
-    ``from .sentences import sentence_spans`` elsewhere in newslab binds this submodule to the name
-    ``newslab.sentences``, shadowing the function that newslab's lazy API exports under that name;
-    calling the module calls the function, so ``newslab.sentences(articles)`` works either way.
-    """
-
-    def __call__(self, *args: object, **kwargs: object) -> pd.DataFrame:
-        return sentences(*args, **kwargs)  # type: ignore[arg-type]
-
-
-sys.modules[__name__].__class__ = _CallableModule
