@@ -297,7 +297,7 @@ _PARTICIPLE_TAIL = {"adding", "saying", "noting", "calling", "citing", "arguing"
                     "hinting", "revealing", "confirming", "responding", "replying", "mentioning",
                     "lamenting", "charging", "contending", "demanding", "proposing", "recommending"}
 _ADV_PREP = {"on", "in", "at", "during", "via", "over", "before", "after", "through", "last", "this",
-             "earlier", "late", "early", "from", "with", "under", "while"}
+             "earlier", "late", "early", "from", "with", "under", "while", "of"}
 _RECIPIENT_WORDS = {"him", "her", "them", "me", "us", "you", "reporters", "journalists", "lawmakers",
                     "supporters", "voters", "senators", "members", "colleagues", "listeners", "viewers",
                     "readers", "followers", "donors", "students", "officials", "delegates", "crowds",
@@ -307,6 +307,8 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+_PRON_S = {"he's", "she's", "it's", "that's", "who's", "there's", "he\u2019s", "she\u2019s", "it\u2019s",
+           "that\u2019s", "who\u2019s", "there\u2019s"}
 _WINDOW = 80  # tokens looked at on the left of a cue (four times that on the right)
 _CLAUSE_CUT = {"which", "who", "while", "but", "and", "although", "though", "because", "as", "even", "when",
                "after", "before", "since", "where", "whereas", "so", "yet", "or"}
@@ -640,7 +642,7 @@ def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
             close = e + 1
             while close < j and a.w(close) != ")":
                 close += 1
-            if close < j and close - e < 8:
+            if close <= j and close - e < 8:
                 return k, close
             continue
         if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
@@ -672,6 +674,10 @@ def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, st
             b -= 1
         if b == 0 or text[b - 1] in ".!?\n:;" + _QUOTE_CHARS + ")\u2014" or q.start <= a.sents[a.sent_of(p)][0]:
             return q.start, q.end, "direct"
+        s0 = a.tstart[lo]
+        if s0 < q.start and q.end - s0 < 600:
+            # 'With thousands of systems, "there is no single point of failure," he said.'
+            return s0, q.end, "mixed"
     # a clause: from the sentence start to the comma before the speaker
     if sp_start_tok - 1 < lo or a.w(sp_start_tok - 1) not in (",", "\u2014", "--"):
         return None
@@ -741,6 +747,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     if ci - 1 >= lo and (a.w(ci - 1).lower() in _DET or a.w(ci - 1)[:1].isdigit()) \
             and a.w(ci - 1).lower() not in ("that", "all", "both", "each"):
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
+    if ci - 1 >= lo and a.w(ci - 1).endswith(("\u2019s", "'s")) and a.w(ci - 1).lower() not in _PRON_S:
+        return []  # "Trump's plans", "the party's claims": a noun, not a verb
     # walk left over adverbs, auxiliaries and catenatives ("continue to say")
     j = ci - 1
     for _ in range(6):
@@ -796,15 +804,27 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if participle:
             return []
         inv = _np_fwd(a, cj + 1, hi, strict=True)
+        if inv is not None and a.w(inv + 1) == "(":
+            close = inv + 1
+            while close < min(hi, inv + 9) and a.w(close) != ")":
+                close += 1
+            if a.w(close) == ")":
+                inv = close  # '"...," said Rep. G.K. Butterfield (D-N.C.).'
         inverted_ok = inv is not None and (inv + 1 >= hi or a.w(inv + 1) in (".", ",", "!", "?", ";", ":")
                                            or _is_quote_tok(a.w(inv + 1)))
-        if j >= lo and a.w(j) != ":" and cls == "speech" and (right_quote is not None or not inverted_ok) \
-                and not nothing_after:
+        if j >= lo and a.w(j) != ":" and cls == "speech" and (right_quote is not None or not inverted_ok):
             # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
             got = _subject_before(a, j, lo, prev)
-            if got is not None:
+            if got is not None and not nothing_after:
                 st = _content_from(a, k, hi, sent_end, got[0], cue, 0.8)
                 return [st] if st else []
+            if got is not None and got[1] is not None:
+                # '"...," Leonard Burman, director of X, said of the plan.'
+                left = _left_content(a, got[1], lo)
+                if left is not None:
+                    end = right_quote.end if right_quote is not None and left[2] == "direct" and _MERGE_SPLIT \
+                        else left[1]
+                    return [_Stmt(left[0], end, left[2], got[0], cue, 0.8)]
         if cls != "speech" or not inverted_ok:
             return []
         # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
@@ -849,6 +869,14 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         w = a.w(k)
         if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)):
             return []
+    if cls == "speech" and sp_tok is not None and sp_tok - 1 > lo and a.w(sp_tok - 1) == "," \
+            and a.w(k) == "," and not _is_quote_tok(a.w(k + 1)):
+        # "The museum, Mr. Obama said, would make visitors ...": the attribution sits inside its content
+        s0, e0 = a.tstart[lo], sent_end
+        while e0 > s0 and text[e0 - 1] in " \t\r\n.\u00a0":
+            e0 -= 1
+        if e0 - s0 > 8:
+            return [_Stmt(s0, e0, _kind_of(a, s0, e0), sp, cue, 0.7)]
     if cls == "attitude":
         st = _content_from(a, k, hi, sent_end, sp, cue, 0.5, clause=True)
         return [st] if st else []
@@ -893,6 +921,16 @@ _NOT_SPEAKERS = {"update", "updated", "note", "editor's note", "editor\u2019s no
                  "breaking", "exclusive", "analysis", "opinion", "comment", "commentary", "background",
                  "summary", "the bottom line", "bottom line", "context", "why", "what", "who", "when", "where",
                  "how", "reporting", "editing", "contact", "tags", "filed under", "posted", "published"}
+
+
+def _kind_of(a: _Article, s: int, e: int) -> str:
+    """``mixed`` when the span holds a double quotation, else ``indirect``."""
+    qi = bisect.bisect_left(a.qstart, s)
+    while qi < len(a.quotes) and a.quotes[qi].start < e:
+        if not a.quotes[qi].single:
+            return "mixed"
+        qi += 1
+    return "indirect"
 
 
 def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, int] | None,
