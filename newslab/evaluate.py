@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
-import types
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -283,15 +281,3 @@ def _trimmed(text: str | None, q: dict[str, Any], s: str, e: str, piece: str) ->
     if isinstance(own, str) and len(own) == b - a:
         return _trim_piece(own, a, b)
     return a, b
-
-
-class _CallableModule(types.ModuleType):
-    """``newslab.evaluate`` names both this module and its function. Importing the submodule (as other
-    modules and tests do) rebinds the package attribute to the module, so the module forwards calls
-    to the function and ``newslab.evaluate(...)`` works whichever of the two the name holds."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return evaluate(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

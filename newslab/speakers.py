@@ -46,8 +46,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
-import types
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1091,15 +1089,3 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     df = df.reset_index(drop=True)
     df.attrs["n_unresolved"] = unresolved  # quotes left out: visible, not silently lost
     return df
-
-
-class _CallableModule(types.ModuleType):
-    """``newslab.speakers`` names both this module and its function. Importing the submodule (as other
-    modules and tests do) rebinds the package attribute to the module, so the module forwards calls
-    to the function and ``newslab.speakers(...)`` works whichever of the two the name holds."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return speakers(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
