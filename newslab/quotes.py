@@ -307,6 +307,8 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+# between the halves of a split quote: the attribution only, no new paragraph or second sentence
+_SPLIT_GAP_BREAK = re.compile(r"\n")
 _PRON_S = {"he's", "she's", "it's", "that's", "who's", "there's", "he\u2019s", "she\u2019s", "it\u2019s",
            "that\u2019s", "who\u2019s", "there\u2019s"}
 _WINDOW = 80  # tokens looked at on the left of a cue (four times that on the right)
@@ -983,6 +985,18 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         seen.add((st.start, st.end))
         out.append(st)
     out.sort(key=lambda s: s.start)
+    # a cue inside another statement's speaker mention ("Don Fowler, who has backed Clinton, said")
+    # describes the speaker; it is not a statement of its own
+    spans = sorted({st.sp for st in out if st.sp is not None and st.sp[1] - st.sp[0] > 30})
+    if spans:
+        sp_starts = [x[0] for x in spans]
+        keep = []
+        for st in out:
+            i = bisect.bisect_right(sp_starts, st.cue[0]) - 1 if st.cue else -1
+            if i >= 0 and spans[i][0] <= st.cue[0] and st.cue[1] <= spans[i][1] and st.sp != spans[i]:  # type: ignore[index]
+                continue
+            keep.append(st)
+        out = keep
     covered = [(s.start, s.end) for s in out]
     cstarts = [c[0] for c in covered]
     text = a.text
@@ -993,6 +1007,14 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         k = bisect.bisect_right(cstarts, q.start) - 1
         inside = k >= 0 and covered[k][1] > q.start
         if inside or (k + 1 < len(covered) and covered[k + 1][0] < q.end):
+            continue
+        prev = out[k] if k >= 0 else None
+        if prev is not None and _MERGE_SPLIT and prev.kind == "direct" and prev.cue is not None \
+                and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
+                and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400:
+            # '"A," he said. "B."': the second half of a split quote extends the statement
+            prev.end = q.end
+            covered[k] = (prev.start, prev.end)
             continue
         words = len(text[q.start:q.end].split())
         inner = text[q.start + 1:q.end - 1].rstrip(_QUOTE_CHARS + " ")
@@ -1009,12 +1031,6 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
             continue
         gap = text[prev.end:q.start]
         if gap.count("\n") > 2 or len(gap) > 400 or prev.kind == "indirect" and gap.count("\n") > 0:
-            continue
-        if _MERGE_SPLIT and prev.kind == "direct" and "\n" not in gap and prev.cue is not None \
-                and prev.cue[0] >= prev.start and prev.cue[1] <= q.start:
-            # '"A," he said. "B."': the second half of a split quote extends the statement
-            prev.end = q.end
-            covered[k] = (prev.start, prev.end)
             continue
         floating.append(_Stmt(q.start, q.end, "direct", prev.sp, None, 0.5))
     if floating:
