@@ -307,6 +307,9 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+# words that cannot sit inside an appositive ("said Ann Lee, a lawyer who ...": stop at "who")
+_APPOS_STOP = {"who", "which", "that", "is", "was", "are", "were", "has", "have", "had", "said", "says",
+               "told", "and", "but", "because", "when", "while", "if", "although", "adding", "saying"}
 # between the halves of a split quote: the attribution only, no new paragraph or second sentence
 _SPLIT_GAP_BREAK = re.compile(r"\n")
 _PRON_S = {"he's", "she's", "it's", "that's", "who's", "there's", "he\u2019s", "she\u2019s", "it\u2019s",
@@ -454,9 +457,11 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         k -= 1
     if start is None:
         return None
-    # trim words the phrase cannot start with
+    # trim words the phrase cannot start with ("But Trump", "Meanwhile Trump", "As Clinton")
     while start <= j and ((a.w(start) in _NP_INNER) or a.w(start) in (",", "and", "&", ".")
-                          or a.w(start) in ("\u2019s", "'s")):
+                          or a.w(start) in ("\u2019s", "'s")
+                          or (start < j and a.w(start).lower() in _LEAD_WORDS | _STOP
+                              and a.w(start).lower() not in _DET)):
         start += 1
     if start > j:
         return None
@@ -772,6 +777,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             break
     tell = form.lower() in _TELL
     participle = form.endswith("ing")
+    if participle and j - 1 >= lo and j == ci - 1 and a.w(j)[:1].islower() and a.w(j).lower() not in _DET \
+            and a.w(j).lower() not in _STOP | _NP_INNER and _is_cap(a.w(j - 1)):
+        j -= 1  # "Trump avoids condemning ...": the subject is before the finite verb
     for b in range(ci - 1, max(lo, ci - 3) - 1, -1):
         lb = a.w(b).lower()
         if lb in ("is", "was", "were", "are", "been", "be", "being", "get", "got", "gets"):
@@ -834,9 +842,13 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if e + 2 < hi and a.w(e + 1) == "," and (a.w(e + 2).lower() in _DET or _is_cap(a.w(e + 2))) \
                 and a.w(e + 2).lower() not in _LEAD_WORDS:
             # '..., said Griffin, an Obama backer.': the appositive belongs to the mention
-            e2 = _np_fwd(a, e + 2, hi)
-            if e2 is not None and (e2 + 1 >= hi or a.w(e2 + 1) in (".", ",", ";")):
-                e = e2
+            e2 = e + 2
+            while e2 < hi and e2 - e < 18 and a.w(e2) not in (",", ";", ":", "!", "?", "(", ")") \
+                    and not _is_quote_tok(a.w(e2)) and a.w(e2).lower() not in _APPOS_STOP \
+                    and not (a.w(e2) == "." and not _abbr_dot(a, e2)):
+                e2 += 1
+            if e2 > e + 2 and (e2 >= hi or a.w(e2) in (".", ",", ";", "!", "?") or _is_quote_tok(a.w(e2))):
+                e = e2 - 1
         sp = (a.tstart[cj + 1], a.tend[e])
         if j < lo:  # the sentence splitter may have cut right after the quotation
             left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
@@ -917,7 +929,7 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
 _HEAD_COLON = re.compile(
     r"^[ \t]*((?:[A-Z][\w.\u2019'&-]*|of|the|for|and)(?:[ \t\u00a0]+(?:[A-Z][\w.\u2019'&-]*|of|the|for|and)){0,6})"
     r"(:)[ \t\u00a0]+(?=\S)", re.M)
-_NOT_SPEAKERS = {"update", "updated", "note", "editor's note", "editor\u2019s note", "watch", "video", "photos",
+_NOT_SPEAKERS = {"the latest", "latest", "update", "updated", "note", "editor's note", "editor\u2019s note", "watch", "video", "photos",
                  "related", "read more", "see also", "also", "correction", "source", "sources", "image",
                  "photo", "advertisement", "transcript", "q", "a", "follow", "share", "listen", "warning",
                  "breaking", "exclusive", "analysis", "opinion", "comment", "commentary", "background",
