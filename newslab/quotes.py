@@ -307,8 +307,11 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+_CONNECTIVES = {"but", "and", "so", "yet", "still", "meanwhile", "however", "also", "now", "then", "instead"}
+_QUANT_LEAD = {"least", "than", "about", "nearly", "almost", "only", "roughly", "around", "over", "under",
+               "approximately", "some", "just"}
 # words that cannot sit inside an appositive ("said Ann Lee, a lawyer who ...": stop at "who")
-_APPOS_STOP = {"who", "which", "that", "is", "was", "are", "were", "has", "have", "had", "said", "says",
+_APPOS_STOP = {"is", "was", "are", "were", "has", "have", "had", "said", "says",
                "told", "and", "but", "because", "when", "while", "if", "although", "adding", "saying"}
 # between the halves of a split quote: the attribution only, no new paragraph or second sentence
 _SPLIT_GAP_BREAK = re.compile(r"\n")
@@ -438,7 +441,16 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         elif lw in _DET:
             start = k
             # a determiner opens the phrase unless "of"/"for" attaches it to a head on its left
-            if not (k - 1 >= lo and a.w(k - 1).lower() in ("of", "for", "at", "from", "with", "by", "in", "to")):
+            left = a.w(k - 1).lower() if k - 1 >= lo else ""
+            if left in _QUANT_LEAD:  # "at least a dozen members", "less than a third"
+                start = k - 1
+                if k - 2 >= lo and a.w(k - 2).lower() in ("at", "less", "more", "fewer", "well"):
+                    start = k - 2
+                break
+            if left == "and" and k - 2 >= lo and _is_cap(a.w(k - 2)) and lw in ("his", "her", "their", "its"):
+                k -= 1  # "Bush and his rivals"
+                seen_and = True
+            elif left not in ("of", "for", "at", "from", "with", "by", "in", "to"):
                 break
         elif lw in ("and", "&") and _is_cap(a.w(k + 1)) and k - 1 >= lo and _is_cap(a.w(k - 1)) \
                 and a.w(k - 1)[:1].isalpha() and start is not None:
@@ -635,6 +647,8 @@ def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
             k += 1
         if k >= j or j - k > 40:
             continue
+        if a.w(k).lower() in _CONNECTIVES and k + 1 < j and a.w(k + 1) != ",":
+            k += 1  # "But Matt Morrison, the group's deputy director, said"
         first = a.w(k)
         if first.lower() in _LEAD_WORDS or first.lower() in _STOP or first in _WEEKDAYS or first in _MONTHS:
             continue  # an adverbial segment ("On Sunday night in South Carolina,")
@@ -843,12 +857,14 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 and a.w(e + 2).lower() not in _LEAD_WORDS:
             # '..., said Griffin, an Obama backer.': the appositive belongs to the mention
             e2 = e + 2
-            while e2 < hi and e2 - e < 18 and a.w(e2) not in (",", ";", ":", "!", "?", "(", ")") \
+            while e2 < hi and e2 - e < 40 and a.w(e2) not in (";", ":", "!", "?") \
                     and not _is_quote_tok(a.w(e2)) and a.w(e2).lower() not in _APPOS_STOP \
                     and not (a.w(e2) == "." and not _abbr_dot(a, e2)):
                 e2 += 1
-            if e2 > e + 2 and (e2 >= hi or a.w(e2) in (".", ",", ";", "!", "?") or _is_quote_tok(a.w(e2))):
+            if e2 > e + 2 and (e2 >= hi or a.w(e2) in (".", ";", "!", "?") or _is_quote_tok(a.w(e2))):
                 e = e2 - 1
+                while a.w(e) in (",", "\u2014", "--"):
+                    e -= 1
         sp = (a.tstart[cj + 1], a.tend[e])
         if j < lo:  # the sentence splitter may have cut right after the quotation
             left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
