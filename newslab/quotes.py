@@ -367,10 +367,14 @@ class _Article:
             self.tstart += [x + rs for x in ts] if rs else ts
             self.tend += [x + rs for x in te] if rs else te
             k += 1
-        self.quotes = [q for q in _pair_marks(text) if not q.single or _n_words(text, q) >= 6]
+        pairs = _pair_marks(text)
+        # Quotations that may stand alone (floating quotes, mixed content): double marks, and single
+        # marks only around a passage long enough to be speech rather than a scare quote or title.
+        self.quotes = [q for q in pairs if not q.single or _n_words(text, q) >= 6]
         self.qstart = [q.start for q in self.quotes]
-        self.q_by_start = {q.start: q for q in self.quotes}
-        self.q_by_end = {q.end: q for q in self.quotes}
+        # Right next to a cue any pair counts: British style quotes speech in single marks.
+        self.q_by_start = {q.start: q for q in pairs}
+        self.q_by_end = {q.end: q for q in pairs}
 
     # -- lookups
     def tok_at(self, pos: int) -> int:
@@ -808,8 +812,6 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     while k2 < hi and a.w(k2) in (",", ":", "\u2014", "--"):
         k2 += 1
     right_quote = a.q_by_start.get(a.tstart[k2]) if k2 < hi else None
-    if right_quote is not None and right_quote.single:
-        right_quote = None
     nothing_after = k >= hi or a.w(k) in _SENT_END or (
         a.w(k) == "," and k + 1 < hi and a.w(k + 1).lower() in _PARTICIPLE_TAIL)
 
@@ -876,7 +878,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         while k3 < hi and a.w(k3) in (",", ":"):
             k3 += 1
         q = a.q_by_start.get(a.tstart[k3]) if k3 < hi else None
-        if q is not None and not q.single and left[2] == "direct" and _MERGE_SPLIT:
+        if q is not None and left[2] == "direct" and _MERGE_SPLIT:
             return [_Stmt(left[0], q.end, "direct", sp, cue, 0.8)]  # '"A," said X, "B."'
         return [_Stmt(left[0], left[1], left[2], sp, cue, 0.8)]
 
@@ -976,8 +978,14 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         return None
     s = a.tstart[k]
     q = a.q_by_start.get(s)
-    if q is not None and not q.single:
-        return _Stmt(q.start, q.end, "direct", sp, cue, conf)
+    if q is not None:
+        n = q.end
+        while n < len(text) and text[n] in " \t\u00a0":
+            n += 1
+        if n >= len(text) or not (text[n].isalnum() or text[n] in "(["):
+            return _Stmt(q.start, q.end, "direct", sp, cue, conf)
+        # 'said "it gets me mad" every time ...', "confirmed 'several' deliveries": the sentence goes
+        # on after the quotation, so the quotation is a fragment of indirect content
     e = sent_end
     if clause:
         for i in range(k + 1, hi):
@@ -1029,14 +1037,14 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
     cstarts = [c[0] for c in covered]
     text = a.text
     floating: list[_Stmt] = []
-    for q in a.quotes:
-        if q.single:
-            continue
+    for q in sorted(a.q_by_start.values(), key=lambda x: x.start):
         k = bisect.bisect_right(cstarts, q.start) - 1
         inside = k >= 0 and covered[k][1] > q.start
         if inside or (k + 1 < len(covered) and covered[k + 1][0] < q.end):
             continue
         prev = out[k] if k >= 0 else None
+        if q.single and (prev is None or text[prev.start] not in "\u2018'"):
+            continue  # single marks: only the second half of a single-quoted split quote counts
         if prev is not None and _MERGE_SPLIT and prev.kind == "direct" and prev.cue is not None \
                 and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
                 and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400:

@@ -334,3 +334,17 @@ def test_polnear_dev_quality_meets_the_issue_bar():
     assert at["speaker_acc"] >= 85, at
     assert exact["source"]["F1"] >= 60, exact
     assert exact["content"]["F1"] >= 45, exact
+
+
+def test_british_style_single_marks_next_to_a_cue_are_speech():
+    assert rows("\u2018We will win,\u2019 she said.") == [("direct", "she", "said", "\u2018We will win,\u2019")]
+    got = rows("\u2018It is over,\u2019 said Jane Doe, a spokeswoman. \u2018We lost.\u2019")
+    assert got == [("direct", "Jane Doe, a spokeswoman", "said",
+                    "\u2018It is over,\u2019 said Jane Doe, a spokeswoman. \u2018We lost.\u2019")]
+    # a short single-quoted phrase away from any cue is still a scare quote
+    assert rows("Several \u2018experts\u2019 disagree with the plan.") == []
+
+
+def test_guillemets():
+    assert rows("\u00abNous gagnerons,\u00bb the president said.") == [
+        ("direct", "the president", "said", "\u00abNous gagnerons,\u00bb")]
