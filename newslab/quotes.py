@@ -625,6 +625,7 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
             out.append(st)
             last_in_sent[si] = st
     out.extend(_headline_colons(a))
+    out.extend(_dash_signatures(a))
     return a, _finish(a, out)
 
 
@@ -941,6 +942,23 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
             ce = q.end  # type: ignore[union-attr]
         out.append(_Stmt(c0, ce, kind, (s, e), (cs, m.end(2)), 0.5))
     return out
+
+
+def _dash_signatures(a: _Article) -> list[_Stmt]:
+    """A quotation signed with a dash at the end of its paragraph: ``"..." \u2015 Jane Doe``."""
+    out: list[_Stmt] = []
+    for m in _DASH_SIG.finditer(a.text):
+        q = a.q_by_end.get(m.start(1))
+        if q is None:
+            continue
+        out.append(_Stmt(q.start, q.end, "direct", (m.start(3), m.end(3)), (m.start(2), m.end(2)), 0.6))
+    return out
+
+
+# '..." \u2015 Jane Doe' (epigraphs, vox pops, social media posts) at a paragraph end
+_DASH_SIG = re.compile(
+    r"[\"\u201d\u2019\u00bb]()[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*"
+    r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})[ \t\u00a0.]*$", re.M)
 
 
 # "Trump: Cruz Has a Long Way to Go" / 'Republican pollster Daron Shaw: "..."' at a paragraph start

@@ -348,3 +348,13 @@ def test_british_style_single_marks_next_to_a_cue_are_speech():
 def test_guillemets():
     assert rows("\u00abNous gagnerons,\u00bb the president said.") == [
         ("direct", "the president", "said", "\u00abNous gagnerons,\u00bb")]
+
+
+def test_quotation_signed_with_a_dash():
+    text = "Readers wrote in.\n\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge\n"
+    assert rows(text) == [("direct", "Sonya Herridge", "\u2015", "\u201cHe represents our greatest shame.\u201d")]
+
+
+def test_headline_speaker_colon():
+    assert rows("Carson: Clinton Is Not Fit to Serve\nThe candidate spoke in Iowa.") == [
+        ("indirect", "Carson", ":", "Clinton Is Not Fit to Serve")]
