@@ -18,15 +18,15 @@ TARGETS = {"Russia": ["Russia", "Russian", "Kremlin", "Moscow"], "North Korea": 
 
 # Our own news-like paragraphs (not from any evaluation set), recombined into articles of uneven length.
 _PARAS = [
-    'Kremlin Spokesperson Dmitry Peskov said on Monday that Russia would "continue to develop close relations" '
-    "with North Korea. He added that reports of arms deliveries were groundless.",
+    ('Kremlin Spokesperson Dmitry Peskov said on Monday that Russia would "continue to develop close relations" '
+     "with North Korea. He added that reports of arms deliveries were groundless."),
     '"We see no point in commenting on this," Peskov told reporters in Moscow.',
-    "The US, Japan and South Korea condemned the deliveries, officials said, and warned Pyongyang of "
-    "consequences. According to the State Department, the transfers violate UN resolutions.",
-    "North Korea's foreign minister, Choe Son Hui, said the criticism was \u201cdistorted\u201d and that "
-    "the DPRK would expand ties with the Russian Federation.",
-    "Analysts in Seoul were sceptical. \u201cThis is a marriage of convenience,\u201d said Lee Min-ji, a "
-    "researcher at the Asan Institute. She said Washington had few options left.",
+    ("The US, Japan and South Korea condemned the deliveries, officials said, and warned Pyongyang of "
+     "consequences. According to the State Department, the transfers violate UN resolutions."),
+    ("North Korea's foreign minister, Choe Son Hui, said the criticism was \u201cdistorted\u201d and that "
+     "the DPRK would expand ties with the Russian Federation."),
+    ("Analysts in Seoul were sceptical. \u201cThis is a marriage of convenience,\u201d said Lee Min-ji, a "
+     "researcher at the Asan Institute. She said Washington had few options left."),
     "Prices rose 3.2% in October, the statistics office said. Economists had expected 3.0%.",
     "The talks, which began in Geneva, collapsed on Friday. Neither side commented.",
 ]
