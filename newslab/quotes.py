@@ -440,7 +440,7 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         if lw in ("\u2019s", "'s", "'", "\u2019") and k > lo and k != j:
             k -= 1
             continue
-        if _is_cap(w) and w[:1].isalnum():
+        if _is_cap(w) and w[:1].isalnum() and lw not in _DET:
             start = k
         elif lw in _DET:
             start = k
@@ -519,11 +519,11 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
     while i < hi and i - k < 14:
         w = a.w(i)
         lw = w.lower()
-        if _is_cap(w) and w[:1].isalnum():
+        if lw in _DET and (i == k or a.w(i - 1).lower() in _NP_INNER) and not w[:1].isdigit():
+            pass
+        elif _is_cap(w) and w[:1].isalnum():
             end = i
             seen_cap = True
-        elif lw in _DET and (i == k or a.w(i - 1).lower() in _NP_INNER):
-            pass
         elif _abbr_dot(a, i):
             end = i
         elif lw in ("\u2019s", "'s"):
@@ -839,7 +839,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 inv = close  # '"...," said Rep. G.K. Butterfield (D-N.C.).'
         inverted_ok = inv is not None and (inv + 1 >= hi or a.w(inv + 1) in (".", ",", "!", "?", ";", ":")
                                            or _is_quote_tok(a.w(inv + 1)))
-        if j >= lo and a.w(j) != ":" and cls == "speech" and (right_quote is not None or not inverted_ok):
+        if j >= lo and a.w(j) != ":" and (right_quote is not None or not inverted_ok or cls != "speech"):
             # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
             got = _subject_before(a, j, lo, prev)
             if got is not None and not nothing_after:
@@ -891,6 +891,10 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         left = _left_content(a, sp_tok, lo)
         if left is None and sp_tok == lo and lo > 0 and nothing_after:
             left = _left_content(a, sp_tok, max(0, lo - 60))
+        if left is not None and left[2] == "direct" and not nothing_after \
+                and text[left[0]:left[1]].rstrip(_QUOTE_CHARS + " ")[-1:] in (".", "!", "?") \
+                and right_quote is None:
+            left = None  # '"... security." He also said that ...': a new sentence with its own content
         if left is not None and (left[2] == "direct" or nothing_after):
             if right_quote is not None and left[2] == "direct" and _MERGE_SPLIT:
                 # a split quote ('"A," he said, "B."'): one statement from A's opening to B's closing mark
@@ -1000,11 +1004,17 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         n = q.end
         while n < len(text) and text[n] in " \t\u00a0":
             n += 1
-        if n >= len(text) or not (text[n].isalnum() or text[n] in "(["):
+        inner_end = text[q.start:q.end].rstrip(_QUOTE_CHARS + " ")[-1:]
+        if n >= len(text) or not (text[n].isalnum() or text[n] in "([") or inner_end in (".", "!", "?") \
+                or n >= sent_end:
             return _Stmt(q.start, q.end, "direct", sp, cue, conf)
         # 'said "it gets me mad" every time ...', "confirmed 'several' deliveries": the sentence goes
         # on after the quotation, so the quotation is a fragment of indirect content
     e = sent_end
+    for i in range(k + 1, hi - 1):
+        if a.w(i) == "," and a.w(i + 1).lower() in _PARTICIPLE_TAIL and a.tstart[i] < e:
+            e = a.tstart[i]  # "..., adding that ...": a statement of its own
+            break
     if clause:
         for i in range(k + 1, hi):
             w = a.w(i)

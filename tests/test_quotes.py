@@ -358,3 +358,19 @@ def test_quotation_signed_with_a_dash():
 def test_headline_speaker_colon():
     assert rows("Carson: Clinton Is Not Fit to Serve\nThe candidate spoke in Iowa.") == [
         ("indirect", "Carson", ":", "Clinton Is Not Fit to Serve")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The company, in a statement, said it would appeal the ruling.",
+     [("indirect", "The company", "said", "it would appeal the ruling")]),
+    ("Police said three people were arrested, adding that more arrests were likely.",
+     [("indirect", "Police", "said", "three people were arrested"),
+      ("indirect", "Police", "adding", "that more arrests were likely")]),
+    ("The minister said: \u201cThere will be no compromise.\u201d He also said that talks would continue.",
+     [("direct", "The minister", "said", "\u201cThere will be no compromise.\u201d"),
+      ("indirect", "He", "said", "that talks would continue")]),
+    ("Speaking to reporters, a senior official said the decision would be reviewed.",
+     [("indirect", "a senior official", "said", "the decision would be reviewed")]),
+])
+def test_news_wire_shapes(text, expected):
+    assert rows(text) == expected
