@@ -16,7 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (  # noqa: E402
+from common import (
     best_of,
     count_words,
     polnear_articles,
@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None) -> None:
     rows.append(("newslab.sentences + quotes", secs_both, words, n))
     secs, n = best_of(lambda: len(quotes(articles)), args.repeat)
     rows.append(("newslab.quotes alone", secs, words, n))
+    secs, n = best_of(lambda: (sentences(articles, n_jobs=2), len(quotes(articles, n_jobs=2)))[1], args.repeat)
+    rows.append(("sentences + quotes, n_jobs=2", secs, words, n))
     secs, n = best_of(lambda: len(sentences(articles)), args.repeat)
     rows.append(("newslab.sentences alone", secs, words, n))
 

@@ -24,9 +24,8 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from itertools import accumulate, compress
-from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 import pandas as pd
 
@@ -259,15 +258,14 @@ _STOP = {"and", "or", "but", "nor", "so", "yet", "because", "if", "when", "while
          "say", "told", "also", "then", "there", "here", "now", "about", "into", "over", "under", "against",
          "between", "through", "during", "without", "within", "upon", "until", "unless", "via", "like",
          "just", "even", "still", "only", "too", "very", "already", "again", "however", "meanwhile",
-         "according", "him", "them", "me", "us", "her", "that", "which", "who", "to", "not", "no"}
+         "according", "him", "them", "me", "us", "her", "that", "which", "who", "to", "no"}
 _SKIP_BEFORE = {"also", "later", "previously", "recently", "then", "still", "again", "repeatedly", "reportedly",
                 "has", "have", "had", "will", "would", "could", "may", "might", "should", "must", "did",
                 "does", "do", "is", "was", "were", "are", "been", "be", "not", "never", "once", "often",
                 "already", "publicly", "privately", "simply", "just", "even", "further", "earlier", "first",
-                "once", "always", "now", "today", "yesterday", "tonight", "separately", "quickly", "long",
+                "always", "now", "today", "yesterday", "tonight", "separately", "quickly", "long",
                 "subsequently", "initially", "originally", "allegedly", "apparently", "personally", "himself",
-                "herself", "themselves", "itself", "too", "ever", "flatly", "finally", "n't", "not",
-                "openly", "widely", "frequently", "famously", "all", "both", "each", "last", "this", "week",
+                "herself", "themselves", "itself", "too", "ever", "flatly", "finally", "n't", "openly", "widely", "frequently", "famously", "all", "both", "each", "last", "this", "week",
                 "month", "year", "morning", "afternoon", "evening", "night", "weekend"}
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -277,7 +275,7 @@ _CATENATIVE = {"continue", "continues", "continued", "want", "wants", "wanted", 
                "refused", "refuses", "appeared", "appears", "seemed", "seems", "went", "goes", "go", "going",
                "used", "tried", "tries", "try", "expected", "likely", "able", "ready", "began", "begins",
                "started", "starts", "decided", "chose", "plans", "planned", "hope", "hopes", "hoped",
-               "needs", "needed", "need", "has", "have", "had", "yet", "wanted", "sought", "seeks",
+               "needs", "needed", "need", "has", "have", "had", "yet", "sought", "seeks",
                "happened", "came", "come", "comes", "failed", "fails", "unwilling", "willing", "set",
                "about", "eager", "quick", "quoted", "is", "was", "are", "were", "be", "ought", "got"}
 _PARENTH = {"however", "meanwhile", "though", "too", "instead", "moreover", "furthermore", "indeed",
@@ -367,6 +365,9 @@ class _Article:
             self.tstart += [x + rs for x in ts] if rs else ts
             self.tend += [x + rs for x in te] if rs else te
             k += 1
+        # Padding at the end makes a.w(i) a plain list lookup that is "" just outside the tokens
+        # (i from -8 to len + 7): the rules peek one or two tokens past either edge.
+        self.w = (self.words + [""] * 8).__getitem__
         pairs = _pair_marks(text)
         # Quotations that may stand alone (floating quotes, mixed content): double marks, and single
         # marks only around a passage long enough to be speech rather than a scare quote or title.
@@ -399,8 +400,6 @@ class _Article:
             return None
         return None
 
-    def w(self, i: int) -> str:
-        return self.words[i] if 0 <= i < len(self.words) else ""
 
 
 def _n_words(text: str, q: _Quote) -> int:
@@ -419,13 +418,12 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         return None
     w = a.w(j)
     lw = w.lower()
-    if lw in _PRON or lw in _REL:
-        # "who said": the relative pronoun is the mention, resolved later
-        if not (lw in ("that", "this", "one") and j - 1 >= lo and a.w(j - 1).lower() in _DET):
-            return j
-    if not (w[:1].isalnum()) or lw in _STOP:
-        if not (j - 1 >= lo and _abbr_dot(a, j)):
-            return None
+    # "who said": the relative pronoun is the mention, resolved later
+    if (lw in _PRON or lw in _REL) and not (lw in ("that", "this", "one") and j - 1 >= lo
+                                             and a.w(j - 1).lower() in _DET):
+        return j
+    if (not w[:1].isalnum() or lw in _STOP) and not (j - 1 >= lo and _abbr_dot(a, j)):
+        return None
     k = j
     start = None      # last confirmed start
     seen_and = False
@@ -524,14 +522,10 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
         elif _is_cap(w) and w[:1].isalnum():
             end = i
             seen_cap = True
-        elif _abbr_dot(a, i):
-            end = i
-        elif lw in ("\u2019s", "'s"):
+        elif _abbr_dot(a, i) or lw in ("\u2019s", "'s"):
             end = i
         elif lw in ("of", "for", "at", "from", "by", "with", "&", "in") and i + 1 < hi and \
-                (_is_cap(a.w(i + 1)) or a.w(i + 1).lower() in _DET):
-            pass
-        elif lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(a.w(i + 1)):
+                (_is_cap(a.w(i + 1)) or a.w(i + 1).lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(a.w(i + 1)):
             pass
         elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START - _DET \
                 and lw not in _verbs_set() and lw != "that" and not (lw.endswith("ly") and len(lw) > 4):
@@ -634,7 +628,7 @@ _LEAD_WORDS = {"on", "in", "at", "after", "before", "during", "asked", "speaking
                "since", "when", "while", "as", "if", "though", "although", "because", "for", "with",
                "without", "despite", "like", "unlike", "by", "from", "under", "over", "last", "this",
                "back", "instead", "separately", "similarly", "overall", "today", "yesterday", "here",
-               "there", "elsewhere", "indeed", "moreover", "again", "once", "even", "in"}
+               "there", "elsewhere", "indeed", "moreover", "again", "once", "even"}
 
 
 def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
@@ -782,9 +776,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             break
         w = a.w(j)
         lw = w.lower()
-        if lw in _SKIP_BEFORE or (w.islower() and lw.endswith("ly") and len(w) > 4) or w in _WEEKDAYS:
-            j -= 1
-        elif lw == "on" and j + 1 < ci and a.w(j + 1) in _WEEKDAYS:
+        if lw in _SKIP_BEFORE or (w.islower() and lw.endswith("ly") and len(w) > 4) or w in _WEEKDAYS or lw == "on" and j + 1 < ci and a.w(j + 1) in _WEEKDAYS:
             j -= 1
         elif lw == "to" and j - 1 >= lo and a.w(j - 1).lower() in _CATENATIVE:
             j -= 2
@@ -852,7 +844,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                     end = right_quote.end if right_quote is not None and left[2] == "direct" and _MERGE_SPLIT \
                         else left[1]
                     return [_Stmt(left[0], end, left[2], got[0], cue, 0.8)]
-        if cls != "speech" or not inverted_ok:
+        if cls != "speech" or not inverted_ok or inv is None:
             return []
         # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
         e = inv
@@ -962,13 +954,13 @@ def _dash_signatures(a: _Article) -> list[_Stmt]:
 # '..." \u2015 Jane Doe' (epigraphs, vox pops, social media posts) at a paragraph end
 _DASH_SIG = re.compile(
     r"[\"\u201d\u2019\u00bb]()[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*"
-    r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})[ \t\u00a0.]*$", re.M)
+    r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})[ \t\u00a0.]*$", re.MULTILINE)
 
 
 # "Trump: Cruz Has a Long Way to Go" / 'Republican pollster Daron Shaw: "..."' at a paragraph start
 _HEAD_COLON = re.compile(
     r"^[ \t]*((?:[A-Z][\w.\u2019'&-]*|of|the|for|and)(?:[ \t\u00a0]+(?:[A-Z][\w.\u2019'&-]*|of|the|for|and)){0,6})"
-    r"(:)[ \t\u00a0]+(?=\S)", re.M)
+    r"(:)[ \t\u00a0]+(?=\S)", re.MULTILINE)
 _NOT_SPEAKERS = {"the latest", "latest", "update", "updated", "note", "editor's note", "editor\u2019s note", "watch", "video", "photos",
                  "related", "read more", "see also", "also", "correction", "source", "sources", "image",
                  "photo", "advertisement", "transcript", "q", "a", "follow", "share", "listen", "warning",
@@ -1029,8 +1021,7 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         q = a.quotes[qi]
         if not q.single:
             kind = "mixed"
-            if q.end > e:
-                e = q.end
+            e = max(e, q.end)
         qi += 1
     while e > s and text[e - 1] in " \t\r\n.,;:\u00a0":
         e -= 1

@@ -100,13 +100,13 @@ def test_seed_attribution_speaker_name(seed, begins, nth, typ, cue, mention, nam
 
 
 def test_seed_direct_quotes_include_their_marks(seed):
-    text, q = seed
+    _, q = seed
     for r in q[q["type"] == "direct"].to_dict("records"):
         assert r["text"][0] in "\u201c\"\u2018" and r["text"][-1] in "\u201d\"\u2019,.", r["text"]
 
 
 def test_seed_scare_quotes_and_title_are_not_statements(seed):
-    text, q = seed
+    _, q = seed
     bare = {t.strip(" .,\u2018\u2019\u201c\u201d\"'") for t in q["text"]}
     for word in ("several", "threat", "in all areas", "distorted"):
         assert word not in bare
@@ -123,7 +123,7 @@ def test_seed_mismatched_marks_do_not_swallow_the_article(seed):
 
 
 def test_seed_offsets_contract_and_order(seed):
-    text, q = seed
+    _, q = seed
     arts = newslab.load_articles(newslab.SEED)
     assert_offsets(arts, q)
     assert list(q.columns[:len(COLUMNS)]) == COLUMNS
@@ -324,7 +324,8 @@ def _score_module():
 
 def test_polnear_dev_quality_meets_the_issue_bar():
     score = _score_module()
-    recs = [json.loads(line) for line in open(EVAL / "quotes_polnear_dev.jsonl", encoding="utf-8")]
+    with open(EVAL / "quotes_polnear_dev.jsonl", encoding="utf-8") as fh:
+        recs = [json.loads(line) for line in fh]
     # the scorer calls nl.quotes(...): hand it the function itself (importing the newslab.quotes
     # submodule above rebinds the package attribute ``newslab.quotes`` to the module)
     pred, _ = score.predict_quotes(SimpleNamespace(quotes=quotes), recs)
