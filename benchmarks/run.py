@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import best_of, count_words, polnear_articles, require_eval, spacy_baseline, spacy_sentencizer  # noqa: E402
+from common import best_of, count_words, polnear_articles, require_eval, spacy_baseline, spacy_sentencizer
 
 ADVERSARIAL_SIZES_MB = (0.1, 0.25, 0.5, 1.0)
 
@@ -59,15 +59,27 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measured(fn: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
-    """(best seconds, peak RSS MB during the runs incl. worker processes, result)."""
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def measured(fn: Callable[[], Any], repeat: int) -> tuple[float, float, float, Any]:
+    """(best seconds, peak RSS MB incl. worker processes, CPUs busy on average, result).
+
+    The CPUs-busy figure (CPU seconds of this process and its workers / wall seconds) shows how
+    much of the machine the stage got: 1 job on an idle machine is ~1.0, 2 jobs ~2.0; less means
+    other work on the machine took the cores and the speed-up column understates newslab.
+    """
     _reset_peak()
     kids_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    cpu0, wall0 = _cpu(), time.perf_counter()
     secs, result = best_of(fn, repeat)
+    busy = (_cpu() - cpu0) / max(time.perf_counter() - wall0, 1e-9)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     # workers are forked from this process: their peak is reported when it exceeds ours
     peak = max(_peak_mb(), kids if kids > kids_before else 0.0)
-    return secs, peak, result
+    return secs, peak, busy, result
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -113,7 +125,7 @@ def run_adversarial(steps: dict[str, Callable[..., Any]], repeat: int) -> None:
             per_mb = []
             for size in sizes:
                 df = pd.DataFrame({"article_id": ["x"], "text": [adversarial(kind, size)]})
-                secs, _ = best_of(lambda df=df: fn(df), repeat)
+                secs, _ = best_of(lambda df=df, fn=fn: fn(df), repeat)
                 per_mb.append(secs / (size / 2**20))
             ratio = per_mb[-1] / per_mb[0] if per_mb[0] else float("nan")
             cells = "".join(f"{v:>10.3f}" for v in per_mb)
@@ -183,25 +195,27 @@ def main(argv: list[str] | None = None) -> None:
         ("sentiment of quotes", lambda j: sentiment(results["quotes (+ speaker names)"][1], n_jobs=j), True),
         ("stance of sentences", lambda j: stance(results["sentences"][1], targets=targets, n_jobs=j), True),
     ]
-    print(f"1. stages (peak = RSS high-water mark while the stage ran)\n"
-          f"{'stage':<28}{'s 1 job':>9}{'words/s':>11}{'peak MB':>9}{f's {jobs} jobs':>10}"
-          f"{'words/s':>11}{'speed-up':>9}{'same':>6}")
+    print(f"1. stages (peak = RSS high-water mark while the stage ran; CPUs = CPU-seconds / wall-seconds,\n"
+          f"   the cores the stage actually got: below 1 (1 job) or {jobs} ({jobs} jobs) the machine was busy)\n"
+          f"{'stage':<28}{'s 1 job':>9}{'words/s':>11}{'peak MB':>9}{'CPUs':>6}{f's {jobs} jobs':>10}"
+          f"{'words/s':>11}{'CPUs':>6}{'speed-up':>9}{'same':>6}")
     total = {1: 0.0, jobs: 0.0}
     for name, run, parallel in stage_defs:
-        secs1, peak1, res1 = measured(lambda run=run: run(1), args.repeat)
+        secs1, peak1, busy1, res1 = measured(lambda run=run: run(1), args.repeat)
         results[name] = {1: res1}
-        line = f"{name:<28}{secs1:>9.2f}{words / secs1:>11,.0f}{peak1:>9.0f}"
+        line = f"{name:<28}{secs1:>9.2f}{words / secs1:>11,.0f}{peak1:>9.0f}{busy1:>6.2f}"
         if parallel:
-            secsn, _, resn = measured(lambda run=run: run(jobs), args.repeat)
+            secsn, _, busyn, resn = measured(lambda run=run: run(jobs), args.repeat)
             same = _same(res1, resn)
-            line += f"{secsn:>10.2f}{words / secsn:>11,.0f}{secs1 / secsn:>9.2f}{'yes' if same else 'NO':>6}"
+            line += (f"{secsn:>10.2f}{words / secsn:>11,.0f}{busyn:>6.2f}{secs1 / secsn:>9.2f}"
+                     f"{'yes' if same else 'NO':>6}")
             total[1] += secs1
             total[jobs] += secsn
             rows.append((name, secs1, secsn))
         print(line)
         sys.stdout.flush()
-    print(f"{'parallel stages, total':<28}{total[1]:>9.2f}{words / total[1]:>11,.0f}{'':>9}{total[jobs]:>10.2f}"
-          f"{words / total[jobs]:>11,.0f}{total[1] / total[jobs]:>9.2f}")
+    print(f"{'parallel stages, total':<28}{total[1]:>9.2f}{words / total[1]:>11,.0f}{'':>15}{total[jobs]:>10.2f}"
+          f"{words / total[jobs]:>11,.0f}{'':>6}{total[1] / total[jobs]:>9.2f}")
     print(f"process peak RSS so far: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
     # 2. sentences vs spaCy
@@ -241,12 +255,17 @@ def main(argv: list[str] | None = None) -> None:
         return s, q, sentiment(s, n_jobs=j), sentiment(q, n_jobs=j), stance(s, targets=targets, n_jobs=j)
 
     print(f"\n4. whole pipeline (sentences, quotes, sentiment x2, stance), 1 vs {jobs} jobs")
-    one_s, one = best_of(lambda: pipeline(1), args.repeat)
-    many_s, many = best_of(lambda: pipeline(jobs), args.repeat)
+    one_s, _, one_busy, one = measured(lambda: pipeline(1), args.repeat)
+    many_s, _, many_busy, many = measured(lambda: pipeline(jobs), args.repeat)
     same = all(_same(a, b) for a, b in zip(one, many))
-    print(f"1 job: {one_s:.2f} s ({words / one_s:,.0f} words/s); {jobs} jobs: {many_s:.2f} s "
-          f"({words / many_s:,.0f} words/s); speed-up {one_s / many_s:.2f}x; identical results: "
-          f"{'yes' if same else 'NO'}")
+    print(f"1 job: {one_s:.2f} s ({words / one_s:,.0f} words/s, {one_busy:.2f} CPUs busy); {jobs} jobs: "
+          f"{many_s:.2f} s ({words / many_s:,.0f} words/s, {many_busy:.2f} CPUs busy); speed-up "
+          f"{one_s / many_s:.2f}x; identical results: {'yes' if same else 'NO'}")
+    # the speed-up were the cores free: CPU work per job count, each run at full speed
+    cpu1, cpun = one_s * one_busy, many_s * many_busy
+    print(f"CPU-seconds: {cpu1:.1f} (1 job) vs {cpun:.1f} ({jobs} jobs, incl. start-up and result transfer): "
+          f"parallel overhead {cpun / cpu1 - 1:+.0%}; on {jobs} free cores the speed-up would be about "
+          f"{jobs * cpu1 / cpun:.2f}x")
     try:
         load = os.getloadavg()
         print(f"load average during the run (1/5/15 min): {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} "

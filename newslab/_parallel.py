@@ -9,7 +9,8 @@ How the local path stays cheap (measured in ``benchmarks/run.py``):
 - chunks are balanced by text length, not row count, so one long article does not leave a core idle;
 - with the ``fork`` start method the input frame is not pickled at all: workers inherit it and
   receive only ``(start, stop)`` row bounds; only the (smaller) results travel back;
-- tiny inputs run in-process, where starting workers would cost more than it saves.
+- tiny inputs, and fast steps (timed on the first 2% of the text), run in-process, where starting
+  workers would cost more than it saves.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import importlib
 import itertools
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -31,6 +33,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 MIN_PARALLEL_CHARS = 20_000
 #: Chunks per worker: enough to even out uneven articles, few enough to keep per-chunk overhead low.
 CHUNKS_PER_JOB = 4
+#: Share of the text run in-process first to time the step (see _run_local).
+PROBE_SHARE = 0.02
+#: A step projected to take less than this (seconds, in one process) is not parallelised.
+MIN_PARALLEL_SECONDS = 1.0
 
 # Inputs handed to forked workers by inheritance (token -> frame); see _run_inherited.
 _INHERITED: dict[int, tuple[pd.DataFrame, tuple, dict]] = {}
@@ -118,11 +124,37 @@ def chunk_bounds(costs: np.ndarray, n_chunks: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(edges) if b > a]
 
 
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    nonempty = [p for p in parts if len(p)] or parts[:1]
+    out = pd.concat(nonempty, ignore_index=True) if len(nonempty) > 1 else nonempty[0].reset_index(drop=True)
+    out.attrs.update(parts[0].attrs if parts else {})
+    return out
+
+
 def _run_local(func: Callable[..., pd.DataFrame], df: pd.DataFrame, jobs: int, args: tuple,
                kwargs: dict) -> pd.DataFrame:
     costs = _text_lengths(df)
     if len(df) < 2 * jobs or costs.sum() < MIN_PARALLEL_CHARS:
         return func(df, *args, **kwargs)
+    # Probe: run the first ~PROBE_SHARE of the text here and time it. A step that will finish in
+    # well under a second (sentence splitting does megabytes per second) is not worth starting
+    # workers for; a slow one goes parallel for the rest, having lost only the probe's share.
+    cum = np.cumsum(costs)
+    cut = int(np.searchsorted(cum, cum[-1] * PROBE_SHARE, side="right")) + 1
+    cut = min(max(cut, 1), len(df) - 2 * jobs) if len(df) > 2 * jobs else 0
+    head: list[pd.DataFrame] = []
+    if cut > 0:
+        t0 = time.perf_counter()
+        head = [func(df.iloc[:cut], *args, **kwargs)]
+        projected = (time.perf_counter() - t0) * cum[-1] / max(cum[cut - 1], 1)
+        if projected < MIN_PARALLEL_SECONDS:
+            return _concat([*head, func(df.iloc[cut:], *args, **kwargs)])
+        df, costs = df.iloc[cut:], costs[cut:]
+    return _concat([*head, _run_pool(func, df, costs, jobs, args, kwargs)])
+
+
+def _run_pool(func: Callable[..., pd.DataFrame], df: pd.DataFrame, costs: np.ndarray, jobs: int, args: tuple,
+              kwargs: dict) -> pd.DataFrame:
     bounds = chunk_bounds(costs, jobs * CHUNKS_PER_JOB)
     ctx = _mp_context()
     mod, name = func.__module__, func.__name__
@@ -139,10 +171,7 @@ def _run_local(func: Callable[..., pd.DataFrame], df: pd.DataFrame, jobs: int, a
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             futures = [pool.submit(_call_raw, mod, name, df.iloc[a:b], args, kwargs) for a, b in bounds]
             parts = [f.result() for f in futures]
-    nonempty = [p for p in parts if len(p)] or parts[:1]
-    out = pd.concat(nonempty, ignore_index=True) if len(nonempty) > 1 else nonempty[0].reset_index(drop=True)
-    out.attrs.update(parts[0].attrs if parts else {})
-    return out
+    return _concat(parts)
 
 
 def corpus_step(func: F | None = None, *, meta: Mapping[str, Any] | None = None) -> Any:

@@ -52,6 +52,7 @@ def arts() -> pd.DataFrame:
 def _always_parallel(monkeypatch):
     # the test corpus is small: make sure the worker path is taken, not the in-process shortcut
     monkeypatch.setattr(_parallel, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(_parallel, "MIN_PARALLEL_SECONDS", 0.0)
 
 
 def _steps(arts: pd.DataFrame, n_jobs: int) -> dict[str, pd.DataFrame]:
@@ -101,6 +102,18 @@ def test_small_inputs_and_one_job_run_in_process(arts, monkeypatch):
     monkeypatch.setattr(_parallel, "ProcessPoolExecutor", no_pool)
     pd.testing.assert_frame_equal(sentences(arts, n_jobs=2), sentences(arts))
     pd.testing.assert_frame_equal(sentences(arts.iloc[:1], n_jobs=4), sentences(arts.iloc[:1]))
+
+
+def test_fast_steps_stay_in_process_after_the_probe(arts, monkeypatch):
+    monkeypatch.setattr(_parallel, "MIN_PARALLEL_SECONDS", 10.0**9)  # every step counts as fast
+
+    def no_pool(*a, **k):
+        raise AssertionError("a worker pool was started for a fast step")
+
+    monkeypatch.setattr(_parallel, "ProcessPoolExecutor", no_pool)
+    # the probe's rows and the rest are joined seamlessly: same table as one call
+    pd.testing.assert_frame_equal(sentences(arts, n_jobs=2), sentences(arts))
+    pd.testing.assert_frame_equal(quotes(arts, n_jobs=2), quotes(arts))
 
 
 def test_empty_frame_with_jobs(arts):
