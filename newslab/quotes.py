@@ -1,23 +1,32 @@
 """Quotes: who said what, with exact offsets for the content, the speaker mention and the cue.
 
-One row per attributed statement. The extractor is rule based and runs in linear time over each
-article, with no model download:
+One row per attributed statement. The extractor is rule based, needs no model download, and runs
+in linear time over each article (bounded windows around each cue, one pass over the marks):
 
-1. **Quotation marks** are paired paragraph by paragraph (straight, curly, guillemets, ``''``);
-   a quote never runs past its paragraph unless the paragraph ends open and the next one opens
-   again (the newspaper convention for a quotation over several paragraphs). Unbalanced or
-   mismatched marks are dropped or closed at the paragraph end, never across the article.
-2. **Cues** are found with one precompiled pattern over the reporting-verb lexicon
-   (``newslab/data/reporting_verbs.txt``) plus "according to". For each cue the local context
-   decides the shape: ``X said (that) ...``, ``..., X said.``, ``"...," said X``, ``X told
-   reporters ...``, ``according to X, ...``, ``..., adding that ...``.
-3. The **speaker** is the noun phrase as written next to the cue (``he``, ``a source``,
-   ``Kremlin Spokesperson Dmitry Peskov``, ``The US, Japan and South Korea``); names are resolved
-   by :func:`newslab.speakers.resolve_speakers`.
-4. **Direct** quotes are quotations attached to a cue; **mixed** ones are indirect content that
-   carries a quoted fragment (``"`` or ``“``); quotations that follow an attributed statement
-   with no cue of their own (**floating** quotes, the second half of a split quote) keep the
-   previous speaker. Short quoted phrases with no cue (scare quotes, titles) are not statements.
+1. **Quotation marks** are paired paragraph by paragraph (straight, curly, guillemets, ``''``).
+   A quotation never runs past its paragraph unless the paragraph ends open and the next one
+   opens again (the convention for a quotation over several paragraphs). A mismatched
+   ``“...’`` closes at the single mark; an unclosed mark ends at its paragraph.
+2. **Cues** come from one prefix-tree pattern over the reporting-verb lexicon
+   (``newslab/data/reporting_verbs.txt``: speech verbs, belief verbs, attitude verbs) plus
+   "according to", headline colons (``Trump: ...``) and dash signatures (``"..." - Jane Doe``).
+   For each cue the local context decides the shape: ``X said (that) ...``, ``..., X said.``,
+   ``"...," said X``, ``X told reporters ...``, ``according to X, ...``, ``..., adding that ...``,
+   ``Name, a role, said ...``, ``The museum, Mr. Obama said, would ...``.
+3. The **speaker** is the mention as written next to the cue: a pronoun, a relative pronoun
+   ("who"), a name with its title, a name with its appositive ("Choe Son Hui, the North Korean
+   Foreign Minister"), a group ("The US, Japan and South Korea"), an unnamed source ("a senior
+   official"). Names and roles are resolved by :func:`newslab.speakers.resolve_speakers`.
+4. **Types.** ``direct``: the content is a quotation (its span includes the marks). ``mixed``:
+   indirect content carrying a double-quoted fragment. ``indirect``: everything else. A split
+   quote (``"A," he said. "B."``) is one statement from A's opening mark to B's closing mark, as
+   news annotation (PolNeAR) counts it; its text therefore contains the attribution. A quotation
+   with no cue right after an attributed one (a **floating** quote) keeps the previous speaker
+   with an empty cue. Short quoted phrases with no cue (scare quotes, titles) are not statements.
+
+Conventions follow PolNeAR: content of ``X said that ...`` includes "that"; beliefs ("polls
+show", "he thinks") and unnamed sources are attributions; a quote's content ends before a
+trailing ``, adding ...`` (a statement of its own with the same speaker).
 """
 from __future__ import annotations
 
