@@ -314,6 +314,13 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+# cue forms that are just as often nouns ("the attack", "broad support", "a promise")
+_NOUNY = {"support", "attack", "attacks", "thanks", "promise", "backing", "call", "calls", "claim", "claims",
+          "report", "reports", "tweet", "tweets", "charges", "demands", "pledge", "pledges", "vow", "vows",
+          "view", "views", "question", "questions", "warning", "offer", "offers", "order", "orders",
+          "sees", "hope", "hopes", "fear", "fears", "doubt", "doubts", "plans", "notes", "estimates",
+          "comments", "finding", "findings", "wishes", "criticism", "attacking"}
+_ADJ_SUFFIX = ("ful", "ic", "ous", "ive", "al", "est", "ible", "able", "ing", "ish", "ary", "less")
 _CONNECTIVES = {"but", "and", "so", "yet", "still", "meanwhile", "however", "also", "now", "then", "instead"}
 _QUANT_LEAD = {"least", "than", "about", "nearly", "almost", "only", "roughly", "around", "over", "under",
                "approximately", "some", "just"}
@@ -776,6 +783,11 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     if ci - 1 >= lo and (a.w(ci - 1).lower() in _DET or a.w(ci - 1)[:1].isdigit()) \
             and a.w(ci - 1).lower() not in ("that", "all", "both", "each"):
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
+    if form in _NOUNY and ci - 2 >= lo and a.w(ci - 1)[:1].islower() and a.w(ci - 1) not in _SKIP_BEFORE \
+            and a.w(ci - 1).lower() not in _PRON | _REL and (
+                a.w(ci - 2).lower() in _DET or a.w(ci - 1).endswith(_ADJ_SUFFIX)
+                or a.w(ci - 2).lower() in ("with", "for", "of", "in", "on", "from", "by", "against")):
+        return []  # "another horrific attack", "the overwhelming support": a noun, not a verb
     if ci - 1 >= lo and a.w(ci - 1).endswith(("\u2019s", "'s")) and a.w(ci - 1).lower() not in _PRON_S:
         return []  # "Trump's plans", "the party's claims": a noun, not a verb
     # walk left over adverbs, auxiliaries and catenatives ("continue to say")
