@@ -525,7 +525,8 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
         return k
     if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
         return None
-    if strict and not (_is_cap(w) or lw in _DET):
+    if strict and (not (_is_cap(w) or lw in _DET) or w in _WEEKDAYS or w in _MONTHS
+                   or lw in ("today", "yesterday", "tonight", "last", "this", "next")):
         return None
     end = None
     i = k
@@ -1024,9 +1025,17 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         # 'said "it gets me mad" every time ...', "confirmed 'several' deliveries": the sentence goes
         # on after the quotation, so the quotation is a fragment of indirect content
     e = sent_end
+    verbs = _verbs_set()
     for i in range(k + 1, hi - 1):
-        if a.w(i) == "," and a.w(i + 1).lower() in _PARTICIPLE_TAIL and a.tstart[i] < e:
+        if a.tstart[i] >= e:
+            break
+        w = a.w(i)
+        if w == "," and a.w(i + 1).lower() in _PARTICIPLE_TAIL:
             e = a.tstart[i]  # "..., adding that ...": a statement of its own
+            break
+        if w in ("and", "but") and (a.w(i + 1) in verbs or (a.w(i + 1) in _SKIP_BEFORE and a.w(i + 2) in verbs)) \
+                and a.w(i - 1) not in _PRON:
+            e = a.tstart[i]  # "said A and said that B": the second cue starts a statement of its own
             break
     if clause:
         for i in range(k + 1, hi):
