@@ -127,7 +127,7 @@ def to_csv(df: pd.DataFrame, path: str | Path) -> Path:
 
 def _maybe_json_column(values: Sequence[Any]) -> list[Any] | None:
     """Decode a column whose every non-missing cell is a JSON list or object; else None."""
-    decoded = []
+    decoded: list[Any] = []
     seen = False
     for v in values:
         if isinstance(v, str):
