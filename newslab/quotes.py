@@ -216,7 +216,7 @@ def _trie_pattern(words: list[str]) -> str:
 def _cue_re() -> re.Pattern[str]:
     global _CUE_RE  # a compiled view of an immutable lexicon, built once per process
     if _CUE_RE is None:
-        forms = sorted(set(_verbs()) | {"According to"})
+        forms = sorted(set(_verbs()) | {"According to"} | _TITLE_CASE_CUES)
         _CUE_RE = re.compile(rf"(?<![\w'\u2019-])(?:{_trie_pattern(forms)})(?![\w'\u2019-])")
     return _CUE_RE
 
@@ -293,7 +293,8 @@ _PARENTH = {"however", "meanwhile", "though", "too", "instead", "moreover", "fur
 _TELL = {"told", "tell", "tells", "telling", "assured", "assures", "assure", "assuring", "informed",
          "informs", "inform", "informing", "reminded", "reminds", "remind", "reminding", "reassured",
          "reassures", "warned", "warns", "warn", "warning", "urged", "urges", "urge", "urging", "briefed",
-         "promised", "promises", "promising", "convinced", "persuaded", "notified", "advised", "advises"}
+         "promised", "promises", "promising", "convinced", "persuaded", "notified", "advised", "advises",
+         "asked", "asks", "ask", "asking"}
 _PARTICIPLE_TAIL = {"adding", "saying", "noting", "calling", "citing", "arguing", "warning", "insisting",
                     "explaining", "stressing", "emphasizing", "emphasising", "claiming", "suggesting",
                     "declaring", "telling", "asking", "urging", "pointing", "acknowledging", "describing",
@@ -314,6 +315,11 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+# capitalised cues: sentence-initial "Asked whether ...", and headline style "Trump Says ..."
+_TITLE_CASE_CUES = {"Asked", "Says", "Said", "Tells", "Told", "Warns", "Slams", "Asks", "Claims", "Admits",
+                    "Urges", "Vows", "Denies", "Insists", "Accuses", "Blasts", "Praises", "Backs", "Endorses",
+                    "Rips", "Defends", "Rejects", "Dismisses", "Calls", "Predicts", "Promises", "Reveals"}
+_WH = {"whether", "if", "what", "who", "how", "why", "when", "where", "which", "about"}
 # cue forms that are just as often nouns ("the attack", "broad support", "a promise")
 _NOUNY = {"support", "attack", "attacks", "thanks", "promise", "backing", "call", "calls", "claim", "claims",
           "report", "reports", "tweet", "tweets", "charges", "demands", "pledge", "pledges", "vow", "vows",
@@ -619,6 +625,16 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
     for m in a.cues:
         form = _SPACE.sub(" ", m.group())
         cls = "source" if form.lower() == "according to" else verbs.get(form)
+        if cls is None and form in _TITLE_CASE_CUES:
+            # "Asked whether ..." at a sentence start; "Trump Says He Will Win" in a headline
+            cls = verbs.get(form.lower())
+            if form != "Asked":
+                p = m.start() - 1
+                while p >= 0 and text[p] in " \t\u00a0":
+                    p -= 1
+                if p < 0 or not text[p].isalnum() or not m.end() < len(text) - 2 or not text[m.end() + 1].isupper():
+                    continue
+            form = form.lower()
         if cls is None:
             continue
         if a.quote_around(m.start()) is not None:
@@ -781,6 +797,19 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         kind = "mixed" if qi < len(a.quotes) and a.quotes[qi].start < e2 and not a.quotes[qi].single else "indirect"
         return [_Stmt(s, e2, kind, sp, cue, 0.8)]
 
+    if form.lower() == "asked" and (ci == lo or a.w(ci - 1).lower() in ("when", "after", "once", "as", "if", ",")) \
+            and a.w(cj + 1).lower() in _WH:
+        # "Asked whether she would run, Clinton said ...": the question is attributed, its asker unnamed
+        e = a.tstart[cj + 1]
+        i = cj + 1
+        while i < hi and a.w(i) not in (",", ";") and a.w(i) not in _SENT_END:
+            i += 1
+        e = a.tstart[i] if i < hi else sent_end
+        while e > a.tstart[cj + 1] and text[e - 1] in " \t,":
+            e -= 1
+        if i - cj > 2:
+            return [_Stmt(a.tstart[cj + 1], e, _kind_of(a, a.tstart[cj + 1], e), None, cue, 0.5)]
+        return []
     if ci - 1 >= lo and (a.w(ci - 1).lower() in _DET or a.w(ci - 1)[:1].isdigit()) \
             and a.w(ci - 1).lower() not in ("that", "all", "both", "each"):
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue

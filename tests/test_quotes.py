@@ -375,3 +375,13 @@ def test_headline_speaker_colon():
 ])
 def test_news_wire_shapes(text, expected):
     assert rows(text) == expected
+
+
+def test_asked_questions_and_headline_verbs():
+    got = rows("Asked whether she would run again, Clinton said she had not decided.")
+    assert ("indirect", None, "Asked", "whether she would run again") in got
+    assert ("indirect", "Clinton", "said", "she had not decided") in got
+    assert rows("Trump Says He Will Win Iowa\nThe candidate spoke on Monday.") == [
+        ("indirect", "Trump", "Says", "He Will Win Iowa")]
+    assert rows("\u201cBut why?\u201d reporter Jackie Nespral asked him.") == [
+        ("direct", "reporter Jackie Nespral", "asked", "\u201cBut why?\u201d")]
