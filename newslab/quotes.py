@@ -779,23 +779,34 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         e = _np_fwd(a, cj + 1, hi)
         if e is None:
             return []
+        # the source runs to the next comma, dash or sentence end ("according to early results of
+        # the exit poll conducted by Edison Research for the AP"), when that is near
+        i = cj + 1
+        while i < hi and i - cj < 30 and a.w(i) not in (",", ";", ":", "\u2014", "--", "(", ")") \
+                and not (a.w(i) in _SENT_END and not _abbr_dot(a, i)) and not _is_quote_tok(a.w(i)):
+            i += 1
+        if i - cj < 30 and i - 1 > e:
+            e = i - 1
         sp = (a.tstart[cj + 1], a.tend[e])
-        before = text[max(a.sents[si][0], a.tstart[lo]):cue[0]].strip(" \t\"'\u201c\u2018(")
+        s = max(a.sents[si][0], a.tstart[lo])
+        before = text[s:cue[0]].strip(" \t\"'\u201c\u2018(")
         if not before:
             k = e + 1
             while k < hi and a.w(k) in (",", ":"):
                 k += 1
             st = _content_from(a, k, hi, sent_end, sp, cue, 0.8)
             return [st] if st else []
-        s = max(a.sents[si][0], a.tstart[lo])
         e2 = cue[0]
-        while e2 > s and text[e2 - 1] in " ,\t":
+        while e2 > s and text[e2 - 1] in " ,\t\u2014-":
             e2 -= 1
         if e2 - s < 8:
             return []
-        qi = bisect.bisect_left(a.qstart, s)
-        kind = "mixed" if qi < len(a.quotes) and a.quotes[qi].start < e2 and not a.quotes[qi].single else "indirect"
-        return [_Stmt(s, e2, kind, sp, cue, 0.8)]
+        if e + 1 < hi and a.w(e + 1) in (",", "\u2014", "--") and e + 2 < hi and a.w(e + 2) not in _SENT_END:
+            # "At the heart of it, according to X, was a decision ...": the source sits inside its content
+            e2 = sent_end
+            while e2 > s and text[e2 - 1] in " \t\r\n.\u00a0":
+                e2 -= 1
+        return [_Stmt(s, e2, _kind_of(a, s, e2), sp, cue, 0.8)]
 
     if form.lower() == "asked" and (ci == lo or a.w(ci - 1).lower() in ("when", "after", "once", "as", "if", ",")) \
             and a.w(cj + 1).lower() in _WH:
