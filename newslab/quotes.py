@@ -653,6 +653,7 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
             last_in_sent[si] = st
     out.extend(_headline_colons(a))
     out.extend(_dash_signatures(a))
+    out.extend(_name_colon_quotes(a))
     return a, _finish(a, out)
 
 
@@ -721,6 +722,8 @@ def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, st
         while j > 0 and text[j - 1] in " \t":
             j -= 1
         q = a.q_by_end.get(j)
+    if q is not None and text[q.start:q.end].rstrip(_QUOTE_CHARS + " ")[-1:] == "." and i == q.end:
+        q = None  # '"... a boost." Shaw and Anderson agreed.': a full stop ends the quotation's sentence
     if q is not None:
         b = q.start
         while b > 0 and text[b - 1] in " \t\u00a0":
@@ -1000,6 +1003,27 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
             ce = q.end  # type: ignore[union-attr]
         out.append(_Stmt(c0, ce, kind, (s, e), (cs, m.end(2)), 0.5))
     return out
+
+
+def _name_colon_quotes(a: _Article) -> list[_Stmt]:
+    """``Pollster Daron Shaw: "..."`` anywhere in a paragraph: a name, a colon, then a quotation."""
+    out: list[_Stmt] = []
+    text = a.text
+    for m in _NAME_COLON_QUOTE.finditer(text):
+        name = m.group(1)
+        first = name.split()[0].lower()
+        if first in _LEAD_WORDS or first in _STOP or name.lower() in _NOT_SPEAKERS or first in _DET:
+            continue
+        q = a.q_by_start.get(m.end())
+        if q is None or q.single:
+            continue
+        out.append(_Stmt(q.start, q.end, "direct", (m.start(1), m.end(1)), (m.start(2), m.end(2)), 0.6))
+    return out
+
+
+_NAME_COLON_QUOTE = re.compile(
+    r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|and|of|&)){0,6})"
+    r"[ \t\u00a0]*(:)[ \t\u00a0]*(?=[\"\u201c\u00ab])")
 
 
 def _dash_signatures(a: _Article) -> list[_Stmt]:

@@ -385,3 +385,10 @@ def test_asked_questions_and_headline_verbs():
         ("indirect", "Trump", "Says", "He Will Win Iowa")]
     assert rows("\u201cBut why?\u201d reporter Jackie Nespral asked him.") == [
         ("direct", "reporter Jackie Nespral", "asked", "\u201cBut why?\u201d")]
+
+
+def test_name_colon_quotation_inside_a_paragraph():
+    text = ("The timing does not surprise Republican pollster Daron Shaw: \u201cHistorically, lesser-known "
+            "candidates get a boost.\u201d Shaw and Anderson agreed.")
+    got = rows(text)
+    assert ("direct", "Daron Shaw", ":", "\u201cHistorically, lesser-known candidates get a boost.\u201d") in got
