@@ -490,7 +490,7 @@ def analyze(args: argparse.Namespace) -> int:
     from .report import build_report
 
     _timed(timings, "report", lambda: build_report(out / "report.html", tables, charts, manifest,
-                                                   title=f"newslab report: {len(arts)} article(s)"))
+                                                   title=f"newslab report: {_n(len(arts), 'article')}"))
     files["report"] = "report.html"
     files["manifest"] = "manifest.json"
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n",
