@@ -315,6 +315,9 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+# determiners after which a cue form can only be a noun or an adjective ("the reports", "his stated aim")
+_ARTICLES = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+             "no", "another", "every"}
 # capitalised cues: sentence-initial "Asked whether ...", and headline style "Trump Says ..."
 _TITLE_CASE_CUES = {"Asked", "Says", "Said", "Tells", "Told", "Warns", "Slams", "Asks", "Claims", "Admits",
                     "Urges", "Vows", "Denies", "Insists", "Accuses", "Blasts", "Praises", "Backs", "Endorses",
@@ -471,6 +474,10 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
                 if k - 2 >= lo and a.w(k - 2).lower() in ("at", "less", "more", "fewer", "well"):
                     start = k - 2
                 break
+            if left in _DET and left not in _ARTICLES:
+                k -= 1  # "all five", "some three hundred"
+                start = k
+                left = a.w(k - 1).lower() if k - 1 >= lo else ""
             if left == "and" and k - 2 >= lo and _is_cap(a.w(k - 2)) and lw in ("his", "her", "their", "its"):
                 k -= 1  # "Bush and his rivals"
                 seen_and = True
@@ -824,8 +831,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if i - cj > 2:
             return [_Stmt(a.tstart[cj + 1], e, _kind_of(a, a.tstart[cj + 1], e), None, cue, 0.5)]
         return []
-    if ci - 1 >= lo and (a.w(ci - 1).lower() in _DET or a.w(ci - 1)[:1].isdigit()) \
-            and a.w(ci - 1).lower() not in ("that", "all", "both", "each"):
+    if ci - 1 >= lo and (a.w(ci - 1).lower() in _ARTICLES or (a.w(ci - 1)[:1].isdigit() and form.endswith("ed"))):
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
     if form in _NOUNY and ci - 2 >= lo and a.w(ci - 1)[:1].islower() and a.w(ci - 1) not in _SKIP_BEFORE \
             and a.w(ci - 1).lower() not in _PRON | _REL and (
@@ -870,7 +876,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     while k2 < hi and a.w(k2) in (",", ":", "\u2014", "--"):
         k2 += 1
     right_quote = a.q_by_start.get(a.tstart[k2]) if k2 < hi else None
-    nothing_after = k >= hi or a.w(k) in _SENT_END or (
+    nothing_after = k >= hi or a.w(k) in _SENT_END or a.w(k) == ";" or (
         a.w(k) == "," and k + 1 < hi and a.w(k + 1).lower() in _PARTICIPLE_TAIL)
 
     if j < lo or a.w(j) in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(a.w(j)):
