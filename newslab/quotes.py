@@ -167,9 +167,11 @@ _VERBS: dict[str, str] = {}
 
 
 def _verbs() -> dict[str, str]:
-    """Inflected reporting verb -> class (``speech`` | ``belief``), from the package lexicon."""
-    if not _VERBS:  # a view of an immutable lexicon, filled once per process
-        _VERBS.update((row[0], row[1]) for row in _lexicon.rows("reporting_verbs.txt"))
+    """Inflected cue verb -> class (``speech`` | ``belief`` | ``attitude``), from the package lexicons."""
+    if not _VERBS:  # a view of immutable lexicons, filled once per process (first class wins)
+        for cls, name in (("attitude", "quote_attitude_verbs.txt"), ("belief", "quote_belief_verbs.txt"),
+                          ("speech", "reporting_verbs.txt")):
+            _VERBS.update((form, cls) for form in _lexicon.words(name))
     return _VERBS
 
 
@@ -216,7 +218,7 @@ def _trie_pattern(words: list[str]) -> str:
 def _cue_re() -> re.Pattern[str]:
     global _CUE_RE  # a compiled view of an immutable lexicon, built once per process
     if _CUE_RE is None:
-        forms = sorted(set(_verbs()) | {"According to"} | _TITLE_CASE_CUES)
+        forms = sorted(set(_verbs()) | {"According to", "according to"} | _TITLE_CASE_CUES)
         _CUE_RE = re.compile(rf"(?<![\w'\u2019-])(?:{_trie_pattern(forms)})(?![\w'\u2019-])")
     return _CUE_RE
 
@@ -1245,9 +1247,12 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
         >>> q[["type", "text", "speaker", "cue"]].values.tolist()
         [['direct', '\u201cWe will win,\u201d', 'Ann Lee', 'said'], ['indirect', 'that taxes would fall', 'The mayor', 'added']]
     """
+    if "text" not in articles.columns:
+        raise ValueError(f"quotes() needs a 'text' column (and 'article_id'); got columns {list(articles.columns)}. "
+                         "Load a corpus with newslab.load_articles(path) first.")
     rows = []
     ids = articles["article_id"] if "article_id" in articles.columns else pd.Series(range(len(articles)))
-    for aid, text in zip(ids.tolist(), articles["text"].tolist() if "text" in articles.columns else []):
+    for aid, text in zip(ids.tolist(), articles["text"].tolist()):
         for r in quotes_in(text):
             r["article_id"] = aid
             rows.append(r)

@@ -392,3 +392,8 @@ def test_name_colon_quotation_inside_a_paragraph():
             "candidates get a boost.\u201d Shaw and Anderson agreed.")
     got = rows(text)
     assert ("direct", "Daron Shaw", ":", "\u201cHistorically, lesser-known candidates get a boost.\u201d") in got
+
+
+def test_missing_text_column_is_a_clear_error():
+    with pytest.raises(ValueError, match="needs a 'text' column"):
+        quotes(pd.DataFrame({"article_id": ["a"], "body": ["He said so."]}))
