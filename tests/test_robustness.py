@@ -258,3 +258,17 @@ def test_random_unicode_survives_export_round_trips(texts, tmp_path):
     back = export.read_csv(export.to_csv(df, tmp_path / "r.csv"))
     assert back["authors"].tolist() == df["authors"].tolist()
     assert [t if isinstance(t, str) else "" for t in back["text"]] == texts
+
+
+@pytest.mark.xfail(strict=False, reason="newslab/__init__.py: importing a submodule (e.g. newslab.speakers, done by "
+                   "newslab.quotes) binds the package attribute to the module, shadowing the lazy function "
+                   "export of the same name; for the lead")
+def test_public_step_names_stay_functions_after_submodules_are_imported():
+    import subprocess
+    import sys
+
+    code = ("import newslab as nl, newslab.quotes, newslab.sentences, newslab.sentiment, newslab.stance; "
+            "print(all(callable(getattr(nl, n)) for n in "
+            "('sentences', 'quotes', 'speakers', 'sentiment', 'stance')))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert res.stdout.strip() == "True", res.stderr[-2000:]
