@@ -260,9 +260,6 @@ def test_random_unicode_survives_export_round_trips(texts, tmp_path):
     assert [t if isinstance(t, str) else "" for t in back["text"]] == texts
 
 
-@pytest.mark.xfail(strict=False, reason="newslab/__init__.py: importing a submodule (e.g. newslab.speakers, done by "
-                   "newslab.quotes) binds the package attribute to the module, shadowing the lazy function "
-                   "export of the same name; for the lead")
 def test_public_step_names_stay_functions_after_submodules_are_imported():
     import subprocess
     import sys
