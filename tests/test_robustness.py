@@ -269,3 +269,21 @@ def test_public_step_names_stay_functions_after_submodules_are_imported():
             "('sentences', 'quotes', 'speakers', 'sentiment', 'stance')))")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert res.stdout.strip() == "True", res.stderr[-2000:]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(TEXTS, min_size=1, max_size=2))
+def test_random_unicode_through_every_chart(texts):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from newslab import plots
+
+    t = _all_steps(texts)
+    arts = t["articles"]
+    for ax in (plots.quotes_per_speaker(t["quotes"]),
+               plots.sentiment_arc(t["sentiment"], t["quotes"]),
+               plots.lexicon_scatter(t["sentiment"]),
+               plots.stance_heatmap(t["stance_matrix"]),
+               plots.timeline(t["quotes"], articles=arts, by="speaker_name")):
+        plots.close(ax)
