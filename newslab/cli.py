@@ -55,13 +55,18 @@ targets for stance:
   --countries NAME...   countries with newslab's alias lists (newslab.targets.countries)
   neither               the {top} countries mentioned most in the corpus (newslab.targets.candidates)
 
+long corpora:
+  articles are processed in batches (at least {batch}, at most {maxb} batches) with a progress bar on
+  stderr (not with --quiet); --jobs N runs each step on N cores with identical results; articles over
+  --max-chars are left out and listed in manifest.json. For a cluster, see "Dask" in the README.
+
 examples:
   newslab analyze data/ --out out/
   newslab analyze corpus/*.txt exports/site.jsonl --out results --format csv --jobs 2
   newslab analyze data/ --out out/ --countries Russia "North Korea" --quiet
 
 exit status: 0 done, 1 error or no readable article, 2 bad command line (e.g. a missing path).
-""".replace("{top}", str(DEFAULT_TOP_COUNTRIES))
+""".replace("{top}", str(DEFAULT_TOP_COUNTRIES)).replace("{batch}", str(BATCH)).replace("{maxb}", str(MAX_BATCHES))
 
 
 def _default_format() -> str:
