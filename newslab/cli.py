@@ -56,7 +56,7 @@ targets for stance:
   neither               the {top} countries mentioned most in the corpus (newslab.targets.candidates)
 
 long corpora:
-  articles are processed in batches (at least {batch}, at most {maxb} batches) with a progress bar on
+  articles are processed in batches (of at least {batch} articles, at most {maxb} of them), with a progress bar on
   stderr (not with --quiet); --jobs N runs each step on N cores with identical results; articles over
   --max-chars are left out and listed in manifest.json. For a cluster, see "Dask" in the README.
 
