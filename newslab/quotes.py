@@ -775,6 +775,11 @@ def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[t
         if subj is None:
             return None
         return (a.tstart[subj[0]], a.tend[subj[1]]), subj[0]
+    w = a.w(j)
+    if w.lower() in _PRON_S:  # "he's not saying": the pronoun without its 's
+        return (a.tstart[j], a.tend[j] - 2), j
+    if lw in _LEAD_WORDS and lw not in _PRON:
+        return None  # "In rejecting a similar challenge, ...": a gerund after a preposition
     st = _np_back(a, j, lo)
     if st is None:
         return None
@@ -849,7 +854,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             break
         w = a.w(j)
         lw = w.lower()
-        if lw in _SKIP_BEFORE or (w.islower() and lw.endswith("ly") and len(w) > 4) or w in _WEEKDAYS or lw == "on" and j + 1 < ci and a.w(j + 1) in _WEEKDAYS:
+        if lw in _SKIP_BEFORE or (w.islower() and lw.endswith("ly") and len(w) > 4) or w in _WEEKDAYS \
+                or (lw == "on" and j + 1 < ci and a.w(j + 1) in _WEEKDAYS) \
+                or (lw in ("more", "less", "most") and w.islower() and j > lo):
             j -= 1
         elif lw == "to" and j - 1 >= lo and a.w(j - 1).lower() in _CATENATIVE:
             j -= 2
