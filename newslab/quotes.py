@@ -1024,21 +1024,26 @@ def _name_colon_quotes(a: _Article) -> list[_Stmt]:
     """``Pollster Daron Shaw: "..."`` anywhere in a paragraph: a name, a colon, then a quotation."""
     out: list[_Stmt] = []
     text = a.text
-    for m in _NAME_COLON_QUOTE.finditer(text):
+    for c in _COLON_QUOTE.finditer(text):  # rare: look for the name only before such a colon
+        lo = max(0, c.start() - 100)
+        m = _NAME_BEFORE.search(text, lo, c.start())
+        if m is None:
+            continue
         name = m.group(1)
         first = name.split()[0].lower()
         if first in _LEAD_WORDS or first in _STOP or name.lower() in _NOT_SPEAKERS or first in _DET:
             continue
-        q = a.q_by_start.get(m.end())
+        q = a.q_by_start.get(c.end())
         if q is None or q.single:
             continue
-        out.append(_Stmt(q.start, q.end, "direct", (m.start(1), m.end(1)), (m.start(2), m.end(2)), 0.6))
+        out.append(_Stmt(q.start, q.end, "direct", (m.start(1), m.end(1)), (c.start(1), c.end(1)), 0.6))
     return out
 
 
-_NAME_COLON_QUOTE = re.compile(
-    r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|and|of|&)){0,6})"
-    r"[ \t\u00a0]*(:)[ \t\u00a0]*(?=[\"\u201c\u00ab])")
+_COLON_QUOTE = re.compile(r"[ \t\u00a0]*(:)[ \t\u00a0]*(?=[\"\u201c\u00ab])")
+# up to seven capitalised words (or and/of/&) ending right at the search window's end
+_NAME_BEFORE = re.compile(
+    r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|and|of|&)){0,6})\Z")
 
 
 def _dash_signatures(a: _Article) -> list[_Stmt]:
