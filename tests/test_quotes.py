@@ -397,3 +397,11 @@ def test_name_colon_quotation_inside_a_paragraph():
 def test_missing_text_column_is_a_clear_error():
     with pytest.raises(ValueError, match="needs a 'text' column"):
         quotes(pd.DataFrame({"article_id": ["a"], "body": ["He said so."]}))
+
+
+def test_seed_four_statements_each_for_choe_and_peskov(seed):
+    # with newslab.speakers.resolve_speakers filling speaker_name
+    _, q = seed
+    counts = q["speaker_name"].value_counts()
+    assert counts.get("Choe Son Hui") == 4
+    assert counts.get("Dmitry Peskov") == 4
