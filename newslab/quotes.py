@@ -317,6 +317,10 @@ _CLAUSE_START = {"that", "he", "she", "they", "it", "we", "i", "you", "there", "
                  "her", "their", "its", "this", "these", "those", "our", "my", "if", "whether", "what",
                  "how", "why", "when", "where", "who", "no", "some", "many", "most", "all", "any"}
 _SENT_END = ".!?"
+# belief verbs whose "to" complement is the attributed content ("wants to build a wall")
+_TO_VERBS = {"want", "wants", "wanted", "hope", "hopes", "hoped", "plan", "plans", "planned", "intend",
+             "intends", "intended", "expect", "expects", "expected", "wish", "wishes", "wished", "decided",
+             "pledged", "pledge", "pledges", "prefer", "prefers", "preferred"}
 # determiners after which a cue form can only be a noun or an adjective ("the reports", "his stated aim")
 _ARTICLES = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
              "no", "another", "every"}
@@ -976,6 +980,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         return []
     if cls == "belief":
         w = a.w(k)
+        if w == "to" and form.lower() in _TO_VERBS:
+            st = _content_from(a, k, hi, sent_end, sp, cue, 0.5, clause=True)  # "wants to build a wall"
+            return [st] if st else []
         if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)):
             return []
     if cls == "speech" and sp_tok is not None and sp_tok - 1 > lo and a.w(sp_tok - 1) == "," \
