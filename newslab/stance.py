@@ -36,8 +36,17 @@ LABELS = ("against", "neutral", "favor")
 FEATURES = (
     "bias",
     "sent_compound",  # VADER compound of the sentence, mention masked
+    "sent_polarity",  # TextBlob (pattern) polarity of the sentence, mention masked
+    "sent_news",  # newslab.sentiment's news-tuned score of the sentence, mention masked
+    "clause_compound",  # VADER compound of the mention's clause, mention masked
+    "sent_strength",  # |VADER compound| of the sentence: any strong tone at all (against neutral)
+    "subjectivity",  # TextBlob subjectivity of the sentence
+    "clause_strength",  # |VADER compound| of the mention's clause
+    "clause_news",  # newslab.sentiment's score of the mention's clause
     "near_pos",  # decayed positive valence in the mention's clause
     "near_neg",  # decayed negative valence in the mention's clause (as a positive number)
+    "after_pos",  # the part of near_pos after the mention (what the target does or is)
+    "after_neg",
     "far_pos",  # positive valence elsewhere in the sentence
     "far_neg",
     "recv_against",  # target receives a hostile act
@@ -46,12 +55,15 @@ FEATURES = (
     "do_favor",  # target does a friendly act
     "source",  # target is the source of a statement
     "pronoun",  # target is a pronoun
+    "subject",  # the mention opens its sentence (usually the grammatical subject)
+    "quoted",  # the sentence holds a quotation
 )
 
 _DECAY = 4.0  # tokens; weight exp(-d / _DECAY) for a word d tokens away from the mention
 _NEG_WINDOW = 3  # a negator flips the next 3 words (VADER's window)
 _NEG_SCALE = -0.74  # VADER's N_SCALAR
-_CUE_WINDOW = 8  # cue words further than this (in tokens) from the mention do not set its role
+_COMMA_CUES = True
+_CUE_WINDOW = 12  # cue words further than this (in tokens) from the mention do not set its role
 
 # Quote characters and apostrophes -> ASCII, one character for one, so offsets stay valid.
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"',
@@ -62,7 +74,7 @@ _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
 _CLAUSE_PUNCT = frozenset(";:()[]-\".!?")
 _CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "however", "yet", "because",
-                           "which", "who", "whom", "whose", "unlike", "despite"})
+                           "which", "who", "whom", "whose", "unlike", "despite", "if", "unless", "whether"})
 _PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs",
                        "we", "us", "our", "i", "me", "my", "you", "your", "who", "whom", "himself", "herself",
@@ -72,7 +84,8 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "
 def normalise(text: str) -> str:
     """Curly quotes and apostrophes to ASCII, one character for one (offsets stay valid).
 
-    Uses ``newslab.sentiment.normalize_for_scoring`` when it exists and keeps the length.
+    Kept for token and clause structure (dashes stay clause marks); text given to VADER and
+    TextBlob goes through ``newslab.sentiment.normalize_for_scoring``.
 
     Examples:
         >>> normalise("It isn\u2019t \u201cgreat\u201d")
@@ -81,7 +94,32 @@ def normalise(text: str) -> str:
     return text.translate(_NORMALISE)
 
 
+def _for_scoring(text: str) -> str:
+    """The sentiment helper's normaliser for VADER / TextBlob input (dashes to spaces and more)."""
+    try:
+        from .sentiment import normalize_for_scoring
+    except ImportError:  # pragma: no cover - sentiment.py always ships with newslab
+        return normalise(text)
+    return normalize_for_scoring(text)
+
+
+def _news_score(text: str) -> float:
+    """newslab.sentiment's own score of one normalised text (0.0 if that module is absent)."""
+    try:
+        from .sentiment import _score
+    except ImportError:  # pragma: no cover
+        return 0.0
+    return float(_score(text)[3])
+
+
 # --------------------------------------------------------------------------- lexicons (cached)
+@lru_cache(maxsize=1)
+def _pattern() -> Any:
+    from textblob.en.sentiments import PatternAnalyzer
+
+    return PatternAnalyzer()
+
+
 @lru_cache(maxsize=1)
 def _vader() -> Any:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -137,13 +175,13 @@ def _cue(word: str, table: dict[str, float]) -> tuple[float, str] | None:
 @dataclass
 class _Mention:
     values: dict[str, float] = field(default_factory=dict)
-    # (feature, token text, contribution before weighting, note) for the evidence
-    parts: list[tuple[str, str, float, str]] = field(default_factory=list)
+    # (feature, token index, token text, contribution before weighting, note) for the evidence
+    parts: list[tuple[str, int, str, float, str]] = field(default_factory=list)
 
-    def add(self, feat: str, amount: float, word: str = "", note: str = "") -> None:
+    def add(self, feat: str, amount: float, word: str = "", note: str = "", pos: int = -1) -> None:
         self.values[feat] = self.values.get(feat, 0.0) + amount
         if word:
-            self.parts.append((feat, word, amount, note))
+            self.parts.append((feat, pos, word, amount, note))
 
 
 def _clause_ids(tokens: Sequence[str]) -> list[int]:
@@ -183,13 +221,27 @@ def features(text: str, start: int, end: int) -> _Mention:
         m.values["pronoun"] = 1.0
     vader = _vader()
     # Sentence tone with the mention masked (a name such as "Winner" or "Hope" is not a judgement).
-    masked = norm[lo:start] + " " + norm[end:hi]
-    m.values["sent_compound"] = vader.polarity_scores(masked)["compound"] if masked.strip() else 0.0
+    masked = _for_scoring(text[lo:start] + " " + text[end:hi])
+    if masked.strip():
+        m.values["sent_compound"] = vader.polarity_scores(masked)["compound"]
+        m.values["sent_strength"] = abs(m.values["sent_compound"])
+        pol, subj = _pattern().analyze(masked)
+        m.values["sent_polarity"], m.values["subjectivity"] = pol, subj
+        m.values["sent_news"] = _news_score(masked)
     if not tgt:
         return m
     t0, t1 = tgt[0], tgt[-1]
+    if t0 <= 2 and all(not words[j][0].isalnum() or lower[j] in ("the", "a", "an") for j in range(t0)):
+        m.values["subject"] = 1.0
+    if '"' in norm[lo:hi]:
+        m.values["quoted"] = 1.0
     clauses = _clause_ids(words)
     tclause = {clauses[i] for i in tgt}
+    cl = [i for i in range(len(words)) if clauses[i] in tclause and not t0 <= i <= t1]
+    if cl:
+        m.values["clause_compound"] = vader.polarity_scores(" ".join(words[i] for i in cl))["compound"]
+        m.values["clause_strength"] = abs(m.values["clause_compound"])
+        m.values["clause_news"] = _news_score(_for_scoring(" ".join(words[i] for i in cl)))
     negators = _lexicon.words("stance_negators.txt")
     lexicon = vader.lexicon
     against, favor = _cues()
@@ -209,17 +261,21 @@ def features(text: str, start: int, end: int) -> _Mention:
         negated = not rhetorical and any(lower[j] in negators or lower[j].endswith("n't")
                                          for j in range(max(0, i - _NEG_WINDOW), i)
                                          if clauses[j] == clauses[i])
-        val = lexicon.get(w, 0.0) / 4.0
+        # A word in scare quotes ("posed a 'threat'") is someone else's word, not the writer's judgement.
+        scare = 0 < i < len(words) - 1 and words[i - 1] in ("'", '"') and words[i + 1] in ("'", '"')
+        val = 0.0 if scare else lexicon.get(w, 0.0) / 4.0
         if val:
             v = val * (_NEG_SCALE if negated else 1.0)
             note = "negated" if negated else ""
             if in_clause:
                 wt = math.exp(-d / _DECAY)
-                m.add("near_pos" if v > 0 else "near_neg", abs(v) * wt, words[i], note)
+                m.add("near_pos" if v > 0 else "near_neg", abs(v) * wt, words[i], note, i)
+                if i > t1:
+                    m.add("after_pos" if v > 0 else "after_neg", abs(v) * wt)
             else:
-                m.add("far_pos" if v > 0 else "far_neg", abs(v) * 0.5, words[i], note)
-        if not in_clause or d > _CUE_WINDOW:
-            continue
+                m.add("far_pos" if v > 0 else "far_neg", abs(v) * 0.5, words[i], note, i)
+        if scare or not in_clause or d > _CUE_WINDOW or ("," in words[min(i, t0): max(i, t1)] and _COMMA_CUES):
+            continue  # a cue across a comma belongs to another phrase ("rejected the request, saying X")
         for table, kind in ((against, "against"), (favor, "favor")):
             hit = _cue(w, table)
             if not hit:
@@ -237,7 +293,7 @@ def features(text: str, start: int, end: int) -> _Mention:
                     k -= 1
                 role = "recv" if k > t1 and lower[k] in _PASSIVE_AUX else "do"
             note = "acting on target" if role == "recv" else "target acting"
-            m.add(f"{role}_{kind}", weight, words[i], note + (", negated" if negated else ""))
+            m.add(f"{role}_{kind}", weight, words[i], note + (", negated" if negated else ""), i)
             break
     return m
 
@@ -251,19 +307,19 @@ def _decide(m: _Mention) -> tuple[str, float, str]:
     prob = {lab: v / z for lab, v in ex.items()}
     label = max(LABELS, key=lambda lab: logits[lab])
     score = round(prob["favor"] - prob["against"], 4)
-    # Evidence: the words whose features pushed most toward the chosen label (over the others).
-    push = []
-    for feat, word, amount, note in m.parts:
-        delta = w[label][feat] - max(w[o][feat] for o in LABELS if o != label)
-        if delta * amount > 0.02:
-            push.append((delta * amount, f"{word} ({note})" if note else word))
+    # Evidence: the words whose features pushed most toward the chosen label (over the others),
+    # one entry per word, labelled with its role when it is a stance cue.
+    push: dict[int, list[Any]] = {}
+    for feat, pos, word, amount, note in m.parts:
+        delta = (w[label][feat] - max(w[o][feat] for o in LABELS if o != label)) * amount
+        entry = push.setdefault(pos, [0.0, word, ""])
+        entry[0] += delta
+        if note and (not entry[2] or feat.startswith(("recv", "do"))):
+            entry[2] = note
+    ranked = sorted((e for e in push.values() if e[0] > 0.02), key=lambda e: -e[0])
+    seen = [f"{word} ({note})" if note else word for _, word, note in ranked]
     if m.values.get("source") and label == "neutral":
-        push.append((0.0, "(target is the speaker)"))
-    push.sort(key=lambda p: -p[0])
-    seen: list[str] = []
-    for _, txt in push:
-        if txt not in seen:
-            seen.append(txt)
+        seen.append("(target is the speaker)")
     return label, score, " ; ".join(seen[:4])
 
 
@@ -313,6 +369,7 @@ def find_mentions(text: str, targets: Mapping[str, Iterable[str] | str]) -> list
 
 
 # --------------------------------------------------------------------------- public API
+_MATRIX_DEADZONE = 0.1  # a speaker's mean score within +-0.1 reads as neutral
 _OUT = ["target", "target_start", "target_end", "stance", "stance_score", "evidence"]
 
 
@@ -341,9 +398,9 @@ def stance(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str] | None =
         >>> df = pd.DataFrame({"id": [1], "text": ["Critics condemned Acme, but Zeno praised Acme's honesty."]})
         >>> out = stance(df, targets={"Acme": ["Acme"], "Zeno": ["Zeno"]})
         >>> out[["id", "target", "target_start", "stance"]].values.tolist()
-        [[1, 'Acme', 18, 'against'], [1, 'Zeno', 28, 'neutral'], [1, 'Acme', 41, 'favor']]
+        [[1, 'Acme', 18, 'against'], [1, 'Zeno', 28, 'favor'], [1, 'Acme', 41, 'favor']]
         >>> out.loc[0, "evidence"]
-        'condemned (acting on target)'
+        'condemned (acting on target) ; Critics (acting on target)'
     """
     if column not in df.columns:
         raise KeyError(f"stance() needs a text column {column!r}; the table has {list(df.columns)}. "
@@ -404,8 +461,9 @@ def stance_matrix(quotes: pd.DataFrame, targets: Mapping[str, Iterable[str] | st
     Scores the target mentions inside each quote's own text (``stance(quotes, targets)``); a quote
     that speaks about a target without naming it (e.g. "our neighbour") is not counted. Columns:
     ``speaker_name``, ``target``, ``stance_score`` (mean over mentions), ``n_favor``,
-    ``n_neutral``, ``n_against`` (mentions), ``n_quotes`` (quotes naming the target). Quotes with
-    no speaker name are grouped under ``"(unknown)"``.
+    ``n_neutral``, ``n_against`` (mentions), ``n_quotes`` (quotes naming the target), and
+    ``stance``, the mean score as a label (``favor`` above +0.1, ``against`` below -0.1). Quotes
+    with no speaker name are grouped under ``"(unknown)"``.
 
     Examples:
         >>> import pandas as pd
@@ -422,7 +480,7 @@ def stance_matrix(quotes: pd.DataFrame, targets: Mapping[str, Iterable[str] | st
     q["_quote"] = range(len(q))
     q[speaker] = q[speaker].astype("object").where(q[speaker].notna(), "(unknown)")
     st = stance(q, targets=targets, column=column)
-    cols = ["speaker_name", "target", "stance_score", "n_favor", "n_neutral", "n_against", "n_quotes"]
+    cols = ["speaker_name", "target", "stance_score", "n_favor", "n_neutral", "n_against", "n_quotes", "stance"]
     if st.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64" if c == "stance_score" else
                                           "int64" if c.startswith("n_") else "string") for c in cols})
@@ -435,4 +493,6 @@ def stance_matrix(quotes: pd.DataFrame, targets: Mapping[str, Iterable[str] | st
     out = out.rename(columns={speaker: "speaker_name"})
     out["speaker_name"] = out["speaker_name"].astype("string")
     out["target"] = out["target"].astype("string")
+    out["stance"] = pd.array(["favor" if v > _MATRIX_DEADZONE else "against" if v < -_MATRIX_DEADZONE else "neutral"
+                              for v in out["stance_score"]], dtype="string")
     return out[cols]

@@ -1,0 +1,215 @@
+"""Ready-made stance targets: a country gazetteer, and candidate targets found in a corpus.
+
+``countries("Russia", "North Korea")`` gives the ``{name: [aliases]}`` mapping that
+``newslab.stance`` expects, from ``newslab/data/countries.tsv`` (all UN member states plus the
+Holy See, Palestine, Kosovo and Taiwan: names, short and official forms, capitals and government
+seats used as metonyms, demonyms). ``candidates(df)`` lists the most frequent named entities of a
+corpus, so a researcher can pick targets of their own.
+
+Matching is case-sensitive, which keeps "turkey" and "china" (the dish) out, but some names stay
+ambiguous: "Georgia" (the US state), "Jordan" and "Chad" (first names), "Washington" (the state, the
+person), "Paris" (a person). The header of ``countries.tsv`` lists them; drop capitals or demonyms
+with ``countries(..., capitals=False, demonyms=False)`` when that matters.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from functools import lru_cache
+
+import pandas as pd
+
+from . import _lexicon
+
+_NO_PLURAL = ("ese", "sh", "ch", "ss", "man", "men", "woman", "women")
+
+
+def _plural(demonym: str) -> str | None:
+    if demonym.endswith(_NO_PLURAL) or demonym.endswith("s"):
+        return None
+    return demonym + "s"
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    """name -> (aliases, capitals, demonyms incl. plurals), in file order."""
+    out = {}
+    for row in _lexicon.rows("countries.tsv"):
+        row = tuple(row) + ("",) * (4 - len(row))  # trailing empty columns are stripped from the line
+        name, aliases, capitals, demonyms = row[:4]
+        split = lambda s: tuple(x.strip() for x in s.split("|") if x.strip())  # noqa: E731
+        dem: list[str] = []
+        for d in split(demonyms):
+            dem.append(d)
+            p = _plural(d)
+            if p:
+                dem.append(p)
+        al = split(aliases)
+        # "the Netherlands" adds nothing once "Netherlands" is there (and would miss "The Netherlands").
+        al = tuple(a for a in al if not (a.startswith("the ") and (a[4:] == name or a[4:] in al)))
+        out[name] = (al, split(capitals), tuple(dem))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    """casefolded name or alias -> country name (names win over aliases of other countries)."""
+    idx: dict[str, str] = {}
+    gaz = _gazetteer()
+    for name, (aliases, capitals, demonyms) in gaz.items():
+        for a in (*aliases, *capitals, *demonyms):
+            idx.setdefault(a.casefold(), name)
+    for name in gaz:
+        idx[name.casefold()] = name
+    return idx
+
+
+def countries(*names: str, capitals: bool = True, demonyms: bool = True) -> dict[str, list[str]]:
+    """Stance targets for countries: ``{name: [name, aliases..., capitals..., demonyms...]}``.
+
+    Names may be given by any alias ("USA", "DPRK", "Kremlin"), case-insensitively; the result
+    is keyed by the gazetteer's name. With no names, every country. ``capitals=False`` drops
+    capitals and seats of government (Washington, Moscow, Kremlin stays as an alias);
+    ``demonyms=False`` drops "Russian(s)" and the like.
+
+    Raises:
+        KeyError: an unknown name; the message lists close matches.
+
+    Examples:
+        >>> t = countries("Russia", "North Korea", "USA")
+        >>> list(t)
+        ['Russia', 'North Korea', 'United States']
+        >>> t["North Korea"]
+        ['North Korea', 'DPRK', 'D.P.R.K.', "Democratic People's Republic of Korea", 'Pyongyang', 'North Korean', 'North Koreans']
+        >>> "Washington" in countries("United States", capitals=False)["United States"]
+        False
+        >>> countries("Rusia")
+        Traceback (most recent call last):
+        ...
+        KeyError: "unknown country 'Rusia'; did you mean: Russia? (newslab.targets.countries() lists all)"
+    """
+    gaz = _gazetteer()
+    idx = _index()
+    wanted = names or tuple(gaz)
+    out: dict[str, list[str]] = {}
+    for n in wanted:
+        key = idx.get(str(n).strip().casefold())
+        if key is None:
+            close = difflib.get_close_matches(str(n).casefold(), list(idx), n=8, cutoff=0.8)
+            shown = list(dict.fromkeys(idx[c] for c in close))[:3]  # as country names, best first
+            hint = f"; did you mean: {', '.join(shown)}?" if shown else ""
+            raise KeyError(f"unknown country {n!r}{hint} (newslab.targets.countries() lists all)")
+        aliases, caps, dems = gaz[key]
+        forms = [key, *aliases, *(caps if capitals else ()), *(dems if demonyms else ())]
+        out[key] = list(dict.fromkeys(forms))
+    return out
+
+
+# --------------------------------------------------------------------------- candidates
+# A capitalised word (letters first; inner apostrophes, hyphens, dots: "O'Neil", "Kim Jong-un", "U.S.").
+_CAP = re.compile(r"[A-Z][\w]*(?:['\u2019.\-][\w]+)*\.?|\S")
+_SENT_END = frozenset({".", "!", "?", '"', "\u201c", "\u201d", "'", "\u2018", "\u2019", ":", "(", "-", "\u2014"})
+_CONNECT = frozenset({"of", "de", "al", "bin", "van", "von", "der", "du", "la"})
+_MAX_WORDS = 6  # longer capitalised runs are headlines or shouting, not names
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return _lexicon.words("stance_function_words.txt")
+
+
+def _entities(text: str) -> list[str]:
+    """Capitalised word sequences in ``text``; sentence-initial function words dropped."""
+    out: list[str] = []
+    run: list[str] = []
+    initial = True  # at the start of a sentence
+    fw = _function_words()
+
+    def flush() -> None:
+        while run and run[-1] in _CONNECT:
+            run.pop()
+        if run and len(run) <= _MAX_WORDS:
+            ent = " ".join(run)
+            ent = re.sub(r"['\u2019]s$", "", ent).rstrip(".") if not ent.endswith(("U.S.", ".S.A.")) else ent
+            if ent and (len(ent) > 1):
+                out.append(ent)
+        run.clear()
+
+    for m in re.finditer(r"\S+", text):
+        raw = m.group()
+        word = raw.strip("\"'()[]{},;:!?\u201c\u201d\u2018\u2019\u2014")
+        lead_break = raw[:1] in "\"'(\u201c\u2018"
+        if lead_break:
+            flush()
+        is_cap = bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
+        if is_cap and not (initial and word in fw) and word not in fw:
+            run.append(word.rstrip("."))
+            if word.endswith(".") and word.count(".") == 1 and len(word) > 3:  # "Russia." ends the sentence
+                flush()
+        elif run and word in _CONNECT and raw == word:
+            run.append(word)
+        else:
+            flush()
+        if raw != word.rstrip(".") or word.endswith("."):
+            if raw.rstrip("\"'\u201d\u2019)")[-1:] in ".!?:" and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                initial = True
+                flush()
+            elif raw[-1:] in ",;)\u201d\"\u2019":
+                flush()
+                initial = False
+            else:
+                initial = False
+        else:
+            initial = False
+    flush()
+    return out
+
+
+def candidates(df: pd.DataFrame, column: str = "text", top: int = 20) -> pd.DataFrame:
+    """The most frequent named entities of a corpus, as stance target candidates.
+
+    Capitalised word sequences ("Kim Jong Un", "Foreign Ministry") are counted, without
+    sentence-initial function words ("The", "But"); every alias of a gazetteer country is counted
+    under the country ("Pyongyang", "DPRK" -> North Korea). Columns: ``candidate``, ``count``
+    (mentions), ``n_rows`` (rows mentioning it), ``country`` (gazetteer name or NA), ``forms``
+    (spellings seen, most frequent first, "|"-joined). Feed a pick to ``stance`` as
+    ``{name: forms.split("|")}``, or use ``countries(name)`` for a country.
+
+    Examples:
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"text": ["The DPRK and Russia met. Kim Jong Un praised Moscow.",
+        ...                             "But Kim Jong Un said Pyongyang would wait."]})
+        >>> candidates(df)[["candidate", "count", "n_rows", "country"]].values.tolist()
+        [['Kim Jong Un', 2, 2, <NA>], ['North Korea', 2, 2, 'North Korea'], ['Russia', 2, 1, 'Russia']]
+    """
+    if column not in df.columns:
+        raise KeyError(f"candidates() needs a text column {column!r}; the table has {list(df.columns)}")
+    idx = _index()
+    count: Counter[str] = Counter()
+    rows: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    country: dict[str, str] = {}
+    for text in df[column]:
+        if not isinstance(text, str):
+            continue
+        seen = set()
+        for ent in _entities(text):
+            key = idx.get(ent.casefold())
+            if key is None and ent.startswith("the "):
+                key = idx.get(ent[4:].casefold())
+            cand = key or ent
+            if key:
+                country[cand] = key
+            count[cand] += 1
+            forms.setdefault(cand, Counter())[ent] += 1
+            seen.add(cand)
+        rows.update(seen)
+    ranked = sorted(count, key=lambda c: (-count[c], -rows[c], c))[: max(0, int(top))]
+    return pd.DataFrame({
+        "candidate": pd.array(ranked, dtype="string"),
+        "count": pd.array([count[c] for c in ranked], dtype="int64"),
+        "n_rows": pd.array([rows[c] for c in ranked], dtype="int64"),
+        "country": pd.array([country.get(c) for c in ranked], dtype="string"),
+        "forms": pd.array(["|".join(f for f, _ in forms[c].most_common()) for c in ranked], dtype="string"),
+    })
