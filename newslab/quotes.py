@@ -70,10 +70,6 @@ class _Quote:
     used: bool = False
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum()
-
-
 def _pair_marks(text: str) -> list[_Quote]:
     """Pair quotation marks within paragraphs; linear in the number of marks.
 
@@ -221,10 +217,6 @@ def _cue_re() -> re.Pattern[str]:
         forms = sorted(set(_verbs()) | {"According to", "according to"} | _TITLE_CASE_CUES)
         _CUE_RE = re.compile(rf"(?<![\w'\u2019-])(?:{_trie_pattern(forms)})(?![\w'\u2019-])")
     return _CUE_RE
-
-
-def _words(name: str) -> frozenset[str]:
-    return _lexicon.words(name)
 
 
 # ----------------------------------------------------------------------------- tokens
@@ -422,15 +414,12 @@ class _Article:
         return self.tok_at(s), self.tok_at(e)
 
     def quote_around(self, pos: int) -> _Quote | None:
-        """The double quotation that contains ``pos`` strictly inside its marks, if any."""
+        """The quotation (double marks, or long single-marked) holding ``pos`` strictly inside its marks."""
         k = bisect.bisect_right(self.qstart, pos) - 1
-        while k >= 0 and k >= len(self.qstart) - 10**9:
-            q = self.quotes[k]
-            if q.start < pos < q.end - (1 if q.closed else 0):
-                return None if q.single else q
+        if k < 0:
             return None
-        return None
-
+        q = self.quotes[k]
+        return q if q.start < pos < q.end - (1 if q.closed else 0) else None
 
 
 def _n_words(text: str, q: _Quote) -> int:

@@ -405,3 +405,8 @@ def test_seed_four_statements_each_for_choe_and_peskov(seed):
     counts = q["speaker_name"].value_counts()
     assert counts.get("Choe Son Hui") == 4
     assert counts.get("Dmitry Peskov") == 4
+
+
+def test_cues_inside_a_quotation_are_the_speakers_words():
+    assert rows("\u2018We said we would win this seat and we did,\u2019 the candidate said.") == [
+        ("direct", "the candidate", "said", "\u2018We said we would win this seat and we did,\u2019")]
