@@ -154,8 +154,22 @@ def _run_local(func: Callable[..., pd.DataFrame], df: pd.DataFrame, jobs: int, a
     return _concat([*head, _run_pool(func, df, costs, jobs, args, kwargs)])
 
 
+def _share_work(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: list[tuple[int, int]],
+                futures: list[Any], args: tuple, kwargs: dict) -> list[pd.DataFrame]:
+    """Results of every chunk, in order; the parent takes chunks from the end no worker has started."""
+    parts: list[pd.DataFrame | None] = [None] * len(bounds)
+    for i in range(len(bounds) - 1, -1, -1):
+        if not futures[i].cancel():  # a worker has it (and, in order, every chunk before it)
+            break
+        a, b = bounds[i]
+        parts[i] = func(df.iloc[a:b], *args, **kwargs)
+    return [p if p is not None else f.result() for p, f in zip(parts, futures)]
+
+
 def _run_pool(func: Callable[..., pd.DataFrame], df: pd.DataFrame, costs: np.ndarray, jobs: int, args: tuple,
               kwargs: dict) -> pd.DataFrame:
+    # jobs - 1 workers, and the parent works through the queue from its far end: one fork fewer,
+    # and the parent's results need no pickling.
     bounds = chunk_bounds(costs, jobs * CHUNKS_PER_JOB)
     ctx = _mp_context()
     mod, name = func.__module__, func.__name__
@@ -166,16 +180,16 @@ def _run_pool(func: Callable[..., pd.DataFrame], df: pd.DataFrame, costs: np.nda
         # not write to (and copy) every inherited memory page (the CPython docs' advice for fork).
         gc.freeze()
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
                 futures = [pool.submit(_run_inherited, mod, name, token, a, b) for a, b in bounds]
-                parts = [f.result() for f in futures]
+                parts = _share_work(func, df, bounds, futures, args, kwargs)
         finally:
             gc.unfreeze()
             del _INHERITED[token]
     else:  # spawn: workers start empty, so the chunks themselves must travel
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
             futures = [pool.submit(_call_raw, mod, name, df.iloc[a:b], args, kwargs) for a, b in bounds]
-            parts = [f.result() for f in futures]
+            parts = _share_work(func, df, bounds, futures, args, kwargs)
     return _concat(parts)
 
 

@@ -116,6 +116,24 @@ def test_fast_steps_stay_in_process_after_the_probe(arts, monkeypatch):
     pd.testing.assert_frame_equal(quotes(arts, n_jobs=2), quotes(arts))
 
 
+def test_parent_takes_unstarted_chunks_from_the_end_and_keeps_order():
+    class Fut:
+        def __init__(self, started, value):
+            self.started, self.value = started, value
+
+        def cancel(self):
+            return not self.started
+
+        def result(self):
+            return self.value
+
+    df = pd.DataFrame({"text": list("abcdef")})
+    bounds = [(0, 2), (2, 4), (4, 6)]
+    futures = [Fut(True, df.iloc[0:2]), Fut(False, None), Fut(False, None)]  # chunks 2 and 3 not started
+    parts = _parallel._share_work(lambda d: d, df, bounds, futures, (), {})
+    assert [p["text"].tolist() for p in parts] == [["a", "b"], ["c", "d"], ["e", "f"]]
+
+
 def test_empty_frame_with_jobs(arts):
     empty = arts.iloc[:0]
     pd.testing.assert_frame_equal(sentences(empty, n_jobs=2), sentences(empty))
