@@ -9,6 +9,8 @@ How the local path stays cheap (measured in ``benchmarks/run.py``):
 - chunks are balanced by text length, not row count, so one long article does not leave a core idle;
 - with the ``fork`` start method the input frame is not pickled at all: workers inherit it and
   receive only ``(start, stop)`` row bounds; only the (smaller) results travel back;
+- ``n_jobs=N`` starts N - 1 workers and the calling process works too, taking the chunks at the far
+  end of the queue that no worker has started (one fork fewer; its share is never pickled);
 - tiny inputs, and fast steps (timed on the first 2% of the text), run in-process, where starting
   workers would cost more than it saves.
 """
