@@ -161,6 +161,13 @@ def build_report(
         parts.append('<p class="bad">Charts not drawn: '
                      + "; ".join(f"{esc(str(k))} ({esc(str(v))})" for k, v in failed.items()) + "</p>")
 
+    notebooks = list(manifest.get("notebooks") or [])
+    if notebooks:  # relative links: they work wherever the output folder is moved
+        parts.append("<h2>Notebooks</h2><ul>")
+        parts += [f'<li><a href="{esc(str(nb), quote=True)}">{esc(Path(str(nb)).stem.replace("_", " "))}</a></li>'
+                  for nb in notebooks]
+        parts.append("</ul>")
+
     if charts:
         parts.append('<h2>Charts</h2><div class="charts">')
         for name, png in charts.items():

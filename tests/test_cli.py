@@ -174,3 +174,20 @@ def test_only_bad_inputs_exit_1_with_the_reasons_in_the_manifest(tmp_path):
     assert cli.main(["analyze", str(folder), "--out", str(out), "--quiet", "--countries", "Russia"]) == 1
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [Path(s["path"]).name for s in m["skipped"]] == ["empty.txt"] and m["skipped"][0]["reason"]
+
+
+def test_notebooks_are_executed_listed_and_linked(tmp_path):
+    nbformat = pytest.importorskip("nbformat")
+    nb_dir = tmp_path / "nbs"
+    nb_dir.mkdir()
+    cells = [nbformat.v4.new_code_cell("corpus = '../data'", metadata={"tags": ["parameters"]}),
+             nbformat.v4.new_code_cell("import pathlib\nprint('corpus exists:', pathlib.Path(corpus).exists())")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), nb_dir / "01_check.ipynb")
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(newslab.SEED), "--out", str(out), "--quiet", "--no-charts",
+                     "--countries", "Russia", "--notebooks", "--notebook-dir", str(nb_dir)]) == 0
+    page = (out / "notebooks" / "01_check.html").read_text(encoding="utf-8")
+    assert "corpus exists: True" in page  # the notebook ran on the corpus given to the command
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["notebooks"] == ["notebooks/01_check.html"] and not m["notebook_error"]
+    assert 'href="notebooks/01_check.html"' in (out / "report.html").read_text(encoding="utf-8")
