@@ -49,6 +49,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import add, itemgetter, sub
 from typing import Any
 
 import pandas as pd
@@ -168,19 +170,27 @@ class _Doc:
 
 
 _SENT_END = re.compile(r"[.!?\n]")
-_DOT = re.compile(r"(?<=\w)\.")
-_POSS_RE = re.compile("\\w['\u2019][sS](?!\\w)")
+# A dot matters only where a token ends right before it (checked by offset), and a possessive
+# only after a word; both patterns start with their rare character so the scan skips ahead fast.
+_DOT = re.compile(r"\.")
+_POSS_RE = re.compile("['\u2019](?<=\\w['\u2019])[sS](?!\\w)")
 _QUOTE_EVENTS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + _BOTH_Q + "]")
+# A token with the non-word characters before it. The gap is possessive and a trailing gap matches
+# with an empty word at the end of the text, so a long run of punctuation is scanned once (linear).
+_GAP_TOKEN = re.compile(r"(\W*+)(" + _TOKEN.pattern + r"|\Z)")
 
 
 def _tokenise(text: str, lex: _Lex) -> _Doc:
-    matches = list(_TOKEN.finditer(text))
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    words = _TOKEN.findall(text)  # findall builds the strings in C
-    low = _TOKEN.findall(text.lower())
-    if len(low) != len(words):  # lower-casing changed a length ("İ"): do it word by word
-        low = [w.lower() for w in words]
+    # One findall of (gap, word) pairs and running sums of their lengths give every offset with
+    # no match object per token: the tokeniser runs over the whole article and dominates the step.
+    pairs = _GAP_TOKEN.findall(text)
+    while pairs and not pairs[-1][1]:
+        pairs.pop()  # the trailing gap and the empty match at the end
+    words = list(map(itemgetter(1), pairs))
+    wlens = list(map(len, words))
+    ends = list(accumulate(map(add, map(len, map(itemgetter(0), pairs)), wlens)))
+    starts = list(map(sub, ends, wlens))
+    low = list(map(str.lower, words))
     abbrev = lex.honorifics.keys() | lex.heads.keys()
     absorbed = set()
     n = len(text)
@@ -200,7 +210,7 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
         if i < len(ends) and ends[i] == m.end():
             poss[i] = True
             low[i] = low[i][:-2]
-    cap = [w[:1].isupper() for w in words]
+    cap = list(map(str.isupper, map(itemgetter(0), words)))  # words are never empty
     # Sentence ends: . ! ? and line breaks, except a dot inside a word ("U.S", "3.5") or an abbreviation's.
     bounds = [p for p in (m.start() for m in _SENT_END.finditer(text))
               if p not in absorbed and not (text[p] == "." and 0 < p < n - 1 and text[p - 1].isalnum()
@@ -213,7 +223,7 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
         q_points.append(m.start())
         q_states.append(inside)
     return _Doc(text, starts, ends, low, cap, poss, _Positions(starts, bounds), _Positions(starts, q_points, q_states),
-                [i for i, c in enumerate(cap) if c])
+                list(compress(range(len(cap)), cap)))
 
 
 def _spaced(doc: _Doc, i: int) -> bool:
