@@ -13,8 +13,6 @@ Three kinds of check:
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -158,28 +156,18 @@ def _check_offsets(df: pd.DataFrame, text: str) -> None:
             assert text[int(s):int(e)] == v, (a, s, e, v)
 
 
-def _seconds(fn: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("step", ["sentences", "quotes"])
-def test_adversarial_text_is_linear_time(kind, step):
-    func = STEPS[step]
-    small, large = 50_000, 400_000  # x8 the text: linear is x8 the time, quadratic x64
-    frames = {n: pd.DataFrame({"article_id": [kind], "text": [adversarial(kind, n)]}) for n in (small, large)}
-    out = func(frames[large])
-    _check_offsets(out, frames[large]["text"][0])
-    t_small = _seconds(lambda: func(frames[small]))
-    t_large = _seconds(lambda: func(frames[large]))
-    # generous for a shared, noisy machine; a quadratic step lands far above it
-    assert t_large < 24 * t_small + 0.5, f"{step} on {kind}: {t_small:.3f}s for 50 kB, {t_large:.3f}s for 400 kB"
+def test_adversarial_text_goes_through(kind, step):
+    """A megabyte of hostile text returns with exact offsets.
+
+    Speed is measured by benchmarks/run.py (seconds per MB from 0.1 to 1 MB), not here; the timeout
+    is a hang guard: a quadratic scan or a backtracking regex on 1 MB runs for hours, not minutes.
+    """
+    text = adversarial(kind, 1_000_000)
+    out = STEPS[step](pd.DataFrame({"article_id": [kind], "text": [text]}))
+    _check_offsets(out, text)
 
 
 # ---------------------------------------------------------------------------------------- hypothesis
