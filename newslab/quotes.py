@@ -211,12 +211,34 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
+_CUE_AFTER: re.Pattern[str] | None = None
+_CUE_EDGE = r"[\w'\u2019-]"  # a cue is a whole word: none of these right before or after it
+
+
 def _cue_re() -> re.Pattern[str]:
-    global _CUE_RE  # a compiled view of an immutable lexicon, built once per process
+    global _CUE_RE, _CUE_AFTER  # compiled views of an immutable lexicon, built once per process
     if _CUE_RE is None:
         forms = sorted(set(_verbs()) | {"According to", "according to"} | _TITLE_CASE_CUES)
-        _CUE_RE = re.compile(rf"(?<![\w'\u2019-])(?:{_trie_pattern(forms)})(?![\w'\u2019-])")
+        trie = f"(?:{_trie_pattern(forms)})(?!{_CUE_EDGE})"
+        _CUE_RE = re.compile(f"(?<!{_CUE_EDGE}){trie}")
+        # The same cues with the character before them consumed instead of looked behind at: a
+        # pattern that opens with a character class lets the scanner skip to word edges (2x faster).
+        _CUE_AFTER = re.compile(f"[^{_CUE_EDGE[1:-1]}]({trie})")
     return _CUE_RE
+
+
+def _cues(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, words)`` of every cue in ``text``, in order.
+
+    Examples:
+        >>> _cues("Said he: 'no', she said, according to Ann.")
+        [(0, 4, 'Said'), (19, 23, 'said'), (25, 37, 'according to')]
+    """
+    first = _cue_re().match(text)
+    out = [(0, first.end(), first.group())] if first else []
+    # A match ends in a letter, so consuming the character before the next one never hides a cue.
+    out += [(m.start(1), m.end(1), m.group(1)) for m in _CUE_AFTER.finditer(text, out[0][1] if out else 0)]  # type: ignore[union-attr]
+    return out
 
 
 # ----------------------------------------------------------------------------- tokens
@@ -371,10 +393,10 @@ class _Article:
         self.text = text
         self.sents = sentence_spans(text) or [(0, len(text), 0)]
         self.sstart = [s[0] for s in self.sents]
-        self.cues = [m for m in _cue_re().finditer(text)]
+        self.cues = _cues(text)
         # Tokenise only where the rules look: each sentence with a cue and the sentence before it
         # (a post-posed attribution may sit right after a sentence break inside a quotation).
-        need = sorted({i for m in self.cues for i in (self.sent_of(m.start()) - 1, self.sent_of(m.start()))
+        need = sorted({i for m in self.cues for i in (self.sent_of(m[0]) - 1, self.sent_of(m[0]))
                        if i >= 0})
         self.words, self.tstart, self.tend = [], [], []
         k = 0
@@ -624,28 +646,28 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
     verbs = _verbs()
     out: list[_Stmt] = []
     last_in_sent: dict[int, _Stmt] = {}
-    for m in a.cues:
-        form = _SPACE.sub(" ", m.group())
+    for m_start, m_end, m_group in a.cues:
+        form = _SPACE.sub(" ", m_group)
         cls = "source" if form.lower() == "according to" else verbs.get(form)
         if cls is None and form in _TITLE_CASE_CUES:
             # "Asked whether ..." at a sentence start; "Trump Says He Will Win" in a headline
             cls = verbs.get(form.lower())
             if form != "Asked":
-                p = m.start() - 1
+                p = m_start - 1
                 while p >= 0 and text[p] in " \t\u00a0":
                     p -= 1
-                if p < 0 or not text[p].isalnum() or not m.end() < len(text) - 2 or not text[m.end() + 1].isupper():
+                if p < 0 or not text[p].isalnum() or not m_end < len(text) - 2 or not text[m_end + 1].isupper():
                     continue
             form = form.lower()
         if cls is None:
             continue
-        if a.quote_around(m.start()) is not None:
+        if a.quote_around(m_start) is not None:
             continue  # words inside a quotation belong to the speaker, not to the narrator
-        ci = a.tok_at(m.start())
-        cj = a.tok_at(m.end()) - 1
-        if ci > cj or a.tstart[ci] != m.start() or a.tend[cj] != m.end():
+        ci = a.tok_at(m_start)
+        cj = a.tok_at(m_end) - 1
+        if ci > cj or a.tstart[ci] != m_start or a.tend[cj] != m_end:
             continue  # part of a larger token ("Mr.said", "e-mailed")
-        si = a.sent_of(m.start())
+        si = a.sent_of(m_start)
         lo, hi = a.sent_toks(si)
         # A bounded window around the cue keeps every rule linear even when a "sentence" is a
         # megabyte of text with no full stop.
