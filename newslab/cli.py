@@ -360,7 +360,8 @@ def draw_charts(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], d
         arc_id = arts["article_id"].iloc[0] if len(arts) else None
     specs: dict[str, Callable[[], Any]] = {
         "quotes_per_speaker": lambda: plots.quotes_per_speaker(q),
-        "sentiment_arc": lambda: plots.sentiment_arc(tables["sentence_sentiment"], q, article_id=arc_id),
+        "sentiment_arc": lambda: plots.sentiment_arc(tables["sentence_sentiment"], q, article_id=arc_id,
+                                                    articles=arts),
         "lexicon_scatter": lambda: plots.lexicon_scatter(tables["sentence_sentiment"]),
         "stance_heatmap": lambda: plots.stance_heatmap(tables["stance_matrix"]),
         "timeline": lambda: plots.timeline(q, articles=arts, by="speaker_name"),
