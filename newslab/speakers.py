@@ -49,7 +49,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, filterfalse
 from operator import add, itemgetter, sub
 from typing import Any
 
@@ -169,7 +169,10 @@ class _Doc:
     caps: list[int]  # indices of capitalised tokens
 
 
-_SENT_END = re.compile(r"[.!?\n]")
+# Sentence ends: . ! ? and line breaks, except a dot between two letters or digits ("U.S", "3.5")
+# ([^\W_] is exactly str.isalnum) or an abbreviation's dot (filtered by offset).
+_SENT_END = re.compile(r"[!?\n]|(?<![^\W_])\.|\.(?![^\W_])")
+_START = re.Match.start
 # A dot matters only where a token ends right before it (checked by offset), and a possessive
 # only after a word; both patterns start with their rare character so the scan skips ahead fast.
 _DOT = re.compile(r"\.")
@@ -193,7 +196,6 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     low = list(map(str.lower, words))
     abbrev = lex.honorifics.keys() | lex.heads.keys()
     absorbed = set()
-    n = len(text)
     # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J."); only the tokens
     # right before a dot are looked at, found from the dots (about one per sentence).
     for m in _DOT.finditer(text):
@@ -211,10 +213,9 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
             poss[i] = True
             low[i] = low[i][:-2]
     cap = list(map(str.isupper, map(itemgetter(0), words)))  # words are never empty
-    # Sentence ends: . ! ? and line breaks, except a dot inside a word ("U.S", "3.5") or an abbreviation's.
-    bounds = [p for p in (m.start() for m in _SENT_END.finditer(text))
-              if p not in absorbed and not (text[p] == "." and 0 < p < n - 1 and text[p - 1].isalnum()
-                                            and text[p + 1].isalnum())]
+    bounds = list(map(_START, _SENT_END.finditer(text)))
+    if absorbed:
+        bounds = list(filterfalse(absorbed.__contains__, bounds))
     q_points, q_states = [], []
     inside = False
     for m in _QUOTE_EVENTS.finditer(text):
@@ -973,8 +974,12 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
     # Only tokens that change the state or carry a mention are visited.
     events = set(todo) | art.person_at.keys() | art.group_at.keys()
     watch = _event_words()
-    events.update([i for i, w in enumerate(doc.low) if w in watch])
+    # Nothing after the last mention can change a result: the walk stops there.
+    last = max(todo, default=-1)
+    events.update(compress(range(last + 1), map(watch.__contains__, doc.low[:last + 1])))
     for tok in sorted(events):
+        if tok > last:
+            break
         if tok in todo:
             walker._sentence(tok)
             for idx, s, e in todo[tok]:
