@@ -63,6 +63,7 @@ _DECAY = 4.0  # tokens; weight exp(-d / _DECAY) for a word d tokens away from th
 _NEG_WINDOW = 3  # a negator flips the next 3 words (VADER's window)
 _NEG_SCALE = -0.74  # VADER's N_SCALAR
 _COMMA_CUES = True
+_SPAN_LIMIT = 400  # characters either side of a mention that can count
 _CUE_WINDOW = 12  # cue words further than this (in tokens) from the mention do not set its role
 
 # Quote characters and apostrophes -> ASCII, one character for one, so offsets stay valid.
@@ -103,23 +104,25 @@ def _for_scoring(text: str) -> str:
     return normalize_for_scoring(text)
 
 
-def _news_score(text: str) -> float:
-    """newslab.sentiment's own score of one normalised text (0.0 if that module is absent)."""
-    try:
-        from .sentiment import _score
-    except ImportError:  # pragma: no cover
-        return 0.0
-    return float(_score(text)[3])
+def _tone(text: str) -> tuple[float, float, float, float]:
+    """(TextBlob polarity, subjectivity, VADER compound, newslab's news score) of a normalised text.
+
+    newslab.sentiment's scorer: one pass for both lexicons, linear in the words (VADER's own
+    ``polarity_scores`` is quadratic in words per text).
+    """
+    from .sentiment import _score
+
+    return _score(text)
+
+
+def _vader_pair(text: str) -> tuple[float, float]:
+    """(VADER compound, newslab's news compound) of a normalised text, without TextBlob."""
+    from .sentiment import _analyzers
+
+    return _analyzers()[1].scores(text)
 
 
 # --------------------------------------------------------------------------- lexicons (cached)
-@lru_cache(maxsize=1)
-def _pattern() -> Any:
-    from textblob.en.sentiments import PatternAnalyzer
-
-    return PatternAnalyzer()
-
-
 @lru_cache(maxsize=1)
 def _vader() -> Any:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -201,6 +204,14 @@ def features(text: str, start: int, end: int) -> _Mention:
         >>> f.values["recv_against"] > 0, f.values["do_against"]
         (True, 0.0)
     """
+    # Only the mention's surroundings: a mention in a 1 MB text without full stops costs the same
+    # as one in a short sentence (and many mentions do not make a long text quadratic).
+    a, b = max(0, start - _SPAN_LIMIT), min(len(text), end + _SPAN_LIMIT)
+    text, start, end = text[a:b], start - a, end - a
+    if a > 0:  # drop the cut word at the left edge
+        cut = text.find(" ", 0, start)
+        if cut >= 0:
+            text, start, end = text[cut + 1:], start - cut - 1, end - cut - 1
     norm = normalise(text)
     # Tokens of the mention's sentence only (a long paragraph would dilute the signal).
     lo = max(norm.rfind(". ", 0, start), norm.rfind("? ", 0, start), norm.rfind("! ", 0, start),
@@ -223,11 +234,9 @@ def features(text: str, start: int, end: int) -> _Mention:
     # Sentence tone with the mention masked (a name such as "Winner" or "Hope" is not a judgement).
     masked = _for_scoring(text[lo:start] + " " + text[end:hi])
     if masked.strip():
-        m.values["sent_compound"] = vader.polarity_scores(masked)["compound"]
-        m.values["sent_strength"] = abs(m.values["sent_compound"])
-        pol, subj = _pattern().analyze(masked)
-        m.values["sent_polarity"], m.values["subjectivity"] = pol, subj
-        m.values["sent_news"] = _news_score(masked)
+        pol, subj, comp, news = _tone(masked)
+        m.values.update(sent_compound=comp, sent_strength=abs(comp), sent_polarity=pol, subjectivity=subj,
+                        sent_news=news)
     if not tgt:
         return m
     t0, t1 = tgt[0], tgt[-1]
@@ -239,9 +248,8 @@ def features(text: str, start: int, end: int) -> _Mention:
     tclause = {clauses[i] for i in tgt}
     cl = [i for i in range(len(words)) if clauses[i] in tclause and not t0 <= i <= t1]
     if cl:
-        m.values["clause_compound"] = vader.polarity_scores(" ".join(words[i] for i in cl))["compound"]
-        m.values["clause_strength"] = abs(m.values["clause_compound"])
-        m.values["clause_news"] = _news_score(_for_scoring(" ".join(words[i] for i in cl)))
+        comp, news = _vader_pair(_for_scoring(" ".join(words[i] for i in cl)))
+        m.values.update(clause_compound=comp, clause_strength=abs(comp), clause_news=news)
     negators = _lexicon.words("stance_negators.txt")
     lexicon = vader.lexicon
     against, favor = _cues()
