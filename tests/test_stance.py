@@ -1,0 +1,198 @@
+"""newslab.stance: mentions, stance toward a target, evidence, speaker-by-target matrix, the seed."""
+from __future__ import annotations
+
+import importlib
+import json
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newslab as nl
+from newslab.targets import countries
+
+st = importlib.import_module("newslab.stance")  # the module; nl.stance is the function
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+T3 = countries("Russia", "North Korea", "United States")
+ALLIANCE = {"US-Japan-South Korea alliance": ["triangular military alliance", "trilateral security co-operation"]}
+
+
+def seed_text() -> str:
+    return nl.load_articles(nl.SEED)["text"].iloc[0]
+
+
+def one(text: str, target: str, occurrence: int = 0) -> pd.Series:
+    """Stance of the n-th occurrence of ``target`` in ``text`` (offsets mode)."""
+    s = -1
+    for _ in range(occurrence + 1):
+        s = text.find(target, s + 1)
+    assert s >= 0, target
+    return nl.stance(pd.DataFrame({"text": [text], "target_start": [s], "target_end": [s + len(target)]})).iloc[0]
+
+
+# ------------------------------------------------------------------ mentions
+def test_mentions_whole_word_case_sensitive_possessive_longest():
+    t = {"US": ["US", "U.S.", "United States"], "Russia": ["Russia", "Russian Federation", "Russian"]}
+    text = "The US\u2019s ties, U.S. policy and Russia's role: thus the United States and the Russian Federation; us too."
+    got = st.find_mentions(text, t)
+    assert [text[s:e] for _, s, e in got] == ["US", "U.S.", "Russia", "United States", "Russian Federation"]
+    assert [n for n, _, _ in got] == ["US", "US", "Russia", "US", "Russia"]
+    assert st.find_mentions("Russians USA BUS", {"US": ["US"]}) == []
+
+
+def test_targets_mode_keeps_columns_one_row_per_mention_and_drops_rows_without():
+    df = pd.DataFrame({"doc": ["a", "b", "c"], "speaker_name": ["X", "Y", "Z"],
+                       "text": ["Russia and Moscow.", "Nothing here.", None]})
+    out = nl.stance(df, targets=countries("Russia"))
+    assert list(out["doc"]) == ["a", "a"] and list(out["speaker_name"]) == ["X", "X"]
+    assert {"target", "target_start", "target_end", "stance", "stance_score", "evidence"} <= set(out.columns)
+    for r in out.itertuples():
+        assert df["text"].iloc[0][r.target_start:r.target_end] in ("Russia", "Moscow")
+    assert set(out["stance"]) <= {"favor", "neutral", "against"}
+    assert out["stance_score"].between(-1, 1).all()
+
+
+def test_empty_and_missing_column():
+    empty = nl.stance(pd.DataFrame({"text": pd.Series([], dtype="string")}), targets=T3)
+    assert len(empty) == 0 and "stance" in empty.columns
+    with pytest.raises(KeyError, match="column"):
+        nl.stance(pd.DataFrame({"body": ["x"]}), targets=T3)
+    with pytest.raises(ValueError, match="target_start"):
+        nl.stance(pd.DataFrame({"text": ["x"]}))
+
+
+def test_offsets_mode_fills_target_and_skips_bad_rows_visibly():
+    df = pd.DataFrame({"text": ["Critics condemned Acme.", "Short", None], "target_start": [18, 2, 0],
+                       "target_end": [22, 99, 3]})
+    out = nl.stance(df)
+    assert len(out) == 3
+    assert out["target"].iloc[0] == "Acme" and out["stance"].iloc[0] == "against"
+    assert out["stance"].isna().iloc[1:].all()
+    assert out["evidence"].iloc[1].startswith("skipped")
+
+
+def test_parallel_matches_serial():
+    s = nl.sentences(nl.load_articles(nl.SEED))
+    a = nl.stance(s, targets=T3)
+    b = nl.stance(s, targets=T3, n_jobs=2)
+    pd.testing.assert_frame_equal(a, b)
+
+
+# ------------------------------------------------------------------ stance toward the target
+@pytest.mark.parametrize("text,target,label", [
+    ("Lawmakers sharply criticized Acme over the toxic spill.", "Acme", "against"),
+    ("Acme was condemned by regulators after the spill.", "Acme", "against"),
+    ("The mayor praised Acme for its swift help to flood victims.", "Acme", "favor"),
+    ("Acme opened a new office in Leeds on Tuesday.", "Acme", "neutral"),
+])
+def test_role_and_cues(text, target, label):
+    assert one(text, target)["stance"] == label
+
+
+def test_evidence_names_deciding_cue_with_role():
+    r = one("Lawmakers sharply criticized Acme over the toxic spill.", "Acme")
+    assert "criticized (acting on target)" in r["evidence"]
+
+
+def test_scare_quotes_are_not_the_writers_judgement():
+    plain = one("He said the pact with Russia posed a threat to peace.", "Russia")["stance_score"]
+    scare = one("He said the pact with Russia posed a \u2018threat\u2019 to peace.", "Russia")["stance_score"]
+    assert scare > plain
+
+
+def test_long_text_many_mentions_is_linear():
+    def run(n):
+        df = pd.DataFrame({"text": ["Russia praised the deal and " * n]})
+        t0 = time.perf_counter()
+        out = nl.stance(df, targets={"Russia": ["Russia"]})
+        assert len(out) == n
+        return time.perf_counter() - t0
+    small, big = run(200), run(1600)
+    assert big < small * 8 * 3 + 1.0
+
+
+# ------------------------------------------------------------------ the seed
+def test_seed_first_sentence_against_united_states():
+    s = nl.sentences(nl.load_articles(nl.SEED))
+    out = nl.stance(s, targets=T3)
+    first = out[(out["sentence_id"] == out["sentence_id"].min()) & (out["target"] == "United States")]
+    assert len(first) == 1 and first["stance"].iloc[0] == "against"
+    assert "criticized" in first["evidence"].iloc[0]
+
+
+def hand_quotes() -> pd.DataFrame:
+    """Seed quotes cut by hand (str.find), so stance is tested without newslab.quotes."""
+    text = seed_text()
+    spans = [
+        ("Choe Son Hui", "It is the steadfast will and stand of the DPRK to comprehensively expand and develop "
+                         "the bilateral relations with the Russian Federation"),
+        ("Choe Son Hui", "If they were curious to prove that the specific sphere of cooperation between the DPRK"),
+        ("Dmitry Peskov", "Russia intends to establish close ties with North Korea"),
+        ("Dmitry Peskov", "North Korea is our neighbour and we continue and will continue to develop close "
+                          "relations in all areas."),
+        ("The US, Japan and South Korea", "they has confirmed"),
+    ]
+    rows = []
+    for speaker, head in spans:
+        s = text.find(head)
+        assert s >= 0, head
+        # Run to the end of the sentence (the quote's content as an extractor would give it).
+        e = min(i for i in (text.find("\u201d", s), text.find(".\n", s), text.find(". ", s + len(head) - 2))
+                if i >= 0)
+        rows.append({"speaker_name": speaker, "start": s, "end": e, "text": text[s:e]})
+    return pd.DataFrame(rows)
+
+
+def test_hand_built_quotes_matrix():
+    q = hand_quotes()
+    assert all(seed_text()[r.start:r.end] == r.text for r in q.itertuples())
+    m = nl.stance_matrix(q, {**T3, **ALLIANCE}).set_index(["speaker_name", "target"])
+    assert m.loc[("Choe Son Hui", "Russia"), "stance"] == "favor"
+    assert m.loc[("Choe Son Hui", "US-Japan-South Korea alliance"), "stance"] == "against"
+    assert m.loc[("Dmitry Peskov", "North Korea"), "stance"] == "favor"
+    assert m.loc[("The US, Japan and South Korea", "North Korea"), "stance"] == "against"
+    assert {"stance_score", "n_favor", "n_neutral", "n_against", "n_quotes"} <= set(m.columns)
+
+
+def test_seed_matrix_from_quotes():
+    q = nl.quotes(nl.load_articles(nl.SEED))
+    m = nl.stance_matrix(q, T3).set_index(["speaker_name", "target"])
+    assert m.loc[("Choe Son Hui", "Russia"), "stance"] == "favor"
+    assert m.loc[("Dmitry Peskov", "North Korea"), "stance"] == "favor"
+    us = [k for k in m.index if k[0].startswith("The US") and k[1] == "North Korea"]
+    assert us and all(m.loc[k, "stance"] == "against" for k in us)
+    row = m.loc[("Choe Son Hui", "Russia")]
+    assert row["n_favor"] + row["n_neutral"] + row["n_against"] >= row["n_quotes"] >= 1
+
+
+def test_matrix_counts_and_unknown_speaker():
+    q = pd.DataFrame({"speaker_name": ["A", None, "A"], "text": ["Critics condemned Acme.", "Acme grew.", "No."]})
+    m = nl.stance_matrix(q, {"Acme": ["Acme"]})
+    assert list(m["speaker_name"]) == ["(unknown)", "A"] or list(m["speaker_name"]) == ["A", "(unknown)"]
+    a = m[m["speaker_name"] == "A"].iloc[0]
+    assert a["n_quotes"] == 1 and a["n_against"] == 1
+    empty = nl.stance_matrix(q.iloc[2:], {"Acme": ["Acme"]})
+    assert len(empty) == 0 and "n_quotes" in empty.columns
+
+
+# ------------------------------------------------------------------ model and real data
+def test_weights_cover_every_feature():
+    rows = importlib.import_module("newslab._lexicon").rows("stance_weights.txt")
+    assert {(lab, f) for lab, f, _ in rows} == {(lab, f) for lab in st.LABELS for f in st.FEATURES}
+
+
+@pytest.mark.parametrize("name", ["rw_dev", "mt_dev"])
+def test_newsmtsc_dev_macro_f1(name):
+    path = EVAL / f"stance_newsmtsc_{name}.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/eval is absent")
+    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    pred = list(nl.stance(pd.DataFrame(recs)[["text", "target_start", "target_end"]])["stance"])
+    f1s = []
+    for c in ("favor", "neutral", "against"):
+        tp = sum(p == c and r["label"] == c for p, r in zip(pred, recs))
+        np_, ng = sum(p == c for p in pred), sum(r["label"] == c for r in recs)
+        P, R = (tp / np_ if np_ else 0), (tp / ng if ng else 0)
+        f1s.append(2 * P * R / (P + R) if P + R else 0)
+    assert sum(f1s) / 3 >= 0.60
