@@ -166,6 +166,28 @@ def _entities(text: str) -> list[str]:
     return out
 
 
+def _split(ents: list[str], idx: dict[str, str]) -> list[str]:
+    """Cut entities at inner possessives and after a leading country form:
+    "North Korea's Kim Jong Un" -> "North Korea", "Kim Jong Un"; "Kremlin Spokesperson Dmitry
+    Peskov" -> "Kremlin", "Spokesperson Dmitry Peskov"."""
+    out: list[str] = []
+    for ent in ents:
+        for part in re.split(r"['\u2019]s ", ent):
+            words = part.split()
+            if part.casefold() in idx:
+                out.append(part)
+                continue
+            for k in range(min(len(words) - 1, 5), 0, -1):
+                head = " ".join(words[:k])
+                if head.casefold() in idx:
+                    out.extend([head, " ".join(words[k:])])
+                    break
+            else:
+                if part:
+                    out.append(part)
+    return out
+
+
 def candidates(df: pd.DataFrame, column: str = "text", top: int = 20) -> pd.DataFrame:
     """The most frequent named entities of a corpus, as stance target candidates.
 
@@ -194,7 +216,7 @@ def candidates(df: pd.DataFrame, column: str = "text", top: int = 20) -> pd.Data
         if not isinstance(text, str):
             continue
         seen = set()
-        for ent in _entities(text):
+        for ent in _split(_entities(text), idx):
             key = idx.get(ent.casefold())
             if key is None and ent.startswith("the "):
                 key = idx.get(ent[4:].casefold())
