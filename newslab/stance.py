@@ -62,7 +62,6 @@ FEATURES = (
 _DECAY = 4.0  # tokens; weight exp(-d / _DECAY) for a word d tokens away from the mention
 _NEG_WINDOW = 3  # a negator flips the next 3 words (VADER's window)
 _NEG_SCALE = -0.74  # VADER's N_SCALAR
-_COMMA_CUES = True
 _SPAN_LIMIT = 400  # characters either side of a mention that can count
 _CUE_WINDOW = 12  # cue words further than this (in tokens) from the mention do not set its role
 
@@ -282,7 +281,7 @@ def features(text: str, start: int, end: int) -> _Mention:
                     m.add("after_pos" if v > 0 else "after_neg", abs(v) * wt)
             else:
                 m.add("far_pos" if v > 0 else "far_neg", abs(v) * 0.5, words[i], note, i)
-        if scare or not in_clause or d > _CUE_WINDOW or ("," in words[min(i, t0): max(i, t1)] and _COMMA_CUES):
+        if scare or not in_clause or d > _CUE_WINDOW or "," in words[min(i, t0): max(i, t1)]:
             continue  # a cue across a comma belongs to another phrase ("rejected the request, saying X")
         for table, kind in ((against, "against"), (favor, "favor")):
             hit = _cue(w, table)

@@ -125,12 +125,12 @@ def hand_quotes() -> pd.DataFrame:
     """Seed quotes cut by hand (str.find), so stance is tested without newslab.quotes."""
     text = seed_text()
     spans = [
-        ("Choe Son Hui", "It is the steadfast will and stand of the DPRK to comprehensively expand and develop "
-                         "the bilateral relations with the Russian Federation"),
+        ("Choe Son Hui", ("It is the steadfast will and stand of the DPRK to comprehensively expand and develop "
+                          "the bilateral relations with the Russian Federation")),
         ("Choe Son Hui", "If they were curious to prove that the specific sphere of cooperation between the DPRK"),
         ("Dmitry Peskov", "Russia intends to establish close ties with North Korea"),
-        ("Dmitry Peskov", "North Korea is our neighbour and we continue and will continue to develop close "
-                          "relations in all areas."),
+        ("Dmitry Peskov", ("North Korea is our neighbour and we continue and will continue to develop close "
+                           "relations in all areas.")),
         ("The US, Japan and South Korea", "they has confirmed"),
     ]
     rows = []

@@ -12,12 +12,11 @@ checking. Only the 3 x len(FEATURES) weights are stored.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 from pathlib import Path
 
 import numpy as np
-
-import importlib
 
 st = importlib.import_module("newslab.stance")  # the module (newslab.stance is the function)
 
