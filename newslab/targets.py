@@ -38,7 +38,7 @@ def _gazetteer() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str,
     for row in _lexicon.rows("countries.tsv"):
         row = tuple(row) + ("",) * (4 - len(row))  # trailing empty columns are stripped from the line
         name, aliases, capitals, demonyms = row[:4]
-        split = lambda s: tuple(x.strip() for x in s.split("|") if x.strip())  # noqa: E731
+        split = lambda s: tuple(x.strip() for x in s.split("|") if x.strip())
         dem: list[str] = []
         for d in split(demonyms):
             dem.append(d)
