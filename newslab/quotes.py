@@ -1247,6 +1247,14 @@ def quotes_in(text: str) -> list[dict]:
         >>> [(r["type"], r["speaker"], r["cue"]) for r in quotes_in('"It works," she said.')]
         [('direct', 'she', 'said')]
     """
+    return [dict(zip(_ROW_COLUMNS, r)) for r in _rows_in(text)]
+
+
+_ROW_COLUMNS = COLUMNS[1:]  # a row of _rows_in: every column but article_id, in table order
+
+
+def _rows_in(text: str) -> list[tuple]:
+    """The rows of :func:`quotes_in` as plain tuples (cheaper to build and to turn into columns)."""
     if not isinstance(text, str) or not text.strip():
         return []
     a, stmts = _find_statements(text)
@@ -1256,17 +1264,16 @@ def quotes_in(text: str) -> list[dict]:
     sents = a.sents
     for i, st in enumerate(stmts):
         si = a.sent_of(st.start)
-        name, role = resolved.get(st.sp, (None, None)) if st.sp else (None, None)
-        rows.append({
-            "quote_id": i, "type": st.kind, "start": st.start, "end": st.end, "text": text[st.start:st.end],
-            "speaker": text[st.sp[0]:st.sp[1]] if st.sp else None,
-            "speaker_start": st.sp[0] if st.sp else None, "speaker_end": st.sp[1] if st.sp else None,
-            "speaker_name": name, "speaker_role": role,
-            "cue": text[st.cue[0]:st.cue[1]] if st.cue else None,
-            "cue_start": st.cue[0] if st.cue else None, "cue_end": st.cue[1] if st.cue else None,
-            "sentence_id": si if sents else None, "paragraph_id": sents[si][2] if sents else None,
-            "confidence": st.conf,
-        })
+        sp, cue = st.sp, st.cue
+        name, role = resolved.get(sp, (None, None)) if sp else (None, None)
+        rows.append((
+            i, st.kind, st.start, st.end, text[st.start:st.end],
+            text[sp[0]:sp[1]] if sp else None, sp[0] if sp else None, sp[1] if sp else None,
+            name, role,
+            text[cue[0]:cue[1]] if cue else None, cue[0] if cue else None, cue[1] if cue else None,
+            si if sents else None, sents[si][2] if sents else None,
+            st.conf,
+        ))
     return rows
 
 
@@ -1294,14 +1301,21 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
     if "text" not in articles.columns:
         raise ValueError(f"quotes() needs a 'text' column (and 'article_id'); got columns {list(articles.columns)}. "
                          "Load a corpus with newslab.load_articles(path) first.")
-    rows = []
+    rows: list[tuple] = []
+    aids: list = []
     ids = articles["article_id"] if "article_id" in articles.columns else pd.Series(range(len(articles)))
     for aid, text in zip(ids.tolist(), articles["text"].tolist()):
-        for r in quotes_in(text):
-            r["article_id"] = aid
-            rows.append(r)
-    df = pd.DataFrame(rows, columns=COLUMNS)
+        got = _rows_in(text)
+        rows += got
+        aids += [aid] * len(got)
+    # Plain tuples per row and one DataFrame from whole columns at the end: no dict per row.
+    if rows:
+        data = {"article_id": aids, **dict(zip(_ROW_COLUMNS, map(list, zip(*rows))))}
+        df = pd.DataFrame(data, columns=COLUMNS)
+    else:
+        data = {c: [] for c in COLUMNS}
+        df = pd.DataFrame([], columns=COLUMNS)  # object columns, as for any empty table
     for c in _INT_COLS:
-        df[c] = pd.array(df[c].tolist(), dtype="Int64")
+        df[c] = pd.array(data[c], dtype="Int64")
     df["confidence"] = df["confidence"].astype("float64")
     return df
