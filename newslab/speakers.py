@@ -48,7 +48,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, compress, filterfalse
 from operator import add, itemgetter, sub
 from typing import Any
@@ -164,7 +164,7 @@ class _Doc:
     low: list[str]  # lower-case, possessive stripped, abbreviation dot kept ("mr.")
     cap: list[bool]
     poss: list[bool]
-    sent: _Positions  # sentence id of a token
+    sent: list[int]  # sentence id of each token (sentence ends before it)
     inq: _Positions  # is the token inside a quotation
     caps: list[int]  # indices of capitalised tokens
 
@@ -223,7 +223,9 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
         inside = False if c == "\n" else True if c in _OPEN_Q else False if c in _CLOSE_Q else not inside
         q_points.append(m.start())
         q_states.append(inside)
-    return _Doc(text, starts, ends, low, cap, poss, _Positions(starts, bounds), _Positions(starts, q_points, q_states),
+    # Sentence ids of all tokens in one C-level pass: the rules look them up often.
+    sent = list(map(partial(bisect.bisect_right, bounds), starts))
+    return _Doc(text, starts, ends, low, cap, poss, sent, _Positions(starts, q_points, q_states),
                 list(compress(range(len(cap)), cap)))
 
 
