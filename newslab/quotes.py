@@ -20,7 +20,8 @@ in linear time over each article (bounded windows around each cue, one pass over
 4. **Types.** ``direct``: the content is a quotation (its span includes the marks). ``mixed``:
    indirect content carrying a double-quoted fragment. ``indirect``: everything else. A split
    quote (``"A," he said. "B."``) is one statement from A's opening mark to B's closing mark, as
-   news annotation (PolNeAR) counts it; its text therefore contains the attribution. A quotation
+   news annotation (PolNeAR) counts it; its text therefore contains the attribution, and its
+   ``content_spans`` list the quotations alone (A's and B's, without "he said"). A quotation
    with no cue right after an attributed one (a **floating** quote) keeps the previous speaker
    with an empty cue. Short quoted phrases with no cue (scare quotes, titles) are not statements.
 
@@ -45,7 +46,7 @@ from .speakers import resolve_speakers
 
 COLUMNS = ["article_id", "quote_id", "type", "start", "end", "text", "speaker", "speaker_start",
            "speaker_end", "speaker_name", "speaker_role", "cue", "cue_start", "cue_end", "sentence_id",
-           "paragraph_id", "confidence"]
+           "paragraph_id", "confidence", "content_spans"]
 _INT_COLS = ["quote_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
              "sentence_id", "paragraph_id"]
 
@@ -395,6 +396,9 @@ class _Stmt:
     sp: tuple[int, int] | None    # speaker mention span
     cue: tuple[int, int] | None
     conf: float
+    # the pieces of quoted content of a split quote ('"A," he said, "B."': A's and B's quotations);
+    # None for an ordinary statement, whose one piece is (start, end)
+    parts: list[tuple[int, int]] | None = None
 
 
 class _Article:
@@ -947,9 +951,10 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 # '"...," Leonard Burman, director of X, said of the plan.'
                 left = _left_content(a, got[1], lo)
                 if left is not None:
-                    end = right_quote.end if right_quote is not None and left[2] == "direct" and _MERGE_SPLIT \
-                        else left[1]
-                    return [_Stmt(left[0], end, left[2], got[0], cue, 0.8)]
+                    if right_quote is not None and left[2] == "direct" and _MERGE_SPLIT:
+                        return [_Stmt(left[0], right_quote.end, left[2], got[0], cue, 0.8,
+                                      [(left[0], left[1]), (right_quote.start, right_quote.end)])]
+                    return [_Stmt(left[0], left[1], left[2], got[0], cue, 0.8)]
         if cls != "speech" or not inverted_ok or inv is None:
             return []
         # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
@@ -978,7 +983,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             k3 += 1
         q = a.q_by_start.get(a.tstart[k3]) if k3 < hi else None
         if q is not None and left[2] == "direct" and _MERGE_SPLIT:
-            return [_Stmt(left[0], q.end, "direct", sp, cue, 0.8)]  # '"A," said X, "B."'
+            return [_Stmt(left[0], q.end, "direct", sp, cue, 0.8,  # '"A," said X, "B."'
+                          [(left[0], left[1]), (q.start, q.end)])]
         return [_Stmt(left[0], left[1], left[2], sp, cue, 0.8)]
 
     got = _subject_before(a, j, lo, prev)
@@ -996,7 +1002,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if left is not None and (left[2] == "direct" or nothing_after):
             if right_quote is not None and left[2] == "direct" and _MERGE_SPLIT:
                 # a split quote ('"A," he said, "B."'): one statement from A's opening to B's closing mark
-                return [_Stmt(left[0], right_quote.end, "direct", sp, cue, 0.85)]
+                return [_Stmt(left[0], right_quote.end, "direct", sp, cue, 0.85,
+                              [(left[0], left[1]), (right_quote.start, right_quote.end)])]
             return [_Stmt(left[0], left[1], left[2], sp, cue, 0.85)]
     if nothing_after:
         return []
@@ -1214,6 +1221,7 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
                 and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
                 and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400:
             # '"A," he said. "B."': the second half of a split quote extends the statement
+            prev.parts = (prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)]
             prev.end = q.end
             covered[k] = (prev.start, prev.end)
             continue
@@ -1272,7 +1280,7 @@ def _rows_in(text: str) -> list[tuple]:
             name, role,
             text[cue[0]:cue[1]] if cue else None, cue[0] if cue else None, cue[1] if cue else None,
             si if sents else None, sents[si][2] if sents else None,
-            st.conf,
+            st.conf, st.parts or [(st.start, st.end)],
         ))
     return rows
 
@@ -1288,8 +1296,13 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
         The quotes table: ``article_id``, ``quote_id``, ``type`` (direct | indirect | mixed),
         ``start``, ``end``, ``text``, ``speaker``, ``speaker_start``, ``speaker_end``,
         ``speaker_name``, ``speaker_role``, ``cue``, ``cue_start``, ``cue_end``, ``sentence_id``,
-        ``paragraph_id``, ``confidence``. Offsets index the article text; a missing speaker or
-        cue has NA offsets.
+        ``paragraph_id``, ``confidence``, ``content_spans``. Offsets index the article text; a
+        missing speaker or cue has NA offsets. ``content_spans`` is a list of ``(start, end)``
+        pieces of the quoted content alone: one piece, ``(start, end)``, for an ordinary
+        statement; for a split quote (``"A," he said. "B."``, one row from A's opening to B's
+        closing mark, as PolNeAR counts it) one piece per quotation, marks included, leaving out
+        the attribution between them, so content can be scored or counted without the speaker's
+        name and the cue.
 
     Examples:
         >>> arts = pd.DataFrame({"article_id": ["a1"], "text": [
@@ -1297,6 +1310,9 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
         >>> q = quotes(arts)
         >>> q[["type", "text", "speaker", "cue"]].values.tolist()
         [['direct', '\u201cWe will win,\u201d', 'Ann Lee', 'said'], ['indirect', 'that taxes would fall', 'The mayor', 'added']]
+        >>> split = quotes(pd.DataFrame({"article_id": ["a2"], "text": ['"We will win," she said. "Taxes will fall."']}))
+        >>> split[["text", "content_spans"]].values.tolist()
+        [['"We will win," she said. "Taxes will fall."', [(0, 14), (25, 43)]]]
     """
     if "text" not in articles.columns:
         raise ValueError(f"quotes() needs a 'text' column (and 'article_id'); got columns {list(articles.columns)}. "

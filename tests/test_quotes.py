@@ -168,6 +168,36 @@ def test_split_quote_keeps_its_speaker():
     assert "We will write a new one." in covered and "The plan is dead" in covered
 
 
+@pytest.mark.parametrize("text, pieces", [
+    # '"A," X said. "B."': the second half follows in a new sentence
+    ("\u201cThe plan is dead,\u201d Senator Ruth Hale said. \u201cWe will write a new one.\u201d",
+     ["\u201cThe plan is dead,\u201d", "\u201cWe will write a new one.\u201d"]),
+    # '"A," said X, "B."': inverted attribution, the second half in the same sentence
+    ('"Prices will rise," said Tom Reyes, an economist at the bank, "and wages will not keep up."',
+     ['"Prices will rise,"', '"and wages will not keep up."']),
+    # '"A," X said, "B."'
+    ('"We tried," the coach said, "but the other team was simply better tonight."',
+     ['"We tried,"', '"but the other team was simply better tonight."']),
+])
+def test_split_quote_content_spans_leave_out_the_attribution(text, pieces):
+    q = run(text)
+    assert len(q) == 1
+    r = q.iloc[0]
+    spans = r["content_spans"]
+    assert [text[s:e] for s, e in spans] == pieces
+    assert spans[0][0] == r["start"] and spans[-1][1] == r["end"]  # the row still runs mark to mark
+    between = text[spans[0][1]:spans[1][0]]
+    assert r["cue"] in between and r["speaker"] in between
+
+
+def test_content_spans_of_an_ordinary_statement_is_its_span():
+    text = "\u201cIt works,\u201d she said. The mayor added that taxes would fall."
+    q = run(text)
+    assert len(q) == 2
+    assert [list(x) for x in q["content_spans"]] == [[(0, 11)], [(int(q["start"][1]), int(q["end"][1]))]]
+    assert text[0:11] == "\u201cIt works,\u201d"
+
+
 def test_floating_quote_takes_the_previous_speaker():
     text = ("The governor defended the budget on Tuesday.\n"
             "\u201cWe made hard choices,\u201d Governor Li Wei told reporters.\n"
