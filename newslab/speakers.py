@@ -50,7 +50,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress, filterfalse
-from operator import add, itemgetter, sub
+from operator import add, itemgetter, not_, sub
 from typing import Any
 
 import pandas as pd
@@ -167,6 +167,7 @@ class _Doc:
     sent: list[int]  # sentence id of each token (sentence ends before it)
     inq: _Positions  # is the token inside a quotation
     caps: list[int]  # indices of capitalised tokens
+    spaced: list[bool]  # token i+1 follows token i after plain spaces only (no comma, no line break)
 
 
 # Sentence ends: . ! ? and line breaks, except a dot between two letters or digits ("U.S", "3.5")
@@ -196,6 +197,7 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     low = list(map(str.lower, words))
     abbrev = lex.honorifics.keys() | lex.heads.keys()
     absorbed = set()
+    absorbed_at = []  # token indices that took their dot
     # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J."); only the tokens
     # right before a dot are looked at, found from the dots (about one per sentence).
     for m in _DOT.finditer(text):
@@ -204,6 +206,7 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
             w = low[i]
             if w + "." in abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
                 absorbed.add(ends[i])
+                absorbed_at.append(i)
                 ends[i] += 1
                 low[i] = w + "."
     poss = [False] * len(words)
@@ -225,13 +228,19 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
         q_states.append(inside)
     # Sentence ids of all tokens in one C-level pass: the rules look them up often.
     sent = list(map(partial(bisect.bisect_right, bounds), starts))
+    # The gap after each token, from the gaps the tokeniser found (a memo of the few distinct gap
+    # strings keeps this a C-level pass); an abbreviation's absorbed dot shortens its gap.
+    spaced = list(map(_spaced_gap, map(itemgetter(0), pairs[1:])))
+    for i in absorbed_at:
+        if i + 1 < len(starts):
+            spaced[i] = _spaced_gap(text[ends[i]:starts[i + 1]])
     return _Doc(text, starts, ends, low, cap, poss, sent, _Positions(starts, q_points, q_states),
-                list(compress(range(len(cap)), cap)))
+                list(compress(range(len(cap)), cap)), spaced)
 
 
-def _spaced(doc: _Doc, i: int) -> bool:
-    """Token i+1 follows token i after plain spaces only (no comma, no line break)."""
-    gap = doc.text[doc.ends[i]:doc.starts[i + 1]]
+@lru_cache(maxsize=4096)
+def _spaced_gap(gap: str) -> bool:
+    """Is ``gap`` (the text between two tokens) one to three plain spaces, no line break?"""
     return 0 < len(gap) <= 3 and gap.isspace() and "\n" not in gap
 
 
@@ -246,7 +255,7 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
         if doc.low[i] in lex.function and doc.low[i] not in lex.places:
             continue
         j = i + 1
-        while j < hi and _spaced(doc, j - 1) and not doc.poss[j - 1]:
+        while j < hi and doc.spaced[j - 1] and not doc.poss[j - 1]:
             w = doc.low[j]
             if doc.cap[j]:
                 if w in lex.function and w not in lex.places:
@@ -256,7 +265,7 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
                 # a chain of particles ("von der", "de la") counts only if a capitalised word ends it
                 k = j
                 while k < hi and k - j < 3 and (doc.low[k] in lex.particles or doc.low[k] in _CONNECT) \
-                        and not doc.cap[k] and k + 1 < hi and _spaced(doc, k):
+                        and not doc.cap[k] and k + 1 < hi and doc.spaced[k]:
                     k += 1
                 if k > j and k < hi and doc.cap[k] and doc.low[k] not in lex.function:
                     j = k + 1
@@ -384,7 +393,7 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     if doc.poss[k] or not _is_head(lex, doc.low[k]) or doc.sent[k] != doc.sent[i]:
         return None
     first = k
-    while k - 1 >= 0 and i - (k - 1) <= limit and _spaced(doc, k - 1) and not doc.poss[k - 1]:
+    while k - 1 >= 0 and i - (k - 1) <= limit and doc.spaced[k - 1] and not doc.poss[k - 1]:
         w = doc.low[k - 1]
         if _is_head(lex, w) or w in lex.mods or (doc.cap[k - 1] and w not in lex.function):
             k -= 1
@@ -412,7 +421,7 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
     conn = False
     free = 0  # other lower-case words before the title: "political science professor"
     while k < n and k - start < limit:
-        if k > start and not _spaced(doc, k - 1):
+        if k > start and not doc.spaced[k - 1]:
             break
         w = doc.low[k]
         if conn and doc.cap[k] and w not in lex.function:
@@ -525,11 +534,11 @@ class _Article:
             return True
         if all(doc.text[doc.starts[k]:doc.ends[k]].isupper() for k in range(a, b)):
             return False  # "DOCTORS DON'T WANT": a headline in capitals, not a name
-        if i > 0 and doc.low[i - 1] in ("the", "on", "of", "for", "at", "and") and _spaced(doc, i - 1):
+        if i > 0 and doc.low[i - 1] in ("the", "on", "of", "for", "at", "and") and doc.spaced[i - 1]:
             return False  # "the Supreme Court", "Commission on Presidential Debates": part of a longer name
         if _role_left(doc, i, lex) is not None or _role_right(doc, j, lex) is not None:
             return True
-        near = (j < len(doc.low) and doc.low[j] in lex.cues and _spaced(doc, j - 1)) or (
+        near = (j < len(doc.low) and doc.low[j] in lex.cues and doc.spaced[j - 1]) or (
             i > 0 and doc.low[i - 1] in lex.cues and doc.sent[i - 1] == doc.sent[i])
         return near and 2 <= b - a <= 4
 
@@ -604,7 +613,7 @@ class _Article:
     def lower_words(self) -> frozenset[str]:
         """Words that occur in lower case somewhere in the article (common nouns), built on first use."""
         if self._lower is None:
-            self._lower = frozenset(w for w, c in zip(self.doc.low, self.doc.cap) if not c)
+            self._lower = frozenset(compress(self.doc.low, map(not_, self.doc.cap)))
         return self._lower
 
     def _occurrence(self, i: int, j: int, p: _Parse) -> None:
@@ -841,7 +850,7 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     org: tuple[str, int, int] | None = None  # kind and name tokens of the first organisation in the mention
     for i, j in runs:
         # "the Republican nominee", "the Trump campaign": a run that only modifies a noun
-        modifier = j < u and _spaced(doc, j - 1) and not doc.cap[j] and doc.low[j] not in _CUT
+        modifier = j < u and doc.spaced[j - 1] and not doc.cap[j] and doc.low[j] not in _CUT
         p = _parse_run(doc, i, j, lex)
         if p.name is None:
             continue
@@ -861,7 +870,7 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         # Cummings"), the one that looks most like a person speaks.
         appositive = i == b0 and j < u and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() in (",", "--", "\u2014")
         # "NBC's Dante Chinni", "Russia's Sergei Lavrov": a name right after a possessive is the person
-        appositive = appositive or (i > b0 and doc.poss[i - 1] and b - a >= 2 and _spaced(doc, i - 1))
+        appositive = appositive or (i > b0 and doc.poss[i - 1] and b - a >= 2 and doc.spaced[i - 1])
         score = (2 if p.titled or doc.low[a] in lex.given or _name_words(doc, a, b) in art.entities
                  or (b - a == 1 and doc.low[a] in art.by_key) or appositive else 1 if b - a >= 2 else 0)
         if best is None or score > best[0]:
