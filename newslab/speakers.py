@@ -172,7 +172,9 @@ class _Doc:
 
 # Sentence ends: . ! ? and line breaks, except a dot between two letters or digits ("U.S", "3.5")
 # ([^\W_] is exactly str.isalnum) or an abbreviation's dot (filtered by offset).
-_SENT_END = re.compile(r"[!?\n]|(?<![^\W_])\.|\.(?![^\W_])")
+# Every alternative opens with its literal character (lookbehind after it), so the engine jumps
+# from candidate to candidate.
+_SENT_END = re.compile(r"!|\?|\n|\.(?<![^\W_]\.)|\.(?![^\W_])")
 _START = re.Match.start
 # A dot matters only where a token ends right before it (checked by offset), and a possessive
 # only after a word; both patterns start with their rare character so the scan skips ahead fast.
