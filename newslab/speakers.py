@@ -250,26 +250,29 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
     """Capitalised runs [i, j) within tokens [lo, hi): names with their particles and "of" connectors."""
     out = []
     caps = doc.caps
+    low, cap, spaced, poss = doc.low, doc.cap, doc.spaced, doc.poss  # locals: this loop sees every name
+    function, places, particles = lex.function, lex.places, lex.particles
+    n_caps = len(caps)
     c = bisect.bisect_left(caps, lo)
-    while c < len(caps) and caps[c] < hi:
+    while c < n_caps and caps[c] < hi:
         i = caps[c]
         c += 1
-        if doc.low[i] in lex.function and doc.low[i] not in lex.places:
+        if low[i] in function and low[i] not in places:
             continue
         j = i + 1
-        while j < hi and doc.spaced[j - 1] and not doc.poss[j - 1]:
-            w = doc.low[j]
-            if doc.cap[j]:
-                if w in lex.function and w not in lex.places:
+        while j < hi and spaced[j - 1] and not poss[j - 1]:
+            w = low[j]
+            if cap[j]:
+                if w in function and w not in places:
                     break
                 j += 1
-            elif w in lex.particles or w in _CONNECT:
+            elif w in particles or w in _CONNECT:
                 # a chain of particles ("von der", "de la") counts only if a capitalised word ends it
                 k = j
-                while k < hi and k - j < 3 and (doc.low[k] in lex.particles or doc.low[k] in _CONNECT) \
-                        and not doc.cap[k] and k + 1 < hi and doc.spaced[k]:
+                while k < hi and k - j < 3 and (low[k] in particles or low[k] in _CONNECT) \
+                        and not cap[k] and k + 1 < hi and spaced[k]:
                     k += 1
-                if k > j and k < hi and doc.cap[k] and doc.low[k] not in lex.function:
+                if k > j and k < hi and cap[k] and low[k] not in function:
                     j = k + 1
                 else:
                     break
@@ -308,8 +311,10 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         gender = lex.honorifics[doc.low[i]]
         return _Parse(None, (i + 1, j) if j > i + 1 else None, gender, True)
     last_head = -1
-    for k in range(i, j):
-        if _is_head(lex, doc.low[k]):
+    heads = lex.heads
+    for k in range(i, j):  # _is_head, inlined: every capitalised run of the article passes here
+        w = doc.low[k]
+        if w in heads or ("-" in w and w.rsplit("-", 1)[1] in heads):
             last_head = k
     if last_head < 0:
         # "Republican Donald Trump", "Kremlin Dmitry Peskov": words before a given name that starts a
