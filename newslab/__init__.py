@@ -28,24 +28,43 @@ if not SEED.exists():  # installed as a wheel: the seed ships as package data to
 # the module newslab/quotes.py). Importing them here, before anything else can import the
 # submodules, binds the package attribute to the function for good: Python sets the parent's
 # attribute to a submodule only when that submodule is first loaded.
-from .articles import load_articles  # noqa: E402
-from .evaluate import evaluate  # noqa: E402
-from .quotes import quotes  # noqa: E402
-from .sentences import sentences  # noqa: E402
-from .sentiment import sentiment  # noqa: E402
-from .speakers import speakers  # noqa: E402
-from .stance import stance, stance_matrix  # noqa: E402
+from .articles import load_articles
+from .evaluate import evaluate
+from .quotes import quotes
+from .sentences import sentences
+from .sentiment import sentiment
+from .speakers import speakers
+from .stance import stance, stance_matrix
 
 # Heavier or rarely needed parts load on first use: plots (matplotlib), exports (pyarrow), the CLI.
 _LAZY_EXPORTS = {"to_csv": "export", "to_parquet": "export", "read_parquet": "export", "read_csv": "export"}
 _SUBMODULES = {"plots", "targets", "export", "cli", "notebooks"}
 
-__all__ = sorted(["load_articles", "sentences", "quotes", "speakers", "evaluate", "sentiment", "stance",
-                  "stance_matrix", *_LAZY_EXPORTS, *_SUBMODULES, "SEED", "__version__"])
+__all__ = [
+    "SEED",
+    "__version__",
+    "cli",
+    "evaluate",
+    "export",
+    "load_articles",
+    "notebooks",
+    "plots",
+    "quotes",
+    "read_csv",
+    "read_parquet",
+    "sentences",
+    "sentiment",
+    "speakers",
+    "stance",
+    "stance_matrix",
+    "targets",
+    "to_csv",
+    "to_parquet",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import cli, export, notebooks, plots, targets  # noqa: F401
-    from .export import read_csv, read_parquet, to_csv, to_parquet  # noqa: F401
+    from . import cli, export, notebooks, plots, targets
+    from .export import read_csv, read_parquet, to_csv, to_parquet
 
 
 def __getattr__(name: str) -> Any:

@@ -5,7 +5,7 @@ Files with a tab on a line are read as ``key<TAB>value`` maps.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -19,7 +19,7 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The entries of ``newslab/data/<name>`` as a frozen set.
 
@@ -30,7 +30,7 @@ def words(name: str) -> frozenset[str]:
     return frozenset(_lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict[str, str]:
     """``key<TAB>value`` lines of ``newslab/data/<name>`` as a dict (later lines win)."""
     out: dict[str, str] = {}
@@ -40,7 +40,7 @@ def table(name: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """Tab-separated lines of ``newslab/data/<name>`` as tuples of fields."""
     return tuple(tuple(f.strip() for f in line.split("\t")) for line in _lines(name))
