@@ -20,9 +20,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# JupyterLab on localhost with its token on; the project's environment is the "Python (newslab)" kernel.
+# (Jupyter refuses to run as root unless told; containers often are root.)
 lab: $(STAMP)
 	$(PY) -m ipykernel install --sys-prefix --name newslab --display-name "Python (newslab)" >/dev/null
-	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[bench]"
