@@ -6,13 +6,16 @@ the results concatenated in order: the output is identical to a single-process r
 
 How the local path stays cheap (measured in ``benchmarks/run.py``):
 
-- chunks are balanced by text length, not row count, so one long article does not leave a core idle;
-- with the ``fork`` start method the input frame is not pickled at all: workers inherit it and
-  receive only ``(start, stop)`` row bounds; only the (smaller) results travel back;
-- ``n_jobs=N`` starts N - 1 workers and the calling process works too, taking the chunks at the far
-  end of the queue that no worker has started (one fork fewer; its share is never pickled);
-- tiny inputs, and fast steps (timed on the first 2% of the text), run in-process, where starting
-  workers would cost more than it saves.
+- the rows are cut into many small chunks (``CHUNKS_PER_JOB`` per job) of about equal text length,
+  and every process, the calling one included, claims the next chunk from one shared counter when
+  it is free: no chunk waits behind a busy process while another idles, so both cores work to the end;
+- with the ``fork`` start method the input frame is not pickled at all: ``n_jobs - 1`` forked workers
+  inherit it; only their results travel back, through a queue the parent reads between its own
+  chunks; the parent's own share (about 1/n_jobs) is never pickled;
+- tiny inputs, and fast steps (timed on the first 1% of the text), run in-process, where starting
+  workers would cost more than it saves;
+- a chunk in which a column is all missing gets pandas' ``object`` dtype where the corpus has
+  ``str``; such parts are cast before concatenation, so the result equals the one-process result.
 """
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ import importlib
 import itertools
 import multiprocessing
 import os
+import pickle
+import queue
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -34,16 +39,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: Below this many characters of text a step runs in-process: forking costs more than it saves.
 MIN_PARALLEL_CHARS = 20_000
-#: Chunks per worker: enough to even out uneven articles, few enough to keep per-chunk overhead low.
-CHUNKS_PER_JOB = 4
+#: Chunks per job, handed out one at a time to whichever process is free: many small chunks keep
+#: every core busy to the end (with 4 per job a process often idled for a whole chunk at the end);
+#: per-chunk overhead (a slice, a call, one pickled result) is a few milliseconds.
+CHUNKS_PER_JOB = 16
 #: Share of the text run in-process first to time the step (see _run_local).
-PROBE_SHARE = 0.02
+PROBE_SHARE = 0.01
 #: A step projected to take less than this (seconds, in one process) is not parallelised.
 MIN_PARALLEL_SECONDS = 1.0
-
-# Inputs handed to forked workers by inheritance (token -> frame); see _run_inherited.
-_INHERITED: dict[int, tuple[pd.DataFrame, tuple, dict]] = {}
-_TOKENS = itertools.count()
 
 # A realistic sample text for Dask meta: it yields sentences, quotes, a speaker, a title and targets,
 # so the step's output column types come from real rows, not from an empty frame.
@@ -67,12 +70,6 @@ def _raw(module: str, name: str) -> Callable[..., pd.DataFrame]:
 
 def _call_raw(module: str, name: str, chunk: pd.DataFrame, args: tuple, kwargs: dict) -> pd.DataFrame:
     return _raw(module, name)(chunk, *args, **kwargs)
-
-
-def _run_inherited(module: str, name: str, token: int, start: int, stop: int) -> pd.DataFrame:
-    # Forked workers see the parent's _INHERITED as it was at fork time: no input pickling at all.
-    df, args, kwargs = _INHERITED[token]
-    return _raw(module, name)(df.iloc[start:stop], *args, **kwargs)
 
 
 def resolve_jobs(n_jobs: int | None) -> int:
@@ -127,8 +124,40 @@ def chunk_bounds(costs: np.ndarray, n_chunks: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(edges) if b > a]
 
 
+def _harmonise(parts: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """Cast a part's ``object`` column to the one dtype the other parts agree on, where it fits.
+
+    A chunk in which a text column is all missing gets ``object`` from pandas, the rest of the
+    corpus ``str``; concatenated that would be ``object``, where the one-process run (one call over
+    every row) infers ``str``. Casting the odd part first gives the one-process dtype.
+
+    Examples:
+        >>> a = pd.DataFrame({"role": ["minister"]}); b = pd.DataFrame({"role": pd.Series([None], dtype=object)})
+        >>> [str(p["role"].dtype) for p in _harmonise([a, b])] == [str(a["role"].dtype)] * 2
+        True
+    """
+    if len(parts) < 2:
+        return parts
+    parts = list(parts)
+    for col in parts[0].columns:
+        kinds = {p[col].dtype for p in parts if col in p.columns}
+        if len(kinds) < 2 or np.dtype(object) not in kinds:
+            continue
+        others = kinds - {np.dtype(object)}
+        if len(others) != 1:
+            continue
+        target = others.pop()
+        for k, p in enumerate(parts):
+            if col in p.columns and p[col].dtype == object:
+                try:
+                    parts[k] = p.assign(**{col: p[col].astype(target)})
+                except (TypeError, ValueError):  # values that do not fit: leave pandas' own result
+                    pass
+    return parts
+
+
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    nonempty = [p for p in parts if len(p)] or parts[:1]
+    nonempty = _harmonise([p for p in parts if len(p)]) or parts[:1]
     out = pd.concat(nonempty, ignore_index=True) if len(nonempty) > 1 else nonempty[0].reset_index(drop=True)
     out.attrs.update(parts[0].attrs if parts else {})
     return out
@@ -168,30 +197,109 @@ def _share_work(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: lis
     return [p if p is not None else f.result() for p, f in zip(parts, futures)]
 
 
+def _claim(counter: Any, n: int) -> int | None:
+    """The next unclaimed chunk index (shared by the parent and every worker), or None when all are taken."""
+    with counter.get_lock():
+        i = counter.value
+        if i >= n:
+            return None
+        counter.value = i + 1
+        return i
+
+
+def _picklable(exc: BaseException) -> BaseException:
+    try:
+        pickle.dumps(exc)
+        return exc
+    except Exception:  # noqa: BLE001 - an exception that cannot travel: keep its type name and message
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def _fork_worker(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: list[tuple[int, int]],
+                 args: tuple, kwargs: dict, counter: Any, results: Any) -> None:
+    # Runs in a forked child: df, func and arguments are inherited, never pickled. Claims chunks from
+    # the shared counter until none are left and sends each result as soon as it is done (the
+    # queue's feeder thread writes it while the next chunk runs).
+    while (i := _claim(counter, len(bounds))) is not None:
+        a, b = bounds[i]
+        try:
+            out = func(df.iloc[a:b], *args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001 - whatever it is, the caller must see it
+            results.put((i, None, _picklable(exc)))
+            return
+        results.put((i, out, None))
+
+
+def _run_forked(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: list[tuple[int, int]], jobs: int,
+                args: tuple, kwargs: dict, ctx: Any) -> list[pd.DataFrame]:
+    """Every chunk's result, in order: jobs - 1 forked workers and the parent pull from one counter.
+
+    Dynamic assignment of many small chunks keeps both cores busy to the end (no chunk is queued
+    behind a busy worker while another process idles); the parent's own results need no pickling,
+    and it unpickles the workers' results between its chunks, so little is left for the end.
+    """
+    n = len(bounds)
+    counter = ctx.Value("l", 0)
+    results = ctx.Queue()
+    parts: list[pd.DataFrame | None] = [None] * n
+    done = 0
+
+    def receive(block: bool) -> bool:
+        nonlocal done
+        try:
+            i, out, exc = results.get(block, 0.2) if block else results.get_nowait()
+        except queue.Empty:
+            return False
+        if exc is not None:
+            raise exc
+        parts[i] = out
+        done += 1
+        return True
+
+    # Objects the parent holds stay out of the workers' garbage collections, so the workers do not
+    # write to (and copy) every inherited memory page (the CPython docs' advice for fork).
+    gc.freeze()
+    workers = []
+    try:
+        for _ in range(jobs - 1):
+            w = ctx.Process(target=_fork_worker, args=(func, df, bounds, args, kwargs, counter, results),
+                            daemon=True)
+            w.start()
+            workers.append(w)
+        while (i := _claim(counter, n)) is not None:
+            a, b = bounds[i]
+            parts[i] = func(df.iloc[a:b], *args, **kwargs)
+            done += 1
+            while receive(block=False):
+                pass
+        while done < n:
+            # all workers gone and nothing more in the queue (a last result may still be in flight)
+            if (not receive(block=True) and all(not w.is_alive() for w in workers)
+                    and not receive(block=True)):
+                codes = [w.exitcode for w in workers]
+                raise RuntimeError(f"newslab: a worker process died (exit codes {codes}) before "
+                                   f"returning its rows; run with n_jobs=1 to see the error")
+    finally:
+        for w in workers:
+            if w.is_alive() and done < n:  # an error ended the run early: stop the others now
+                w.terminate()
+            w.join()
+        results.close()
+        gc.unfreeze()
+    return parts  # type: ignore[return-value]
+
+
 def _run_pool(func: Callable[..., pd.DataFrame], df: pd.DataFrame, costs: np.ndarray, jobs: int, args: tuple,
               kwargs: dict) -> pd.DataFrame:
-    # jobs - 1 workers, and the parent works through the queue from its far end: one fork fewer,
-    # and the parent's results need no pickling.
     bounds = chunk_bounds(costs, jobs * CHUNKS_PER_JOB)
     ctx = _mp_context()
-    mod, name = func.__module__, func.__name__
     if ctx.get_start_method() == "fork":
-        token = next(_TOKENS)
-        _INHERITED[token] = (df, args, kwargs)
-        # Objects the parent holds stay out of the workers' garbage collections, so the workers do
-        # not write to (and copy) every inherited memory page (the CPython docs' advice for fork).
-        gc.freeze()
-        try:
-            with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
-                futures = [pool.submit(_run_inherited, mod, name, token, a, b) for a, b in bounds]
-                parts = _share_work(func, df, bounds, futures, args, kwargs)
-        finally:
-            gc.unfreeze()
-            del _INHERITED[token]
-    else:  # spawn: workers start empty, so the chunks themselves must travel
-        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
-            futures = [pool.submit(_call_raw, mod, name, df.iloc[a:b], args, kwargs) for a, b in bounds]
-            parts = _share_work(func, df, bounds, futures, args, kwargs)
+        return _concat(_run_forked(func, df, bounds, jobs, args, kwargs, ctx))
+    # spawn: workers start empty, so the chunks themselves must travel; the parent works too
+    mod, name = func.__module__, func.__name__
+    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
+        futures = [pool.submit(_call_raw, mod, name, df.iloc[a:b], args, kwargs) for a, b in bounds]
+        parts = _share_work(func, df, bounds, futures, args, kwargs)
     return _concat(parts)
 
 

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+import os
+import time
 
 import numpy as np
 import pandas as pd
@@ -74,12 +77,10 @@ def test_n_jobs_gives_identical_results(arts):
         many = _steps(arts, jobs)
         for name in one:
             pd.testing.assert_frame_equal(many[name], one[name], obj=f"{name} n_jobs={jobs}")
-    assert not _parallel._INHERITED  # the inherited inputs are released after every call
+    assert not multiprocessing.active_children()  # every worker is joined after every call
 
 
 def test_spawn_start_method_gives_identical_results(arts, monkeypatch):
-    import multiprocessing
-
     monkeypatch.setattr(_parallel, "_mp_context", lambda: multiprocessing.get_context("spawn"))
     small = arts.iloc[:8]
     pd.testing.assert_frame_equal(sentences(small, n_jobs=2), sentences(small))
@@ -97,9 +98,9 @@ def test_small_inputs_and_one_job_run_in_process(arts, monkeypatch):
     monkeypatch.setattr(_parallel, "MIN_PARALLEL_CHARS", 10**9)
 
     def no_pool(*a, **k):
-        raise AssertionError("a worker pool was started for a tiny input")
+        raise AssertionError("workers were started for a tiny input")
 
-    monkeypatch.setattr(_parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(_parallel, "_run_pool", no_pool)
     pd.testing.assert_frame_equal(sentences(arts, n_jobs=2), sentences(arts))
     pd.testing.assert_frame_equal(sentences(arts.iloc[:1], n_jobs=4), sentences(arts.iloc[:1]))
 
@@ -108,9 +109,9 @@ def test_fast_steps_stay_in_process_after_the_probe(arts, monkeypatch):
     monkeypatch.setattr(_parallel, "MIN_PARALLEL_SECONDS", 10.0**9)  # every step counts as fast
 
     def no_pool(*a, **k):
-        raise AssertionError("a worker pool was started for a fast step")
+        raise AssertionError("workers were started for a fast step")
 
-    monkeypatch.setattr(_parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(_parallel, "_run_pool", no_pool)
     # the probe's rows and the rest are joined seamlessly: same table as one call
     pd.testing.assert_frame_equal(sentences(arts, n_jobs=2), sentences(arts))
     pd.testing.assert_frame_equal(quotes(arts, n_jobs=2), quotes(arts))
@@ -137,6 +138,57 @@ def test_parent_takes_unstarted_chunks_from_the_end_and_keeps_order():
 def test_empty_frame_with_jobs(arts):
     empty = arts.iloc[:0]
     pd.testing.assert_frame_equal(sentences(empty, n_jobs=2), sentences(empty))
+
+
+def test_every_chunk_is_claimed_once_across_processes():
+    ctx = _parallel._mp_context()
+    counter = ctx.Value("l", 0)
+    claimed = [_parallel._claim(counter, 5) for _ in range(7)]
+    assert claimed == [0, 1, 2, 3, 4, None, None]
+
+
+def _roles(df: pd.DataFrame) -> pd.DataFrame:
+    # like a step whose optional text column is all missing in some chunks: pandas gives that chunk
+    # object dtype, the whole corpus str
+    return pd.DataFrame({"role": [("spokesman" if "Peskov" in t else None) for t in df["text"]]})
+
+
+roles = _parallel.corpus_step(_roles)
+
+
+def test_a_chunk_with_an_all_missing_column_does_not_change_the_dtype(arts):
+    one = roles(arts)
+    assert one["role"].dtype != object and one["role"].isna().any()
+    for jobs in (2, 3):
+        pd.testing.assert_frame_equal(roles(arts, n_jobs=jobs), one)
+
+
+def _dies_in_workers(df: pd.DataFrame, parent: int = 0) -> pd.DataFrame:
+    if os.getpid() != parent:
+        os._exit(3)  # a worker killed mid-run (out of memory, signal): the caller must not hang
+    time.sleep(0.02)  # so that the worker surely claims a chunk before the parent has taken them all
+    return df[["article_id"]]
+
+
+def test_a_dead_worker_raises_instead_of_hanging(arts):
+    dies = _parallel.corpus_step(_dies_in_workers)
+    with pytest.raises(RuntimeError, match="worker process died"):
+        dies(arts, n_jobs=2, parent=os.getpid())
+    assert not multiprocessing.active_children()
+
+
+def _fails_in_workers(df: pd.DataFrame, parent: int = 0) -> pd.DataFrame:
+    if os.getpid() != parent:
+        raise ValueError("bad row in a worker")
+    time.sleep(0.02)
+    return df[["article_id"]]
+
+
+def test_a_worker_exception_reaches_the_caller_with_its_type(arts):
+    fails = _parallel.corpus_step(_fails_in_workers)
+    with pytest.raises(ValueError, match="bad row in a worker"):
+        fails(arts, n_jobs=2, parent=os.getpid())
+    assert not multiprocessing.active_children()
 
 
 def test_worker_errors_reach_the_caller():
