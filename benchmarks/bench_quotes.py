@@ -13,13 +13,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
-from collections.abc import Callable
-from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from common import (
+    best_of,
     count_words,
     polnear_articles,
     report,
@@ -29,18 +27,6 @@ from common import (
 )
 
 _CPU: dict[str, float] = {}  # best CPU seconds (time.process_time) per method, beside the wall clock
-
-
-def best_of(fn: Callable[[], Any], repeat: int = 3, name: str = "") -> tuple[float, Any]:
-    """common.best_of that also keeps the best CPU time of ``name``: on a shared machine CPU time
-    is the less noisy figure (with n_jobs=2 it counts only the parent process)."""
-    best, result = float("inf"), None
-    for _ in range(max(1, repeat)):
-        t0, c0 = time.perf_counter(), time.process_time()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-        _CPU[name] = min(_CPU.get(name, float("inf")), time.process_time() - c0)
-    return best, result
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -63,14 +49,14 @@ def main(argv: list[str] | None = None) -> None:
         return len(quotes(articles))
 
     rows: list[tuple[str, float | None, int, int | None]] = []
-    secs_both, n = best_of(both, args.repeat, "newslab.sentences + quotes")
+    secs_both, n = best_of(both, args.repeat, _CPU, "newslab.sentences + quotes")
     rows.append(("newslab.sentences + quotes", secs_both, words, n))
-    secs, n = best_of(lambda: len(quotes(articles)), args.repeat, "newslab.quotes alone")
+    secs, n = best_of(lambda: len(quotes(articles)), args.repeat, _CPU, "newslab.quotes alone")
     rows.append(("newslab.quotes alone", secs, words, n))
     secs, n = best_of(lambda: (sentences(articles, n_jobs=2), len(quotes(articles, n_jobs=2)))[1], args.repeat,
-                      "sentences + quotes, n_jobs=2")
+                      _CPU, "sentences + quotes, n_jobs=2")
     rows.append(("sentences + quotes, n_jobs=2", secs, words, n))
-    secs, n = best_of(lambda: len(sentences(articles)), args.repeat, "newslab.sentences alone")
+    secs, n = best_of(lambda: len(sentences(articles)), args.repeat, _CPU, "newslab.sentences alone")
     rows.append(("newslab.sentences alone", secs, words, n))
 
     nlp = spacy_sentencizer()
@@ -78,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
     if nlp is None:
         rows.append(("spaCy blank('en') + sentencizer", None, words, None))
     else:
-        secs_spacy, n = best_of(lambda: spacy_baseline(texts, nlp), args.repeat, "spaCy blank('en') + sentencizer")
+        secs_spacy, n = best_of(lambda: spacy_baseline(texts, nlp), args.repeat, _CPU, "spaCy blank('en') + sentencizer")
         rows.append(("spaCy blank('en') + sentencizer", secs_spacy, words, n))
 
     report(rows, title=f"best of {args.repeat} runs, wall clock (machine shared: compare rows, not runs)")
