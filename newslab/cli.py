@@ -178,6 +178,13 @@ def load_targets(path: Path) -> dict[str, list[str]]:
 
     Raises:
         ValueError: with what was expected, when the file is not such a mapping.
+
+    Examples:
+        >>> import json, tempfile
+        >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        ...     json.dump({"Russia": ["Russia", "Kremlin"], "NATO": "NATO"}, f)
+        >>> load_targets(Path(f.name))
+        {'Russia': ['Russia', 'Kremlin'], 'NATO': ['NATO']}
     """
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -196,7 +203,13 @@ def load_targets(path: Path) -> dict[str, list[str]]:
 
 
 def default_targets(articles: pd.DataFrame, top: int = DEFAULT_TOP_COUNTRIES) -> dict[str, list[str]]:
-    """The ``top`` countries mentioned most in ``articles``, as stance targets (name -> aliases)."""
+    """The ``top`` countries mentioned most in ``articles``, as stance targets (name -> aliases).
+
+    Examples:
+        >>> import newslab
+        >>> list(default_targets(newslab.load_articles(newslab.SEED), top=2))
+        ['North Korea', 'Russia']
+    """
     from . import targets as tg
 
     found = tg.candidates(articles, top=500)  # entities ranked by mentions; countries are flagged
@@ -344,7 +357,14 @@ def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]],
 
 
 def draw_charts(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], dict[str, str]]:
-    """PNG bytes of every chart (via ``newslab.plots``), and the charts that failed with why."""
+    """PNG bytes of every chart (via ``newslab.plots``), and the charts that failed with why.
+
+    Examples:
+        >>> import newslab
+        >>> pngs, failed = draw_charts(analyze_tables(newslab.load_articles(newslab.SEED), {}))
+        >>> sorted(pngs)[0], pngs["quotes_per_speaker"][:4], failed
+        ('lexicon_scatter', b'\\x89PNG', {})
+    """
     import matplotlib
 
     matplotlib.use("Agg")  # files only: never open a window, works without a display
@@ -385,7 +405,14 @@ def _write_table(df: pd.DataFrame, path: Path, fmt: str) -> Path:
 
 
 def analyze(args: argparse.Namespace) -> int:
-    """Run ``newslab analyze`` for parsed arguments; the exit status."""
+    """Run ``newslab analyze`` for parsed arguments; the exit status (see :func:`main`).
+
+    Examples:
+        >>> import tempfile, newslab
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     analyze(build_parser().parse_args(["analyze", str(newslab.SEED), "--out", d, "-q", "--no-charts"]))
+        0
+    """
     started = datetime.now(timezone.utc)
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     gone = missing_paths(args.paths)
