@@ -1258,6 +1258,8 @@ def quotes_in(text: str) -> list[dict]:
     return [dict(zip(_ROW_COLUMNS, r)) for r in _rows_in(text)]
 
 
+_STR_COLS = ["type", "text", "speaker", "speaker_name", "speaker_role", "cue"]
+_STR = pd.Series(["x"]).dtype  # pandas' default string dtype: "str" on pandas 3, object on pandas 2
 _ROW_COLUMNS = COLUMNS[1:]  # a row of _rows_in: every column but article_id, in table order
 
 
@@ -1333,5 +1335,10 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
         df = pd.DataFrame([], columns=COLUMNS)  # object columns, as for any empty table
     for c in _INT_COLS:
         df[c] = pd.array(data[c], dtype="Int64")
+    # Declared, not inferred: a batch whose speaker_role is missing on every row must not come out
+    # as object while another batch's is str, or concatenated batches (n_jobs, Dask) would differ.
+    if _STR != object:
+        for c in _STR_COLS:
+            df[c] = pd.Series(data[c], dtype=_STR, index=df.index)
     df["confidence"] = df["confidence"].astype("float64")
     return df
