@@ -30,6 +30,10 @@ import pandas as pd
 from . import _lexicon
 from ._parallel import corpus_step
 
+# newslab.sentiment's one-pass scorer: both VADER lexicons in one linear pass (VADER's own
+# polarity_scores is quadratic in the words of a text), on text normalised for the lexicons.
+from .sentiment import _analyzers, _score, normalize_for_scoring
+
 LABELS = ("against", "neutral", "favor")
 
 #: Feature names, in the order of the weight table (stance_weights.txt).
@@ -92,33 +96,6 @@ def normalise(text: str) -> str:
         'It isn\\'t "great"'
     """
     return text.translate(_NORMALISE)
-
-
-def _for_scoring(text: str) -> str:
-    """The sentiment helper's normaliser for VADER / TextBlob input (dashes to spaces and more)."""
-    try:
-        from .sentiment import normalize_for_scoring
-    except ImportError:  # pragma: no cover - sentiment.py always ships with newslab
-        return normalise(text)
-    return normalize_for_scoring(text)
-
-
-def _tone(text: str) -> tuple[float, float, float, float]:
-    """(TextBlob polarity, subjectivity, VADER compound, newslab's news score) of a normalised text.
-
-    newslab.sentiment's scorer: one pass for both lexicons, linear in the words (VADER's own
-    ``polarity_scores`` is quadratic in words per text).
-    """
-    from .sentiment import _score
-
-    return _score(text)
-
-
-def _vader_pair(text: str) -> tuple[float, float]:
-    """(VADER compound, newslab's news compound) of a normalised text, without TextBlob."""
-    from .sentiment import _analyzers
-
-    return _analyzers()[1].scores(text)
 
 
 # --------------------------------------------------------------------------- lexicons (cached)
@@ -231,9 +208,9 @@ def features(text: str, start: int, end: int) -> _Mention:
         m.values["pronoun"] = 1.0
     vader = _vader()
     # Sentence tone with the mention masked (a name such as "Winner" or "Hope" is not a judgement).
-    masked = _for_scoring(text[lo:start] + " " + text[end:hi])
+    masked = normalize_for_scoring(text[lo:start] + " " + text[end:hi])
     if masked.strip():
-        pol, subj, comp, news = _tone(masked)
+        pol, subj, comp, news = _score(masked)
         m.values.update(sent_compound=comp, sent_strength=abs(comp), sent_polarity=pol, subjectivity=subj,
                         sent_news=news)
     if not tgt:
@@ -247,7 +224,8 @@ def features(text: str, start: int, end: int) -> _Mention:
     tclause = {clauses[i] for i in tgt}
     cl = [i for i in range(len(words)) if clauses[i] in tclause and not t0 <= i <= t1]
     if cl:
-        comp, news = _vader_pair(_for_scoring(" ".join(words[i] for i in cl)))
+        # (VADER compound, newslab's news compound), without TextBlob
+        comp, news = _analyzers()[1].scores(normalize_for_scoring(" ".join(words[i] for i in cl)))
         m.values.update(clause_compound=comp, clause_strength=abs(comp), clause_news=news)
     negators = _lexicon.words("stance_negators.txt")
     lexicon = vader.lexicon
