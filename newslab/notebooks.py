@@ -73,7 +73,10 @@ def _kernel_spec_manager(workdir: Path) -> Any:
 
     spec_dir = workdir / "kernels" / "python3"
     spec_dir.mkdir(parents=True, exist_ok=True)
-    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+    # The kernel listens on 127.0.0.1 only (KernelManager's default), so its start-up warning about
+    # TCP without encryption says nothing useful here and cluttered every run's output; its errors
+    # still show.
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--log-level=ERROR"],
             "display_name": "Python 3 (newslab)", "language": "python"}
     (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
     return KernelSpecManager(kernel_dirs=[str(workdir / "kernels")], ensure_native_kernel=False)

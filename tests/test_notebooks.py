@@ -124,6 +124,14 @@ def test_kernel_is_this_interpreter(tmp_path):
     assert Path(nb.cells[0].outputs[0]["text"].strip()).resolve() == Path(sys.executable).resolve()
 
 
+def test_kernel_start_is_quiet_but_cell_output_is_kept(tmp_path, capfd):
+    # The kernel inherits our stderr: its TCP warning used to print on every notebook run.
+    path = _notebook(tmp_path, "import sys; print('to stderr', file=sys.stderr)")
+    nb = runner.execute_notebook(path)
+    assert nb.cells[0].outputs[0]["text"] == "to stderr\n"
+    assert "without encryption" not in capfd.readouterr().err
+
+
 def test_parameters_injected_after_the_tagged_cell(tmp_path):
     path = _notebook(tmp_path, "print(corpus, top)", params="corpus = '../data'\ntop = 5")
     nb = runner.execute_notebook(path, {"corpus": "x.jsonl", "top": 3})
