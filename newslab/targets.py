@@ -166,6 +166,62 @@ def _entities(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _titles() -> tuple[frozenset[str], frozenset[str]]:
+    """(title heads and honorifics, title modifiers), lower-case, from the speakers' lexicons."""
+    heads, mods = set(), set()
+    for row in _lexicon.rows("titles.txt"):
+        (heads if (row[1] if len(row) > 1 else "head") == "head" else mods).add(row[0].lower().rstrip("."))
+    heads |= {w.lower().rstrip(".") for w in _lexicon.table("speaker_honorifics.txt")}
+    return frozenset(heads), frozenset(mods)
+
+
+def _person_names(per_row: list[list[str]], idx: dict[str, str], alone: Counter[str]) -> dict[str, str]:
+    """Entity -> the person it names, so one person is one candidate: titles come off ("Foreign
+    Minister Sergei Lavrov", "President Trump" -> "Sergei Lavrov", "Trump"), and a surname goes to the
+    one full name of the corpus that ends with it ("Lavrov" -> "Sergei Lavrov"; with both "Donald
+    Trump" and "Melania Trump" in the corpus, "Trump" stays as it is)."""
+    heads, mods = _titles()
+    groups = {w.lower() for w in _lexicon.words("speaker_groups.txt")} | {w.lower() for w in _lexicon.words("speaker_places.txt")}
+    given = {w.lower() for w in _lexicon.table("speaker_given_names.txt")}
+    rename: dict[str, str] = {}
+    for ent in {e for ents in per_row for e in ents if " " in e and e.casefold() not in idx}:
+        words = ent.split()
+        low = [w.lower().rstrip(".") for w in words]
+        cut = max((i + 1 for i, w in enumerate(low[:-1]) if w in heads), default=0)
+        rest = words[cut:]
+        if not cut or any(w in heads or w in mods for w in low[cut:]) or rest[-1].lower() in groups:
+            continue  # "Fellow Republicans", "Senate Democrats": a group keeps its words
+        titled = all(w in heads or w in mods for w in low[:cut])
+        if len(rest) >= 2 and rest[0].lower() not in given:
+            # "Miss Universe Alicia Machado": the name starts at its given name, if it has one
+            k = next((k for k, w in enumerate(rest[:-1]) if w.lower() in given), None)
+            if k is None and not titled:
+                continue
+            rest = rest[k or 0:]
+        # A title before one word is a title only when that word also stands alone in the corpus:
+        # "President Trump" (and "Trump said"), not "General Motors" or "Marine One".
+        if len(rest) >= 2 or (titled and alone[rest[0]] >= 2 and rest[0].lower() not in _function_words()):
+            rename[ent] = " ".join(rest)
+    # Only names that look like a person's take in a lone part: "Oversight Committee Republicans"
+    # must not swallow "Republicans", nor "RT America" "RT".
+    people = {p for p in set(rename.values()) | {e for ents in per_row for e in ents if e.split()[0].lower() in given}
+              if not any(w.lower() in groups for w in p.split())}
+    by_part: dict[str, set[str]] = {}  # "Peskov" and "Choe" (a Korean surname comes first)
+    for name in people:
+        words = name.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and name.casefold() not in idx:
+            for w in {words[0], words[-1]}:
+                by_part.setdefault(w, set()).add(name)
+    for part, names in by_part.items():
+        if len(names) == 1 and part.casefold() not in idx and part.lower().rstrip(".") not in heads \
+                and part.lower() not in _function_words():
+            full = next(iter(names))
+            rename[part] = full
+            rename.update({e: full for e, r in list(rename.items()) if r == part})
+    return rename
+
+
 def _split(ents: list[str], idx: dict[str, str]) -> list[str]:
     """Cut entities at inner possessives and after a leading country form:
     "North Korea's Kim Jong Un" -> "North Korea", "Kim Jong Un"; "Kremlin Spokesperson Dmitry
@@ -193,7 +249,11 @@ def candidates(df: pd.DataFrame, column: str = "text", top: int = 20) -> pd.Data
 
     Capitalised word sequences ("Kim Jong Un", "Foreign Ministry") are counted, without
     sentence-initial function words ("The", "But"); every alias of a gazetteer country is counted
-    under the country ("Pyongyang", "DPRK" -> North Korea). Columns: ``candidate``, ``count``
+    under the country ("Pyongyang", "DPRK" -> North Korea). A person is one candidate: titles come
+    off ("Foreign Minister Sergei Lavrov" -> "Sergei Lavrov") and a surname or a lone given name
+    counts under the one full name of the corpus it belongs to ("Lavrov"); a surname two people
+    share ("Trump" with "Donald Trump" and "Melania Trump") stays on its own. Roles on their own
+    ("Foreign Minister") are left out. Columns: ``candidate``, ``count``
     (mentions), ``n_rows`` (rows mentioning it), ``country`` (gazetteer name or NA), ``forms``
     (spellings seen, most frequent first, "|"-joined). Feed a pick to ``stance`` as
     ``{name: forms.split("|")}``, or use ``countries(name)`` for a country.
@@ -208,19 +268,24 @@ def candidates(df: pd.DataFrame, column: str = "text", top: int = 20) -> pd.Data
     if column not in df.columns:
         raise KeyError(f"candidates() needs a text column {column!r}; the table has {list(df.columns)}")
     idx = _index()
+    heads, mods = _titles()
+    # A role on its own ("Foreign Minister", "President") is not a target: its holder is.
+    per_row = [[e for e in _split(_entities(text), idx) if not all(w.lower().rstrip(".") in heads or
+                                                                    w.lower() in mods for w in e.split())]
+               if isinstance(text, str) else [] for text in df[column]]
+    alone = Counter(e for ents in per_row for e in ents if " " not in e)
+    rename = _person_names(per_row, idx, alone)
     count: Counter[str] = Counter()
     rows: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     country: dict[str, str] = {}
-    for text in df[column]:
-        if not isinstance(text, str):
-            continue
+    for ents in per_row:
         seen = set()
-        for ent in _split(_entities(text), idx):
+        for ent in ents:
             key = idx.get(ent.casefold())
             if key is None and ent.startswith("the "):
                 key = idx.get(ent[4:].casefold())
-            cand = key or ent
+            cand = key or rename.get(ent, ent)
             if key:
                 country[cand] = key
             count[cand] += 1

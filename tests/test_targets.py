@@ -103,3 +103,28 @@ def test_candidates_linear_on_long_capitalised_runs():
     df = pd.DataFrame({"text": ["Alpha " * 50_000, "x " * 200_000]})
     c = candidates(df)
     assert len(c) == 0  # a 50,000-word capitalised run is not a name
+
+
+def test_candidates_one_person_one_candidate():
+    df = pd.DataFrame({"text": [
+        "Foreign Minister Sergei Lavrov met President Trump. Lavrov said little. Trump said more.",
+        "Trump flew on. Sergei Lavrov stayed, and Kremlin Spokesperson Dmitry Peskov said Peskov's "
+        "boss agreed.",
+        "General Motors cut jobs. Senate Democrats objected, and Democrats in the House too."]})
+    c = candidates(df, top=30).set_index("candidate")
+    # titles come off and the surname joins the full name
+    assert c.loc["Sergei Lavrov", "count"] == 3
+    assert set(c.loc["Sergei Lavrov", "forms"].split("|")) == {"Foreign Minister Sergei Lavrov", "Lavrov",
+                                                                 "Sergei Lavrov"}
+    assert c.loc["Trump", "count"] == 3 and "President Trump" in c.loc["Trump", "forms"]
+    assert c.loc["Dmitry Peskov", "count"] == 2
+    # a title before one word it never stands without is part of a name; groups keep their words
+    assert "General Motors" in c.index and "Motors" not in c.index
+    assert "Senate Democrats" in c.index and c.loc["Democrats", "count"] == 1
+    assert not any(x in c.index for x in ["Foreign Minister", "President", "Spokesperson Dmitry Peskov"])
+
+
+def test_candidates_keep_a_shared_surname_apart():
+    df = pd.DataFrame({"text": ["Donald Trump spoke. Melania Trump waved. Trump left."]})
+    c = candidates(df).set_index("candidate")
+    assert {"Donald Trump", "Melania Trump", "Trump"} <= set(c.index)
