@@ -49,8 +49,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import accumulate, compress, filterfalse
-from operator import add, itemgetter, not_, sub
+from itertools import accumulate, chain, compress, count, filterfalse, repeat
+from operator import itemgetter, not_, sub
 from typing import Any
 
 import pandas as pd
@@ -181,21 +181,18 @@ _START = re.Match.start
 _DOT = re.compile(r"\.")
 _POSS_RE = re.compile("['\u2019](?<=\\w['\u2019])[sS](?!\\w)")
 _QUOTE_EVENTS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + _BOTH_Q + "]")
-# A token with the non-word characters before it. The gap is possessive and a trailing gap matches
-# with an empty word at the end of the text, so a long run of punctuation is scanned once (linear).
-_GAP_TOKEN = re.compile(r"(\W*+)(" + _TOKEN.pattern + r"|\Z)")
+# A token and, by re.split, the gaps around it: [gap, word, gap, word, ..., gap] as one flat list
+# of strings (no match object or tuple per token, so nothing for the garbage collector to track).
+_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 
 
 def _tokenise(text: str, lex: _Lex) -> _Doc:
-    # One findall of (gap, word) pairs and running sums of their lengths give every offset with
-    # no match object per token: the tokeniser runs over the whole article and dominates the step.
-    pairs = _GAP_TOKEN.findall(text)
-    while pairs and not pairs[-1][1]:
-        pairs.pop()  # the trailing gap and the empty match at the end
-    words = list(map(itemgetter(1), pairs))
-    wlens = list(map(len, words))
-    ends = list(accumulate(map(add, map(len, map(itemgetter(0), pairs)), wlens)))
-    starts = list(map(sub, ends, wlens))
+    # One split into gaps and words and running sums of their lengths give every offset in C-level
+    # passes: the tokeniser runs over the whole article and dominates the step.
+    parts = _SPLIT.split(text)
+    words = parts[1::2]
+    cum = list(accumulate(map(len, parts)))
+    starts, ends = cum[0:-1:2], cum[1::2]  # a gap ends where the next word starts
     low = list(map(str.lower, words))
     abbrev = lex.honorifics.keys() | lex.heads.keys()
     absorbed = set()
@@ -228,19 +225,21 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
         inside = False if c == "\n" else True if c in _OPEN_Q else False if c in _CLOSE_Q else not inside
         q_points.append(m.start())
         q_states.append(inside)
-    # Sentence ids of all tokens in one C-level pass: the rules look them up often.
-    sent = list(map(partial(bisect.bisect_right, bounds), starts))
-    # The gap after each token, from the gaps the tokeniser found (a memo of the few distinct gap
-    # strings keeps this a C-level pass); an abbreviation's absorbed dot shortens its gap.
-    spaced = list(map(_spaced_gap, map(itemgetter(0), pairs[1:])))
-    for i in absorbed_at:
+    # Sentence ids of all tokens, the rules look them up often: the tokens before each sentence end
+    # (a bisection per sentence), then each id repeated over its sentence's tokens, all in C.
+    before = list(map(partial(bisect.bisect_left, starts), bounds))
+    sent = list(chain.from_iterable(map(repeat, count(), map(sub, before + [len(starts)], [0] + before))))
+    # Whether the gap after each token is plain spaces, decided once per distinct gap string.
+    gaps = parts[2:-1:2]
+    plain = set(filter(_spaced_gap, set(gaps)))
+    spaced = list(map(plain.__contains__, gaps))
+    for i in absorbed_at:  # an abbreviation's absorbed dot shortens its gap
         if i + 1 < len(starts):
             spaced[i] = _spaced_gap(text[ends[i]:starts[i + 1]])
     return _Doc(text, starts, ends, low, cap, poss, sent, _Positions(starts, q_points, q_states),
                 list(compress(range(len(cap)), cap)), spaced)
 
 
-@lru_cache(maxsize=4096)
 def _spaced_gap(gap: str) -> bool:
     """Is ``gap`` (the text between two tokens) one to three plain spaces, no line break?"""
     return 0 < len(gap) <= 3 and gap.isspace() and "\n" not in gap
