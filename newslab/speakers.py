@@ -391,12 +391,13 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     """First token of a title phrase right before token i ("Republican presidential nominee | Donald
     Trump", "Russia's foreign minister, | Sergei Lavrov"), or None."""
     k = i - 1
-    if k < 0:
+    # The title word test first: it fails for almost every name, before any slicing.
+    if k < 0 or not _is_head(lex, doc.low[k]):
         return None
     gap = doc.text[doc.ends[k]:doc.starts[i]]
     if not (gap.isspace() and "\n" not in gap or gap.strip() == ","):
         return None
-    if doc.poss[k] or not _is_head(lex, doc.low[k]) or doc.sent[k] != doc.sent[i]:
+    if doc.poss[k] or doc.sent[k] != doc.sent[i]:
         return None
     first = k
     while k - 1 >= 0 and i - (k - 1) <= limit and doc.spaced[k - 1] and not doc.poss[k - 1]:
@@ -413,7 +414,7 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
     """Token range of an appositive role after a name ending at token j-1: ", the North Korean Foreign
     Minister", ", a Kremlin spokesman,", ", a spokeswoman for the Justice Department"."""
     n = len(doc.low)
-    if j >= n:
+    if j >= n or doc.spaced[j - 1]:  # (plain spaces are no comma)
         return None
     gap = doc.text[doc.ends[j - 1]:doc.starts[j]]
     if gap.strip() != "," or doc.sent[j] != doc.sent[j - 1]:
@@ -520,25 +521,31 @@ class _Article:
         heads = _headlines(text)
         if heads:  # "Chris Christie Calls Hillary Clinton ...": title case joins names and verbs
             runs = [(i, j) for i, j in runs if not _in_spans(heads, doc.starts[i])]
-        parsed = [(i, j, _parse_run(doc, i, j, lex)) for i, j in runs]
+        # Each run parsed once, with the lexicon kind of its name (both passes ask for it).
+        parsed = []
+        for i, j in runs:
+            p = _parse_run(doc, i, j, lex)
+            parsed.append((i, j, p, _kind_of(doc, p.name[0], p.name[1], lex) if p.name else None))
         # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
-        self._person_run: dict[int, bool] = {}
-        for i, j, p in parsed:
-            if p.name and p.name[1] - p.name[0] >= 2 and self._is_person(i, j, p):
-                self._person_run[i] = True
+        self._person_run: set[int] = set()
+        for i, j, p, kind in parsed:
+            if p.name and p.name[1] - p.name[0] >= 2 and self._is_person(i, j, p, kind):
+                self._person_run.add(i)
                 self._entity(p.name[0], p.name[1], p.gender, i)
-        for i, j, p in parsed:
-            self._occurrence(i, j, p)
+        for i, j, p, kind in parsed:
+            self._occurrence(i, j, p, kind)
 
     # -- helpers
-    def _is_person(self, i: int, j: int, p: _Parse) -> bool:
+    def _is_person(self, i: int, j: int, p: _Parse, kind: str | None) -> bool:
+        """Is run [i, j), parsed as p, whose name has lexicon kind ``kind``, a person?"""
         doc, lex = self.doc, self.lex
         a, b = p.name  # type: ignore[misc]
-        if _kind_of(doc, a, b, lex):
+        if kind:
             return False
         if p.titled or (doc.low[a] in lex.given and b - a >= 2):
             return True
-        if all(doc.text[doc.starts[k]:doc.ends[k]].isupper() for k in range(a, b)):
+        text, starts, ends = doc.text, doc.starts, doc.ends
+        if text[starts[a]:ends[a]].isupper() and all(text[starts[k]:ends[k]].isupper() for k in range(a + 1, b)):
             return False  # "DOCTORS DON'T WANT": a headline in capitals, not a name
         if i > 0 and doc.low[i - 1] in ("the", "on", "of", "for", "at", "and") and doc.spaced[i - 1]:
             return False  # "the Supreme Court", "Commission on Presidential Debates": part of a longer name
@@ -550,7 +557,7 @@ class _Article:
 
     def _entity(self, a: int, b: int, gender: str | None, pos: int) -> _Entity:
         doc, lex = self.doc, self.lex
-        words = tuple(doc.low[k] for k in range(a, b))
+        words = tuple(doc.low[a:b])
         name = _name_words(doc, a, b)
         ent = self.entities.get(name)
         if ent is None and len(words) >= 2:
@@ -622,26 +629,26 @@ class _Article:
             self._lower = frozenset(compress(self.doc.low, map(not_, self.doc.cap)))
         return self._lower
 
-    def _occurrence(self, i: int, j: int, p: _Parse) -> None:
+    def _occurrence(self, i: int, j: int, p: _Parse, kind: str | None) -> None:
         doc, lex = self.doc, self.lex
         if p.name is None:
             return
         a, b = p.name
-        kind = _kind_of(doc, a, b, lex) if not p.titled else None
-        if kind:
+        if kind and not p.titled:
             g = _Group(_name_words(doc, i, j), kind)
             self.group_at[i] = (j, g)
             self.group_end[j - 1] = g
             return
         ent: _Entity | None
         if b - a >= 2:
-            if not self._person_run.get(i):
+            if i not in self._person_run:
                 return
             ent = self._entity(a, b, p.gender, i)
         else:
-            ent = self.lookup(doc.low[a], p.gender, i)
+            # (most single words name nobody indexed: skip the call then)
+            ent = self.lookup(doc.low[a], p.gender, i) if doc.low[a].rstrip(".") in self.by_key else None
             if ent is None:
-                if not (p.titled or self._is_person(i, j, p)):
+                if not (p.titled or self._is_person(i, j, p, kind)):
                     return
                 ent = self._entity(a, b, p.gender, i)
         ent.count += 1
