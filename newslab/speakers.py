@@ -51,7 +51,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import itemgetter, not_, sub
-from typing import Any
 
 import pandas as pd
 
@@ -141,19 +140,26 @@ def _lex() -> _Lex:
 
 
 # ------------------------------------------------------------------------------------- tokens
-class _Positions:
-    """``seq[i]`` for token i from sorted event positions: how many events come before the token
-    (sentence ids), or the state after the last event before it (quotation state). Looked up by
-    bisection, so only the tokens that matter are ever looked at."""
+class _Quoted:
+    """``inq[i]``: is token i inside a quotation? A line break or a closing curly quote ends one, an
+    opening curly quote starts one, each straight quote flips the state. So the state at a token is
+    set by the last line break or curly quote before it, flipped by the parity of the straight
+    quotes since: two bisections, for the few tokens that are ever asked about."""
 
-    def __init__(self, starts: list[int], points: list[int], states: list[Any] | None = None) -> None:
-        self.starts, self.points, self.states = starts, points, states
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text, self.starts = text, starts
+        # Scanning for a class with non-ASCII characters is slow: done only when there is one.
+        curly = any(c in text for c in _OPEN_Q + _CLOSE_Q)
+        self.marks = list(map(_START, (_MARKS if curly else _NEWLINE).finditer(text)))
+        self.straight = list(map(_START, _STRAIGHT.finditer(text)))
 
-    def __getitem__(self, i: int) -> Any:
-        k = bisect.bisect_right(self.points, self.starts[i])
-        if self.states is None:
-            return k
-        return self.states[k - 1] if k else False
+    def __getitem__(self, i: int) -> bool:
+        pos = self.starts[i]
+        k = bisect.bisect_right(self.marks, pos)
+        last = self.marks[k - 1] if k else -1
+        inside = k > 0 and self.text[last] in _OPEN_Q
+        flips = bisect.bisect_right(self.straight, pos) - bisect.bisect_right(self.straight, last)
+        return inside != (flips % 2 == 1)
 
 
 @dataclass
@@ -165,7 +171,7 @@ class _Doc:
     cap: list[bool]
     poss: list[bool]
     sent: list[int]  # sentence id of each token (sentence ends before it)
-    inq: _Positions  # is the token inside a quotation
+    inq: _Quoted  # is the token inside a quotation
     caps: list[int]  # indices of capitalised tokens
     spaced: list[bool]  # token i+1 follows token i after plain spaces only (no comma, no line break)
 
@@ -177,13 +183,17 @@ class _Doc:
 _SENT_END = re.compile(r"!|\?|\n|\.(?<![^\W_]\.)|\.(?![^\W_])")
 _START = re.Match.start
 # A dot matters only where a token ends right before it (checked by offset), and a possessive
-# only after a word; both patterns start with their rare character so the scan skips ahead fast.
+# only after a word; the patterns start with their rare literal character so the scan skips ahead
+# fast (one pattern per apostrophe: a class with a non-ASCII character is scanned slowly).
 _DOT = re.compile(r"\.")
-_POSS_RE = re.compile("['\u2019](?<=\\w['\u2019])[sS](?!\\w)")
-_QUOTE_EVENTS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + _BOTH_Q + "]")
+_POSS_RES = (re.compile("'(?<=\\w')[sS](?!\\w)"), re.compile("\u2019(?<=\\w\u2019)[sS](?!\\w)"))
+_MARKS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + "]")
+_NEWLINE = re.compile("\n")
+_STRAIGHT = re.compile(_BOTH_Q)
 # A token and, by re.split, the gaps around it: [gap, word, gap, word, ..., gap] as one flat list
 # of strings (no match object or tuple per token, so nothing for the garbage collector to track).
-_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+# (Possessive quantifiers: the same tokens, without keeping backtracking state.)
+_SPLIT = re.compile(r"(\w++(?:['\u2019\-.]\w++)*+)")
 
 
 def _tokenise(text: str, lex: _Lex) -> _Doc:
@@ -209,7 +219,7 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
                 ends[i] += 1
                 low[i] = w + "."
     poss = [False] * len(words)
-    for m in _POSS_RE.finditer(text):
+    for m in chain(_POSS_RES[0].finditer(text), _POSS_RES[1].finditer(text)):
         i = bisect.bisect_left(ends, m.end())
         if i < len(ends) and ends[i] == m.end():
             poss[i] = True
@@ -218,13 +228,6 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     bounds = list(map(_START, _SENT_END.finditer(text)))
     if absorbed:
         bounds = list(filterfalse(absorbed.__contains__, bounds))
-    q_points, q_states = [], []
-    inside = False
-    for m in _QUOTE_EVENTS.finditer(text):
-        c = m.group()
-        inside = False if c == "\n" else True if c in _OPEN_Q else False if c in _CLOSE_Q else not inside
-        q_points.append(m.start())
-        q_states.append(inside)
     # Sentence ids of all tokens, the rules look them up often: the tokens before each sentence end
     # (a bisection per sentence), then each id repeated over its sentence's tokens, all in C.
     before = list(map(partial(bisect.bisect_left, starts), bounds))
@@ -236,7 +239,7 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     for i in absorbed_at:  # an abbreviation's absorbed dot shortens its gap
         if i + 1 < len(starts):
             spaced[i] = _spaced_gap(text[ends[i]:starts[i + 1]])
-    return _Doc(text, starts, ends, low, cap, poss, sent, _Positions(starts, q_points, q_states),
+    return _Doc(text, starts, ends, low, cap, poss, sent, _Quoted(text, starts),
                 list(compress(range(len(cap)), cap)), spaced)
 
 
