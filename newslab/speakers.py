@@ -298,7 +298,7 @@ def _head_of(lex: _Lex, w: str) -> tuple[str, str | None] | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parse:
     role: tuple[int, int] | None  # token range of a role inside the run
     name: tuple[int, int] | None  # token range of the name
@@ -308,6 +308,12 @@ class _Parse:
 
 def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
     """Split a capitalised run into role and name: "Kremlin Spokesperson | Dmitry Peskov"."""
+    if j == i + 1:  # most runs are one word: an honorific, a title or a name, nothing to split
+        w = doc.low[i]
+        if w in lex.honorifics:
+            return _Parse(None, None, lex.honorifics[w], True)
+        h = _head_of(lex, w)
+        return _Parse((i, j), None, h[1], True) if h else _Parse(None, (i, j), None, False)
     gender = None
     if doc.low[i] in lex.honorifics:
         gender = lex.honorifics[doc.low[i]]
@@ -465,8 +471,9 @@ def _headlines(text: str) -> list[tuple[int, int]]:
         line = m.group()
         if len(line) > 200 or line.count(" ") < 3:
             continue
-        words = [w for w in line.split() if w[0].isalpha()]
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        firsts = "".join(map(itemgetter(0), line.split()))
+        firsts = "".join(compress(firsts, map(str.isalpha, firsts)))  # of the words that start with a letter
+        if len(firsts) >= 4 and sum(map(str.isupper, firsts)) >= 0.8 * len(firsts):
             out.append(m.span())
     return out
 
