@@ -48,9 +48,9 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import itemgetter, not_, sub
+from functools import lru_cache
+from itertools import accumulate, chain, compress, count
+from operator import itemgetter, not_
 
 import pandas as pd
 
@@ -100,6 +100,7 @@ class _Lex:
     groups: frozenset[str]
     function: frozenset[str]
     cues: frozenset[str]
+    abbrev: frozenset[str]  # titles and honorifics written with a dot, without it ("mr", "sen")
 
 
 def _gender(g: str) -> str | None:
@@ -122,10 +123,11 @@ def _lex() -> _Lex:
         cues = _NEAR_CUES | _lexicon.words("reporting_verbs.txt")
     except (FileNotFoundError, OSError):
         cues = _NEAR_CUES
+    honorifics = {k.lower(): _gender(v) for k, v in _lexicon.table("speaker_honorifics.txt").items()}
     return _Lex(
         heads=heads,
         mods=frozenset(mods),
-        honorifics={k.lower(): _gender(v) for k, v in _lexicon.table("speaker_honorifics.txt").items()},
+        honorifics=honorifics,
         given={k.lower(): _gender(v) for k, v in _lexicon.table("speaker_given_names.txt").items()},
         pronouns={k.lower(): v for k, v in _lexicon.table("speaker_pronouns.txt").items()},
         particles=frozenset(w.lower() for w in _lexicon.words("speaker_particles.txt")),
@@ -136,6 +138,7 @@ def _lex() -> _Lex:
         groups=frozenset(w.lower() for w in _lexicon.words("speaker_groups.txt")),
         function=frozenset(w.lower() for w in _lexicon.words("speaker_function_words.txt")),
         cues=frozenset(cues),
+        abbrev=frozenset(w[:-1] for w in heads.keys() | honorifics.keys() if w.endswith(".")),
     )
 
 
@@ -177,15 +180,13 @@ class _Doc:
 
 
 # Sentence ends: . ! ? and line breaks, except a dot between two letters or digits ("U.S", "3.5")
-# ([^\W_] is exactly str.isalnum) or an abbreviation's dot (filtered by offset).
-# Every alternative opens with its literal character (lookbehind after it), so the engine jumps
-# from candidate to candidate.
-_SENT_END = re.compile(r"!|\?|\n|\.(?<![^\W_]\.)|\.(?![^\W_])")
+# or an abbreviation's dot. A dot between two word characters is inside a token, so the only
+# sentence-ending dots in tokens are those next to an underscore ([^\W_] is exactly str.isalnum).
+# The pattern opens with its literal character, so the engine jumps from dot to dot.
+_UNDERSCORE_DOT = re.compile(r"\.(?:(?<=_\.)(?=\w)|(?<=\w\.)(?=_))")
 _START = re.Match.start
-# A dot matters only where a token ends right before it (checked by offset), and a possessive
-# only after a word; the patterns start with their rare literal character so the scan skips ahead
-# fast (one pattern per apostrophe: a class with a non-ASCII character is scanned slowly).
-_DOT = re.compile(r"\.")
+# A possessive only after a word; the patterns start with their rare literal character so the scan
+# skips ahead fast (one pattern per apostrophe: a class with a non-ASCII character is scanned slowly).
 _POSS_RES = (re.compile("'(?<=\\w')[sS](?!\\w)"), re.compile("\u2019(?<=\\w\u2019)[sS](?!\\w)"))
 _MARKS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + "]")
 _NEWLINE = re.compile("\n")
@@ -201,46 +202,53 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     # passes: the tokeniser runs over the whole article and dominates the step.
     parts = _SPLIT.split(text)
     words = parts[1::2]
+    gaps = parts[0::2]  # gaps[i] comes before token i; the last one ends the text
+    n = len(words)
     cum = list(accumulate(map(len, parts)))
     starts, ends = cum[0:-1:2], cum[1::2]  # a gap ends where the next word starts
     low = list(map(str.lower, words))
-    abbrev = lex.honorifics.keys() | lex.heads.keys()
-    absorbed = set()
-    absorbed_at = []  # token indices that took their dot
-    # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J."); only the tokens
-    # right before a dot are looked at, found from the dots (about one per sentence).
-    for m in _DOT.finditer(text):
-        i = bisect.bisect_left(ends, m.start())
-        if i < len(ends) and ends[i] == m.start():
-            w = low[i]
-            if w + "." in abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
-                absorbed.add(ends[i])
-                absorbed_at.append(i)
-                ends[i] += 1
-                low[i] = w + "."
-    poss = [False] * len(words)
+    # The rules below look at each distinct gap string once (an article has about twenty).
+    distinct = set(gaps)
+    # Sentence ends in a gap, by gap: a dot in a gap always ends a sentence, as any ! ? or line break
+    # does (a dot between two word characters is inside a token).
+    n_ends = {g: g.count(".") + g.count("!") + g.count("?") + g.count("\n") for g in distinct}
+    ends_before = list(map(n_ends.__getitem__, gaps[:n]))  # sentence ends between token i-1 and i
+    # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J."), with any dots
+    # right after it ("U.S..."), and ends no sentence; only tokens right before a dot are looked at.
+    dotted = {g for g in distinct if g[:1] == "."}
+    absorbed_at = []  # token indices that took their dots
+    for i in compress(count(), map(dotted.__contains__, gaps[1:])):
+        w = low[i]
+        if w in lex.abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
+            g = gaps[i + 1]
+            k = len(g) - len(g.lstrip("."))
+            absorbed_at.append(i)
+            ends[i] += k
+            low[i] = w + "." * k
+            if i + 1 < n:
+                ends_before[i + 1] -= k
+    # A dot inside a token ends a sentence only next to an underscore ("a_.b"): rare, found by a scan
+    # that jumps from dot to dot.
+    for m in _UNDERSCORE_DOT.finditer(text):
+        i = bisect.bisect_right(starts, m.start())  # the token after the one holding the dot
+        if i < n:
+            ends_before[i] += 1
+    sent = list(accumulate(ends_before))  # sentence id of every token
+    poss = [False] * n
     for m in chain(_POSS_RES[0].finditer(text), _POSS_RES[1].finditer(text)):
         i = bisect.bisect_left(ends, m.end())
-        if i < len(ends) and ends[i] == m.end():
+        if i < n and ends[i] == m.end():
             poss[i] = True
             low[i] = low[i][:-2]
     cap = list(map(str.isupper, map(itemgetter(0), words)))  # words are never empty
-    bounds = list(map(_START, _SENT_END.finditer(text)))
-    if absorbed:
-        bounds = list(filterfalse(absorbed.__contains__, bounds))
-    # Sentence ids of all tokens, the rules look them up often: the tokens before each sentence end
-    # (a bisection per sentence), then each id repeated over its sentence's tokens, all in C.
-    before = list(map(partial(bisect.bisect_left, starts), bounds))
-    sent = list(chain.from_iterable(map(repeat, count(), map(sub, before + [len(starts)], [0] + before))))
-    # Whether the gap after each token is plain spaces, decided once per distinct gap string.
-    gaps = parts[2:-1:2]
-    plain = set(filter(_spaced_gap, set(gaps)))
-    spaced = list(map(plain.__contains__, gaps))
-    for i in absorbed_at:  # an abbreviation's absorbed dot shortens its gap
-        if i + 1 < len(starts):
+    # Whether the gap after each token is plain spaces; an absorbed dot shortens its token's gap.
+    plain = set(filter(_spaced_gap, distinct))
+    spaced = list(map(plain.__contains__, gaps[1:n]))
+    for i in absorbed_at:
+        if i + 1 < n:
             spaced[i] = _spaced_gap(text[ends[i]:starts[i + 1]])
     return _Doc(text, starts, ends, low, cap, poss, sent, _Quoted(text, starts),
-                list(compress(range(len(cap)), cap)), spaced)
+                list(compress(range(n), cap)), spaced)
 
 
 def _spaced_gap(gap: str) -> bool:
@@ -471,16 +479,10 @@ def _headlines(text: str) -> list[tuple[int, int]]:
         line = m.group()
         if len(line) > 200 or line.count(" ") < 3:
             continue
-        firsts = "".join(map(itemgetter(0), line.split()))
-        firsts = "".join(compress(firsts, map(str.isalpha, firsts)))  # of the words that start with a letter
-        if len(firsts) >= 4 and sum(map(str.isupper, firsts)) >= 0.8 * len(firsts):
+        words = [w for w in line.split() if w[0].isalpha()]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             out.append(m.span())
     return out
-
-
-def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
-    k = bisect.bisect_right(spans, (pos, len(spans) and 1 << 62)) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 # ------------------------------------------------------------------------------------- entities
@@ -530,7 +532,10 @@ class _Article:
         runs = _runs(doc, 0, len(doc.low), lex)
         heads = _headlines(text)
         if heads:  # "Chris Christie Calls Hillary Clinton ...": title case joins names and verbs
-            runs = [(i, j) for i, j in runs if not _in_spans(heads, doc.starts[i])]
+            in_head: set[int] = set()  # tokens that start on a headline line
+            for s, e in heads:
+                in_head.update(range(bisect.bisect_left(doc.starts, s), bisect.bisect_left(doc.starts, e)))
+            runs = [(i, j) for i, j in runs if i not in in_head]
         # Each run parsed once, with the lexicon kind of its name (both passes ask for it).
         parsed = []
         for i, j in runs:
@@ -695,7 +700,7 @@ class _Walker:
         self.subject: _Entity | None = None
         self.subject_sent = -1
         self.persons: list[_Entity] = []  # most recent last, bounded
-        self.groups: list[_Group] = []
+        self.groups: dict[str, _Group] = {}  # by name, most recent last, bounded
         self.last_speaker: _Entity | _Group | None = None
         self.speaker_at = self.focus_at = self.subject_at = -1  # token positions, for recency
         self.pron: dict[int, _Entity | _Group | None] = {}
@@ -711,7 +716,11 @@ class _Walker:
             self.subject_at = t
 
     def _see_group(self, g: _Group) -> None:
-        self.groups = [x for x in self.groups if x.name != g.name][-_RECENT:] + [g]
+        groups = self.groups
+        groups.pop(g.name, None)
+        while len(groups) > _RECENT:
+            del groups[next(iter(groups))]
+        groups[g.name] = g
 
     def _sentence(self, t: int) -> None:
         s = self.art.doc.sent[t]
@@ -739,7 +748,7 @@ class _Walker:
     def plural(self, kinds: tuple[str, ...]) -> _Group | None:
         if isinstance(self.last_speaker, _Group) and self.last_speaker.kind in kinds:
             return self.last_speaker
-        for g in reversed(self.groups):
+        for g in reversed(self.groups.values()):
             if g.kind in kinds:
                 return g
         return None
@@ -779,13 +788,17 @@ class _Walker:
         """Take token t into the state (after any mention starting at t was resolved)."""
         art = self.art
         doc = art.doc
-        self._sentence(t)
-        if t in art.person_at:
-            # A person after a preposition or a verb of meeting is an object, not the subject.
+        if doc.sent[t] != self.subject_sent:
+            self._sentence(t)
+        person = art.person_at.get(t)
+        group = art.group_at.get(t) if person is None else None
+        if person is not None:
+            # A person after a preposition or a verb of meeting is an object, not the subject (and
+            # whether the token is quoted matters only while the sentence has no subject yet).
             obj = t > 0 and doc.low[t - 1] in _OBJECT_BEFORE and doc.sent[t - 1] == doc.sent[t]
-            self._see_person(art.person_at[t][1], t, not doc.inq[t] and not obj)
-        elif t in art.group_at:
-            self._see_group(art.group_at[t][1])
+            self._see_person(person[1], t, self.subject is None and not obj and not doc.inq[t])
+        elif group is not None:
+            self._see_group(group[1])
         elif doc.low[t] in ("he", "she") and not doc.inq[t]:
             ent = self.pronoun(t)
             if isinstance(ent, _Entity):
@@ -942,7 +955,7 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         if det == "the" and head in lex.org_words and not any(doc.cap[x] for x in range(b0, k)):
             # "the ministry" after "The Foreign Ministry said": the organisation named before.
             recent = [w.last_speaker] if isinstance(w.last_speaker, _Group) else []
-            for g in recent + w.groups[::-1]:
+            for g in recent + list(reversed(w.groups.values())):
                 if g.kind == "org" and head in g.name.lower().split():
                     return g.name, None, g
         if kind in ("org", "place", "group"):
@@ -1024,7 +1037,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
                     walker.last_speaker = ref
                     walker.speaker_at = tok
                     if isinstance(ref, _Entity):
-                        walker._see_person(ref, tok, not doc.inq[tok])
+                        walker._see_person(ref, tok, walker.subject is None and not doc.inq[tok])
         walker.step(tok)
     return out
 
