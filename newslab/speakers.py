@@ -165,7 +165,7 @@ class _Quoted:
         return inside != (flips % 2 == 1)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     text: str
     starts: list[int]
@@ -320,8 +320,11 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         w = doc.low[i]
         if w in lex.honorifics:
             return _Parse(None, None, lex.honorifics[w], True)
-        h = _head_of(lex, w)
-        return _Parse((i, j), None, h[1], True) if h else _Parse(None, (i, j), None, False)
+        if w in lex.heads or "-" in w:
+            h = _head_of(lex, w)
+            if h:
+                return _Parse((i, j), None, h[1], True)
+        return _Parse(None, (i, j), None, False)
     gender = None
     if doc.low[i] in lex.honorifics:
         gender = lex.honorifics[doc.low[i]]
@@ -486,7 +489,7 @@ def _headlines(text: str) -> list[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------------------------- entities
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Entity:
     name: str
     gender: str | None = None
@@ -509,7 +512,7 @@ class _Entity:
                         self.gender = h[1]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     name: str
     kind: str  # org | place | group | unnamed
