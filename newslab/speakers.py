@@ -49,7 +49,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, chain, compress, count, islice
 from operator import itemgetter, not_
 
 import pandas as pd
@@ -101,6 +101,7 @@ class _Lex:
     function: frozenset[str]
     cues: frozenset[str]
     abbrev: frozenset[str]  # titles and honorifics written with a dot, without it ("mr", "sen")
+    no_start: frozenset[str]  # function words that are not places: no name starts with them
 
 
 def _gender(g: str) -> str | None:
@@ -124,6 +125,8 @@ def _lex() -> _Lex:
     except (FileNotFoundError, OSError):
         cues = _NEAR_CUES
     honorifics = {k.lower(): _gender(v) for k, v in _lexicon.table("speaker_honorifics.txt").items()}
+    places = frozenset(w.lower() for w in _lexicon.words("speaker_places.txt"))
+    function = frozenset(w.lower() for w in _lexicon.words("speaker_function_words.txt"))
     return _Lex(
         heads=heads,
         mods=frozenset(mods),
@@ -134,11 +137,12 @@ def _lex() -> _Lex:
         unnamed=frozenset(w.lower() for w in _lexicon.words("speaker_unnamed.txt")),
         org_words=frozenset(w.lower() for w in _lexicon.words("speaker_org_words.txt")),
         org_names=frozenset(w.lower() for w in _lexicon.words("speaker_org_names.txt")),
-        places=frozenset(w.lower() for w in _lexicon.words("speaker_places.txt")),
+        places=places,
         groups=frozenset(w.lower() for w in _lexicon.words("speaker_groups.txt")),
-        function=frozenset(w.lower() for w in _lexicon.words("speaker_function_words.txt")),
+        function=function,
         cues=frozenset(cues),
         abbrev=frozenset(w[:-1] for w in heads.keys() | honorifics.keys() if w.endswith(".")),
+        no_start=function - places,
     )
 
 
@@ -175,7 +179,7 @@ class _Doc:
     poss: list[bool]
     sent: list[int]  # sentence id of each token (sentence ends before it)
     inq: _Quoted  # is the token inside a quotation
-    caps: list[int]  # indices of capitalised tokens
+    caps: list[int]  # capitalised tokens that may start a name (not "The", "But"; "Will" the place is kept)
     spaced: list[bool]  # token i+1 follows token i after plain spaces only (no comma, no line break)
 
 
@@ -247,8 +251,10 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     for i in absorbed_at:
         if i + 1 < n:
             spaced[i] = _spaced_gap(text[ends[i]:starts[i + 1]])
-    return _Doc(text, starts, ends, low, cap, poss, sent, _Quoted(text, starts),
-                list(compress(range(n), cap)), spaced)
+    # Capitalised tokens that may start a name, filtered in C: about a third are "The", "But", ...
+    caps = list(compress(range(n), cap))
+    caps = list(compress(caps, map(not_, map(lex.no_start.__contains__, map(low.__getitem__, caps)))))
+    return _Doc(text, starts, ends, low, cap, poss, sent, _Quoted(text, starts), caps, spaced)
 
 
 def _spaced_gap(gap: str) -> bool:
@@ -265,10 +271,8 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
     n_caps = len(caps)
     c = bisect.bisect_left(caps, lo)
     while c < n_caps and caps[c] < hi:
-        i = caps[c]
+        i = caps[c]  # (function words, which start no name, are not in caps)
         c += 1
-        if low[i] in function and low[i] not in places:
-            continue
         j = i + 1
         while j < hi and spaced[j - 1] and not poss[j - 1]:
             w = low[j]
@@ -482,8 +486,8 @@ def _headlines(text: str) -> list[tuple[int, int]]:
         line = m.group()
         if len(line) > 200 or line.count(" ") < 3:
             continue
-        words = [w for w in line.split() if w[0].isalpha()]
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        firsts = list(filter(str.isalpha, map(itemgetter(0), line.split())))  # of the words that start with a letter
+        if len(firsts) >= 4 and sum(map(str.isupper, firsts)) >= 0.8 * len(firsts):
             out.append(m.span())
     return out
 
@@ -850,8 +854,8 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     plain = b0 < u and (doc.low[b0] in lex.unnamed or (
         # "Demonstrators said", "Video shows": a capitalised word that the article also writes in lower
         # case is a common noun at the start of a sentence, unless it is a known name.
-        u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] in art.lower_words()
-        and doc.low[b0] not in art.by_key and doc.low[b0] not in lex.given))
+        u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] not in art.by_key
+        and doc.low[b0] not in lex.given and doc.low[b0] in art.lower_words()))
     runs = [] if plain else _runs(doc, b0, u, lex)
     if runs:
         # "a spokeswoman for Hillary Clinton", "Kevin Barrett, a lawyer at Bailey & Glasser": a name
@@ -1026,7 +1030,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
     watch = _event_words()
     # Nothing after the last mention can change a result: the walk stops there.
     last = max(todo, default=-1)
-    events.update(compress(range(last + 1), map(watch.__contains__, doc.low[:last + 1])))
+    events.update(compress(range(last + 1), map(watch.__contains__, islice(doc.low, last + 1))))
     for tok in sorted(events):
         if tok > last:
             break
