@@ -179,7 +179,7 @@ class _Doc:
     poss: list[bool]
     sent: list[int]  # sentence id of each token (sentence ends before it)
     inq: _Quoted  # is the token inside a quotation
-    caps: list[int]  # capitalised tokens that may start a name (not "The", "But"; "Will" the place is kept)
+    caps: list[int]  # capitalised tokens that may start a name: no function word ("The", "But") but a place
     spaced: list[bool]  # token i+1 follows token i after plain spaces only (no comma, no line break)
 
 
@@ -486,7 +486,8 @@ def _headlines(text: str) -> list[tuple[int, int]]:
         line = m.group()
         if len(line) > 200 or line.count(" ") < 3:
             continue
-        firsts = list(filter(str.isalpha, map(itemgetter(0), line.split())))  # of the words that start with a letter
+        # the first letters of the words that start with one
+        firsts = list(filter(str.isalpha, map(itemgetter(0), line.split())))
         if len(firsts) >= 4 and sum(map(str.isupper, firsts)) >= 0.8 * len(firsts):
             out.append(m.span())
     return out
