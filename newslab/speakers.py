@@ -48,10 +48,9 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from itertools import accumulate, compress, filterfalse
-from operator import add, itemgetter, not_, sub
-from typing import Any
+from functools import lru_cache
+from itertools import accumulate, chain, compress, count, islice
+from operator import itemgetter, not_
 
 import pandas as pd
 
@@ -101,6 +100,8 @@ class _Lex:
     groups: frozenset[str]
     function: frozenset[str]
     cues: frozenset[str]
+    abbrev: frozenset[str]  # titles and honorifics written with a dot, without it ("mr", "sen")
+    no_start: frozenset[str]  # function words that are not places: no name starts with them
 
 
 def _gender(g: str) -> str | None:
@@ -123,40 +124,52 @@ def _lex() -> _Lex:
         cues = _NEAR_CUES | _lexicon.words("reporting_verbs.txt")
     except (FileNotFoundError, OSError):
         cues = _NEAR_CUES
+    honorifics = {k.lower(): _gender(v) for k, v in _lexicon.table("speaker_honorifics.txt").items()}
+    places = frozenset(w.lower() for w in _lexicon.words("speaker_places.txt"))
+    function = frozenset(w.lower() for w in _lexicon.words("speaker_function_words.txt"))
     return _Lex(
         heads=heads,
         mods=frozenset(mods),
-        honorifics={k.lower(): _gender(v) for k, v in _lexicon.table("speaker_honorifics.txt").items()},
+        honorifics=honorifics,
         given={k.lower(): _gender(v) for k, v in _lexicon.table("speaker_given_names.txt").items()},
         pronouns={k.lower(): v for k, v in _lexicon.table("speaker_pronouns.txt").items()},
         particles=frozenset(w.lower() for w in _lexicon.words("speaker_particles.txt")),
         unnamed=frozenset(w.lower() for w in _lexicon.words("speaker_unnamed.txt")),
         org_words=frozenset(w.lower() for w in _lexicon.words("speaker_org_words.txt")),
         org_names=frozenset(w.lower() for w in _lexicon.words("speaker_org_names.txt")),
-        places=frozenset(w.lower() for w in _lexicon.words("speaker_places.txt")),
+        places=places,
         groups=frozenset(w.lower() for w in _lexicon.words("speaker_groups.txt")),
-        function=frozenset(w.lower() for w in _lexicon.words("speaker_function_words.txt")),
+        function=function,
         cues=frozenset(cues),
+        abbrev=frozenset(w[:-1] for w in heads.keys() | honorifics.keys() if w.endswith(".")),
+        no_start=function - places,
     )
 
 
 # ------------------------------------------------------------------------------------- tokens
-class _Positions:
-    """``seq[i]`` for token i from sorted event positions: how many events come before the token
-    (sentence ids), or the state after the last event before it (quotation state). Looked up by
-    bisection, so only the tokens that matter are ever looked at."""
+class _Quoted:
+    """``inq[i]``: is token i inside a quotation? A line break or a closing curly quote ends one, an
+    opening curly quote starts one, each straight quote flips the state. So the state at a token is
+    set by the last line break or curly quote before it, flipped by the parity of the straight
+    quotes since: two bisections, for the few tokens that are ever asked about."""
 
-    def __init__(self, starts: list[int], points: list[int], states: list[Any] | None = None) -> None:
-        self.starts, self.points, self.states = starts, points, states
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text, self.starts = text, starts
+        # Scanning for a class with non-ASCII characters is slow: done only when there is one.
+        curly = any(c in text for c in _OPEN_Q + _CLOSE_Q)
+        self.marks = list(map(_START, (_MARKS if curly else _NEWLINE).finditer(text)))
+        self.straight = list(map(_START, _STRAIGHT.finditer(text)))
 
-    def __getitem__(self, i: int) -> Any:
-        k = bisect.bisect_right(self.points, self.starts[i])
-        if self.states is None:
-            return k
-        return self.states[k - 1] if k else False
+    def __getitem__(self, i: int) -> bool:
+        pos = self.starts[i]
+        k = bisect.bisect_right(self.marks, pos)
+        last = self.marks[k - 1] if k else -1
+        inside = k > 0 and self.text[last] in _OPEN_Q
+        flips = bisect.bisect_right(self.straight, pos) - bisect.bisect_right(self.straight, last)
+        return inside != (flips % 2 == 1)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     text: str
     starts: list[int]
@@ -165,82 +178,85 @@ class _Doc:
     cap: list[bool]
     poss: list[bool]
     sent: list[int]  # sentence id of each token (sentence ends before it)
-    inq: _Positions  # is the token inside a quotation
-    caps: list[int]  # indices of capitalised tokens
+    inq: _Quoted  # is the token inside a quotation
+    caps: list[int]  # capitalised tokens that may start a name: no function word ("The", "But") but a place
     spaced: list[bool]  # token i+1 follows token i after plain spaces only (no comma, no line break)
 
 
 # Sentence ends: . ! ? and line breaks, except a dot between two letters or digits ("U.S", "3.5")
-# ([^\W_] is exactly str.isalnum) or an abbreviation's dot (filtered by offset).
-# Every alternative opens with its literal character (lookbehind after it), so the engine jumps
-# from candidate to candidate.
-_SENT_END = re.compile(r"!|\?|\n|\.(?<![^\W_]\.)|\.(?![^\W_])")
+# or an abbreviation's dot. A dot between two word characters is inside a token, so the only
+# sentence-ending dots in tokens are those next to an underscore ([^\W_] is exactly str.isalnum).
+# The pattern opens with its literal character, so the engine jumps from dot to dot.
+_UNDERSCORE_DOT = re.compile(r"\.(?:(?<=_\.)(?=\w)|(?<=\w\.)(?=_))")
 _START = re.Match.start
-# A dot matters only where a token ends right before it (checked by offset), and a possessive
-# only after a word; both patterns start with their rare character so the scan skips ahead fast.
-_DOT = re.compile(r"\.")
-_POSS_RE = re.compile("['\u2019](?<=\\w['\u2019])[sS](?!\\w)")
-_QUOTE_EVENTS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + _BOTH_Q + "]")
-# A token with the non-word characters before it. The gap is possessive and a trailing gap matches
-# with an empty word at the end of the text, so a long run of punctuation is scanned once (linear).
-_GAP_TOKEN = re.compile(r"(\W*+)(" + _TOKEN.pattern + r"|\Z)")
+# A possessive only after a word; the patterns start with their rare literal character so the scan
+# skips ahead fast (one pattern per apostrophe: a class with a non-ASCII character is scanned slowly).
+_POSS_RES = (re.compile("'(?<=\\w')[sS](?!\\w)"), re.compile("\u2019(?<=\\w\u2019)[sS](?!\\w)"))
+_MARKS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + "]")
+_NEWLINE = re.compile("\n")
+_STRAIGHT = re.compile(_BOTH_Q)
+# A token and, by re.split, the gaps around it: [gap, word, gap, word, ..., gap] as one flat list
+# of strings (no match object or tuple per token, so nothing for the garbage collector to track).
+# (Possessive quantifiers: the same tokens, without keeping backtracking state.)
+_SPLIT = re.compile(r"(\w++(?:['\u2019\-.]\w++)*+)")
 
 
 def _tokenise(text: str, lex: _Lex) -> _Doc:
-    # One findall of (gap, word) pairs and running sums of their lengths give every offset with
-    # no match object per token: the tokeniser runs over the whole article and dominates the step.
-    pairs = _GAP_TOKEN.findall(text)
-    while pairs and not pairs[-1][1]:
-        pairs.pop()  # the trailing gap and the empty match at the end
-    words = list(map(itemgetter(1), pairs))
-    wlens = list(map(len, words))
-    ends = list(accumulate(map(add, map(len, map(itemgetter(0), pairs)), wlens)))
-    starts = list(map(sub, ends, wlens))
+    # One split into gaps and words and running sums of their lengths give every offset in C-level
+    # passes: the tokeniser runs over the whole article and dominates the step.
+    parts = _SPLIT.split(text)
+    words = parts[1::2]
+    gaps = parts[0::2]  # gaps[i] comes before token i; the last one ends the text
+    n = len(words)
+    cum = list(accumulate(map(len, parts)))
+    starts, ends = cum[0:-1:2], cum[1::2]  # a gap ends where the next word starts
     low = list(map(str.lower, words))
-    abbrev = lex.honorifics.keys() | lex.heads.keys()
-    absorbed = set()
-    absorbed_at = []  # token indices that took their dot
-    # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J."); only the tokens
-    # right before a dot are looked at, found from the dots (about one per sentence).
-    for m in _DOT.finditer(text):
-        i = bisect.bisect_left(ends, m.start())
-        if i < len(ends) and ends[i] == m.start():
-            w = low[i]
-            if w + "." in abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
-                absorbed.add(ends[i])
-                absorbed_at.append(i)
-                ends[i] += 1
-                low[i] = w + "."
-    poss = [False] * len(words)
-    for m in _POSS_RE.finditer(text):
+    # The rules below look at each distinct gap string once (an article has about twenty).
+    distinct = set(gaps)
+    # Sentence ends in a gap, by gap: a dot in a gap always ends a sentence, as any ! ? or line break
+    # does (a dot between two word characters is inside a token).
+    n_ends = {g: g.count(".") + g.count("!") + g.count("?") + g.count("\n") for g in distinct}
+    ends_before = list(map(n_ends.__getitem__, gaps[:n]))  # sentence ends between token i-1 and i
+    # An abbreviation's dot belongs to it ("Mr.", "Sen.", "U.S.", the initial "J."), with any dots
+    # right after it ("U.S..."), and ends no sentence; only tokens right before a dot are looked at.
+    dotted = {g for g in distinct if g[:1] == "."}
+    absorbed_at = []  # token indices that took their dots
+    for i in compress(count(), map(dotted.__contains__, gaps[1:])):
+        w = low[i]
+        if w in lex.abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
+            g = gaps[i + 1]
+            k = len(g) - len(g.lstrip("."))
+            absorbed_at.append(i)
+            ends[i] += k
+            low[i] = w + "." * k
+            if i + 1 < n:
+                ends_before[i + 1] -= k
+    # A dot inside a token ends a sentence only next to an underscore ("a_.b"): rare, found by a scan
+    # that jumps from dot to dot.
+    for m in _UNDERSCORE_DOT.finditer(text):
+        i = bisect.bisect_right(starts, m.start())  # the token after the one holding the dot
+        if i < n:
+            ends_before[i] += 1
+    sent = list(accumulate(ends_before))  # sentence id of every token
+    poss = [False] * n
+    for m in chain(_POSS_RES[0].finditer(text), _POSS_RES[1].finditer(text)):
         i = bisect.bisect_left(ends, m.end())
-        if i < len(ends) and ends[i] == m.end():
+        if i < n and ends[i] == m.end():
             poss[i] = True
             low[i] = low[i][:-2]
     cap = list(map(str.isupper, map(itemgetter(0), words)))  # words are never empty
-    bounds = list(map(_START, _SENT_END.finditer(text)))
-    if absorbed:
-        bounds = list(filterfalse(absorbed.__contains__, bounds))
-    q_points, q_states = [], []
-    inside = False
-    for m in _QUOTE_EVENTS.finditer(text):
-        c = m.group()
-        inside = False if c == "\n" else True if c in _OPEN_Q else False if c in _CLOSE_Q else not inside
-        q_points.append(m.start())
-        q_states.append(inside)
-    # Sentence ids of all tokens in one C-level pass: the rules look them up often.
-    sent = list(map(partial(bisect.bisect_right, bounds), starts))
-    # The gap after each token, from the gaps the tokeniser found (a memo of the few distinct gap
-    # strings keeps this a C-level pass); an abbreviation's absorbed dot shortens its gap.
-    spaced = list(map(_spaced_gap, map(itemgetter(0), pairs[1:])))
+    # Whether the gap after each token is plain spaces; an absorbed dot shortens its token's gap.
+    plain = set(filter(_spaced_gap, distinct))
+    spaced = list(map(plain.__contains__, gaps[1:n]))
     for i in absorbed_at:
-        if i + 1 < len(starts):
+        if i + 1 < n:
             spaced[i] = _spaced_gap(text[ends[i]:starts[i + 1]])
-    return _Doc(text, starts, ends, low, cap, poss, sent, _Positions(starts, q_points, q_states),
-                list(compress(range(len(cap)), cap)), spaced)
+    # Capitalised tokens that may start a name, filtered in C: about a third are "The", "But", ...
+    caps = list(compress(range(n), cap))
+    caps = list(compress(caps, map(not_, map(lex.no_start.__contains__, map(low.__getitem__, caps)))))
+    return _Doc(text, starts, ends, low, cap, poss, sent, _Quoted(text, starts), caps, spaced)
 
 
-@lru_cache(maxsize=4096)
 def _spaced_gap(gap: str) -> bool:
     """Is ``gap`` (the text between two tokens) one to three plain spaces, no line break?"""
     return 0 < len(gap) <= 3 and gap.isspace() and "\n" not in gap
@@ -255,10 +271,8 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
     n_caps = len(caps)
     c = bisect.bisect_left(caps, lo)
     while c < n_caps and caps[c] < hi:
-        i = caps[c]
+        i = caps[c]  # (function words, which start no name, are not in caps)
         c += 1
-        if low[i] in function and low[i] not in places:
-            continue
         j = i + 1
         while j < hi and spaced[j - 1] and not poss[j - 1]:
             w = low[j]
@@ -296,7 +310,7 @@ def _head_of(lex: _Lex, w: str) -> tuple[str, str | None] | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parse:
     role: tuple[int, int] | None  # token range of a role inside the run
     name: tuple[int, int] | None  # token range of the name
@@ -306,6 +320,15 @@ class _Parse:
 
 def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
     """Split a capitalised run into role and name: "Kremlin Spokesperson | Dmitry Peskov"."""
+    if j == i + 1:  # most runs are one word: an honorific, a title or a name, nothing to split
+        w = doc.low[i]
+        if w in lex.honorifics:
+            return _Parse(None, None, lex.honorifics[w], True)
+        if w in lex.heads or "-" in w:
+            h = _head_of(lex, w)
+            if h:
+                return _Parse((i, j), None, h[1], True)
+        return _Parse(None, (i, j), None, False)
     gender = None
     if doc.low[i] in lex.honorifics:
         gender = lex.honorifics[doc.low[i]]
@@ -392,12 +415,13 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     """First token of a title phrase right before token i ("Republican presidential nominee | Donald
     Trump", "Russia's foreign minister, | Sergei Lavrov"), or None."""
     k = i - 1
-    if k < 0:
+    # The title word test first: it fails for almost every name, before any slicing.
+    if k < 0 or not _is_head(lex, doc.low[k]):
         return None
     gap = doc.text[doc.ends[k]:doc.starts[i]]
     if not (gap.isspace() and "\n" not in gap or gap.strip() == ","):
         return None
-    if doc.poss[k] or not _is_head(lex, doc.low[k]) or doc.sent[k] != doc.sent[i]:
+    if doc.poss[k] or doc.sent[k] != doc.sent[i]:
         return None
     first = k
     while k - 1 >= 0 and i - (k - 1) <= limit and doc.spaced[k - 1] and not doc.poss[k - 1]:
@@ -414,7 +438,7 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
     """Token range of an appositive role after a name ending at token j-1: ", the North Korean Foreign
     Minister", ", a Kremlin spokesman,", ", a spokeswoman for the Justice Department"."""
     n = len(doc.low)
-    if j >= n:
+    if j >= n or doc.spaced[j - 1]:  # (plain spaces are no comma)
         return None
     gap = doc.text[doc.ends[j - 1]:doc.starts[j]]
     if gap.strip() != "," or doc.sent[j] != doc.sent[j - 1]:
@@ -462,19 +486,15 @@ def _headlines(text: str) -> list[tuple[int, int]]:
         line = m.group()
         if len(line) > 200 or line.count(" ") < 3:
             continue
-        words = [w for w in line.split() if w[0].isalpha()]
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        # the first letters of the words that start with one
+        firsts = list(filter(str.isalpha, map(itemgetter(0), line.split())))
+        if len(firsts) >= 4 and sum(map(str.isupper, firsts)) >= 0.8 * len(firsts):
             out.append(m.span())
     return out
 
 
-def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
-    k = bisect.bisect_right(spans, (pos, len(spans) and 1 << 62)) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
-
-
 # ------------------------------------------------------------------------------------- entities
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Entity:
     name: str
     gender: str | None = None
@@ -497,7 +517,7 @@ class _Entity:
                         self.gender = h[1]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     name: str
     kind: str  # org | place | group | unnamed
@@ -520,26 +540,35 @@ class _Article:
         runs = _runs(doc, 0, len(doc.low), lex)
         heads = _headlines(text)
         if heads:  # "Chris Christie Calls Hillary Clinton ...": title case joins names and verbs
-            runs = [(i, j) for i, j in runs if not _in_spans(heads, doc.starts[i])]
-        parsed = [(i, j, _parse_run(doc, i, j, lex)) for i, j in runs]
+            in_head: set[int] = set()  # tokens that start on a headline line
+            for s, e in heads:
+                in_head.update(range(bisect.bisect_left(doc.starts, s), bisect.bisect_left(doc.starts, e)))
+            runs = [(i, j) for i, j in runs if i not in in_head]
+        # Each run parsed once, with the lexicon kind of its name (both passes ask for it).
+        parsed = []
+        for i, j in runs:
+            p = _parse_run(doc, i, j, lex)
+            parsed.append((i, j, p, _kind_of(doc, p.name[0], p.name[1], lex) if p.name else None))
         # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
-        self._person_run: dict[int, bool] = {}
-        for i, j, p in parsed:
-            if p.name and p.name[1] - p.name[0] >= 2 and self._is_person(i, j, p):
-                self._person_run[i] = True
+        self._person_run: set[int] = set()
+        for i, j, p, kind in parsed:
+            if p.name and p.name[1] - p.name[0] >= 2 and self._is_person(i, j, p, kind):
+                self._person_run.add(i)
                 self._entity(p.name[0], p.name[1], p.gender, i)
-        for i, j, p in parsed:
-            self._occurrence(i, j, p)
+        for i, j, p, kind in parsed:
+            self._occurrence(i, j, p, kind)
 
     # -- helpers
-    def _is_person(self, i: int, j: int, p: _Parse) -> bool:
+    def _is_person(self, i: int, j: int, p: _Parse, kind: str | None) -> bool:
+        """Is run [i, j), parsed as p, whose name has lexicon kind ``kind``, a person?"""
         doc, lex = self.doc, self.lex
         a, b = p.name  # type: ignore[misc]
-        if _kind_of(doc, a, b, lex):
+        if kind:
             return False
         if p.titled or (doc.low[a] in lex.given and b - a >= 2):
             return True
-        if all(doc.text[doc.starts[k]:doc.ends[k]].isupper() for k in range(a, b)):
+        text, starts, ends = doc.text, doc.starts, doc.ends
+        if text[starts[a]:ends[a]].isupper() and all(text[starts[k]:ends[k]].isupper() for k in range(a + 1, b)):
             return False  # "DOCTORS DON'T WANT": a headline in capitals, not a name
         if i > 0 and doc.low[i - 1] in ("the", "on", "of", "for", "at", "and") and doc.spaced[i - 1]:
             return False  # "the Supreme Court", "Commission on Presidential Debates": part of a longer name
@@ -551,7 +580,7 @@ class _Article:
 
     def _entity(self, a: int, b: int, gender: str | None, pos: int) -> _Entity:
         doc, lex = self.doc, self.lex
-        words = tuple(doc.low[k] for k in range(a, b))
+        words = tuple(doc.low[a:b])
         name = _name_words(doc, a, b)
         ent = self.entities.get(name)
         if ent is None and len(words) >= 2:
@@ -623,26 +652,26 @@ class _Article:
             self._lower = frozenset(compress(self.doc.low, map(not_, self.doc.cap)))
         return self._lower
 
-    def _occurrence(self, i: int, j: int, p: _Parse) -> None:
+    def _occurrence(self, i: int, j: int, p: _Parse, kind: str | None) -> None:
         doc, lex = self.doc, self.lex
         if p.name is None:
             return
         a, b = p.name
-        kind = _kind_of(doc, a, b, lex) if not p.titled else None
-        if kind:
+        if kind and not p.titled:
             g = _Group(_name_words(doc, i, j), kind)
             self.group_at[i] = (j, g)
             self.group_end[j - 1] = g
             return
         ent: _Entity | None
         if b - a >= 2:
-            if not self._person_run.get(i):
+            if i not in self._person_run:
                 return
             ent = self._entity(a, b, p.gender, i)
         else:
-            ent = self.lookup(doc.low[a], p.gender, i)
+            # (most single words name nobody indexed: skip the call then)
+            ent = self.lookup(doc.low[a], p.gender, i) if doc.low[a].rstrip(".") in self.by_key else None
             if ent is None:
-                if not (p.titled or self._is_person(i, j, p)):
+                if not (p.titled or self._is_person(i, j, p, kind)):
                     return
                 ent = self._entity(a, b, p.gender, i)
         ent.count += 1
@@ -679,7 +708,7 @@ class _Walker:
         self.subject: _Entity | None = None
         self.subject_sent = -1
         self.persons: list[_Entity] = []  # most recent last, bounded
-        self.groups: list[_Group] = []
+        self.groups: dict[str, _Group] = {}  # by name, most recent last, bounded
         self.last_speaker: _Entity | _Group | None = None
         self.speaker_at = self.focus_at = self.subject_at = -1  # token positions, for recency
         self.pron: dict[int, _Entity | _Group | None] = {}
@@ -695,7 +724,11 @@ class _Walker:
             self.subject_at = t
 
     def _see_group(self, g: _Group) -> None:
-        self.groups = [x for x in self.groups if x.name != g.name][-_RECENT:] + [g]
+        groups = self.groups
+        groups.pop(g.name, None)
+        while len(groups) > _RECENT:
+            del groups[next(iter(groups))]
+        groups[g.name] = g
 
     def _sentence(self, t: int) -> None:
         s = self.art.doc.sent[t]
@@ -723,7 +756,7 @@ class _Walker:
     def plural(self, kinds: tuple[str, ...]) -> _Group | None:
         if isinstance(self.last_speaker, _Group) and self.last_speaker.kind in kinds:
             return self.last_speaker
-        for g in reversed(self.groups):
+        for g in reversed(self.groups.values()):
             if g.kind in kinds:
                 return g
         return None
@@ -763,13 +796,17 @@ class _Walker:
         """Take token t into the state (after any mention starting at t was resolved)."""
         art = self.art
         doc = art.doc
-        self._sentence(t)
-        if t in art.person_at:
-            # A person after a preposition or a verb of meeting is an object, not the subject.
+        if doc.sent[t] != self.subject_sent:
+            self._sentence(t)
+        person = art.person_at.get(t)
+        group = art.group_at.get(t) if person is None else None
+        if person is not None:
+            # A person after a preposition or a verb of meeting is an object, not the subject (and
+            # whether the token is quoted matters only while the sentence has no subject yet).
             obj = t > 0 and doc.low[t - 1] in _OBJECT_BEFORE and doc.sent[t - 1] == doc.sent[t]
-            self._see_person(art.person_at[t][1], t, not doc.inq[t] and not obj)
-        elif t in art.group_at:
-            self._see_group(art.group_at[t][1])
+            self._see_person(person[1], t, self.subject is None and not obj and not doc.inq[t])
+        elif group is not None:
+            self._see_group(group[1])
         elif doc.low[t] in ("he", "she") and not doc.inq[t]:
             ent = self.pronoun(t)
             if isinstance(ent, _Entity):
@@ -818,8 +855,8 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     plain = b0 < u and (doc.low[b0] in lex.unnamed or (
         # "Demonstrators said", "Video shows": a capitalised word that the article also writes in lower
         # case is a common noun at the start of a sentence, unless it is a known name.
-        u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] in art.lower_words()
-        and doc.low[b0] not in art.by_key and doc.low[b0] not in lex.given))
+        u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] not in art.by_key
+        and doc.low[b0] not in lex.given and doc.low[b0] in art.lower_words()))
     runs = [] if plain else _runs(doc, b0, u, lex)
     if runs:
         # "a spokeswoman for Hillary Clinton", "Kevin Barrett, a lawyer at Bailey & Glasser": a name
@@ -926,7 +963,7 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         if det == "the" and head in lex.org_words and not any(doc.cap[x] for x in range(b0, k)):
             # "the ministry" after "The Foreign Ministry said": the organisation named before.
             recent = [w.last_speaker] if isinstance(w.last_speaker, _Group) else []
-            for g in recent + w.groups[::-1]:
+            for g in recent + list(reversed(w.groups.values())):
                 if g.kind == "org" and head in g.name.lower().split():
                     return g.name, None, g
         if kind in ("org", "place", "group"):
@@ -994,7 +1031,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
     watch = _event_words()
     # Nothing after the last mention can change a result: the walk stops there.
     last = max(todo, default=-1)
-    events.update(compress(range(last + 1), map(watch.__contains__, doc.low[:last + 1])))
+    events.update(compress(range(last + 1), map(watch.__contains__, islice(doc.low, last + 1))))
     for tok in sorted(events):
         if tok > last:
             break
@@ -1008,7 +1045,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
                     walker.last_speaker = ref
                     walker.speaker_at = tok
                     if isinstance(ref, _Entity):
-                        walker._see_person(ref, tok, not doc.inq[tok])
+                        walker._see_person(ref, tok, walker.subject is None and not doc.inq[tok])
         walker.step(tok)
     return out
 
