@@ -434,6 +434,11 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     return first
 
 
+def _acronym(doc: _Doc, k: int) -> bool:
+    word = doc.text[doc.starts[k]:doc.ends[k]]
+    return len(word) > 1 and word.isupper()
+
+
 def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int] | None:
     """Token range of an appositive role after a name ending at token j-1: ", the North Korean Foreign
     Minister", ", a Kremlin spokesman,", ", a spokeswoman for the Justice Department"."""
@@ -462,8 +467,8 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
         elif w in _CONNECT and last_head >= 0:
             conn = True
         elif (w == "the" and k > start and doc.low[k - 1] in _CONNECT) or (doc.cap[k] and w not in lex.function) \
-                or w in lex.mods:
-            pass
+                or w in lex.mods or (doc.cap[k] and _acronym(doc, k)):
+            pass  # an acronym is a name even when it spells a function word: "the WHO director-general"
         elif last_head < 0 and free < 3 and not doc.cap[k] and w not in lex.function and w not in lex.cues:
             free += 1
         else:

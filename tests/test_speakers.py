@@ -377,6 +377,12 @@ def test_many_people_sharing_a_name_stay_linear():
      ("Nick Carter", "Gen")),
     ("Mr Johnson told MPs the data was clear. Prime Minister Boris Johnson said the lockdown would end.",
      "Mr Johnson", ("Boris Johnson", "Prime Minister")),
+    ("Shadow chancellor Rachel Reeves said the plan had failed. Ms Reeves said it was reckless.", "Ms Reeves",
+     ("Rachel Reeves", "Shadow chancellor")),
+    ("Taoiseach Leo Varadkar said talks would go on. The Taoiseach said he was hopeful.", "The Taoiseach",
+     ("Leo Varadkar", "Taoiseach")),
+    ("Dr Tedros Adhanom Ghebreyesus, the WHO director-general, said cases were rising.",
+     "Dr Tedros Adhanom Ghebreyesus", ("Tedros Adhanom Ghebreyesus", "WHO director-general")),
 ])
 def test_styles_of_other_countries(text, mention, want):
     assert resolve(text, mention) == [want]
