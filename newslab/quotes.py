@@ -512,7 +512,8 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         if lw in ("\u2019s", "'s", "'", "\u2019") and k > lo and k != j:
             k -= 1
             continue
-        if _is_cap(w) and w[:1].isalnum() and lw not in _DET:
+        c = w[:1]
+        if (c.isupper() or c.isdigit()) and c.isalnum() and lw not in _DET:  # _is_cap, inlined: hot
             start = k
         elif lw in _DET:
             start = k
@@ -541,7 +542,7 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         elif lw in _NP_INNER and k != j and k - 1 >= lo and aw[k - 1][:1].isalpha() \
                 and aw[k - 1].lower() not in _STOP:
             pass
-        elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _NP_INNER \
+        elif c.isalpha() and not c.isupper() and lw not in _STOP and lw not in _NP_INNER \
                 and lw not in _verbs_set():
             start = k
         else:
@@ -887,7 +888,10 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 e2 -= 1
         return [_Stmt(s, e2, _kind_of(a, s, e2), sp, cue, 0.8)]
 
-    if form.lower() == "asked" and (ci == lo or aw[ci - 1].lower() in ("when", "after", "once", "as", "if", ",")) \
+    lform = form.lower()
+    pw = aw[ci - 1]  # the word before the cue ("" before the first token)
+    plw = pw.lower()
+    if lform == "asked" and (ci == lo or plw in ("when", "after", "once", "as", "if", ",")) \
             and aw[cj + 1].lower() in _WH:
         # "Asked whether she would run, Clinton said ...": the question is attributed, its asker unnamed
         e = a.tstart[cj + 1]
@@ -900,14 +904,14 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if i - cj > 2:
             return [_Stmt(a.tstart[cj + 1], e, _kind_of(a, a.tstart[cj + 1], e), None, cue, 0.5)]
         return []
-    if ci - 1 >= lo and (aw[ci - 1].lower() in _ARTICLES or (aw[ci - 1][:1].isdigit() and form.endswith("ed"))):
+    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))):
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
-    if form in _NOUNY and ci - 2 >= lo and aw[ci - 1][:1].islower() and aw[ci - 1] not in _SKIP_BEFORE \
-            and aw[ci - 1].lower() not in _PRON_OR_REL and (
-                aw[ci - 2].lower() in _DET or aw[ci - 1].endswith(_ADJ_SUFFIX)
+    if form in _NOUNY and ci - 2 >= lo and pw[:1].islower() and pw not in _SKIP_BEFORE \
+            and plw not in _PRON_OR_REL and (
+                aw[ci - 2].lower() in _DET or pw.endswith(_ADJ_SUFFIX)
                 or aw[ci - 2].lower() in ("with", "for", "of", "in", "on", "from", "by", "against")):
         return []  # "another horrific attack", "the overwhelming support": a noun, not a verb
-    if ci - 1 >= lo and aw[ci - 1].endswith(("\u2019s", "'s")) and aw[ci - 1].lower() not in _PRON_S:
+    if ci - 1 >= lo and pw.endswith(("\u2019s", "'s")) and plw not in _PRON_S:
         return []  # "Trump's plans", "the party's claims": a noun, not a verb
     # walk left over adverbs, auxiliaries and catenatives ("continue to say")
     j = ci - 1
@@ -928,7 +932,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             j -= 4
         else:
             break
-    tell = form.lower() in _TELL
+    tell = lform in _TELL
     participle = form.endswith("ing")
     if participle and j - 1 >= lo and j == ci - 1 and aw[j][:1].islower() and aw[j].lower() not in _DET \
             and aw[j].lower() not in _STOP_OR_INNER and _is_cap(aw[j - 1]):
@@ -1041,7 +1045,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         return []
     if cls == "belief":
         w = aw[k]
-        if w == "to" and form.lower() in _TO_VERBS:
+        if w == "to" and lform in _TO_VERBS:
             st = _content_from(a, k, hi, sent_end, sp, cue, 0.5, clause=True)  # "wants to build a wall"
             return [st] if st else []
         if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)):
