@@ -63,6 +63,9 @@ _MARK = re.compile("''|``|\"|\u201c|\u201d|\u00ab|\u00bb|\u201e"
                    "|\u2018(?<!\\w\u2018)|\u2019(?<!\\w\u2019)|'(?<!\\w')"    # an opening one
                    "|\u2018")
 _OPENERS = set(_DOUBLE_OPEN) | {'"', "''", "``", "\u2018", "'"}
+_DOUBLE_OPENERS = frozenset(("\u201c", "\u00ab", "\u201e", "``"))
+_STRAIGHT_DOUBLES = frozenset(('"', "''"))
+_DOUBLE_CLOSERS = frozenset(('"', "''", "\u201d", "\u00bb"))
 _REOPEN = "\u201c\u00ab\u201e\"\u2018`'"
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e`"
 
@@ -104,21 +107,20 @@ def _pair_marks(text: str) -> list[_Quote]:
             out.append(_Quote(carry, carry_end, False, False))
             carry = None
         for m in _MARK.finditer(text, body, pe):
-            i = m.start()
+            i, me = m.span()
             tok = m.group()
             if carry is not None:  # the reopening mark of a continued quote
                 open_d, carry = carry, None
                 continue
             before = text[i - 1] if i > 0 else " "
-            after = text[m.end()] if m.end() < n else " "
-            if tok in ("\u201c", "\u00ab", "\u201e", "``") or (
-                    tok in ('"', "''") and open_d is None):
-                if tok in ('"', "''") and (after.isspace() or m.end() >= pe):
+            after = text[me] if me < n else " "
+            if tok in _DOUBLE_OPENERS or (tok in _STRAIGHT_DOUBLES and open_d is None):
+                if tok in _STRAIGHT_DOUBLES and (after.isspace() or me >= pe):
                     continue  # a stray straight mark that opens nothing
                 open_d, open_s, nested = i, None, False
-            elif tok in ('"', "''", "\u201d", "\u00bb"):
+            elif tok in _DOUBLE_CLOSERS:
                 if open_d is not None:
-                    out.append(_Quote(open_d, m.end(), False, True))
+                    out.append(_Quote(open_d, me, False, True))
                     open_d, nested = None, False
             elif tok == "\u2018" or (tok == "'" and not before.isalnum() and after.isalnum()):
                 if before.isalnum():
@@ -133,12 +135,12 @@ def _pair_marks(text: str) -> list[_Quote]:
                 if nested:
                     nested = False
                 elif open_s is not None:
-                    out.append(_Quote(open_s, m.end(), True, True))
+                    out.append(_Quote(open_s, me, True, True))
                     open_s = None
                 elif (open_d is not None and tok == "\u2019" and before != "s"
-                      and (m.end() >= pe or after in ".,;:!?")):
+                      and (me >= pe or after in ".,;:!?")):
                     # a mismatched \u201c...\u2019: close here rather than run on to the paragraph end
-                    out.append(_Quote(open_d, m.end(), False, True))
+                    out.append(_Quote(open_d, me, False, True))
                     open_d = None
         if carry is not None:  # a continued quote whose paragraph has no mark at all
             out.append(_Quote(carry, carry_end, False, False))
