@@ -70,7 +70,7 @@ _REOPEN = "\u201c\u00ab\u201e\"\u2018`'"
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e`"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quote:
     start: int
     end: int          # end-exclusive, after the closing mark (or the paragraph end if unclosed)
@@ -403,7 +403,7 @@ def _is_quote_tok(w: str) -> bool:
     return len(w) == 1 and w in _QUOTE_CHARS
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stmt:
     start: int
     end: int
@@ -708,7 +708,7 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
         cj = bisect.bisect_left(tstart, m_end, ci) - 1
         if ci > cj or tstart[ci] != m_start or tend[cj] != m_end:
             continue  # part of a larger token ("Mr.said", "e-mailed")
-        if si not in sent_toks:
+        if si not in sent_toks:  # the token range of the cue's sentence, looked up once
             sent_toks[si] = a.sent_toks(si)
         lo, hi = sent_toks[si]
         # A bounded window around the cue keeps every rule linear even when a "sentence" is a
@@ -1323,9 +1323,9 @@ def _rows_in(text: str) -> list[tuple]:
     mentions = sorted({st.sp for st in stmts if st.sp is not None})
     resolved = dict(zip(mentions, resolve_speakers(text, mentions))) if mentions else {}
     rows = []
-    sents = a.sents
+    sents, sstart = a.sents, a.sstart
     for i, st in enumerate(stmts):
-        si = a.sent_of(st.start)
+        si = max(0, bisect.bisect_right(sstart, st.start) - 1)  # a.sent_of, inlined
         sp, cue = st.sp, st.cue
         name, role = resolved.get(sp, (None, None)) if sp else (None, None)
         rows.append((
