@@ -35,6 +35,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -708,8 +709,9 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
         cj = bisect.bisect_left(tstart, m_end, ci) - 1
         if ci > cj or tstart[ci] != m_start or tend[cj] != m_end:
             continue  # part of a larger token ("Mr.said", "e-mailed")
-        if si not in sent_toks:  # the token range of the cue's sentence, looked up once
-            sent_toks[si] = a.sent_toks(si)
+        if si not in sent_toks:  # the token range of the cue's sentence (a.sent_toks), looked up once
+            s_start, s_end, _ = a.sents[si]
+            sent_toks[si] = bisect.bisect_left(tstart, s_start), bisect.bisect_left(tstart, s_end)
         lo, hi = sent_toks[si]
         # A bounded window around the cue keeps every rule linear even when a "sentence" is a
         # megabyte of text with no full stop.
@@ -1382,14 +1384,14 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
     # column is built once, with its final dtype: letting pandas infer the text columns first and
     # converting them afterwards cost twice the string conversion.
     # (an empty table gets object columns, as any empty DataFrame, before the declared dtypes)
-    columns = [aids, *map(list, zip(*rows))] if rows else [np.empty(0, dtype=object)] * len(COLUMNS)
-    data = {}
+    columns: list[Any] = [aids, *map(list, zip(*rows))] if rows else [np.empty(0, dtype=object)] * len(COLUMNS)
+    data: dict[str, Any] = {}
     for c, values in zip(COLUMNS, columns):
         if c in _INT_COLS:
             if None in values:
                 data[c] = pd.array(values, dtype="Int64")
             else:  # no missing value: one numpy conversion instead of pandas' checks per item
-                data[c] = pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(len(values), dtype=bool))
+                data[c] = pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(len(values), dtype=np.bool_))
         elif c in _STR_COLS and _STR != object:
             # Declared, not inferred: a batch whose speaker_role is missing on every row must not
             # come out as object while another batch's is str, or concatenated batches (n_jobs,
