@@ -578,6 +578,9 @@ def _verbs_set() -> frozenset[str]:
     return _VSET
 
 
+_POSS_ENDS = ("'s", "\u2019s")
+
+
 def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
     """Last token of the noun phrase that starts at token ``k`` (not past ``hi``).
 
@@ -613,9 +616,11 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
             pass
         elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
                 and lw not in _verbs_set() and lw != "that" and not (lw.endswith("ly") and len(lw) > 4):
-            if seen_cap and end == i - 1 and not any(_is_cap(aw[x]) and aw[x][:1].isalpha()
-                                                      for x in range(i + 1, min(hi, i + 3))):
-                break  # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase
+            if seen_cap and end == i - 1 and not aw[i - 1].endswith(_POSS_ENDS) and not any(
+                    _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3))):
+                # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase, but not
+                # after a possessive ("Labour's shadow chancellor")
+                break
             end = i
         else:
             break

@@ -376,6 +376,15 @@ def test_british_style_single_marks_next_to_a_cue_are_speech():
     assert rows("Several \u2018experts\u2019 disagree with the plan.") == []
 
 
+def test_said_before_a_possessive_role_and_the_name():
+    # "said Labour's shadow chancellor, Rachel Reeves": the possessive does not end the speaker
+    q = run("\u2018This is a disgrace,\u2019 said Labour\u2019s shadow chancellor, Rachel Reeves.")
+    assert q[["type", "speaker", "speaker_name", "speaker_role"]].values.tolist() == [
+        ["direct", "Labour\u2019s shadow chancellor, Rachel Reeves", "Rachel Reeves", "shadow chancellor"]]
+    q = run('"It was a mistake," said Obama\'s former spokesman, Josh Earnest.')
+    assert q["speaker_name"].tolist() == ["Josh Earnest"]
+
+
 def test_guillemets():
     assert rows("\u00abNous gagnerons,\u00bb the president said.") == [
         ("direct", "the president", "said", "\u00abNous gagnerons,\u00bb")]
