@@ -452,6 +452,10 @@ class _Article:
         # Right next to a cue any pair counts: British style quotes speech in single marks.
         self.q_by_start = {q.start: q for q in pairs}
         self.q_by_end = {q.end: q for q in pairs}
+        # An article that quotes only in single marks (British style) marks quoted fragments in
+        # them too: "said the plan was 'on track'" is mixed there, a scare quote elsewhere.
+        self.single_style = bool(pairs) and all(q.single for q in pairs)
+        self.fragments = [q.start for q in pairs] if self.single_style else self.qstart
 
     # -- lookups
     def tok_at(self, pos: int) -> int:
@@ -824,6 +828,8 @@ def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, st
         e -= 1
     if e - s < 8:
         return None
+    if a.single_style:
+        return s, e, _kind_of(a, s, e)
     qi = bisect.bisect_left(a.qstart, s)
     kind = "mixed" if qi < len(a.quotes) and a.quotes[qi].start < e and not a.quotes[qi].single else "indirect"
     return s, e, kind
@@ -1169,7 +1175,11 @@ _NOT_SPEAKERS = {"the latest", "latest", "update", "updated", "note", "editor's 
 
 
 def _kind_of(a: _Article, s: int, e: int) -> str:
-    """``mixed`` when the span holds a double quotation, else ``indirect``."""
+    """``mixed`` when the span holds a double quotation (any quotation in a single-marks article),
+    else ``indirect``."""
+    if a.single_style:
+        qi = bisect.bisect_left(a.fragments, s)
+        return "mixed" if qi < len(a.fragments) and a.fragments[qi] < e else "indirect"
     qi = bisect.bisect_left(a.qstart, s)
     while qi < len(a.quotes) and a.quotes[qi].start < e:
         if not a.quotes[qi].single:
@@ -1235,6 +1245,8 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         e -= 1
     if e - s < 3 or len(text[s:e].split(None, 1)) < 2:  # fewer than two words
         return None
+    if a.single_style:
+        kind = _kind_of(a, s, e)
     return _Stmt(s, e, kind, sp, cue, conf)
 
 

@@ -376,6 +376,14 @@ def test_british_style_single_marks_next_to_a_cue_are_speech():
     assert rows("Several \u2018experts\u2019 disagree with the plan.") == []
 
 
+def test_single_marks_article_has_mixed_quotes_too():
+    # British style: where single marks are the quotation marks, a quoted fragment makes it mixed
+    assert rows("Mr Sunak said the plan was \u2018on track\u2019. \u2018We will deliver,\u2019 he said.")[0][0] == "mixed"
+    assert rows("The plan was 'on track', Mr Sunak said.")[0][0] == "mixed"
+    # beside double quotation marks, single marks stay scare quotes
+    assert rows("Mr Sunak said the plan was 'on track'. \"We will deliver,\" he said.")[0][0] == "indirect"
+
+
 def test_said_before_a_possessive_role_and_the_name():
     # "said Labour's shadow chancellor, Rachel Reeves": the possessive does not end the speaker
     q = run("\u2018This is a disgrace,\u2019 said Labour\u2019s shadow chancellor, Rachel Reeves.")
