@@ -32,6 +32,7 @@ trailing ``, adding ...`` (a statement of its own with the same speaker).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from itertools import accumulate
@@ -1334,6 +1335,13 @@ _STR = pd.Series(["x"]).dtype  # pandas' default string dtype: "str" on pandas 3
 _ROW_COLUMNS = COLUMNS[1:]  # a row of _rows_in: every column but article_id, in table order
 
 
+@functools.lru_cache(maxsize=1)
+def _confidence() -> dict[tuple[float, str], float]:
+    """(rule prior, type) -> the share of such statements that were right on PolNeAR train
+    (``newslab/data/quote_confidence.txt``, written by ``tools/calibrate_quotes.py``)."""
+    return {(float(r[0]), r[1]): float(r[2]) for r in _lexicon.rows("quote_confidence.txt")}
+
+
 def _rows_in(text: str) -> list[tuple]:
     """The rows of :func:`quotes_in` as plain tuples (cheaper to build and to turn into columns)."""
     if not isinstance(text, str) or not text.strip():
@@ -1343,6 +1351,7 @@ def _rows_in(text: str) -> list[tuple]:
     resolved = dict(zip(mentions, resolve_speakers(text, mentions))) if mentions else {}
     rows = []
     sents, sstart = a.sents, a.sstart
+    conf = _confidence()
     for i, st in enumerate(stmts):
         si = max(0, bisect.bisect_right(sstart, st.start) - 1)  # a.sent_of, inlined
         sp, cue = st.sp, st.cue
@@ -1353,7 +1362,7 @@ def _rows_in(text: str) -> list[tuple]:
             name, role,
             text[cue[0]:cue[1]] if cue else None, cue[0] if cue else None, cue[1] if cue else None,
             si if sents else None, sents[si][2] if sents else None,
-            st.conf, st.parts or [(st.start, st.end)],
+            conf.get((st.conf, st.kind), st.conf), st.parts or [(st.start, st.end)],
         ))
     return rows
 
@@ -1375,7 +1384,10 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
         statement; for a split quote (``"A," he said. "B."``, one row from A's opening to B's
         closing mark, as PolNeAR counts it) one piece per quotation, marks included, leaving out
         the attribution between them, so content can be scored or counted without the speaker's
-        name and the cue.
+        name and the cue. ``confidence`` is the share of statements found by the same rule, of
+        the same type, that matched a gold quote on PolNeAR train (``tools/calibrate_quotes.py``):
+        about 0.96 for a quotation with its cue beside it, 0.55 for a floating one. Filter on it
+        to trade recall for precision.
 
     Examples:
         >>> arts = pd.DataFrame({"article_id": ["a1"], "text": [
