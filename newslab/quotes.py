@@ -596,8 +596,9 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
         return None
     w = aw[k]
     lw = w.lower()
-    if lw in _PRON:
-        return k
+    if lw in _PRON and not (lw in _DET and aw[k + 1][:1].islower() and aw[k + 1] not in _STOP
+                            and aw[k + 1] not in _NP_INNER):
+        return k  # a pronoun, but "one diplomat", "that official" are noun phrases
     if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
         return None
     if strict and (not (_is_cap(w) or lw in _DET) or w in _WEEKDAYS or w in _MONTHS
@@ -1255,12 +1256,34 @@ _COMMA_AND_BUT = frozenset((",", "and", "but"))
 _CLAUSE_BREAKS = frozenset((";", "\u2014", "--", "(", ","))
 
 
+@functools.lru_cache(maxsize=1)
+def _not_content() -> dict[str, tuple[str, ...]]:
+    """cue (lower-case, or "*") -> content starts that are no statement (``quote_not_content.txt``)."""
+    out: dict[str, list[str]] = {}
+    for row in _lexicon.rows("quote_not_content.txt"):
+        for cue in row[0].lower().split():
+            out.setdefault(cue, []).append(row[1].lower())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _is_speech(a: _Article, st: _Stmt) -> bool:
+    """False for "asked not to be named", "did not respond to a request for comment"."""
+    if st.cue is None or st.kind == "direct":
+        return True
+    table = _not_content()
+    content = a.text[st.start:st.start + 40].lower()
+    for start in table.get("*", ()) + table.get(a.text[st.cue[0]:st.cue[1]].lower(), ()):
+        if content.startswith(start) and content[len(start):len(start) + 1] in ("", " ", ",", "."):
+            return False
+    return True
+
+
 def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
-    """Drop duplicates, mark used quotations, and attach floating quotations."""
+    """Drop duplicates and non-statements, mark used quotations, and attach floating quotations."""
     seen: set[tuple[int, int]] = set()
     out: list[_Stmt] = []
     for st in stmts:
-        if (st.start, st.end) in seen:
+        if (st.start, st.end) in seen or not _is_speech(a, st):
             continue
         seen.add((st.start, st.end))
         out.append(st)

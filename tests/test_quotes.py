@@ -402,6 +402,18 @@ def test_single_marks_article_has_mixed_quotes_too():
     assert rows("Mr Sunak said the plan was 'on track'. \"We will deliver,\" he said.")[0][0] == "indirect"
 
 
+def test_anonymity_and_no_comment_are_not_statements():
+    assert rows('"We need more time," said one diplomat, who asked not to be named.') == [
+        ("direct", "one diplomat", "said", '"We need more time,"')]
+    assert rows('"We need more time," a diplomat said, asking not to be named.') == [
+        ("direct", "a diplomat", "said", '"We need more time,"')]
+    assert rows("The White House did not respond to a request for comment.") == []
+    assert rows("Acme did not immediately reply to emails seeking comment.") == []
+    # a real answer is still a statement
+    assert rows("He responded that the claims were false.") == [
+        ("indirect", "He", "responded", "that the claims were false")]
+
+
 def test_said_before_a_possessive_role_and_the_name():
     # "said Labour's shadow chancellor, Rachel Reeves": the possessive does not end the speaker
     q = run("\u2018This is a disgrace,\u2019 said Labour\u2019s shadow chancellor, Rachel Reeves.")
