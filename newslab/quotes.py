@@ -634,6 +634,11 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
     return end
 
 
+_NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                           "millions", "half"})
+
+
 def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
     """Skip adverbials ("on Tuesday", "in a statement") and, for tell-like verbs, the addressee."""
     aw = a.w
@@ -653,8 +658,11 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
                 k = e + 1
                 tell = False
                 continue
-        if lw in _ADV_PREP:
-            # consume up to the next clear boundary ("that", ",", ":", a quotation mark)
+        nxt = aw[k + 1].lower()
+        if lw in _ADV_PREP and not (lw == "at" and nxt in ("least", "most") or lw in ("over", "under")
+                                    and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS)):
+            # consume up to the next clear boundary ("that", ",", ":", a quotation mark), but "said
+            # at least 12 people died" and "said over 100 were hurt" start their content there
             i = k + 1
             while i < hi and i - k <= 9:
                 t = aw[i]

@@ -402,6 +402,13 @@ def test_single_marks_article_has_mixed_quotes_too():
     assert rows("Mr Sunak said the plan was 'on track'. \"We will deliver,\" he said.")[0][0] == "indirect"
 
 
+def test_a_quantity_after_the_cue_is_content_not_an_adverbial():
+    assert rows("Officials in Kyiv said at least 12 people were killed.") == [
+        ("indirect", "Officials in Kyiv", "said", "at least 12 people were killed")]
+    assert rows("Police said over 100 people were hurt.")[0][3] == "over 100 people were hurt"
+    assert rows("She said over the weekend that she would run.")[0][3] == "that she would run"
+
+
 def test_anonymity_and_no_comment_are_not_statements():
     assert rows('"We need more time," said one diplomat, who asked not to be named.') == [
         ("direct", "one diplomat", "said", '"We need more time,"')]
