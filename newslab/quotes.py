@@ -873,6 +873,15 @@ def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[t
     return (a.tstart[st], a.tend[j]), st
 
 
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
+                          "might", "must", "should", "shall"})
+
+
+@functools.lru_cache(maxsize=1)
+def _inversion_verbs() -> frozenset[str]:
+    return _lexicon.words("quote_inversion_verbs.txt")
+
+
 def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: int, si: int,
                prev: _Stmt | None) -> list[_Stmt]:
     aw = a.w
@@ -1002,7 +1011,11 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 inv = close  # '"...," said Rep. G.K. Butterfield (D-N.C.).'
         inverted_ok = inv is not None and (inv + 1 >= hi or aw[inv + 1] in (".", ",", "!", "?", ";", ":")
                                            or _is_quote_tok(aw[inv + 1]))
-        if j >= lo and aw[j] != ":" and (right_quote is not None or not inverted_ok or cls != "speech"):
+        # Only plain speech verbs invert, and never after an auxiliary: in "The chancellor, Jeremy
+        # Hunt, has defended his plan" the name before the verb is its subject.
+        invertible = cls == "speech" and lform in _inversion_verbs() and not any(
+            aw[x].lower() in _AUXILIARIES for x in range(j + 1, ci))
+        if j >= lo and aw[j] != ":" and (right_quote is not None or not inverted_ok or not invertible):
             # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
             got = _subject_before(a, j, lo, prev)
             if got is not None and not nothing_after:
@@ -1016,7 +1029,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                         return [_Stmt(left[0], right_quote.end, left[2], got[0], cue, 0.8,
                                       [(left[0], left[1]), (right_quote.start, right_quote.end)])]
                     return [_Stmt(left[0], left[1], left[2], got[0], cue, 0.8)]
-        if cls != "speech" or not inverted_ok or inv is None:
+        if not invertible or not inverted_ok or inv is None:
             return []
         # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
         e = inv

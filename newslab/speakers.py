@@ -690,6 +690,8 @@ class _Article:
         """The role written with a name: in the run, just before it, or in an appositive after it."""
         doc, lex = self.doc, self.lex
         start = p.role[0] if p.role else (p.name[0] if p.name else i)
+        if not p.role and start == i + 1 and doc.low[i] in lex.honorifics:
+            start = i  # "Liberal Democrat leader Sir Ed Davey": the role stands before the honorific
         left = _role_left(doc, start, lex)
         if p.role or left is not None:
             a = left if left is not None else p.role[0]  # type: ignore[index]

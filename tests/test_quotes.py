@@ -402,6 +402,22 @@ def test_single_marks_article_has_mixed_quotes_too():
     assert rows("Mr Sunak said the plan was 'on track'. \"We will deliver,\" he said.")[0][0] == "indirect"
 
 
+def test_a_name_before_a_verb_is_its_subject_not_an_inversion():
+    # only plain speech verbs invert ('"...," said X'), never after an auxiliary
+    text = ("The chancellor, Jeremy Hunt, has defended his autumn statement, insisting it would help. "
+            "The Liberal Democrat leader, Sir Ed Davey, called the statement \"a betrayal of pensioners\".")
+    q = run(text)
+    assert q[["speaker", "speaker_name", "cue"]].values.tolist() == [
+        ["The chancellor, Jeremy Hunt", "Jeremy Hunt", "defended"],
+        ["The chancellor, Jeremy Hunt", "Jeremy Hunt", "insisting"],
+        ["The Liberal Democrat leader, Sir Ed Davey", "Ed Davey", "called"]]
+    assert q["speaker_role"].tolist() == ["chancellor", "chancellor", "Liberal Democrat leader"]
+    assert rows('"We will win," said the chancellor, Jeremy Hunt.')[0][1] == "the chancellor, Jeremy Hunt"
+    # "write to X" names an addressee, not what was written
+    assert rows("He said he would write to the prime minister.") == [
+        ("indirect", "He", "said", "he would write to the prime minister")]
+
+
 def test_a_quantity_after_the_cue_is_content_not_an_adverbial():
     assert rows("Officials in Kyiv said at least 12 people were killed.") == [
         ("indirect", "Officials in Kyiv", "said", "at least 12 people were killed")]
