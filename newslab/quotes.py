@@ -1108,11 +1108,16 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
     out: list[_Stmt] = []
     text = a.text
     first = _HEAD_COLON_AT_START.match(text)
-    for m in ([first] if first else []) + list(_HEAD_COLON.finditer(text)):
+    found = ([first] if first else []) + list(_HEAD_COLON.finditer(text))
+    # one label in capitals is a dateline ("NEW DELHI: ..."); several are a transcript's speakers
+    capital_labels = sum(m.group(1).isupper() for m in found)
+    for m in found:
         s, e = m.start(1), m.end(1)
         name = text[s:e]
         if name.split()[0].lower() in _LEAD_WORDS or name.lower() in _NOT_SPEAKERS:
             continue
+        if capital_labels == 1 and name.isupper() and len(name) > 4 and a.sents[a.sent_of(s)][2] <= 2:
+            continue  # a dateline opening the first paragraphs, not a speaker
         cs = m.start(2)
         ce = text.find("\n", cs)
         ce = len(text) if ce < 0 else ce

@@ -418,6 +418,14 @@ def test_a_name_before_a_verb_is_its_subject_not_an_inversion():
         ("indirect", "He", "said", "he would write to the prime minister")]
 
 
+def test_a_dateline_is_not_a_speaker_but_transcript_labels_are():
+    text = ("Sitharaman says funds released\n\nNEW DELHI: Finance minister Nirmala Sitharaman on Tuesday "
+            "said the Centre had released all pending dues to the states.")
+    assert "NEW DELHI" not in run(text)["speaker"].tolist()
+    transcript = run("TRUMP: We will win big, believe me.\nCLINTON: No, you will not.")
+    assert transcript["speaker"].tolist() == ["TRUMP", "CLINTON"]
+
+
 def test_a_quantity_after_the_cue_is_content_not_an_adverbial():
     assert rows("Officials in Kyiv said at least 12 people were killed.") == [
         ("indirect", "Officials in Kyiv", "said", "at least 12 people were killed")]
