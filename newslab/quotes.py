@@ -1250,6 +1250,9 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         if w == "," and aw[i + 1].lower() in _PARTICIPLE_TAIL:
             e = a.tstart[i]  # "..., adding that ...": a statement of its own
             break
+        if w == "," and aw[i + 1] == "but" and aw[i + 2] in _SUBJECT_PRON:
+            e = a.tstart[i]  # "said A, but he refused B": the narration goes on, the content ends
+            break
         if w != "," and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)) \
                 and aw[i - 1] not in _PRON:
             e = a.tstart[i]  # "said A and said that B": the second cue starts a statement of its own
@@ -1279,6 +1282,7 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
 
 
 _COMMA_AND_BUT = frozenset((",", "and", "but"))
+_SUBJECT_PRON = frozenset(("he", "she", "they", "we", "I"))
 _CLAUSE_BREAKS = frozenset((";", "\u2014", "--", "(", ","))
 
 

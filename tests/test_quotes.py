@@ -426,6 +426,14 @@ def test_a_dateline_is_not_a_speaker_but_transcript_labels_are():
     assert transcript["speaker"].tolist() == ["TRUMP", "CLINTON"]
 
 
+def test_content_ends_where_the_narration_goes_on():
+    got = rows('Dr Chalmers said the government "won\'t be distracted", but he refused to rule anything out.')
+    assert got[0] == ("mixed", "Dr Chalmers", "said", 'the government "won\'t be distracted"')
+    # "adding to inflation" is not "adding that ..."
+    q = run("The governor warned that high housing costs were adding to inflation.")
+    assert q["cue"].tolist() == ["warned"]
+
+
 def test_a_quantity_after_the_cue_is_content_not_an_adverbial():
     assert rows("Officials in Kyiv said at least 12 people were killed.") == [
         ("indirect", "Officials in Kyiv", "said", "at least 12 people were killed")]
