@@ -411,6 +411,13 @@ def _kind_words(words: tuple[str, ...]) -> str | None:
     return None
 
 
+_NOT_IN_ROLE = frozenset({"is", "was", "are", "were", "be", "been", "being", "becoming", "became", "become",
+                          "will", "would", "has", "have", "had", "having", "did", "does", "do", "can",
+                          "could", "may", "might", "must", "should", "named", "called", "appointed",
+                          "getting", "making", "taking", "going", "saying", "follow", "follows", "threw",
+                          "met", "beat", "defeated", "fired", "hired", "replaced", "succeeded", "than"})
+
+
 def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     """First token of a title phrase right before token i ("Republican presidential nominee | Donald
     Trump", "Russia's foreign minister, | Sergei Lavrov"), or None."""
@@ -424,13 +431,26 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     if doc.poss[k] or doc.sent[k] != doc.sent[i]:
         return None
     first = k
+    # Up to two plain nouns right before the title word belong to it ("radio talk show host",
+    # "Greens housing spokesman", "a presidency spokesman"), but only next to the title word: once
+    # a capitalised word is taken, a lower-case one ends the role ("Trump threw famous | reporter").
+    free = 0
+    capital = False
     while k - 1 >= 0 and i - (k - 1) <= limit and doc.spaced[k - 1] and not doc.poss[k - 1]:
         w = doc.low[k - 1]
         if _is_head(lex, w) or w in lex.mods or (doc.cap[k - 1] and w not in lex.function):
             k -= 1
             first = k
+            free = 0
+            capital = capital or doc.cap[k]
+        elif not capital and free < 2 and not doc.cap[k - 1] and w.isalpha() and w not in lex.function \
+                and w not in lex.cues and w not in _NOT_IN_ROLE and not w.endswith(("ly", "ed")):
+            k -= 1
+            free += 1
         else:
             break
+    if free and k - 1 >= 0 and doc.low[k - 1] in ("a", "an", "the") and doc.spaced[k - 1]:
+        first = k  # "a presidency spokesman": the nouns belong to the title after the article
     return first
 
 

@@ -381,6 +381,12 @@ def test_many_people_sharing_a_name_stay_linear():
      ("Rachel Reeves", "Shadow chancellor")),
     ("Taoiseach Leo Varadkar said talks would go on. The Taoiseach said he was hopeful.", "The Taoiseach",
      ("Leo Varadkar", "Taoiseach")),
+    ("Greens housing spokesman Max Chandler-Mather said rents were rising. Max Chandler-Mather said more.",
+     "Max Chandler-Mather", ("Max Chandler-Mather", "Greens housing spokesman")),
+    ("A presidency spokesman, Ajuri Ngelale, said payments had begun. Ngelale said more.", "Ngelale",
+     ("Ajuri Ngelale", "presidency spokesman")),
+    ("Ann Lee, who beat famous reporter Jorge Ramos, said so. Jorge Ramos said no.", "Jorge Ramos",
+     ("Jorge Ramos", "reporter")),
     ("Dr Tedros Adhanom Ghebreyesus, the WHO director-general, said cases were rising.",
      "Dr Tedros Adhanom Ghebreyesus", ("Tedros Adhanom Ghebreyesus", "WHO director-general")),
 ])
