@@ -267,7 +267,7 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
     out = []
     caps = doc.caps
     low, cap, spaced, poss = doc.low, doc.cap, doc.spaced, doc.poss  # locals: this loop sees every name
-    function, places, particles = lex.function, lex.places, lex.particles
+    function, no_start, particles = lex.function, lex.no_start, lex.particles
     n_caps = len(caps)
     c = bisect.bisect_left(caps, lo)
     while c < n_caps and caps[c] < hi:
@@ -277,7 +277,7 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
         while j < hi and spaced[j - 1] and not poss[j - 1]:
             w = low[j]
             if cap[j]:
-                if w in function and w not in places:
+                if w in no_start:
                     break
                 j += 1
             elif w in particles or w in _CONNECT:
