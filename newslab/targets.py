@@ -21,6 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import _lexicon
+from .speakers import _lex as _speaker_lexicons  # one reading of the title, name and group lists
 
 _NO_PLURAL = ("ese", "sh", "ch", "ss", "man", "men", "woman", "women")
 
@@ -168,12 +169,11 @@ def _entities(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _titles() -> tuple[frozenset[str], frozenset[str]]:
-    """(title heads and honorifics, title modifiers), lower-case, from the speakers' lexicons."""
-    heads, mods = set(), set()
-    for row in _lexicon.rows("titles.txt"):
-        (heads if (row[1] if len(row) > 1 else "head") == "head" else mods).add(row[0].lower().rstrip("."))
-    heads |= {w.lower().rstrip(".") for w in _lexicon.table("speaker_honorifics.txt")}
-    return frozenset(heads), frozenset(mods)
+    """(title heads and honorifics, title modifiers), lower-case and without their dot, as the
+    speaker resolver reads them."""
+    lex = _speaker_lexicons()
+    heads = {w.rstrip(".") for w in lex.heads} | {w.rstrip(".") for w in lex.honorifics}
+    return frozenset(heads), frozenset(w.rstrip(".") for w in lex.mods)
 
 
 def _person_names(per_row: list[list[str]], idx: dict[str, str], alone: Counter[str]) -> dict[str, str]:
@@ -182,8 +182,8 @@ def _person_names(per_row: list[list[str]], idx: dict[str, str], alone: Counter[
     one full name of the corpus that ends with it ("Lavrov" -> "Sergei Lavrov"; with both "Donald
     Trump" and "Melania Trump" in the corpus, "Trump" stays as it is)."""
     heads, mods = _titles()
-    groups = {w.lower() for w in _lexicon.words("speaker_groups.txt")} | {w.lower() for w in _lexicon.words("speaker_places.txt")}
-    given = {w.lower() for w in _lexicon.table("speaker_given_names.txt")}
+    lex = _speaker_lexicons()
+    groups, given = lex.groups | lex.places, lex.given
     rename: dict[str, str] = {}
     for ent in {e for ents in per_row for e in ents if " " in e and e.casefold() not in idx}:
         words = ent.split()
