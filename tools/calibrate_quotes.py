@@ -16,6 +16,7 @@ split (AUC) against the raw priors.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 from pathlib import Path
 
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "newslab" / "data" / "quote_confidence.txt"
 SMOOTH = 5
+qm = importlib.import_module("newslab.quotes")  # the module (newslab.quotes is the function)
 
 
 def hits(split: str) -> pd.DataFrame:
@@ -35,9 +37,9 @@ def hits(split: str) -> pd.DataFrame:
         recs = [json.loads(line) for line in f]
     arts = pd.DataFrame({"article_id": [r["id"] for r in recs], "text": [r["text"] for r in recs]})
     gold = pd.DataFrame([dict(q, article_id=r["id"]) for r in recs for q in r["quotes"]])
-    quotes_mod = __import__("sys").modules["newslab.quotes"]
     pred = nl.quotes(arts)
-    pred["prior"] = [st.conf for _, sts in map(quotes_mod._find_statements, arts["text"]) for st in sts]
+    # the rule priors behind the rows: quotes reports the calibrated figure in their place
+    pred["prior"] = [st.conf for _, sts in map(qm._find_statements, arts["text"]) for st in sts]
     cases = nl.evaluate(pred, gold, arts).cases
     matched = set(cases.loc[cases["status"] == "found", "pred_row"].dropna().astype(int))
     pred["hit"] = [i in matched for i in range(len(pred))]
