@@ -1351,15 +1351,20 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
             continue  # single marks: only the second half of a single-quoted split quote counts
         if prev is not None and _MERGE_SPLIT and prev.kind == "direct" and prev.cue is not None \
                 and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
-                and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400:
-            # '"A," he said. "B."': the second half of a split quote extends the statement
+                and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400 \
+                and text[prev.start:prev.end].rstrip(_QUOTE_CHARS + " ")[-1:] not in (".", "!", "?"):
+            # '"A," he said. "B."': the second half of a split quote extends the statement. Not after
+            # '"A!" insists X.' or '"A?" he asked.': A is a whole utterance and B a new one.
             prev.parts = (prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)]
             prev.end = q.end
             covered[k] = (prev.start, prev.end)
             continue
         words = len(text[q.start:q.end].split())
         inner = text[q.start + 1:q.end - 1].rstrip(_QUOTE_CHARS + " ")
-        if words < 4 or not inner or (inner[-1] not in ".!?,;:\u2014-" and words < 8):
+        # a short one ('"I absolutely do."') only right after a direct quote's attribution, in its paragraph
+        short_ok = prev is not None and prev.kind == "direct" and prev.end <= q.start \
+            and q.start - prev.end < 120 and "\n" not in text[prev.end:q.start]
+        if (words < 4 and not short_ok) or not inner or (inner[-1] not in ".!?,;:\u2014-" and words < 8):
             continue
         # the quotation must open a sentence (not sit inside one as a scare quote or title)
         b = q.start
@@ -1373,7 +1378,8 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         gap = text[prev.end:q.start]
         if gap.count("\n") > 2 or len(gap) > 400 or prev.kind == "indirect" and gap.count("\n") > 0:
             continue
-        floating.append(_Stmt(q.start, q.end, "direct", prev.sp, None, 0.5))
+        # the speaker and the cue that attribute it are the previous statement's
+        floating.append(_Stmt(q.start, q.end, "direct", prev.sp, prev.cue, 0.5))
     if floating:
         out = sorted(out + floating, key=lambda s: s.start)
     return out

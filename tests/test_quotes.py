@@ -213,6 +213,38 @@ def test_floating_quote_takes_the_previous_speaker():
     assert floating.iloc[0]["type"] == "direct"
 
 
+def test_floating_quote_takes_the_previous_cue_too():
+    text = ("\u201cWe made hard choices,\u201d Governor Li Wei told reporters.\n"
+            "\u201cEvery department will feel it, and I take responsibility for that.\u201d")
+    q = run(text)
+    floating = q[q["text"].str.contains("Every department")].iloc[0]
+    assert floating["cue"] == "told"
+    assert text[int(floating["cue_start"]):int(floating["cue_end"])] == "told"
+    assert text.index("told") == floating["cue_start"]  # the cue where it stands, not a copy
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a whole utterance ('!', '?', '.') before the attribution: the next quotation is a new one,
+    # however short, with the same speaker and cue
+    ('"I love cats!" insists Burton. "I absolutely do."',
+     [("Burton", "insists", '"I love cats!"'), ("Burton", "insists", '"I absolutely do."')]),
+    ('"Is this it?" asked Jane Doe. "Is this really all we get?"',
+     [("Jane Doe", "asked", '"Is this it?"'), ("Jane Doe", "asked", '"Is this really all we get?"')]),
+])
+def test_a_whole_utterance_and_the_next_quotation_are_two_statements(text, rows):
+    q = run(text)
+    assert [(r["speaker"], r["cue"], text[r["start"]:r["end"]]) for r in q.to_dict("records")] == rows
+    assert list(q["type"]) == ["direct", "direct"]
+
+
+def test_a_short_quotation_floats_only_right_after_a_direct_quote():
+    # three words after an indirect statement, or a paragraph later, stay unattributed
+    q = run('Burton said he loved cats. "I absolutely do."')
+    assert not q["text"].str.contains("absolutely").any()
+    q = run('"I love cats!" insists Burton.\n\n"I absolutely do."')
+    assert not q["text"].str.contains("absolutely").any()
+
+
 def test_confidence_is_the_measured_share_of_the_rule():
     text = ("The governor defended the budget on Tuesday.\n"
             "\u201cWe made hard choices,\u201d Governor Li Wei told reporters.\n"
