@@ -285,6 +285,18 @@ def _analyzers() -> tuple[Callable[[str], Any], _Vader]:
     return pattern, _Vader()
 
 
+def vader_scores(text: str) -> tuple[float, float]:
+    """``(vader, news)`` of one normalised text: VADER's compound and newslab's news-lexicon compound,
+    without TextBlob (cheaper than :func:`score_text` where the pattern scores are not needed).
+
+    Examples:
+        >>> vader, news = vader_scores(normalize_for_scoring("A great success."))
+        >>> vader > 0 and news > 0
+        True
+    """
+    return _analyzers()[1].scores(text)
+
+
 def _windows(text: str) -> list[tuple[str, int]]:
     """``text`` cut into pieces of at most ``_WINDOW`` words, with their word counts."""
     words = text.split()
@@ -296,8 +308,18 @@ def _windows(text: str) -> list[tuple[str, int]]:
 _ZERO = (0.0, 0.0, 0.0, 0.0)
 
 
-def _score(text: str) -> tuple[float, float, float, float]:
-    """(polarity, subjectivity, vader, sentiment) of one normalised text."""
+def score_text(text: str) -> tuple[float, float, float, float]:
+    """``(polarity, subjectivity, vader, sentiment)`` of one text already passed through
+    :func:`normalize_for_scoring`: the four numbers ``sentiment`` puts in its columns.
+
+    For scoring pieces of text that are not rows of a table (the stance step scores a sentence with
+    its target masked this way).
+
+    Examples:
+        >>> pol, subj, vader, own = score_text(normalize_for_scoring("It is a disaster."))
+        >>> own < 0 and vader < 0
+        True
+    """
     pattern, vader = _analyzers()
     pieces = _windows(text)
     skip = _lexicon.words("sentiment_blob_skip.txt")
@@ -381,7 +403,7 @@ def sentiment(df: pd.DataFrame, column: str = "text") -> pd.DataFrame:
             continue
         got = cache.get(value)
         if got is None:
-            got = cache[value] = _score(normalize_for_scoring(value))
+            got = cache[value] = score_text(normalize_for_scoring(value))
         scores.append(got)
     out = df.copy()
     cols = list(zip(*scores)) if scores else [(), (), (), ()]

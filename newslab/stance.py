@@ -32,7 +32,7 @@ from ._parallel import corpus_step
 
 # newslab.sentiment's one-pass scorer: both VADER lexicons in one linear pass (VADER's own
 # polarity_scores is quadratic in the words of a text), on text normalised for the lexicons.
-from .sentiment import _analyzers, _score, normalize_for_scoring
+from .sentiment import normalize_for_scoring, score_text, vader_scores
 
 LABELS = ("against", "neutral", "favor")
 
@@ -210,7 +210,7 @@ def features(text: str, start: int, end: int) -> _Mention:
     # Sentence tone with the mention masked (a name such as "Winner" or "Hope" is not a judgement).
     masked = normalize_for_scoring(text[lo:start] + " " + text[end:hi])
     if masked.strip():
-        pol, subj, comp, news = _score(masked)
+        pol, subj, comp, news = score_text(masked)
         m.values.update(sent_compound=comp, sent_strength=abs(comp), sent_polarity=pol, subjectivity=subj,
                         sent_news=news)
     if not tgt:
@@ -225,7 +225,7 @@ def features(text: str, start: int, end: int) -> _Mention:
     cl = [i for i in range(len(words)) if clauses[i] in tclause and not t0 <= i <= t1]
     if cl:
         # (VADER compound, newslab's news compound), without TextBlob
-        comp, news = _analyzers()[1].scores(normalize_for_scoring(" ".join(words[i] for i in cl)))
+        comp, news = vader_scores(normalize_for_scoring(" ".join(words[i] for i in cl)))
         m.values.update(clause_compound=comp, clause_strength=abs(comp), clause_news=news)
     negators = _lexicon.words("stance_negators.txt")
     lexicon = vader.lexicon

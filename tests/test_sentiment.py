@@ -265,3 +265,16 @@ def test_dask_partitions_match_pandas() -> None:
     assert got.columns.tolist() == want.columns.tolist()
     assert got["sentiment_label"].tolist() == want["sentiment_label"].tolist()
     assert got["sentiment"].tolist() == want["sentiment"].tolist()
+
+
+def test_score_text_gives_the_numbers_of_the_sentiment_columns() -> None:
+    # the stance step scores masked sentences through score_text / vader_scores: they must stay
+    # the very numbers a sentiment() row gets
+    from newslab.sentiment import normalize_for_scoring, score_text, vader_scores
+
+    text = "The minister\u2019s plan is a disaster, critics said, but supporters called it brave."
+    row = sentiment(pd.DataFrame({"text": [text]})).iloc[0]
+    pol, subj, vader, own = score_text(normalize_for_scoring(text))
+    assert (pol, subj, vader, own) == pytest.approx(
+        (row["polarity"], row["subjectivity"], row["vader"], row["sentiment"]))
+    assert vader_scores(normalize_for_scoring(text))[0] == pytest.approx(vader)
