@@ -497,7 +497,9 @@ def _abbr_dot(a: _Article, k: int) -> bool:
     if aw[k] != ".":
         return False
     prev = aw[k - 1]
-    return prev in _TITLE_ABBR or len(prev) == 1 or ("." in prev and prev[:1].isupper())
+    # "U.S.", "D.Y.", "B.C." but not a web address ("Mic.com.")
+    return prev in _TITLE_ABBR or len(prev) == 1 or ("." in prev and prev[:1].isupper()
+                                                     and len(prev.rsplit(".", 1)[1]) <= 2)
 
 
 def _np_back(a: _Article, j: int, lo: int) -> int | None:
@@ -889,6 +891,99 @@ def _inversion_verbs() -> frozenset[str]:
     return _lexicon.words("quote_inversion_verbs.txt")
 
 
+@functools.lru_cache(maxsize=1)
+def _cue_settings() -> frozenset[str]:
+    return _lexicon.words("quote_cue_settings.txt")
+
+
+# after an inverted speaker these always open an adverbial of the cue ('said Smith outside the court')
+_ADVERBIAL_OPENERS = frozenset({"outside", "inside", "during", "after", "before", "near", "via", "amid",
+                                "while", "when", "as", "yesterday", "today", "tonight", "earlier", "later",
+                                "last", "late", "recently", "afterwards", "shortly"})
+_SETTING_PREPS = frozenset({"on", "in", "at", "to", "over", "with", "through", "from"})
+_POSS_PRON = frozenset({"his", "her", "their", "its"})
+_TIME_WORDS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "last", "this", "next"})
+
+
+def _adverbial_at(a: _Article, x: int) -> bool:
+    """Does token ``x``, right after an inverted speaker, open an adverbial of the cue ("on Monday",
+    "in a statement", "of his former coach") rather than continue the speaker mention?"""
+    aw = a.w
+    w = aw[x]
+    lw = w.lower()
+    if w in _WEEKDAYS or (lw in _ADVERBIAL_OPENERS and w[:1].islower()):  # not "USA Today"
+        return True
+    if lw == "of":
+        return aw[x + 1].lower() in _POSS_PRON  # 'said Smith of his former coach': about, not affiliation
+    if lw in _SETTING_PREPS:
+        settings = _cue_settings()
+        for y in range(x + 1, x + 4):
+            ly = aw[y].lower()
+            if (ly in settings and lw != "to" and (lw == "on" or aw[y][:1].islower())) or aw[y] in _WEEKDAYS \
+                    or aw[y] in _MONTHS or (lw == "to" and ly in _RECIPIENT_WORDS):
+                return True  # 'on Instagram', but 'head of policy at Facebook' is an affiliation
+            if not (ly in _DET or (ly[:1].isalpha() and ly not in _STOP)):
+                return False
+    return False
+
+
+def _trim_adverbial(a: _Article, s: int, e: int, hi: int, appositive: bool = False) -> tuple[int, int]:
+    """Split an inverted speaker phrase (tokens ``s``..``e``) from a trailing adverbial of the cue.
+
+    Returns the speaker's last token and the last token of the adverbial (``e`` itself when there is
+    none): '"...," said Smith in a statement.' -> Smith, and the phrase runs to "statement". In an
+    ``appositive`` only a setting ("in a statement") or an adverbial after a comma (", on Monday")
+    ends it: "a senior official during the Bush administration" is a role.
+    """
+    aw = a.w
+    for x in range(s + 1, min(e + 2, hi)):
+        if aw[x] in (",", "(") or not _adverbial_at(a, x):
+            continue
+        if appositive and aw[x - 1] != "," and (aw[x].lower() not in _SETTING_PREPS or any(
+                aw[y].lower() in _REL for y in range(s, x))):
+            continue  # 'a pollster who left the campaign in October': inside a relative clause
+        t = x
+        while t + 1 < hi and t - x < 25 and aw[t + 1] not in (".", ",", "!", "?", ";", ":") \
+                and not _is_quote_tok(aw[t + 1]):
+            t += 1
+        return x - 1, max(t, e)
+    return e, e
+
+
+def _plural_possessive(a: _Article, i: int) -> bool:
+    """Is token ``i`` the apostrophe of a plural possessive ("the nurses' union"), not a quote mark?"""
+    return a.w[i] in ("'", "\u2019") and a.w[i - 1].endswith("s") and a.tstart[i] == a.tend[i - 1] \
+        and a.w[i + 1][:1].isalpha() and a.tend[i] < a.tstart[i + 1]
+
+
+def _appositive_break(a: _Article, i: int) -> bool:
+    """A comma that ends an inverted speaker's appositive: ', echoing ...', ', reports USA Today'."""
+    w = a.w[i + 1]
+    return a.w[i] == "," and w[:1].islower() and w != "including" and (w.endswith("ing") or w in _verbs_set())
+
+
+def _role_word(w: str) -> bool:
+    """A lower-case word that can open an appositive role ('said Ann Lee, president of the union')."""
+    lw = w.lower()
+    return w[:1].isalpha() and w[:1].islower() and lw not in _LEAD_OR_STOP and lw not in _SKIP_BEFORE \
+        and lw not in _PRON_OR_REL and lw not in ("whose", "whom") and not lw.endswith(("ing", "ly", "ed")) \
+        and lw not in _verbs_set() and lw not in _ADVERBIAL_OPENERS
+
+
+def _lower_speaker(a: _Article, k: int, hi: int) -> int | None:
+    """A speaker after an inverted cue that opens in lower case: a plain noun ('said police') or a
+    role before a name ('asked opposition leader Peter Dutton', 'said coach Ange Postecoglou')."""
+    aw = a.w
+    w = aw[k]
+    lw = w.lower()
+    if not w[:1].isalpha() or not w[:1].islower() or lw in _LEAD_OR_STOP or lw in _SKIP_BEFORE \
+            or lw in _TIME_WORDS or lw in _verbs_set() or lw.endswith("ly") or lw in _ADVERBIAL_OPENERS \
+            or lw in _CLAUSE_START or lw in _NP_INNER or lw in _SETTING_PREPS:
+        return None
+    e = _np_fwd(a, k, hi)
+    return e if e is not None and e - k < 6 else None
+
+
 def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: int, si: int,
                prev: _Stmt | None) -> list[_Stmt]:
     aw = a.w
@@ -1016,8 +1111,13 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 close += 1
             if aw[close] == ")":
                 inv = close  # '"...," said Rep. G.K. Butterfield (D-N.C.).'
-        inverted_ok = inv is not None and (inv + 1 >= hi or aw[inv + 1] in (".", ",", "!", "?", ";", ":")
-                                           or _is_quote_tok(aw[inv + 1]))
+        if inv is None:
+            inv = _lower_speaker(a, cj + 1, hi)
+        tail = inv
+        if inv is not None:  # '"...," said Smith in a statement.': the speaker is "Smith"
+            inv, tail = _trim_adverbial(a, cj + 1, inv, hi)
+        inverted_ok = inv is not None and tail is not None and (
+            tail + 1 >= hi or aw[tail + 1] in (".", ",", "!", "?", ";", ":") or _is_quote_tok(aw[tail + 1]))
         # Only plain speech verbs invert, and never after an auxiliary: in "The chancellor, Jeremy
         # Hunt, has defended his plan" the name before the verb is its subject.
         invertible = cls == "speech" and lform in _inversion_verbs() and not any(
@@ -1040,16 +1140,23 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             return []
         # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
         e = inv
-        if e + 2 < hi and aw[e + 1] == "," and (aw[e + 2].lower() in _DET or _is_cap(aw[e + 2])) \
+        if e == tail and e + 2 < hi and aw[e + 1] == "," \
+                and (aw[e + 2].lower() in _DET or _is_cap(aw[e + 2]) or _role_word(aw[e + 2])) \
                 and aw[e + 2].lower() not in _LEAD_WORDS:
             # '..., said Griffin, an Obama backer.': the appositive belongs to the mention
             e2 = e + 2
             while e2 < hi and e2 - e < 40 and aw[e2] not in (";", ":", "!", "?") \
-                    and not _is_quote_tok(aw[e2]) and aw[e2].lower() not in _APPOS_STOP \
+                    and not (_is_quote_tok(aw[e2]) and not _plural_possessive(a, e2)) \
+                    and aw[e2].lower() not in _APPOS_STOP and not _appositive_break(a, e2) \
                     and not (aw[e2] == "." and not _abbr_dot(a, e2)):
                 e2 += 1
-            if e2 > e + 2 and (e2 >= hi or aw[e2] in (".", ";", "!", "?") or _is_quote_tok(aw[e2])):
-                e = e2 - 1
+            if e2 > e + 2 and (e2 >= hi or aw[e2] in (".", ";", "!", "?") or _appositive_break(a, e2)
+                               or (_is_quote_tok(aw[e2]) and aw[e2 - 1] == ",")):  # not 'author of "Title"'
+                if aw[e2 - 1] == "." and aw[e2] != "." and not _abbr_dot(a, e2 - 1):
+                    e2 -= 1
+                tail = e2 - 1
+                # '..., said Ann Lee, a nurse, on Monday.': the appositive ends before the adverbial
+                e, _ = _trim_adverbial(a, e + 2, e2 - 1, hi, appositive=True)
                 while aw[e] in (",", "\u2014", "--"):
                     e -= 1
         sp = (a.tstart[cj + 1], a.tend[e])
@@ -1059,7 +1166,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             left = _left_content(a, j + 1 if aw[j] == "," else ci, lo)
         if left is None:
             return []
-        k3 = e + 1
+        k3 = max(e, tail) + 1  # type: ignore[type-var]
         while k3 < hi and aw[k3] in (",", ":"):
             k3 += 1
         q = a.q_by_start.get(a.tstart[k3]) if k3 < hi else None

@@ -558,3 +558,51 @@ def test_seed_four_statements_each_for_choe_and_peskov(seed):
 def test_cues_inside_a_quotation_are_the_speakers_words():
     assert rows("\u2018We said we would win this seat and we did,\u2019 the candidate said.") == [
         ("direct", "the candidate", "said", "\u2018We said we would win this seat and we did,\u2019")]
+
+
+# ----------------------------------------------------------------------------- direct quotation cases
+# Each case: a short text and its direct quotations as (speaker as written, cue as written, content
+# with quote marks, spaces, punctuation and dashes stripped from both ends), compared as a sorted list.
+_CASE_STRIP = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e` .,;:!?()[]-\u2013\u2014\u2015"
+
+
+def direct_cases(text: str) -> list[tuple[str, str, str]]:
+    return sorted((r["speaker"], r["cue"], text[r["start"]:r["end"]].strip(_CASE_STRIP))
+                  for r in quotes_in(text) if r["type"] == "direct")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an adverbial of the cue after an inverted speaker is not part of the mention
+    ('"The count is not over," said Ann Okoro in a statement.', [("Ann Okoro", "said", "The count is not over")]),
+    ('"We have nothing to hide," said Ravi Menon on Tuesday.', [("Ravi Menon", "said", "We have nothing to hide")]),
+    ('"She taught me everything," said Carla Diaz of her late mentor.',
+     [("Carla Diaz", "said", "She taught me everything")]),
+    ('"The gates stay shut," said Ivan Petrov outside the court.', [("Ivan Petrov", "said", "The gates stay shut")]),
+    ('"No comment," said Ann Lee, a nurse, on Monday.', [("Ann Lee, a nurse", "said", "No comment")]),
+    # ... but an affiliation or a relative clause is
+    ('"Growth is slowing," said Ana Ruiz, head of research at Facebook.',
+     [("Ana Ruiz, head of research at Facebook", "said", "Growth is slowing")]),
+    ('"It was close," said Tom Hale, a pollster who left the campaign in October.',
+     [("Tom Hale, a pollster who left the campaign in October", "said", "It was close")]),
+    ('"Rates will rise," reports Business Today.', [("Business Today", "reports", "Rates will rise")]),
+    # a speaker that opens in lower case: a plain noun, or a role before the name
+    ('"Two men were arrested," said police.', [("police", "said", "Two men were arrested")]),
+    ('"Where are the buses?" asked opposition leader Kemi Adeyemi.',
+     [("opposition leader Kemi Adeyemi", "asked", "Where are the buses")]),
+    ('"We are ready," said coach Ange Moretti. "The players know what is at stake."',
+     [("coach Ange Moretti", "said", 'We are ready," said coach Ange Moretti. "The players know what is at stake')]),
+    # an appositive role without a determiner, with a plural possessive, and a web address
+    ('"The wards are full," said Grace Otieno, chair of the nurses\' union.',
+     [("Grace Otieno, chair of the nurses' union", "said", "The wards are full")]),
+    ('"We were first," said Ana Ruiz, editor of Riverside.com.',
+     [("Ana Ruiz, editor of Riverside.com", "said", "We were first")]),
+    ('"Masks still work," says Dr. Ian Jones, an epidemiologist at McGill University.',
+     [("Dr. Ian Jones, an epidemiologist at McGill University", "says", "Masks still work")]),
+    ('"Housing is the issue," says Sarah Nguyen, a councillor in Surrey, B.C.',
+     [("Sarah Nguyen, a councillor in Surrey, B.C.", "says", "Housing is the issue")]),
+    ('"We were wrong," Luis Ortega, 61, told AFP in an interview.', [("Luis Ortega, 61", "told", "We were wrong")]),
+    ('"The vote was fair," said Dan Moyo, executive director of Vote Watch, reports the Daily Star.',
+     [("Dan Moyo, executive director of Vote Watch", "said", "The vote was fair")]),
+])
+def test_direct_quotation_cases(text, expected):
+    assert direct_cases(text) == sorted(expected)
