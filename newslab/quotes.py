@@ -183,7 +183,7 @@ def _verbs() -> dict[str, str]:
     """Inflected cue verb -> class (``speech`` | ``belief`` | ``attitude``), from the package lexicons."""
     if not _VERBS:  # a view of immutable lexicons, filled once per process (first class wins)
         for cls, name in (("attitude", "quote_attitude_verbs.txt"), ("belief", "quote_belief_verbs.txt"),
-                          ("speech", "reporting_verbs.txt")):
+                          ("speech", "reporting_verbs.txt"), ("speech", "quote_direct_only_verbs.txt")):
             _VERBS.update((form, cls) for form in _lexicon.words(name))
     return _VERBS
 
@@ -744,7 +744,10 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
         # A bounded window around the cue keeps every rule linear even when a "sentence" is a
         # megabyte of text with no full stop.
         lo, hi = max(lo, ci - _WINDOW), min(hi, cj + 4 * _WINDOW)
+        direct_only = form.lower() in _direct_only_verbs()
         for st in _attribute(a, cls, form, ci, cj, lo, hi, si, last_in_sent.get(si)):
+            if direct_only and st.kind != "direct":
+                continue  # "posted a loss", "put it on the table"
             out.append(st)
             last_in_sent[si] = st
     out.extend(_headline_colons(a))
@@ -892,6 +895,11 @@ def _inversion_verbs() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _direct_only_verbs() -> frozenset[str]:
+    return _lexicon.words("quote_direct_only_verbs.txt")
+
+
+@functools.lru_cache(maxsize=1)
 def _cue_settings() -> frozenset[str]:
     return _lexicon.words("quote_cue_settings.txt")
 
@@ -1017,6 +1025,19 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             e2 -= 1
         if e2 - s < 8:
             return []
+        s1 = s
+        while s1 < e2 and text[s1] in " \t\u00a0":
+            s1 += 1
+        q = a.q_by_start.get(s1)
+        if q is not None and q.end == e2 and (not q.single or a.single_style) and not (
+                e + 1 < hi and aw[e + 1] in (",", "\u2014", "--") and e + 2 < hi and aw[e + 2] not in _SENT_END
+                and aw[e + 2].lower() not in _REL):
+            # '"The fire is contained," according to the chief.': a whole quotation, direct speech
+            return [_Stmt(q.start, q.end, "direct", sp, cue, 0.8)]
+        q2 = a.q_by_start.get(a.tstart[e + 2]) if e + 2 < hi and aw[e + 1] == "," else None
+        if q is not None and q.end == e2 and q2 is not None and (not q.single or a.single_style) and _MERGE_SPLIT:
+            # '"The plan," according to one minister, "is dead."': a split quote
+            return [_Stmt(q.start, q2.end, "direct", sp, cue, 0.8, [(q.start, q.end), (q2.start, q2.end)])]
         if e + 1 < hi and aw[e + 1] in (",", "\u2014", "--") and e + 2 < hi and aw[e + 2] not in _SENT_END:
             # "At the heart of it, according to X, was a decision ...": the source sits inside its content
             e2 = sent_end
@@ -1203,8 +1224,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)):
             return []
     if cls == "speech" and sp_tok is not None and sp_tok - 1 > lo and aw[sp_tok - 1] == "," \
-            and aw[k] == "," and not _is_quote_tok(aw[k + 1]):
+            and aw[k] == "," and (not _is_quote_tok(aw[k + 1]) or aw[k + 2][:1].islower()):
         # "The museum, Mr. Obama said, would make visitors ...": the attribution sits inside its content
+        # (also 'The trains, he said, "will run on time."', whose quotation goes on with the sentence)
         s0, e0 = a.tstart[lo], sent_end
         while e0 > s0 and text[e0 - 1] in " \t\r\n.\u00a0":
             e0 -= 1
@@ -1269,10 +1291,17 @@ def _name_colon_quotes(a: _Article) -> list[_Stmt]:
         q = a.q_by_start.get(c.end())
         if q is None or q.single:
             continue
-        out.append(_Stmt(q.start, q.end, "direct", (m.start(1), m.end(1)), (c.start(1), c.end(1)), 0.6))
+        s = m.start(1)
+        role = _ROLE_BEFORE.search(text, max(0, s - 60), s)
+        if role is not None and not any(w.lower() in _LEAD_OR_STOP or w.lower() in _DET or w.lower() in _verbs_set()
+                                        for w in role.group(1).split()):
+            s = role.start(1)  # 'Opposition leader Pierre Poilievre: "..."': the role opens the paragraph
+        out.append(_Stmt(q.start, q.end, "direct", (s, m.end(1)), (c.start(1), c.end(1)), 0.6))
     return out
 
 
+# a role in lower case ("Opposition leader", "Former prime minister") between a paragraph start and a name
+_ROLE_BEFORE = re.compile(r"(?:^|(?<=\n))((?:[A-Z][\w'\u2019.-]*[ \t]+){0,2}(?:[a-z][\w'\u2019-]*[ \t]+){1,3})\Z")
 _COLON_QUOTE = re.compile(r"(:)[ \t\u00a0]*(?=[\"\u201c\u00ab])")
 # up to seven capitalised words (or and/of/&) ending right at the search window's end
 _NAME_BEFORE = re.compile(

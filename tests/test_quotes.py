@@ -603,6 +603,22 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"We were wrong," Luis Ortega, 61, told AFP in an interview.', [("Luis Ortega, 61", "told", "We were wrong")]),
     ('"The vote was fair," said Dan Moyo, executive director of Vote Watch, reports the Daily Star.',
      [("Dan Moyo, executive director of Vote Watch", "said", "The vote was fair")]),
+    # a whole quotation before "according to" is direct speech; so is a split one around it
+    ('\u201cThe fire is contained,\u201d according to Fire Chief Dan Moore.',
+     [("Fire Chief Dan Moore", "according to", "The fire is contained")]),
+    ('"The plan is dead," according to one minister, who asked not to be named.',
+     [("one minister", "according to", "The plan is dead")]),
+    ('"The plan," according to one minister, "is dead."',
+     [("one minister", "according to", 'The plan," according to one minister, "is dead')]),
+    ('According to the council, the "temporary" closure will last a year.', []),
+    # cues that count only beside a quotation
+    ('"See you all in Perth," the singer posted on Instagram.', [("the singer", "posted", "See you all in Perth")]),
+    ('As farmer Bill Cole puts it: "No rain, no crop."', [("farmer Bill Cole", "puts it", "No rain, no crop")]),
+    ('The airline posted a loss of $3 million. As he put it, the year was hard.', []),
+    # a role before the name of a transcript-style colon quotation
+    ('Opposition leader Pierre Lavoie: "Axe the tax."', [("Opposition leader Pierre Lavoie", ":", "Axe the tax")]),
+    # a quotation that goes on with a sentence begun before the attribution is not direct speech
+    ('The trains, he said, "will run on time from Monday."', []),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
