@@ -1104,6 +1104,14 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
 
     # what follows the cue: content, an opening quotation, or nothing (the content came before)
     k = _skip_after_cue(a, cj + 1, hi, tell)
+    if tell and aw[k] != ":":
+        # 'told 2GB radio: "..."', 'told the rally: "..."': the addressee runs up to a colon and a quotation
+        for t in range(cj + 2, min(hi, cj + 9)):
+            if aw[t] in _SENT_END or aw[t] in (",", ";") or _is_quote_tok(aw[t]):
+                break
+            if aw[t] == ":" and t + 1 < hi and a.q_by_start.get(a.tstart[t + 1]) is not None:
+                k = t
+                break
     k2 = k
     while k2 < hi and aw[k2] in (",", ":", "\u2014", "--"):
         k2 += 1

@@ -619,6 +619,14 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('Opposition leader Pierre Lavoie: "Axe the tax."', [("Opposition leader Pierre Lavoie", ":", "Axe the tax")]),
     # a quotation that goes on with a sentence begun before the attribution is not direct speech
     ('The trains, he said, "will run on time from Monday."', []),
+    # manner verbs beside a quotation, inverted or not; an addressee up to a colon
+    ('"It is what it is," shrugged the coach.', [("the coach", "shrugged", "It is what it is")]),
+    ('"Not again," sighed Mrs Brown.', [("Mrs Brown", "sighed", "Not again")]),
+    ('"Get vaccinated," urged Dr. Tam on Friday.', [("Dr. Tam", "urged", "Get vaccinated")]),
+    ('The coach smiled and left.', []),
+    ('Police Commissioner Karen Webb told 2GB radio: "We will not tolerate this."',
+     [("Police Commissioner Karen Webb", "told", "We will not tolerate this")]),
+    ('Kenyatta told the rally: "We will not be divided."', [("Kenyatta", "told", "We will not be divided")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
