@@ -112,6 +112,7 @@ def _pair_marks(text: str) -> list[_Quote]:
         open_d: int | None = None
         open_s: int | None = None   # single quote outside any double
         nested = False              # a single quote open inside a double
+        last_single = max(text.rfind("'", body, pe), text.rfind("\u2019", body, pe))
         if carry is not None and text[body] not in _REOPEN:
             out.append(_Quote(carry, carry_end, False, False))
             carry = None
@@ -126,7 +127,8 @@ def _pair_marks(text: str) -> list[_Quote]:
             if tok in _DOUBLE_OPENERS or (tok in _STRAIGHT_DOUBLES and open_d is None):
                 if tok in _STRAIGHT_DOUBLES and (after.isspace() or me >= pe):
                     continue  # a stray straight mark that opens nothing
-                open_d, open_s, nested = i, None, False
+                # a double inside an open single ('I told him, "No," she said') leaves the single open
+                open_d, nested = i, False
             elif tok in _DOUBLE_CLOSERS:
                 if open_d is not None:
                     out.append(_Quote(open_d, me, False, True))
@@ -141,6 +143,9 @@ def _pair_marks(text: str) -> list[_Quote]:
             else:  # \u2019 or ': a closing single mark or an apostrophe
                 if after.isalnum() or before.isspace():
                     continue  # don\u2019t, \u201990s
+                if (open_s is not None or nested) and before == "s" and after == " " and me + 1 < pe \
+                        and text[me + 1].isalnum() and last_single > i:
+                    continue  # 'the players\u2019 families are ...': a plural possessive, closed later
                 if nested:
                     nested = False
                 elif open_s is not None:
@@ -459,6 +464,9 @@ class _Article:
         self.qstart = [q.start for q in self.quotes]
         # Right next to a cue any pair counts: British style quotes speech in single marks.
         self.q_by_start = {q.start: q for q in pairs}
+        # short closed single-marked pairs too: a cue inside one ("'I told him no,' she said") is quoted
+        self.short_single = [q for q in pairs if q.single and q.closed and _n_words(text, q) < 6]
+        self.ss_start = [q.start for q in self.short_single]
         self.q_by_end = {q.end: q for q in pairs}
         # An article that quotes only in single marks (British style) marks quoted fragments in
         # them too: "said the plan was 'on track'" is mixed there, a scare quote elsewhere.
@@ -541,8 +549,8 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
                 if k - 2 >= lo and aw[k - 2].lower() in ("at", "less", "more", "fewer", "well"):
                     start = k - 2
                 break
-            if left in _DET and left not in _ARTICLES:
-                k -= 1  # "all five", "some three hundred"
+            if left in _DET and (left not in _ARTICLES or lw in _NUMBER_WORDS or lw in ("other", "few", "many")):
+                k -= 1  # "all five", "some three hundred", "the two leaders", "the other officials"
                 start = k
                 left = aw[k - 1].lower() if k - 1 >= lo else ""
             if left == "and" and k - 2 >= lo and _is_cap(aw[k - 2]) and lw in ("his", "her", "their", "its"):
@@ -733,6 +741,10 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
         qi = bisect.bisect_right(qstart, m_start) - 1  # a.quote_around, inlined: hot
         if qi >= 0 and quotes[qi].start < m_start < quotes[qi].end - (1 if quotes[qi].closed else 0):
             continue  # words inside a quotation belong to the speaker, not to the narrator
+        if a.short_single:
+            qi = bisect.bisect_right(a.ss_start, m_start) - 1
+            if qi >= 0 and a.short_single[qi].start < m_start < a.short_single[qi].end - 1:
+                continue
         ci = bisect.bisect_left(tstart, m_start)
         cj = bisect.bisect_left(tstart, m_end, ci) - 1
         if ci > cj or tstart[ci] != m_start or tend[cj] != m_end:
@@ -922,7 +934,19 @@ def _adverbial_at(a: _Article, x: int) -> bool:
     if w in _WEEKDAYS or (lw in _ADVERBIAL_OPENERS and w[:1].islower()):  # not "USA Today"
         return True
     if lw == "of":
-        return aw[x + 1].lower() in _POSS_PRON  # 'said Smith of his former coach': about, not affiliation
+        if aw[x + 1].lower() in _POSS_PRON:
+            return True  # 'said Smith of his former coach': about, not affiliation
+        if _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1].lower() in ("the", "a", "an"):
+            # 'said Smith of the decision' (about) but 'said Jane Doe of the University of Toronto'
+            for y in range(x + 2, x + 6):
+                if _is_cap(aw[y]) and aw[y][:1].isalpha():
+                    return False
+                if not aw[y][:1].isalpha():
+                    return True
+        return False
+    if lw == "in" and _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1][:1].isupper() \
+            and aw[x - 1] not in _TITLE_ABBR:
+        return True  # 'said Mr. Ruto in Nairobi': where, not who (but 'a farmer in Kano' is who)
     if lw in _SETTING_PREPS:
         settings = _cue_settings()
         for y in range(x + 1, x + 4):
@@ -1276,7 +1300,12 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
         kind = "direct" if q is not None and not q.single and q.end >= ce - 1 else "indirect"
         if kind == "direct":
             ce = q.end  # type: ignore[union-attr]
-        out.append(_Stmt(c0, ce, kind, (s, e), (cs, m.end(2)), 0.5))
+        sp, cue = (s, e), (cs, m.end(2))
+        first = name.split()[0]
+        if first in _TITLE_CASE_CUES and first.lower() in _inversion_verbs() and " " in name:
+            # 'Says Smith: "..."': the cue opens the paragraph and the speaker follows it
+            sp, cue = (s + len(first) + name[len(first):].index(name.split()[1]), e), (s, s + len(first))
+        out.append(_Stmt(c0, ce, kind, sp, cue, 0.5))
     return out
 
 

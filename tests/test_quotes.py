@@ -627,6 +627,20 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('Police Commissioner Karen Webb told 2GB radio: "We will not tolerate this."',
      [("Police Commissioner Karen Webb", "told", "We will not tolerate this")]),
     ('Kenyatta told the rally: "We will not be divided."', [("Kenyatta", "told", "We will not be divided")]),
+    # speakers: "the two leaders"; a place or a matter after an inverted name is no part of it
+    ('"We stand together," the two leaders said in a joint statement.',
+     [("the two leaders", "said", "We stand together")]),
+    ('"We have won," said Mr. Ruto in Nairobi.', [("Mr. Ruto", "said", "We have won")]),
+    ('"The harvest failed," said a farmer in Kano.', [("a farmer in Kano", "said", "The harvest failed")]),
+    ('"It was the right call," said Smith of the decision.', [("Smith", "said", "It was the right call")]),
+    ('"We won," said Jane Doe of the University of Lagos.', [("Jane Doe of the University of Lagos", "said", "We won")]),
+    ('"This is huge for us," said Tui Ngata, 28, of Rotorua.', [("Tui Ngata, 28, of Rotorua", "said", "This is huge for us")]),
+    # British single marks: a plural possessive inside, a double quotation nested inside
+    ("'The players' families are devastated,' he said.", [("he", "said", "The players' families are devastated")]),
+    ("Smith said: 'It's our fans' day.'", [("Smith", "said", "It's our fans' day")]),
+    ("'I told him, \"No way,\"' she recalled.", [("she", "recalled", 'I told him, "No way')]),
+    # an inverted cue opening a transcript-style line
+    ('The crowd cheered.\nSays Smith: "We never gave up."', [("Smith", "Says", "We never gave up")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
