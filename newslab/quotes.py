@@ -409,6 +409,16 @@ _CLAUSE_CUT = {"which", "who", "while", "but", "and", "although", "though", "bec
 _MERGE_SPLIT = True
 
 
+@functools.lru_cache(maxsize=1)
+def _ly_words() -> frozenset[str]:
+    return _lexicon.words("quote_ly_words.txt")
+
+
+def _adverb_ly(lw: str) -> bool:
+    """An adverb in -ly ("quietly", "reportedly"), not a noun such as "family" or "assembly"."""
+    return len(lw) > 4 and lw.endswith("ly") and lw not in _ly_words()
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit()
 
@@ -585,8 +595,9 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         return None
     # a run of bare lower-case words: keep the head and its nearest modifiers only
     if j - start >= 3 and all(not aw[i][:1].isupper() for i in range(start, j + 1)) \
-            and aw[start].lower() not in _DET:
-        return None
+            and aw[start].lower() not in _DET and not (
+                j - start <= 4 and aw[start + 1].lower() in ("for", "of") and aw[start + 2].lower() in _DET):
+        return None  # but "attorneys for the family", "lawyers for the victims" are one phrase
     return start
 
 
@@ -638,7 +649,7 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
                 (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(aw[i + 1]):
             pass
         elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
-                and lw not in _verbs_set() and lw != "that" and not (lw.endswith("ly") and len(lw) > 4):
+                and lw not in _verbs_set() and lw != "that" and not _adverb_ly(lw):
             if seen_cap and end == i - 1 and not aw[i - 1].endswith(_POSS_ENDS) and not any(
                     _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3))):
                 # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase, but not
@@ -666,7 +677,7 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
         lw = w.lower()
         if w in _WEEKDAYS or lw in ("yesterday", "today", "tonight", "again", "also", "repeatedly",
                                     "publicly", "privately", "previously", "earlier", "later") or \
-                (lw.endswith("ly") and w.islower() and len(w) > 4 and lw not in ("only", "early", "likely")):
+                (_adverb_ly(lw) and w.islower() and lw not in ("only", "early", "likely")):
             k += 1
             continue
         if tell and (lw in _RECIPIENT_WORDS or _is_cap(w) or lw in _DET) and lw not in ("that", "this"):
@@ -998,7 +1009,7 @@ def _role_word(w: str) -> bool:
     """A lower-case word that can open an appositive role ('said Ann Lee, president of the union')."""
     lw = w.lower()
     return w[:1].isalpha() and w[:1].islower() and lw not in _LEAD_OR_STOP and lw not in _SKIP_BEFORE \
-        and lw not in _PRON_OR_REL and lw not in ("whose", "whom") and not lw.endswith(("ing", "ly", "ed")) \
+        and lw not in _PRON_OR_REL and lw not in ("whose", "whom") and not lw.endswith(("ing", "ed")) and not _adverb_ly(lw) \
         and lw not in _verbs_set() and lw not in _ADVERBIAL_OPENERS
 
 
@@ -1009,7 +1020,7 @@ def _lower_speaker(a: _Article, k: int, hi: int) -> int | None:
     w = aw[k]
     lw = w.lower()
     if not w[:1].isalpha() or not w[:1].islower() or lw in _LEAD_OR_STOP or lw in _SKIP_BEFORE \
-            or lw in _TIME_WORDS or lw in _verbs_set() or lw.endswith("ly") or lw in _ADVERBIAL_OPENERS \
+            or lw in _TIME_WORDS or lw in _verbs_set() or _adverb_ly(lw) or lw in _ADVERBIAL_OPENERS \
             or lw in _CLAUSE_START or lw in _NP_INNER or lw in _SETTING_PREPS:
         return None
     e = _np_fwd(a, k, hi)
@@ -1101,7 +1112,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             break
         w = aw[j]
         lw = w.lower()
-        if lw in _SKIP_BEFORE or (w.islower() and lw.endswith("ly") and len(w) > 4) or w in _WEEKDAYS \
+        if lw in _SKIP_BEFORE or (w.islower() and _adverb_ly(lw)) or w in _WEEKDAYS \
                 or (lw == "on" and j + 1 < ci and aw[j + 1] in _WEEKDAYS) \
                 or (lw in ("more", "less", "most") and w.islower() and j > lo):
             j -= 1
@@ -1123,7 +1134,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if lb in ("is", "was", "were", "are", "been", "be", "being", "get", "got", "gets"):
             if not participle:
                 return []  # passive ("he was asked"): the subject is not the source
-        elif not (lb.endswith("ly") or lb in ("also", "not", "never", "reportedly", "widely")):
+        elif not ((lb.endswith("ly") and lb not in _ly_words()) or lb in ("also", "not", "never", "reportedly", "widely")):
             break
 
     # what follows the cue: content, an opening quotation, or nothing (the content came before)

@@ -641,6 +641,11 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ("'I told him, \"No way,\"' she recalled.", [("she", "recalled", 'I told him, "No way')]),
     # an inverted cue opening a transcript-style line
     ('The crowd cheered.\nSays Smith: "We never gave up."', [("Smith", "Says", "We never gave up")]),
+    # nouns in -ly are no adverbs; a lower-case phrase with "for the" is one speaker
+    ('"We are heartbroken," the family said in a statement.', [("the family", "said", "We are heartbroken")]),
+    ('"He will not run," a close ally said.', [("a close ally", "said", "He will not run")]),
+    ('"We will appeal," she said quietly.', [("she", "said", "We will appeal")]),
+    ('"We want justice," lawyers for the victims said.', [("lawyers for the victims", "said", "We want justice")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
