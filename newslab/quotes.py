@@ -625,8 +625,9 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
     w = aw[k]
     lw = w.lower()
     if lw in _PRON and not (lw in _DET and aw[k + 1][:1].islower() and aw[k + 1] not in _STOP
-                            and aw[k + 1] not in _NP_INNER):
-        return k  # a pronoun, but "one diplomat", "that official" are noun phrases
+                            and aw[k + 1] not in _NP_INNER) \
+            and not (lw in ("one", "that", "this") and aw[k + 1][:1].isupper() and aw[k + 2][:1].isalpha()):
+        return k  # a pronoun, but "one diplomat", "that official", "one Democratic source" are noun phrases
     if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
         return None
     if strict and (not (_is_cap(w) or lw in _DET) or w in _WEEKDAYS or w in _MONTHS
@@ -650,7 +651,7 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
             pass
         elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
                 and lw not in _verbs_set() and lw != "that" and not _adverb_ly(lw):
-            if seen_cap and end == i - 1 and not aw[i - 1].endswith(_POSS_ENDS) and not any(
+            if seen_cap and end == i - 1 and not aw[i - 1].endswith(_POSS_ENDS) and not _particle_name(w) and not any(
                     _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3))):
                 # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase, but not
                 # after a possessive ("Labour's shadow chancellor")
@@ -660,6 +661,12 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
             break
         i += 1
     return end
+
+
+def _particle_name(w: str) -> bool:
+    """A surname opened by a lower-case particle and a hyphen: "al-Sisi", "el-Erian", "bin-Talal"."""
+    head, dash, rest = w.partition("-")
+    return bool(dash) and rest[:1].isupper() and head in _lexicon.words("speaker_particles.txt")
 
 
 _NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -1177,6 +1184,20 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 inv = close  # '"...," said Rep. G.K. Butterfield (D-N.C.).'
         if inv is None:
             inv = _lower_speaker(a, cj + 1, hi)
+        else:
+            x = inv
+            while x + 1 < hi and x - inv < 3 and _role_word(aw[x + 1]) and aw[x + 1].lower() not in _SETTING_PREPS:
+                x += 1  # 'said one Democratic source on the panel': the head noun after a capitalised word
+            if x > inv and aw[x + 1].lower() in _NP_INNER and not _adverbial_at(a, x + 1):
+                y = x + 1  # '... source on the panel.': a short prepositional phrase up to the sentence end
+                while y + 1 < hi and y - x < 6 and aw[y + 1][:1].isalnum() and aw[y + 1].lower() not in _STOP \
+                        and aw[y + 1].lower() not in _verbs_set():
+                    y += 1
+                if y + 1 >= hi or aw[y + 1] in _SENT_END or aw[y + 1] in (",", ";"):
+                    x = y
+            if x > inv and (x + 1 >= hi or aw[x + 1] in _SENT_END or aw[x + 1] in (",", ";")
+                            or _adverbial_at(a, x + 1)):
+                inv = x
         tail = inv
         if inv is not None:  # '"...," said Smith in a statement.': the speaker is "Smith"
             inv, tail = _trim_adverbial(a, cj + 1, inv, hi)
@@ -1533,6 +1554,11 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         prev = out[k] if k >= 0 else None
         if q.single and (prev is None or text[prev.start] not in "\u2018'"):
             continue  # single marks: only the second half of a single-quoted split quote counts
+        n = q.end
+        while n < len(text) and text[n] in " \t\u00a0":
+            n += 1
+        if n < len(text) and (text[n].islower() or text[n].isdigit()) and len(text[q.start:q.end].split()) < 8:
+            continue  # '"Never give up" is her motto.': the sentence goes on, a title or a phrase
         if prev is not None and _MERGE_SPLIT and prev.kind == "direct" and prev.cue is not None \
                 and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
                 and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400 \

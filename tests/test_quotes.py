@@ -646,6 +646,14 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"He will not run," a close ally said.', [("a close ally", "said", "He will not run")]),
     ('"We will appeal," she said quietly.', [("she", "said", "We will appeal")]),
     ('"We want justice," lawyers for the victims said.', [("lawyers for the victims", "said", "We want justice")]),
+    # surnames with a particle; an inverted common noun after a capitalised modifier
+    ('"Egypt is safe," said President Abdel Fattah al-Sisi.', [("President Abdel Fattah al-Sisi", "said", "Egypt is safe")]),
+    ('"It is a frenzy," said one Labour source on the committee.',
+     [("one Labour source on the committee", "said", "It is a frenzy")]),
+    ('"We will win," said a Liberal insider on Monday.', [("a Liberal insider", "said", "We will win")]),
+    # a short quotation that goes on with its sentence is a title or a phrase: no second half, no floating quote
+    ('"We will win," she said. "Never give up" is her motto.', [("she", "said", "We will win")]),
+    ('"We will win," he said. "Hamilton," the musical, opens next week.', [("he", "said", "We will win")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
