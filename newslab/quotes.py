@@ -1329,7 +1329,8 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
         if ce - c0 < 8:
             continue
         q = a.q_by_start.get(c0)
-        kind = "direct" if q is not None and not q.single and q.end >= ce - 1 else "indirect"
+        # the whole line in marks, double or single ("Boris: 'I will not resign'")
+        kind = "direct" if q is not None and (q.closed or not q.single) and q.end >= ce - 1 else "indirect"
         if kind == "direct":
             ce = q.end  # type: ignore[union-attr]
         sp, cue = (s, e), (cs, m.end(2))

@@ -654,6 +654,9 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     # a short quotation that goes on with its sentence is a title or a phrase: no second half, no floating quote
     ('"We will win," she said. "Never give up" is her motto.', [("she", "said", "We will win")]),
     ('"We will win," he said. "Hamilton," the musical, opens next week.', [("he", "said", "We will win")]),
+    # a headline quotation in single marks
+    ("Boris: \u2018I will not resign\u2019\nThe Prime Minister spoke on Monday.", [("Boris", ":", "I will not resign")]),
+    ("\u2018The Beatles\u2019 music changed my life,\u2019 he said.", [("he", "said", "The Beatles\u2019 music changed my life")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
