@@ -116,9 +116,16 @@ def _pair_marks(text: str) -> list[_Quote]:
         if carry is not None and text[body] not in _REOPEN:
             out.append(_Quote(carry, carry_end, False, False))
             carry = None
+        skip_to = -1  # the closing mark of "rock 'n' roll"
         for m in _MARK.finditer(text, body, pe):
             i, me = m.span()
             tok = m.group()
+            if i < skip_to:
+                continue
+            if tok in ("'", "\u2018", "\u2019") and text[me:me + 1] == "n" and text[me + 1:me + 2] in ("'", "\u2019") \
+                    and (me + 2 >= pe or not text[me + 2].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
+                skip_to = me + 2  # 'n': an abbreviated "and", no quotation mark
+                continue
             if carry is not None:  # the reopening mark of a continued quote
                 open_d, carry = carry, None
                 continue
@@ -548,8 +555,8 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
             k -= 1
             continue
         c = w[:1]
-        if (c.isupper() or c.isdigit()) and c.isalnum() and lw not in _DET:  # _is_cap, inlined: hot
-            start = k
+        if (c.isupper() or c.isdigit()) and c.isalnum() and (lw not in _DET or (w == "A" and aw[k + 1] == ".")):
+            start = k  # _is_cap, inlined: hot; "A." is an initial ("Prof. A. Roy"), not an article
         elif lw in _DET:
             start = k
             # a determiner opens the phrase unless "of"/"for" attaches it to a head on its left

@@ -657,6 +657,9 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     # a headline quotation in single marks
     ("Boris: \u2018I will not resign\u2019\nThe Prime Minister spoke on Monday.", [("Boris", ":", "I will not resign")]),
     ("\u2018The Beatles\u2019 music changed my life,\u2019 he said.", [("he", "said", "The Beatles\u2019 music changed my life")]),
+    # "'n'" is no quotation mark; "A." is an initial
+    ("'It's rock 'n' roll,' he said.", [("he", "said", "It's rock 'n' roll")]),
+    ('"Growth will slow," Prof. A. Roy said.', [("Prof. A. Roy", "said", "Growth will slow")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
