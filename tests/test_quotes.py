@@ -660,6 +660,9 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     # "'n'" is no quotation mark; "A." is an initial
     ("'It's rock 'n' roll,' he said.", [("he", "said", "It's rock 'n' roll")]),
     ('"Growth will slow," Prof. A. Roy said.', [("Prof. A. Roy", "said", "Growth will slow")]),
+    ('The statement read: "We mourn the loss of a great leader."',
+     [("The statement", "read", "We mourn the loss of a great leader")]),
+    ('She read a statement to reporters. He read the novel "War and Peace" twice.', []),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
