@@ -870,7 +870,7 @@ def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, st
         b = q.start
         while b > 0 and text[b - 1] in " \t\u00a0":
             b -= 1
-        if b == 0 or text[b - 1] in ".!?\n:;" + _QUOTE_CHARS + ")\u2014" or q.start <= a.sents[a.sent_of(p)][0]:
+        if b == 0 or text[b - 1] in ".!?\n:;([" + _QUOTE_CHARS + ")\u2014" or q.start <= a.sents[a.sent_of(p)][0]:
             return q.start, q.end, "direct"
         s0 = a.tstart[lo]
         if s0 < q.start and q.end - s0 < 600:

@@ -663,6 +663,7 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('The statement read: "We mourn the loss of a great leader."',
      [("The statement", "read", "We mourn the loss of a great leader")]),
     ('She read a statement to reporters. He read the novel "War and Peace" twice.', []),
+    ('The mayor spoke. (\u201cWe will win,\u201d she said.)', [("she", "said", "We will win")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
