@@ -1394,6 +1394,10 @@ def _dash_signatures(a: _Article) -> list[_Stmt]:
         q = a.q_by_end.get(m.start(1))
         if q is None:
             continue
+        # '— protester Jane Doe', '— Elie Wiesel, Holocaust survivor': a role before, an appositive after
+        if any(w.lower() in _LEAD_OR_STOP or w.lower() in _DET or w.lower() in _verbs_set()
+               for w in m.group(3).split(",")[0].split() if w[:1].islower()):
+            continue
         out.append(_Stmt(q.start, q.end, "direct", (m.start(3), m.end(3)), (m.start(2), m.end(2)), 0.6))
     return out
 
@@ -1401,7 +1405,8 @@ def _dash_signatures(a: _Article) -> list[_Stmt]:
 # '..." \u2015 Jane Doe' (epigraphs, vox pops, social media posts) at a paragraph end
 _DASH_SIG = re.compile(
     r"[\"\u201d\u2019\u00bb]()[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*"
-    r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})[ \t\u00a0.]*$", re.MULTILINE)
+    r"((?:[a-z][\w'\u2019-]*[ \t\u00a0]+){0,3}[A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4}"
+    r"(?:,[ \t\u00a0]*[^\n,.;:!?\"\u201c\u201d]{1,60}?)?)[ \t\u00a0.]*$", re.MULTILINE)
 
 
 _DASHES = ("\u2015", "\u2014", "\u2013", "--")

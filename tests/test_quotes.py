@@ -664,6 +664,10 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
      [("The statement", "read", "We mourn the loss of a great leader")]),
     ('She read a statement to reporters. He read the novel "War and Peace" twice.', []),
     ('The mayor spoke. (\u201cWe will win,\u201d she said.)', [("she", "said", "We will win")]),
+    # dash signatures with a role before the name or an appositive after it
+    ('"We want peace." \u2014 protester Jane Doe', [("protester Jane Doe", "\u2014", "We want peace")]),
+    ('"Never again." \u2014 Elie Wiesel, Holocaust survivor', [("Elie Wiesel, Holocaust survivor", "\u2014", "Never again")]),
+    ('"We won." \u2014 and then the crowd', []),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
