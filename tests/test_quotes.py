@@ -668,6 +668,10 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"We want peace." \u2014 protester Jane Doe', [("protester Jane Doe", "\u2014", "We want peace")]),
     ('"Never again." \u2014 Elie Wiesel, Holocaust survivor', [("Elie Wiesel, Holocaust survivor", "\u2014", "Never again")]),
     ('"We won." \u2014 and then the crowd', []),
+    # present-tense inverted cues of features ('..., concedes Jones')
+    ('"It was a mistake," concedes Jones, now 70.', [("Jones", "concedes", "It was a mistake")]),
+    ('"Prices will fall," predicts economist Sara Lee.', [("economist Sara Lee", "predicts", "Prices will fall")]),
+    ('"Rubbish," counters Smith. The answers to the survey were mixed.', [("Smith", "counters", "Rubbish")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
