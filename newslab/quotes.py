@@ -690,7 +690,8 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
         w = aw[k]
         lw = w.lower()
         if w in _WEEKDAYS or lw in ("yesterday", "today", "tonight", "again", "also", "repeatedly",
-                                    "publicly", "privately", "previously", "earlier", "later") or \
+                                    "publicly", "privately", "previously", "earlier", "later", "aloud",
+                                    "afterwards", "afterward", "too", "though") or \
                 (_adverb_ly(lw) and w.islower() and lw not in ("only", "early", "likely")):
             k += 1
             continue

@@ -672,6 +672,7 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"It was a mistake," concedes Jones, now 70.', [("Jones", "concedes", "It was a mistake")]),
     ('"Prices will fall," predicts economist Sara Lee.', [("economist Sara Lee", "predicts", "Prices will fall")]),
     ('"Rubbish," counters Smith. The answers to the survey were mixed.', [("Smith", "counters", "Rubbish")]),
+    ('"Is this it?" he wondered aloud.', [("he", "wondered", "Is this it")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
