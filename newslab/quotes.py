@@ -581,7 +581,7 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         elif w == "," and seen_and and _is_cap(aw[k + 1]) and k - 1 >= lo and _is_cap(aw[k - 1]) \
                 and aw[k - 1][:1].isalpha():
             pass  # "The US, Japan and South Korea": a list of names
-        elif lw in _NP_INNER and k != j and k - 1 >= lo and aw[k - 1][:1].isalpha() \
+        elif lw in _NP_INNER and k != j and k - 1 >= lo and aw[k - 1][:1].isalnum() \
                 and aw[k - 1].lower() not in _STOP:
             pass
         elif c.isalpha() and not c.isupper() and lw not in _STOP and lw not in _NP_INNER \
@@ -742,6 +742,23 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     return k, e
 
 
+def _said_first(a: _Article, m_start: int, m_end: int) -> _Stmt | None:
+    """An inverted cue opening its sentence, its speaker, then a quotation: 'Said one official, "..."'."""
+    ci = bisect.bisect_left(a.tstart, m_start)
+    if ci >= len(a.tstart) or a.tstart[ci] != m_start:
+        return None
+    _, hi = a.sent_toks(a.sent_of(m_start))
+    inv = _np_fwd(a, ci + 1, hi, strict=True)
+    if inv is None:
+        inv = _lower_speaker(a, ci + 1, hi)
+    if inv is None or inv + 2 >= hi or a.w[inv + 1] not in (",", ":"):
+        return None
+    q = a.q_by_start.get(a.tstart[inv + 2])
+    if q is None:
+        return None
+    return _Stmt(q.start, q.end, "direct", (a.tstart[ci + 1], a.tend[inv]), (m_start, m_end), 0.6)
+
+
 def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
     a = _Article(text)
     verbs = _verbs()
@@ -759,6 +776,11 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
                 p = m_start - 1
                 while p >= 0 and text[p] in " \t\u00a0":
                     p -= 1
+                if form in ("Said", "Says") and (p < 0 or text[p] in ".!?\n" + _QUOTE_CHARS):
+                    st = _said_first(a, m_start, m_end)  # 'Said one official, "We are worried."'
+                    if st is not None:
+                        out.append(st)
+                    continue
                 if p < 0 or not text[p].isalnum() or not m_end < len(text) - 2 or not text[m_end + 1].isupper():
                     continue
             form = form.lower()

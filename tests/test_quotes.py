@@ -673,6 +673,9 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"Prices will fall," predicts economist Sara Lee.', [("economist Sara Lee", "predicts", "Prices will fall")]),
     ('"Rubbish," counters Smith. The answers to the survey were mixed.', [("Smith", "counters", "Rubbish")]),
     ('"Is this it?" he wondered aloud.', [("he", "wondered", "Is this it")]),
+    ('Said one official, "We are worried."', [("one official", "Said", "We are worried")]),
+    ('The mood was grim. Says Smith: "We never gave up."', [("Smith", "Says", "We never gave up")]),
+    ('"We will win," the 34-year-old from Cork told RTE.', [("the 34-year-old from Cork", "told", "We will win")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
