@@ -555,8 +555,9 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
             k -= 1
             continue
         c = w[:1]
-        if (c.isupper() or c.isdigit()) and c.isalnum() and (lw not in _DET or (w == "A" and aw[k + 1] == ".")):
-            start = k  # _is_cap, inlined: hot; "A." is an initial ("Prof. A. Roy"), not an article
+        if (c.isupper() or c.isdigit()) and c.isalnum() and (lw not in _DET or (w == "A" and aw[k + 1] == ".")
+                                                              or (w == "No" and aw[k + 1][:1].isdigit())):
+            start = k  # _is_cap, inlined: hot; "A." is an initial ("Prof. A. Roy"), "No 10" a number
         elif lw in _DET:
             start = k
             # a determiner opens the phrase unless "of"/"for" attaches it to a head on its left
@@ -1031,9 +1032,12 @@ def _trim_adverbial(a: _Article, s: int, e: int, hi: int, appositive: bool = Fal
 
 
 def _plural_possessive(a: _Article, i: int) -> bool:
-    """Is token ``i`` the apostrophe of a plural possessive ("the nurses' union"), not a quote mark?"""
-    return a.w[i] in ("'", "\u2019") and a.w[i - 1].endswith("s") and a.tstart[i] == a.tend[i - 1] \
-        and a.w[i + 1][:1].isalpha() and a.tend[i] < a.tstart[i + 1]
+    """Is token ``i`` the apostrophe of a possessive ("the nurses' union", "B.C.'s"), not a quote mark?"""
+    if a.w[i] not in ("'", "\u2019") or a.tstart[i] != a.tend[i - 1]:
+        return False
+    if a.w[i + 1] == "s" and a.tstart[i + 1] == a.tend[i]:
+        return True  # "B.C.'s": the tokeniser split the 's off after an abbreviation's dot
+    return a.w[i - 1].endswith("s") and a.w[i + 1][:1].isalpha() and a.tend[i] < a.tstart[i + 1]
 
 
 def _appositive_break(a: _Article, i: int) -> bool:

@@ -676,6 +676,9 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('Said one official, "We are worried."', [("one official", "Said", "We are worried")]),
     ('The mood was grim. Says Smith: "We never gave up."', [("Smith", "Says", "We never gave up")]),
     ('"We will win," the 34-year-old from Cork told RTE.', [("the 34-year-old from Cork", "told", "We will win")]),
+    ('"Stay home," said Dr. Bonnie Henry, B.C.\'s provincial health officer.',
+     [("Dr. Bonnie Henry, B.C.'s provincial health officer", "said", "Stay home")]),
+    ('"We do not comment on leaks," a No 10 spokesman said.', [("a No 10 spokesman", "said", "We do not comment on leaks")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
