@@ -321,7 +321,8 @@ _DET = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "th
         "few", "more", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
         "hundreds", "thousands", "millions", "one", "any", "much", "such", "either", "neither"}
 _NP_INNER = {"of", "for", "at", "from", "with", "to", "on", "in", "by", "close", "familiar", "&", "de", "al", "bin", "van", "von", "la", "le", "du", "der", "da", "dos"}
-_TITLE_ABBR = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Prof",
+_TITLE_ABBR = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Prof", "Del",
+               "Hon", "Cllr", "Det", "Const", "Cpl", "Pvt", "Fr", "Msgr", "Amb", "Brig", "Cdr", "Supt", "Asst",
                "Rev", "Jr", "Sr", "Adm", "Maj", "Cmdr", "Gens", "Sens", "Reps", "Pres", "Atty", "Supt", "Insp"}
 # words that end a noun phrase when walking back from a cue (function words and common verbs)
 _STOP = {"and", "or", "but", "nor", "so", "yet", "because", "if", "when", "while", "after", "before", "as",
@@ -863,6 +864,11 @@ def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
             while close < j and aw[close] != ")":
                 close += 1
             if close <= j and close - e < 8:
+                if aw[close + 1] == "," and close + 2 < j and aw[close + 2].lower() in _DET:
+                    end = j - 1  # 'Rep. Jim Jordan (R-Ohio), an oversight panel member, said'
+                    while end > close and aw[end] in (",", "\u2014", "--", "\u2013"):
+                        end -= 1
+                    return k, end
                 return k, close
             continue
         if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
@@ -1044,6 +1050,12 @@ def _appositive_break(a: _Article, i: int) -> bool:
     """A comma that ends an inverted speaker's appositive: ', echoing ...', ', reports USA Today'."""
     w = a.w[i + 1]
     return a.w[i] == "," and w[:1].islower() and w != "including" and (w.endswith("ing") or w in _verbs_set())
+
+
+def _now_role(a: _Article, i: int) -> bool:
+    """'said Murphy, now a consultant on Burma': a time adverb opening a role appositive."""
+    return a.w[i].lower() in ("now", "then", "formerly", "himself", "herself") \
+        and (a.w[i + 1].lower() in _DET or _role_word(a.w[i + 1]))
 
 
 def _role_word(w: str) -> bool:
@@ -1260,8 +1272,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
         e = inv
         if e == tail and e + 2 < hi and aw[e + 1] == "," \
-                and (aw[e + 2].lower() in _DET or _is_cap(aw[e + 2]) or _role_word(aw[e + 2])) \
-                and aw[e + 2].lower() not in _LEAD_WORDS:
+                and (aw[e + 2].lower() in _DET or _is_cap(aw[e + 2]) or _role_word(aw[e + 2])
+                     or _now_role(a, e + 2)) \
+                and (aw[e + 2].lower() not in _LEAD_WORDS or _now_role(a, e + 2)):
             # '..., said Griffin, an Obama backer.': the appositive belongs to the mention
             e2 = e + 2
             while e2 < hi and e2 - e < 40 and aw[e2] not in (";", ":", "!", "?") \
@@ -1278,6 +1291,17 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 e, _ = _trim_adverbial(a, e + 2, e2 - 1, hi, appositive=True)
                 while aw[e] in (",", "\u2014", "--"):
                     e -= 1
+            else:
+                # '..., said Ann Lee, a law professor who has ...': the appositive ends at its relative clause
+                r = next((x for x in range(e + 3, e2) if aw[x].lower() in ("who", "which", "whose")
+                          and aw[x - 1] != ","), None)
+                if r is not None:
+                    t = r
+                    while t + 1 < hi and t - r < 40 and not (aw[t + 1] in _SENT_END and not _abbr_dot(a, t + 1)) \
+                            and not _is_quote_tok(aw[t + 1]):
+                        t += 1
+                    if t + 1 >= hi or aw[t + 1] in _SENT_END:
+                        e, tail = r - 1, t
         sp = (a.tstart[cj + 1], a.tend[e])
         if j < lo:  # the sentence splitter may have cut right after the quotation
             left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
@@ -1425,7 +1449,11 @@ def _dash_signatures(a: _Article) -> list[_Stmt]:
         if any(w.lower() in _LEAD_OR_STOP or w.lower() in _DET or w.lower() in _verbs_set()
                for w in m.group(3).split(",")[0].split() if w[:1].islower()):
             continue
-        out.append(_Stmt(q.start, q.end, "direct", (m.start(3), m.end(3)), (m.start(2), m.end(2)), 0.6))
+        se = m.end(3)
+        last = a.text[m.start(3):se].rsplit(None, 1)[-1].rstrip(".")
+        if a.text[se - 1] == "." and len(last) > 1 and last not in _TITLE_ABBR and "." not in last:
+            se -= 1  # '― Carla Sanchez.': the full stop ends the line, not an abbreviation
+        out.append(_Stmt(q.start, q.end, "direct", (m.start(3), se), (m.start(2), m.end(2)), 0.6))
     return out
 
 

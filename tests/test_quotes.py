@@ -679,6 +679,17 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"Stay home," said Dr. Bonnie Henry, B.C.\'s provincial health officer.',
      [("Dr. Bonnie Henry, B.C.'s provincial health officer", "said", "Stay home")]),
     ('"We do not comment on leaks," a No 10 spokesman said.', [("a No 10 spokesman", "said", "We do not comment on leaks")]),
+    # an inverted appositive ends at its relative clause; "now a consultant" is one; "Del." a title
+    ('"It was a deal," said Pat Moore, a law professor at Leeds University who has worked on such cases.',
+     [("Pat Moore, a law professor at Leeds University", "said", "It was a deal")]),
+    ('"I call it the trip," said Murphy, now a consultant in the private sector.',
+     [("Murphy, now a consultant in the private sector", "said", "I call it the trip")]),
+    ('"This is a waste," said Del. Stacey Pratt.', [("Del. Stacey Pratt", "said", "This is a waste")]),
+    ('"They would not," Rep. Jim Jones (R-Ohio), a panel member, said.',
+     [("Rep. Jim Jones (R-Ohio), a panel member", "said", "They would not")]),
+    # a dash signature ends before the line's full stop, not before an abbreviation's
+    ('"We want peace." \u2015 Carla Sanchez.', [("Carla Sanchez", "\u2015", "We want peace")]),
+    ('"We want peace." \u2015 Martin Luther King Jr.', [("Martin Luther King Jr.", "\u2015", "We want peace")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
