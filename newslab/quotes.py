@@ -659,7 +659,11 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
                 (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(aw[i + 1]):
             pass
         elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
-                and lw not in _verbs_set() and lw != "that" and not _adverb_ly(lw):
+                and lw not in _verbs_set() and lw != "that" \
+                and (not _adverb_ly(lw) or (aw[i - 1].lower() in _DET and aw[i + 1].endswith("ed"))) \
+                and not (i > k and lw.endswith("ed") and aw[i - 1].endswith("s") and aw[i - 1][:1].islower()
+                         and aw[i - 1].lower() not in _DET and aw[i - 1].lower() not in _NP_INNER):
+            # (but "demonstrators marched": a plural noun, then its verb)
             if seen_cap and end == i - 1 and not aw[i - 1].endswith(_POSS_ENDS) and not _particle_name(w) and not any(
                     _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3))):
                 # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase, but not
@@ -730,6 +734,11 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     k = lo
     while k < hi and (_is_quote_tok(aw[k]) or aw[k] in ("(", "-", "\u2014")):
         k += 1
+    if aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON:
+        # "In August, several groups granted ..., saying": the subject comes after the adverbial
+        c = next((x for x in range(k + 1, min(hi, k + 8)) if aw[x] == ","), None)
+        if c is not None:
+            k = c + 1
     e = _np_fwd(a, k, hi)
     if e is None:
         return None
@@ -975,6 +984,15 @@ def _cue_settings() -> frozenset[str]:
 _ADVERBIAL_OPENERS = frozenset({"outside", "inside", "during", "after", "before", "near", "via", "amid",
                                 "while", "when", "as", "yesterday", "today", "tonight", "earlier", "later",
                                 "last", "late", "recently", "afterwards", "shortly"})
+# time adverbs among them, which may also stand before a verb ("said officials later found ..."): an
+# adverbial only before punctuation or a time phrase ("later that day", "last week", "late Tuesday")
+_TIME_ADVERBS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "last", "late", "recently",
+                           "afterwards", "shortly"})
+_TIME_NOUNS = frozenset({"week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "day",
+                         "after", "before", "on", "in", "that", "this", "the"})
+# the occasion of speaking, before to/on/in/at ('said a source speaking to Fox News')
+_OCCASION_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing", "testifying", "responding",
+                                   "reacting", "commenting", "referring"})
 _SETTING_PREPS = frozenset({"on", "in", "at", "to", "over", "with", "through", "from"})
 _POSS_PRON = frozenset({"his", "her", "their", "its"})
 _TIME_WORDS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "last", "this", "next"})
@@ -986,8 +1004,15 @@ def _adverbial_at(a: _Article, x: int) -> bool:
     aw = a.w
     w = aw[x]
     lw = w.lower()
+    if lw in _TIME_ADVERBS and w[:1].islower():
+        nxt = aw[x + 1]
+        return nxt in (".", ",", ";", "!", "?") or nxt.lower() in _TIME_NOUNS or nxt in _WEEKDAYS or nxt in _MONTHS
     if w in _WEEKDAYS or (lw in _ADVERBIAL_OPENERS and w[:1].islower()):  # not "USA Today"
         return True
+    if w[:1].islower() and _adverb_ly(lw) and aw[x + 1] in (".", ",", ";", "!", "?"):
+        return True  # 'said Smith quietly', but 'a newly elected councillor'
+    if lw in _OCCASION_PARTICIPLES:
+        return aw[x + 1].lower() in ("to", "on", "in", "at", "before", "from", "with")
     if lw == "of":
         if aw[x + 1].lower() in _POSS_PRON:
             return True  # 'said Smith of his former coach': about, not affiliation
@@ -1023,6 +1048,8 @@ def _trim_adverbial(a: _Article, s: int, e: int, hi: int, appositive: bool = Fal
     ends it: "a senior official during the Bush administration" is a role.
     """
     aw = a.w
+    if s == e and aw[s].lower() in _PRON:
+        return e, e  # "said he fully supports ...": a clause, not an inverted pronoun with an adverbial
     for x in range(s + 1, min(e + 2, hi)):
         if aw[x] in (",", "(") or not _adverbial_at(a, x):
             continue
@@ -1035,6 +1062,12 @@ def _trim_adverbial(a: _Article, s: int, e: int, hi: int, appositive: bool = Fal
             t += 1
         return x - 1, max(t, e)
     return e, e
+
+
+@functools.lru_cache(maxsize=1)
+def _place_abbreviations() -> frozenset[str]:
+    """"Calif", "Ind", "Ont": state and province abbreviations (the sentence splitter's lexicon)."""
+    return frozenset(k.removesuffix(".") for k, v in _lexicon.table("abbreviations.txt").items() if v == "place")
 
 
 def _plural_possessive(a: _Article, i: int) -> bool:
@@ -1286,6 +1319,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                                or (_is_quote_tok(aw[e2]) and aw[e2 - 1] == ",")):  # not 'author of "Title"'
                 if aw[e2 - 1] == "." and aw[e2] != "." and not _abbr_dot(a, e2 - 1):
                     e2 -= 1
+                elif aw[e2] == "." and e2 + 1 >= hi and aw[e2 - 1] in _place_abbreviations() \
+                        and a.tstart[e2] == a.tend[e2 - 1]:
+                    e2 += 1  # '..., of Tujunga, Calif.': the full stop is the abbreviation's too
                 tail = e2 - 1
                 # '..., said Ann Lee, a nurse, on Monday.': the appositive ends before the adverbial
                 e, _ = _trim_adverbial(a, e + 2, e2 - 1, hi, appositive=True)

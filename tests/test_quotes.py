@@ -690,6 +690,19 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     # a dash signature ends before the line's full stop, not before an abbreviation's
     ('"We want peace." \u2015 Carla Sanchez.', [("Carla Sanchez", "\u2015", "We want peace")]),
     ('"We want peace." \u2015 Martin Luther King Jr.', [("Martin Luther King Jr.", "\u2015", "We want peace")]),
+    # adverbs after an inverted speaker; a time adverb before a verb is no adverbial of the cue
+    ('"We are ready," said Smith quietly.', [("Smith", "said", "We are ready")]),
+    ('"We won," said Smith later that day.', [("Smith", "said", "We won")]),
+    ('"We are ready," said a newly elected councillor.', [("a newly elected councillor", "said", "We are ready")]),
+    ('"It is a hoax," said one source speaking to Fox News.', [("one source", "said", "It is a hoax")]),
+    ('"We won," says Jorge Llamas, 31, of Tujunga, Calif.', [("Jorge Llamas, 31, of Tujunga, Calif.", "says", "We won")]),
+    # the subject of a participle clause comes after a leading adverbial
+    ('On Monday, the union walked out, saying: "We have had enough."', [("the union", "saying", "We have had enough")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
+
+
+def test_time_adverb_before_a_verb_is_no_inverted_speaker():
+    got = rows("Smith, the mayor, said officials later found the boy.")
+    assert ("indirect", "Smith, the mayor", "said", "officials later found the boy") in got
