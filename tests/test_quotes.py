@@ -697,7 +697,7 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"It is a hoax," said one source speaking to Fox News.', [("one source", "said", "It is a hoax")]),
     ('"We won," says Jorge Llamas, 31, of Tujunga, Calif.', [("Jorge Llamas, 31, of Tujunga, Calif.", "says", "We won")]),
     # the subject of a participle clause comes after a leading adverbial
-    ('On Monday, the union walked out, saying: "We have had enough."', [("the union", "saying", "We have had enough")]),
+    ('On Monday, union members walked out, saying: "We have had enough."', [("union members", "saying", "We have had enough")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
