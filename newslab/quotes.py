@@ -1070,6 +1070,17 @@ def _place_abbreviations() -> frozenset[str]:
     return frozenset(k.removesuffix(".") for k, v in _lexicon.table("abbreviations.txt").items() if v == "place")
 
 
+def _is_title(a: _Article, q: _Quote, k: int = 0) -> bool:
+    """Is quotation ``q`` a title after a possessive or preposition ('on CNN's "State of the Union"',
+    'in "The Crown"'): a few words, every long one capitalised?"""
+    before = a.text[max(0, q.start - 30):q.start].split()
+    prev = before[-1] if before else ""
+    if not (prev.endswith(_POSS_ENDS) or prev.lower() in ("on", "in", "of", "the", "to", "from")):
+        return False
+    words = a.text[q.start:q.end].strip(_QUOTE_CHARS + " .,!?").split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or len(w) < 4 for w in words)
+
+
 def _plural_possessive(a: _Article, i: int) -> bool:
     """Is token ``i`` the apostrophe of a possessive ("the nurses' union", "B.C.'s"), not a quote mark?"""
     if a.w[i] not in ("'", "\u2019") or a.tstart[i] != a.tend[i - 1]:
@@ -1237,6 +1248,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     while k2 < hi and aw[k2] in (",", ":", "\u2014", "--"):
         k2 += 1
     right_quote = a.q_by_start.get(a.tstart[k2]) if k2 < hi else None
+    if right_quote is not None and _is_title(a, right_quote, k2):
+        right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
     nothing_after = k >= hi or aw[k] in _SENT_END or aw[k] == ";" or (
         aw[k] == "," and k + 1 < hi and aw[k + 1].lower() in _PARTICIPLE_TAIL)
 
@@ -1329,8 +1342,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                     e -= 1
             else:
                 # '..., said Ann Lee, a law professor who has ...': the appositive ends at its relative clause
-                r = next((x for x in range(e + 3, e2) if aw[x].lower() in ("who", "which", "whose")
-                          and aw[x - 1] != ","), None)
+                # (or at ', who ...' after it)
+                r = next((x for x in range(e + 3, e2) if aw[x].lower() in ("who", "which", "whose")), None)
                 if r is not None:
                     t = r
                     while t + 1 < hi and t - r < 40 and not (aw[t + 1] in _SENT_END and not _abbr_dot(a, t + 1)) \
@@ -1338,6 +1351,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                         t += 1
                     if t + 1 >= hi or aw[t + 1] in _SENT_END:
                         e, tail = r - 1, t
+                        while aw[e] in (",", "\u2014", "--"):
+                            e -= 1
         sp = (a.tstart[cj + 1], a.tend[e])
         if j < lo:  # the sentence splitter may have cut right after the quotation
             left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
@@ -1349,6 +1364,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         while k3 < hi and aw[k3] in (",", ":"):
             k3 += 1
         q = a.q_by_start.get(a.tstart[k3]) if k3 < hi else None
+        if q is not None and _is_title(a, q, k3):
+            q = None
         if q is not None and left[2] == "direct" and _MERGE_SPLIT:
             return [_Stmt(left[0], q.end, "direct", sp, cue, 0.8,  # '"A," said X, "B."'
                           [(left[0], left[1]), (q.start, q.end)])]
@@ -1634,6 +1651,25 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         seen.add((st.start, st.end))
         out.append(st)
     out.sort(key=lambda s: s.start)
+    # '"...," said Ann Lee, a lawyer, who has been challenging the industry for years.': a relative
+    # clause with a verb of attitude describes the speaker; it is no statement of its own
+    sp_ends = {st.sp[1] for st in out if st.sp is not None and st.kind == "direct"}
+    if sp_ends:
+        verbs = _verbs()
+        keep = []
+        for st in out:
+            cue_word = a.text[st.cue[0]:st.cue[1]].lower() if st.cue is not None else ""
+            if st.sp is not None and a.text[st.sp[0]:st.sp[1]].lower() in ("who", "which") and (
+                    verbs.get(cue_word) in ("attitude", "belief")
+                    or (cue_word.endswith("ing") and a.text[max(0, st.cue[0] - 6):st.cue[0]].rstrip().endswith(
+                        ("been", "is", "was", "are", "were")))):  # 'who has been challenging the industry'
+                b = st.sp[0]
+                while b > 0 and a.text[b - 1] in " ,\t\u00a0":
+                    b -= 1
+                if b in sp_ends:
+                    continue
+            keep.append(st)
+        out = keep
     # a cue inside another statement's speaker mention ("Don Fowler, who has backed Clinton, said")
     # describes the speaker; it is not a statement of its own
     spans = sorted({st.sp for st in out if st.sp is not None and st.sp[1] - st.sp[0] > 30})
@@ -1666,7 +1702,8 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         if prev is not None and _MERGE_SPLIT and prev.kind == "direct" and prev.cue is not None \
                 and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
                 and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400 \
-                and text[prev.start:prev.end].rstrip(_QUOTE_CHARS + " ")[-1:] not in (".", "!", "?"):
+                and text[prev.start:prev.end].rstrip(_QUOTE_CHARS + " ")[-1:] not in (".", "!", "?") \
+                and not _is_title(a, q):
             # '"A," he said. "B."': the second half of a split quote extends the statement. Not after
             # '"A!" insists X.' or '"A?" he asked.': A is a whole utterance and B a new one.
             prev.parts = (prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)]

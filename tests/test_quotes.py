@@ -698,6 +698,14 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"We won," says Jorge Llamas, 31, of Tujunga, Calif.', [("Jorge Llamas, 31, of Tujunga, Calif.", "says", "We won")]),
     # the subject of a participle clause comes after a leading adverbial
     ('On Monday, union members walked out, saying: "We have had enough."', [("union members", "saying", "We have had enough")]),
+    # a title after the cue is no second half of a split quote
+    ('"We need order," Pence said on CNN\'s "State of the Union."', [("Pence", "said", "We need order")]),
+    # a relative clause describing the speaker is no statement, and the next quotation is the second half
+    ('"These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
+     'the coal industry for years. "I am skeptical."',
+     [("Peter Moss, a lawyer for the Sierra Club", "said",
+       'These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
+       'the coal industry for years. "I am skeptical')]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
