@@ -1251,7 +1251,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     if right_quote is not None and _is_title(a, right_quote, k2):
         right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
     nothing_after = k >= hi or aw[k] in _SENT_END or aw[k] == ";" or (
-        aw[k] == "," and k + 1 < hi and aw[k + 1].lower() in _PARTICIPLE_TAIL)
+        aw[k] == "," and k + 1 < hi and (aw[k + 1].lower() in _PARTICIPLE_TAIL or (
+            aw[k + 1].lower() in _SUBORDINATORS and k > cj + 1 and _closed_quote_before(a, lo, ci))))
+    # ('"...," she told CBS on Tuesday, when ...': the when-clause is no content)
 
     if j < lo or aw[j] in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(aw[j]):
         if participle and j >= lo and aw[j] in (",", "\u2014", "--", ";", "\u2013"):
@@ -1614,7 +1616,16 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
     return _Stmt(s, e, kind, sp, cue, conf)
 
 
+def _closed_quote_before(a: _Article, lo: int, ci: int) -> bool:
+    """Does a quotation open and close in the sentence (tokens from ``lo``) before the cue at ``ci``?"""
+    qi = bisect.bisect_left(a.qstart, a.tstart[lo])
+    return qi < len(a.quotes) and a.quotes[qi].closed and a.quotes[qi].end <= a.tstart[ci]
+
+
 _COMMA_AND_BUT = frozenset((",", "and", "but"))
+# an adverbial clause after a cue's adverbials ('"...," she told CBS on Tuesday, when ...') is no content
+_SUBORDINATORS = frozenset(("when", "while", "as", "after", "before", "because", "since", "though", "although",
+                            "where", "until", "once"))
 _SUBJECT_PRON = frozenset(("he", "she", "they", "we", "I"))
 _CLAUSE_BREAKS = frozenset((";", "\u2014", "--", "(", ","))
 
@@ -1691,6 +1702,8 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         inside = k >= 0 and covered[k][1] > q.start
         if inside or (k + 1 < len(covered) and covered[k + 1][0] < q.end):
             continue
+        while k > 0 and out[k].sp is None and out[k - 1].kind == "direct" and out[k].start - out[k - 1].end < 200:
+            k -= 1  # '"A," he told Reuters when asked if he knew Trump. "B."': the question is no speaker's
         prev = out[k] if k >= 0 else None
         if q.single and (prev is None or text[prev.start] not in "\u2018'"):
             continue  # single marks: only the second half of a single-quoted split quote counts

@@ -706,6 +706,13 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
      [("Peter Moss, a lawyer for the Sierra Club", "said",
        'These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
        'the coal industry for years. "I am skeptical')]),
+    # an adverbial clause or an unattributed question inside the attribution: the next quotation is the second half
+    ('"Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, when ten states voted. '
+     '"But we may have to back him."',
+     [("Graham, a former senator", "told", 'Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, '
+       'when ten states voted. "But we may have to back him')]),
+    ('"It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming."',
+     [("the tycoon", "told", 'It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming')]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
