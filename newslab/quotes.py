@@ -1252,7 +1252,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
     nothing_after = k >= hi or aw[k] in _SENT_END or aw[k] == ";" or (
         aw[k] == "," and k + 1 < hi and (aw[k + 1].lower() in _PARTICIPLE_TAIL or (
-            aw[k + 1].lower() in _SUBORDINATORS and k > cj + 1 and _closed_quote_before(a, lo, ci))))
+            aw[k + 1].lower() in _SUBORDINATORS and _closed_quote_before(a, lo, ci))))
     # ('"...," she told CBS on Tuesday, when ...': the when-clause is no content)
 
     if j < lo or aw[j] in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(aw[j]):

@@ -713,6 +713,7 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
        'when ten states voted. "But we may have to back him')]),
     ('"It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming."',
      [("the tycoon", "told", 'It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming')]),
+    ('"We will win," he went on, as the crowd cheered. The meeting went on for hours.', [("he", "went on", "We will win")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
