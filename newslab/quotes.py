@@ -30,6 +30,11 @@ single-quoted fragment makes indirect speech mixed; a dateline in capitals ("NEW
 not a speaker; a name before an auxiliary or an attitude verb is its subject, not an inverted
 speaker ("The chancellor, Jeremy Hunt, has defended ..."); "asked not to be named" and "did not
 respond to a request for comment" are not statements (``newslab/data/quote_not_content.txt``).
+An inverted speaker ends before an adverbial of its cue ('"...," said Ann Lee in a statement on
+Monday', ``quote_cue_settings.txt``) and keeps its appositive ('said Ann Lee, president of the
+union'); some cues count only beside a quotation ('"...," she posted', 'shrugged the coach', 'The
+statement read: "..."', ``quote_direct_only_verbs.txt``); a short Title Case quotation after a
+possessive ('on CNN's "State of the Union"') is a title, not the second half of a split quote.
 ``confidence`` is the share of right statements of the same rule and type on PolNeAR train.
 
 Conventions follow PolNeAR: content of ``X said that ...`` includes "that"; beliefs ("polls
