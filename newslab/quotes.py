@@ -1198,6 +1198,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if i - cj > 2:
             return [_Stmt(a.tstart[cj + 1], e, _kind_of(a, a.tstart[cj + 1], e), None, cue, 0.5)]
         return []
+    if aw[cj + 1].lower() == "by" and lform.endswith(("ed", "en")) and ci - 1 >= lo \
+            and lform not in ("responded", "replied", "answered", "reacted", "countered", "retorted"):
+        return []  # "the statement signed by ...", "a letter written by ...": a passive participle
     if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))):
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
     if form in _NOUNY and ci - 2 >= lo and pw[:1].islower() and pw not in _SKIP_BEFORE \

@@ -719,6 +719,12 @@ def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
 
 
+def test_passive_participle_is_no_cue():
+    assert rows("The bill, signed by the governor on Monday, takes effect in May.") == []
+    assert rows("Trump responded by saying the plan was dead.") == [
+        ("indirect", "Trump", "responded", "by saying the plan was dead")]
+
+
 def test_time_adverb_before_a_verb_is_no_inverted_speaker():
     got = rows("Smith, the mayor, said officials later found the boy.")
     assert ("indirect", "Smith, the mayor", "said", "officials later found the boy") in got
