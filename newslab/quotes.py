@@ -136,6 +136,8 @@ def _pair_marks(text: str) -> list[_Quote]:
                 continue
             before = text[i - 1] if i > 0 else " "
             after = text[me] if me < n else " "
+            if tok == "\u201d" and i == body and open_d is None and carry is None:
+                tok = "\u201c"  # '\u201dMr. Trump embodies ...\u201d': a slip for an opening mark at a paragraph start
             if tok in _DOUBLE_OPENERS or (tok in _STRAIGHT_DOUBLES and open_d is None):
                 if tok in _STRAIGHT_DOUBLES and (after.isspace() or me >= pe):
                     continue  # a stray straight mark that opens nothing
@@ -660,6 +662,9 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
             seen_cap = True
         elif _abbr_dot(a, i) or lw in ("\u2019s", "'s"):
             end = i
+        elif w == "/" and i > k and aw[i - 1][:1].isdigit() and aw[i + 1][:1].isdigit() \
+                and a.tstart[i] == a.tend[i - 1] and a.tend[i] == a.tstart[i + 1]:
+            pass  # "9/11 widow Terry Strada"
         elif lw in ("of", "for", "at", "from", "by", "with", "&", "in") and i + 1 < hi and \
                 (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(aw[i + 1]):
             pass
@@ -950,6 +955,12 @@ def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[t
         if subj is None:
             return None
         return (a.tstart[subj[0]], a.tend[subj[1]]), subj[0]
+    if aw[j] == ")":
+        # 'panel Chairman Rep. Jason Chaffetz (R-Utah) said': the phrase before the parenthesis
+        op = next((x for x in range(j - 1, max(lo, j - 9) - 1, -1) if aw[x] == "("), None)
+        st = _np_back(a, op - 1, lo) if op is not None and op - 1 >= lo and aw[op - 1][:1].isalnum() else None
+        if st is not None:
+            return (a.tstart[st], a.tend[j]), st
     if aw[j] in (",", "\u2014", "--", ")", "\u2013"):
         subj = _appositive_subject(a, lo, j)
         if subj is None:
@@ -1307,7 +1318,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             tail + 1 >= hi or aw[tail + 1] in (".", ",", "!", "?", ";", ":") or _is_quote_tok(aw[tail + 1]))
         # Only plain speech verbs invert, and never after an auxiliary: in "The chancellor, Jeremy
         # Hunt, has defended his plan" the name before the verb is its subject.
-        invertible = cls == "speech" and lform in _inversion_verbs() and not any(
+        invertible = cls in ("speech", "belief") and lform in _inversion_verbs() and not any(
             aw[x].lower() in _AUXILIARIES for x in range(j + 1, ci))
         if j >= lo and aw[j] != ":" and (right_quote is not None or not inverted_ok or not invertible):
             # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
@@ -1406,7 +1417,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if w == "to" and lform in _TO_VERBS:
             st = _content_from(a, k, hi, sent_end, sp, cue, 0.5, clause=True)  # "wants to build a wall"
             return [st] if st else []
-        if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)):
+        if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)
+                or (w == "," and _is_quote_tok(aw[k + 1]))):  # 'She continued, "..."'
             return []
     if cls == "speech" and sp_tok is not None and sp_tok - 1 > lo and aw[sp_tok - 1] == "," \
             and aw[k] == "," and (not _is_quote_tok(aw[k + 1]) or aw[k + 2][:1].islower()):
@@ -1569,6 +1581,16 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
     while k < hi and a.w[k] in (",", ":", "\u2014", "--", "-"):
         k += 1
     if k >= hi:
+        if k - 1 >= 0 and a.w[k - 1] == ":" and a.tstart[k - 1] < sent_end:
+            # 'He said:' ending its paragraph, the quotation opening the next one
+            p = a.tend[k - 1]
+            n = 0
+            while p < len(text) and text[p] in " \t\r\n\u00a0" and n <= 3:
+                n += text[p] == "\n"
+                p += 1
+            q = a.q_by_start.get(p)
+            if q is not None and n <= 3 and (not q.single or a.single_style):
+                return _Stmt(q.start, q.end, "direct", sp, cue, conf)
         return None
     s = a.tstart[k]
     q = a.q_by_start.get(s)

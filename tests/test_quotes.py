@@ -714,6 +714,18 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming."',
      [("the tycoon", "told", 'It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming')]),
     ('"We will win," he went on, as the crowd cheered. The meeting went on for hours.', [("he", "went on", "We will win")]),
+    # "continued" with a quotation; "9/11" in a role; a party parenthesis before the cue
+    ('The families spoke.\n\nShe continued, "For us, all we ask is a hearing."', [("She", "continued", "For us, all we ask is a hearing")]),
+    ('"We will win," continued Smith.', [("Smith", "continued", "We will win")]),
+    ('"They are wrong," said 9/11 widow Terry Strand.', [("9/11 widow Terry Strand", "said", "They are wrong")]),
+    ('"Subpoenas are not optional," panel Chairman Rep. Jason Chase (R-Utah) said after the witness failed to appear.',
+     [("panel Chairman Rep. Jason Chase (R-Utah)", "said", "Subpoenas are not optional")]),
+    # a closing curly mark typed for the opening one at a paragraph start
+    ('Readers wrote in.\n\n\u201dHe represents our shame.\u201d \u2015 Sonya Herr',
+     [("Sonya Herr", "\u2015", "He represents our shame")]),
+    # a colon ending the cue's paragraph, the quotation in the next one
+    ('He spoke about the city.\n\nHe said:\n\n"You walk down the street, you get shot."\n\nCritics disagreed.',
+     [("He", "said", "You walk down the street, you get shot")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
