@@ -718,7 +718,7 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
                 tell = False
                 continue
         nxt = aw[k + 1].lower()
-        if lw in _ADV_PREP and not (lw == "at" and nxt in ("least", "most") or lw in ("over", "under")
+        if lw in _ADV_PREP and not (lw == "at" and nxt in ("least", "most") or lw in ("over", "under", "about")
                                     and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS)):
             # consume up to the next clear boundary ("that", ",", ":", a quotation mark), but "said
             # at least 12 people died" and "said over 100 were hurt" start their content there
@@ -866,8 +866,9 @@ def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
             k += 1
         if k >= j or j - k > 40:
             continue
-        if aw[k].lower() in _CONNECTIVES and k + 1 < j and aw[k + 1] != ",":
-            k += 1  # "But Matt Morrison, the group's deputy director, said"
+        if (aw[k].lower() in _CONNECTIVES or (aw[k] == "As" and _is_cap(aw[k + 1]))) and k + 1 < j \
+                and aw[k + 1] != ",":
+            k += 1  # "But Matt Morrison, the group's deputy director, said", "As John Cornyn, ..., put it:"
         first = aw[k]
         if first.lower() in _LEAD_WORDS or first.lower() in _STOP or first in _WEEKDAYS or first in _MONTHS:
             continue  # an adverbial segment ("On Sunday night in South Carolina,")
@@ -1271,7 +1272,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
     nothing_after = k >= hi or aw[k] in _SENT_END or aw[k] == ";" or (
         aw[k] == "," and k + 1 < hi and (aw[k + 1].lower() in _PARTICIPLE_TAIL or (
-            aw[k + 1].lower() in _SUBORDINATORS and _closed_quote_before(a, lo, ci))))
+            (aw[k + 1].lower() in _SUBORDINATORS or (aw[k + 1].endswith("ing") and aw[k + 1].islower()))
+            and _closed_quote_before(a, lo, ci)))) or (
+        aw[k].lower() in ("about", "of") and lform in ("said", "says", "say") and _closed_quote_before(a, lo, ci))
     # ('"...," she told CBS on Tuesday, when ...': the when-clause is no content)
 
     if j < lo or aw[j] in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(aw[j]):
@@ -1289,15 +1292,16 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if participle:
             return []
         inv = _np_fwd(a, cj + 1, hi, strict=True)
+        lower = inv is None
+        if lower:
+            inv = _lower_speaker(a, cj + 1, hi)
         if inv is not None and aw[inv + 1] == "(":
             close = inv + 1
             while close < min(hi, inv + 9) and aw[close] != ")":
                 close += 1
             if aw[close] == ")":
                 inv = close  # '"...," said Rep. G.K. Butterfield (D-N.C.).'
-        if inv is None:
-            inv = _lower_speaker(a, cj + 1, hi)
-        else:
+        if not lower and inv is not None:
             x = inv
             while x + 1 < hi and x - inv < 3 and _role_word(aw[x + 1]) and aw[x + 1].lower() not in _SETTING_PREPS:
                 x += 1  # 'said one Democratic source on the panel': the head noun after a capitalised word
@@ -1309,11 +1313,20 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 if y + 1 >= hi or aw[y + 1] in _SENT_END or aw[y + 1] in (",", ";"):
                     x = y
             if x > inv and (x + 1 >= hi or aw[x + 1] in _SENT_END or aw[x + 1] in (",", ";")
-                            or _adverbial_at(a, x + 1)):
+                            or _adverbial_at(a, x + 1) or aw[x + 1].lower() in ("who", "whose")):
                 inv = x
         tail = inv
         if inv is not None:  # '"...," said Smith in a statement.': the speaker is "Smith"
             inv, tail = _trim_adverbial(a, cj + 1, inv, hi)
+        if inv is not None and tail == inv and aw[inv + 1].lower() in ("who", "whose") and aw[inv][:1].isalpha() \
+                and aw[inv].lower() not in _PRON:
+            # '"...," said a Mexican official who was not authorized to speak.': a relative clause
+            t = inv + 1
+            while t + 1 < hi and t - inv < 40 and not (aw[t + 1] in _SENT_END and not _abbr_dot(a, t + 1)) \
+                    and not _is_quote_tok(aw[t + 1]):
+                t += 1
+            if t + 1 >= hi or aw[t + 1] in _SENT_END:
+                tail = t
         inverted_ok = inv is not None and tail is not None and (
             tail + 1 >= hi or aw[tail + 1] in (".", ",", "!", "?", ";", ":") or _is_quote_tok(aw[tail + 1]))
         # Only plain speech verbs invert, and never after an auxiliary: in "The chancellor, Jeremy
@@ -1325,7 +1338,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             got = _subject_before(a, j, lo, prev)
             if got is not None and not nothing_after:
                 st = _content_from(a, k, hi, sent_end, got[0], cue, 0.8)
-                return [st] if st else []
+                if st is not None or got[1] is None or _left_content(a, got[1], lo) is None:
+                    return [st] if st else []
+                # ('"...," X, a spokesman, said in an interview in Santa Monica, Calif.': no content after)
             if got is not None and got[1] is not None:
                 # '"...," Leonard Burman, director of X, said of the plan.'
                 left = _left_content(a, got[1], lo)
@@ -1647,9 +1662,14 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
 
 
 def _closed_quote_before(a: _Article, lo: int, ci: int) -> bool:
-    """Does a quotation open and close in the sentence (tokens from ``lo``) before the cue at ``ci``?"""
+    """Does the sentence (tokens from ``lo``) open with a whole quotation ('"...,"', '"...?"') that
+    closes before the cue at ``ci``?"""
     qi = bisect.bisect_left(a.qstart, a.tstart[lo])
-    return qi < len(a.quotes) and a.quotes[qi].closed and a.quotes[qi].end <= a.tstart[ci]
+    if qi >= len(a.quotes):
+        return False
+    q = a.quotes[qi]
+    return q.closed and q.start <= a.tstart[lo] + 1 and q.end <= a.tstart[ci] \
+        and a.text[q.start:q.end].rstrip(_QUOTE_CHARS + " ")[-1:] in (",", ".", "!", "?")
 
 
 _COMMA_AND_BUT = frozenset((",", "and", "but"))

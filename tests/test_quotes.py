@@ -726,6 +726,25 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     # a colon ending the cue's paragraph, the quotation in the next one
     ('He spoke about the city.\n\nHe said:\n\n"You walk down the street, you get shot."\n\nCritics disagreed.',
      [("He", "said", "You walk down the street, you get shot")]),
+    # inverted "read the statement"; "As X, a role, put it:"; a relative clause after an inverted speaker
+    ('"We took notes," read the statement, which was attributed to Miller. "It shone through."',
+     [("the statement", "read", 'We took notes," read the statement, which was attributed to Miller. "It shone through')]),
+    ('As John Corr, the No. 2 in the leadership, put it: "This person will not be confirmed."',
+     [("John Corr, the No. 2 in the leadership", "put it", "This person will not be confirmed")]),
+    ('"We have seen a growing discourse," said a Mexican official who was not authorized to speak.',
+     [("a Mexican official", "said", "We have seen a growing discourse")]),
+    # no content after the cue's adverbials, a lower-case speaker with a party, "said about"
+    ('"They would be wrong," Mike Briggs, a spokesman, said in an interview Sunday in Santa Monica, Calif.',
+     [("Mike Briggs, a spokesman", "said", "They would be wrong")]),
+    ('"He is struggling," said former governor Howard Dean (D), a Clinton supporter.',
+     [("former governor Howard Dean (D), a Clinton supporter", "said", "He is struggling")]),
+    ('"Get your house ready," Paris, who used to work on Capitol Hill, said about the activity.',
+     [("Paris", "said", "Get your house ready")]),
+    # particles of the cue, a participle after it, a manner verb
+    ('"Nooooo!" the crowd cried out, booing.', [("the crowd", "cried out", "Nooooo")]),
+    ('"Mexico!" the audience screamed back. Under pressure, Washington backed out.',
+     [("the audience", "screamed back", "Mexico")]),
+    ('"Is he profiling?" reacted Trump. Trump reacted angrily to the news.', [("Trump", "reacted", "Is he profiling")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
