@@ -136,8 +136,13 @@ def _pair_marks(text: str) -> list[_Quote]:
                 continue
             before = text[i - 1] if i > 0 else " "
             after = text[me] if me < n else " "
-            if tok == "\u201d" and i == body and open_d is None and carry is None:
-                tok = "\u201c"  # '\u201dMr. Trump embodies ...\u201d': a slip for an opening mark at a paragraph start
+            if tok == "\u201d" and open_d is None and carry is None and (
+                    i == body or (text[i - 1] in " \t:(\u2014\u2013" and (after.isalnum() or after == "\u2026"))):
+                # '\u201dMr. Trump embodies ...\u201d', 'He said: \u201dWe are ready.\u201d': a closing mark typed
+                # for the opening one (or the Swedish and Finnish \u201d...\u201d)
+                tok = "\u201c"
+            if tok == "\u201c" and open_d is not None and text[open_d] == "\u201e":
+                tok = "\u201d"  # \u201e...\u201c: the low-high pair of German and Central European style
             if tok in _DOUBLE_OPENERS or (tok in _STRAIGHT_DOUBLES and open_d is None):
                 if tok in _STRAIGHT_DOUBLES and (after.isspace() or me >= pe):
                     continue  # a stray straight mark that opens nothing

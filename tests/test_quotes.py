@@ -745,6 +745,9 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     ('"Mexico!" the audience screamed back. Under pressure, Washington backed out.',
      [("the audience", "screamed back", "Mexico")]),
     ('"Is he profiling?" reacted Trump. Trump reacted angrily to the news.', [("Trump", "reacted", "Is he profiling")]),
+    # low-high German marks and high-high Swedish marks
+    ('\u201eWe are ready\u201c, said the minister.', [("the minister", "said", "We are ready")]),
+    ('He said: \u201dWe are ready.\u201d', [("He", "said", "We are ready")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
