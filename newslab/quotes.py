@@ -1218,7 +1218,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     if aw[cj + 1].lower() == "by" and lform.endswith(("ed", "en")) and ci - 1 >= lo \
             and lform not in ("responded", "replied", "answered", "reacted", "countered", "retorted"):
         return []  # "the statement signed by ...", "a letter written by ...": a passive participle
-    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))):
+    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))) \
+            and not (ci - 1 == lo and plw in _PRONOUN_DETS):  # but 'Another tweeted, "..."'
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
     if form in _NOUNY and ci - 2 >= lo and pw[:1].islower() and pw not in _SKIP_BEFORE \
             and plw not in _PRON_OR_REL and (
@@ -1246,6 +1247,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             j -= 4
         else:
             break
+    if j < lo and ci - 1 >= lo and aw[lo].lower() in _PRONOUN_DETS:
+        j = lo  # 'Both said: "..."': the determiner is the speaker
     tell = lform in _TELL
     participle = form.endswith("ing")
     if participle and j - 1 >= lo and j == ci - 1 and aw[j][:1].islower() and aw[j].lower() not in _DET \
@@ -1677,6 +1680,8 @@ def _closed_quote_before(a: _Article, lo: int, ci: int) -> bool:
         and a.text[q.start:q.end].rstrip(_QUOTE_CHARS + " ")[-1:] in (",", ".", "!", "?")
 
 
+# determiners that stand alone as a speaker at a sentence start ('Another tweeted', 'Both said')
+_PRONOUN_DETS = frozenset(("another", "both", "each", "neither", "either", "all"))
 _COMMA_AND_BUT = frozenset((",", "and", "but"))
 # an adverbial clause after a cue's adverbials ('"...," she told CBS on Tuesday, when ...') is no content
 _SUBORDINATORS = frozenset(("when", "while", "as", "after", "before", "because", "since", "though", "although",

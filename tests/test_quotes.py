@@ -748,6 +748,9 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     # low-high German marks and high-high Swedish marks
     ('\u201eWe are ready\u201c, said the minister.', [("the minister", "said", "We are ready")]),
     ('He said: \u201dWe are ready.\u201d', [("He", "said", "We are ready")]),
+    # a determiner standing alone as the speaker at a sentence start
+    ('Another tweeted, "She thinks she is above the rules."', [("Another", "tweeted", "She thinks she is above the rules")]),
+    ('Both said: "We are tired."', [("Both", "said", "We are tired")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
