@@ -1165,6 +1165,18 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             i += 1
         if i - cj < 30 and i - 1 > e:
             e = i - 1
+        if e + 2 < hi and aw[e + 1] == "," and (aw[e + 2].lower() in ("the", "a", "an") or _role_word(aw[e + 2])):
+            # 'according to Dan Moore, the fire chief.' / '..., the fire chief, "..."': an appositive
+            x = e + 2
+            while x < hi and x - e < 25 and aw[x][:1].isalnum() and aw[x].lower() not in _APPOS_STOP \
+                    and aw[x].lower() not in _REL and aw[x].lower() not in _verbs_set():
+                x += 1
+            s = max(a.sents[si][0], a.tstart[lo])
+            after_content = bool(text[s:cue[0]].strip(" \t\"'\u201c\u2018("))
+            # (at the sentence end only after the content: 'According to the report, the economy grew.')
+            if (after_content and (x >= hi or (aw[x] in _SENT_END and not _abbr_dot(a, x)))) \
+                    or (aw[x] == "," and x + 1 < hi and _is_quote_tok(aw[x + 1])):
+                e = x - 1
         sp = (a.tstart[cj + 1], a.tend[e])
         s = max(a.sents[si][0], a.tstart[lo])
         before = text[s:cue[0]].strip(" \t\"'\u201c\u2018(")

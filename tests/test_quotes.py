@@ -751,9 +751,17 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     # a determiner standing alone as the speaker at a sentence start
     ('Another tweeted, "She thinks she is above the rules."', [("Another", "tweeted", "She thinks she is above the rules")]),
     ('Both said: "We are tired."', [("Both", "said", "We are tired")]),
+    # "according to" with an appositive, after or before the quotation
+    ('"The fire is out," according to Dan Moore, the fire chief.', [("Dan Moore, the fire chief", "according to", "The fire is out")]),
+    ('According to Dan Moore, the fire chief, "the fire is out."', [("Dan Moore, the fire chief", "According to", "the fire is out")]),
 ])
 def test_direct_quotation_cases(text, expected):
     assert direct_cases(text) == sorted(expected)
+
+
+def test_according_to_before_a_clause_keeps_its_source_short():
+    assert rows("According to the report, the economy grew.") == [
+        ("indirect", "the report", "According to", "the economy grew")]
 
 
 def test_passive_participle_is_no_cue():
