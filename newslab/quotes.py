@@ -30,6 +30,11 @@ single-quoted fragment makes indirect speech mixed; a dateline in capitals ("NEW
 not a speaker; a name before an auxiliary or an attitude verb is its subject, not an inverted
 speaker ("The chancellor, Jeremy Hunt, has defended ..."); "asked not to be named" and "did not
 respond to a request for comment" are not statements (``newslab/data/quote_not_content.txt``).
+An inverted speaker ends before an adverbial of its cue ('"...," said Ann Lee in a statement on
+Monday', ``quote_cue_settings.txt``) and keeps its appositive ('said Ann Lee, president of the
+union'); some cues count only beside a quotation ('"...," she posted', 'shrugged the coach', 'The
+statement read: "..."', ``quote_direct_only_verbs.txt``); a short Title Case quotation after a
+possessive ('on CNN's "State of the Union"') is a title, not the second half of a split quote.
 ``confidence`` is the share of right statements of the same rule and type on PolNeAR train.
 
 Conventions follow PolNeAR: content of ``X said that ...`` includes "that"; beliefs ("polls
@@ -112,21 +117,37 @@ def _pair_marks(text: str) -> list[_Quote]:
         open_d: int | None = None
         open_s: int | None = None   # single quote outside any double
         nested = False              # a single quote open inside a double
+        last_single = max(text.rfind("'", body, pe), text.rfind("\u2019", body, pe))
         if carry is not None and text[body] not in _REOPEN:
             out.append(_Quote(carry, carry_end, False, False))
             carry = None
+        skip_to = -1  # the closing mark of "rock 'n' roll"
         for m in _MARK.finditer(text, body, pe):
             i, me = m.span()
             tok = m.group()
+            if i < skip_to:
+                continue
+            if tok in ("'", "\u2018", "\u2019") and text[me:me + 1] == "n" and text[me + 1:me + 2] in ("'", "\u2019") \
+                    and (me + 2 >= pe or not text[me + 2].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
+                skip_to = me + 2  # 'n': an abbreviated "and", no quotation mark
+                continue
             if carry is not None:  # the reopening mark of a continued quote
                 open_d, carry = carry, None
                 continue
             before = text[i - 1] if i > 0 else " "
             after = text[me] if me < n else " "
+            if tok == "\u201d" and open_d is None and carry is None and (
+                    i == body or (text[i - 1] in " \t:(\u2014\u2013" and (after.isalnum() or after == "\u2026"))):
+                # '\u201dMr. Trump embodies ...\u201d', 'He said: \u201dWe are ready.\u201d': a closing mark typed
+                # for the opening one (or the Swedish and Finnish \u201d...\u201d)
+                tok = "\u201c"
+            if tok == "\u201c" and open_d is not None and text[open_d] == "\u201e":
+                tok = "\u201d"  # \u201e...\u201c: the low-high pair of German and Central European style
             if tok in _DOUBLE_OPENERS or (tok in _STRAIGHT_DOUBLES and open_d is None):
                 if tok in _STRAIGHT_DOUBLES and (after.isspace() or me >= pe):
                     continue  # a stray straight mark that opens nothing
-                open_d, open_s, nested = i, None, False
+                # a double inside an open single ('I told him, "No," she said') leaves the single open
+                open_d, nested = i, False
             elif tok in _DOUBLE_CLOSERS:
                 if open_d is not None:
                     out.append(_Quote(open_d, me, False, True))
@@ -141,6 +162,9 @@ def _pair_marks(text: str) -> list[_Quote]:
             else:  # \u2019 or ': a closing single mark or an apostrophe
                 if after.isalnum() or before.isspace():
                     continue  # don\u2019t, \u201990s
+                if (open_s is not None or nested) and before == "s" and after == " " and me + 1 < pe \
+                        and text[me + 1].isalnum() and last_single > i:
+                    continue  # 'the players\u2019 families are ...': a plural possessive, closed later
                 if nested:
                     nested = False
                 elif open_s is not None:
@@ -183,7 +207,7 @@ def _verbs() -> dict[str, str]:
     """Inflected cue verb -> class (``speech`` | ``belief`` | ``attitude``), from the package lexicons."""
     if not _VERBS:  # a view of immutable lexicons, filled once per process (first class wins)
         for cls, name in (("attitude", "quote_attitude_verbs.txt"), ("belief", "quote_belief_verbs.txt"),
-                          ("speech", "reporting_verbs.txt")):
+                          ("speech", "reporting_verbs.txt"), ("speech", "quote_direct_only_verbs.txt")):
             _VERBS.update((form, cls) for form in _lexicon.words(name))
     return _VERBS
 
@@ -309,7 +333,8 @@ _DET = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "th
         "few", "more", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
         "hundreds", "thousands", "millions", "one", "any", "much", "such", "either", "neither"}
 _NP_INNER = {"of", "for", "at", "from", "with", "to", "on", "in", "by", "close", "familiar", "&", "de", "al", "bin", "van", "von", "la", "le", "du", "der", "da", "dos"}
-_TITLE_ABBR = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Prof",
+_TITLE_ABBR = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Prof", "Del",
+               "Hon", "Cllr", "Det", "Const", "Cpl", "Pvt", "Fr", "Msgr", "Amb", "Brig", "Cdr", "Supt", "Asst",
                "Rev", "Jr", "Sr", "Adm", "Maj", "Cmdr", "Gens", "Sens", "Reps", "Pres", "Atty", "Supt", "Insp"}
 # words that end a noun phrase when walking back from a cue (function words and common verbs)
 _STOP = {"and", "or", "but", "nor", "so", "yet", "because", "if", "when", "while", "after", "before", "as",
@@ -404,6 +429,16 @@ _CLAUSE_CUT = {"which", "who", "while", "but", "and", "although", "though", "bec
 _MERGE_SPLIT = True
 
 
+@functools.lru_cache(maxsize=1)
+def _ly_words() -> frozenset[str]:
+    return _lexicon.words("quote_ly_words.txt")
+
+
+def _adverb_ly(lw: str) -> bool:
+    """An adverb in -ly ("quietly", "reportedly"), not a noun such as "family" or "assembly"."""
+    return len(lw) > 4 and lw.endswith("ly") and lw not in _ly_words()
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit()
 
@@ -459,6 +494,9 @@ class _Article:
         self.qstart = [q.start for q in self.quotes]
         # Right next to a cue any pair counts: British style quotes speech in single marks.
         self.q_by_start = {q.start: q for q in pairs}
+        # short closed single-marked pairs too: a cue inside one ("'I told him no,' she said") is quoted
+        self.short_single = [q for q in pairs if q.single and q.closed and _n_words(text, q) < 6]
+        self.ss_start = [q.start for q in self.short_single]
         self.q_by_end = {q.end: q for q in pairs}
         # An article that quotes only in single marks (British style) marks quoted fragments in
         # them too: "said the plan was 'on track'" is mixed there, a scare quote elsewhere.
@@ -497,7 +535,9 @@ def _abbr_dot(a: _Article, k: int) -> bool:
     if aw[k] != ".":
         return False
     prev = aw[k - 1]
-    return prev in _TITLE_ABBR or len(prev) == 1 or ("." in prev and prev[:1].isupper())
+    # "U.S.", "D.Y.", "B.C." but not a web address ("Mic.com.")
+    return prev in _TITLE_ABBR or len(prev) == 1 or ("." in prev and prev[:1].isupper()
+                                                     and len(prev.rsplit(".", 1)[1]) <= 2)
 
 
 def _np_back(a: _Article, j: int, lo: int) -> int | None:
@@ -528,8 +568,9 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
             k -= 1
             continue
         c = w[:1]
-        if (c.isupper() or c.isdigit()) and c.isalnum() and lw not in _DET:  # _is_cap, inlined: hot
-            start = k
+        if (c.isupper() or c.isdigit()) and c.isalnum() and (lw not in _DET or (w == "A" and aw[k + 1] == ".")
+                                                              or (w == "No" and aw[k + 1][:1].isdigit())):
+            start = k  # _is_cap, inlined: hot; "A." is an initial ("Prof. A. Roy"), "No 10" a number
         elif lw in _DET:
             start = k
             # a determiner opens the phrase unless "of"/"for" attaches it to a head on its left
@@ -539,8 +580,8 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
                 if k - 2 >= lo and aw[k - 2].lower() in ("at", "less", "more", "fewer", "well"):
                     start = k - 2
                 break
-            if left in _DET and left not in _ARTICLES:
-                k -= 1  # "all five", "some three hundred"
+            if left in _DET and (left not in _ARTICLES or lw in _NUMBER_WORDS or lw in ("other", "few", "many")):
+                k -= 1  # "all five", "some three hundred", "the two leaders", "the other officials"
                 start = k
                 left = aw[k - 1].lower() if k - 1 >= lo else ""
             if left == "and" and k - 2 >= lo and _is_cap(aw[k - 2]) and lw in ("his", "her", "their", "its"):
@@ -554,7 +595,7 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         elif w == "," and seen_and and _is_cap(aw[k + 1]) and k - 1 >= lo and _is_cap(aw[k - 1]) \
                 and aw[k - 1][:1].isalpha():
             pass  # "The US, Japan and South Korea": a list of names
-        elif lw in _NP_INNER and k != j and k - 1 >= lo and aw[k - 1][:1].isalpha() \
+        elif lw in _NP_INNER and k != j and k - 1 >= lo and aw[k - 1][:1].isalnum() \
                 and aw[k - 1].lower() not in _STOP:
             pass
         elif c.isalpha() and not c.isupper() and lw not in _STOP and lw not in _NP_INNER \
@@ -575,8 +616,9 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
         return None
     # a run of bare lower-case words: keep the head and its nearest modifiers only
     if j - start >= 3 and all(not aw[i][:1].isupper() for i in range(start, j + 1)) \
-            and aw[start].lower() not in _DET:
-        return None
+            and aw[start].lower() not in _DET and not (
+                j - start <= 4 and aw[start + 1].lower() in ("for", "of") and aw[start + 2].lower() in _DET):
+        return None  # but "attorneys for the family", "lawyers for the victims" are one phrase
     return start
 
 
@@ -604,8 +646,9 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
     w = aw[k]
     lw = w.lower()
     if lw in _PRON and not (lw in _DET and aw[k + 1][:1].islower() and aw[k + 1] not in _STOP
-                            and aw[k + 1] not in _NP_INNER):
-        return k  # a pronoun, but "one diplomat", "that official" are noun phrases
+                            and aw[k + 1] not in _NP_INNER) \
+            and not (lw in ("one", "that", "this") and aw[k + 1][:1].isupper() and aw[k + 2][:1].isalpha()):
+        return k  # a pronoun, but "one diplomat", "that official", "one Democratic source" are noun phrases
     if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
         return None
     if strict and (not (_is_cap(w) or lw in _DET) or w in _WEEKDAYS or w in _MONTHS
@@ -624,12 +667,19 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
             seen_cap = True
         elif _abbr_dot(a, i) or lw in ("\u2019s", "'s"):
             end = i
+        elif w == "/" and i > k and aw[i - 1][:1].isdigit() and aw[i + 1][:1].isdigit() \
+                and a.tstart[i] == a.tend[i - 1] and a.tend[i] == a.tstart[i + 1]:
+            pass  # "9/11 widow Terry Strada"
         elif lw in ("of", "for", "at", "from", "by", "with", "&", "in") and i + 1 < hi and \
                 (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(aw[i + 1]):
             pass
         elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
-                and lw not in _verbs_set() and lw != "that" and not (lw.endswith("ly") and len(lw) > 4):
-            if seen_cap and end == i - 1 and not aw[i - 1].endswith(_POSS_ENDS) and not any(
+                and lw not in _verbs_set() and lw != "that" \
+                and (not _adverb_ly(lw) or (aw[i - 1].lower() in _DET and aw[i + 1].endswith("ed"))) \
+                and not (i > k and lw.endswith("ed") and aw[i - 1].endswith("s") and aw[i - 1][:1].islower()
+                         and aw[i - 1].lower() not in _DET and aw[i - 1].lower() not in _NP_INNER):
+            # (but "demonstrators marched": a plural noun, then its verb)
+            if seen_cap and end == i - 1 and not aw[i - 1].endswith(_POSS_ENDS) and not _particle_name(w) and not any(
                     _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3))):
                 # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase, but not
                 # after a possessive ("Labour's shadow chancellor")
@@ -639,6 +689,12 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
             break
         i += 1
     return end
+
+
+def _particle_name(w: str) -> bool:
+    """A surname opened by a lower-case particle and a hyphen: "al-Sisi", "el-Erian", "bin-Talal"."""
+    head, dash, rest = w.partition("-")
+    return bool(dash) and rest[:1].isupper() and head in _lexicon.words("speaker_particles.txt")
 
 
 _NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -655,8 +711,9 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
         w = aw[k]
         lw = w.lower()
         if w in _WEEKDAYS or lw in ("yesterday", "today", "tonight", "again", "also", "repeatedly",
-                                    "publicly", "privately", "previously", "earlier", "later") or \
-                (lw.endswith("ly") and w.islower() and len(w) > 4 and lw not in ("only", "early", "likely")):
+                                    "publicly", "privately", "previously", "earlier", "later", "aloud",
+                                    "afterwards", "afterward", "too", "though") or \
+                (_adverb_ly(lw) and w.islower() and lw not in ("only", "early", "likely")):
             k += 1
             continue
         if tell and (lw in _RECIPIENT_WORDS or _is_cap(w) or lw in _DET) and lw not in ("that", "this"):
@@ -666,7 +723,7 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
                 tell = False
                 continue
         nxt = aw[k + 1].lower()
-        if lw in _ADV_PREP and not (lw == "at" and nxt in ("least", "most") or lw in ("over", "under")
+        if lw in _ADV_PREP and not (lw == "at" and nxt in ("least", "most") or lw in ("over", "under", "about")
                                     and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS)):
             # consume up to the next clear boundary ("that", ",", ":", a quotation mark), but "said
             # at least 12 people died" and "said over 100 were hurt" start their content there
@@ -692,6 +749,11 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     k = lo
     while k < hi and (_is_quote_tok(aw[k]) or aw[k] in ("(", "-", "\u2014")):
         k += 1
+    if aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON:
+        # "In August, several groups granted ..., saying": the subject comes after the adverbial
+        c = next((x for x in range(k + 1, min(hi, k + 8)) if aw[x] == ","), None)
+        if c is not None:
+            k = c + 1
     e = _np_fwd(a, k, hi)
     if e is None:
         return None
@@ -704,6 +766,23 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
                 last -= 1
             e = last
     return k, e
+
+
+def _said_first(a: _Article, m_start: int, m_end: int) -> _Stmt | None:
+    """An inverted cue opening its sentence, its speaker, then a quotation: 'Said one official, "..."'."""
+    ci = bisect.bisect_left(a.tstart, m_start)
+    if ci >= len(a.tstart) or a.tstart[ci] != m_start:
+        return None
+    _, hi = a.sent_toks(a.sent_of(m_start))
+    inv = _np_fwd(a, ci + 1, hi, strict=True)
+    if inv is None:
+        inv = _lower_speaker(a, ci + 1, hi)
+    if inv is None or inv + 2 >= hi or a.w[inv + 1] not in (",", ":"):
+        return None
+    q = a.q_by_start.get(a.tstart[inv + 2])
+    if q is None:
+        return None
+    return _Stmt(q.start, q.end, "direct", (a.tstart[ci + 1], a.tend[inv]), (m_start, m_end), 0.6)
 
 
 def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
@@ -723,6 +802,11 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
                 p = m_start - 1
                 while p >= 0 and text[p] in " \t\u00a0":
                     p -= 1
+                if form in ("Said", "Says") and (p < 0 or text[p] in ".!?\n" + _QUOTE_CHARS):
+                    st = _said_first(a, m_start, m_end)  # 'Said one official, "We are worried."'
+                    if st is not None:
+                        out.append(st)
+                    continue
                 if p < 0 or not text[p].isalnum() or not m_end < len(text) - 2 or not text[m_end + 1].isupper():
                     continue
             form = form.lower()
@@ -731,6 +815,10 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
         qi = bisect.bisect_right(qstart, m_start) - 1  # a.quote_around, inlined: hot
         if qi >= 0 and quotes[qi].start < m_start < quotes[qi].end - (1 if quotes[qi].closed else 0):
             continue  # words inside a quotation belong to the speaker, not to the narrator
+        if a.short_single:
+            qi = bisect.bisect_right(a.ss_start, m_start) - 1
+            if qi >= 0 and a.short_single[qi].start < m_start < a.short_single[qi].end - 1:
+                continue
         ci = bisect.bisect_left(tstart, m_start)
         cj = bisect.bisect_left(tstart, m_end, ci) - 1
         if ci > cj or tstart[ci] != m_start or tend[cj] != m_end:
@@ -742,7 +830,10 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
         # A bounded window around the cue keeps every rule linear even when a "sentence" is a
         # megabyte of text with no full stop.
         lo, hi = max(lo, ci - _WINDOW), min(hi, cj + 4 * _WINDOW)
+        direct_only = form.lower() in _direct_only_verbs()
         for st in _attribute(a, cls, form, ci, cj, lo, hi, si, last_in_sent.get(si)):
+            if direct_only and st.kind != "direct":
+                continue  # "posted a loss", "put it on the table"
             out.append(st)
             last_in_sent[si] = st
     out.extend(_headline_colons(a))
@@ -780,8 +871,9 @@ def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
             k += 1
         if k >= j or j - k > 40:
             continue
-        if aw[k].lower() in _CONNECTIVES and k + 1 < j and aw[k + 1] != ",":
-            k += 1  # "But Matt Morrison, the group's deputy director, said"
+        if (aw[k].lower() in _CONNECTIVES or (aw[k] == "As" and _is_cap(aw[k + 1]))) and k + 1 < j \
+                and aw[k + 1] != ",":
+            k += 1  # "But Matt Morrison, the group's deputy director, said", "As John Cornyn, ..., put it:"
         first = aw[k]
         if first.lower() in _LEAD_WORDS or first.lower() in _STOP or first in _WEEKDAYS or first in _MONTHS:
             continue  # an adverbial segment ("On Sunday night in South Carolina,")
@@ -797,6 +889,11 @@ def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
             while close < j and aw[close] != ")":
                 close += 1
             if close <= j and close - e < 8:
+                if aw[close + 1] == "," and close + 2 < j and aw[close + 2].lower() in _DET:
+                    end = j - 1  # 'Rep. Jim Jordan (R-Ohio), an oversight panel member, said'
+                    while end > close and aw[end] in (",", "\u2014", "--", "\u2013"):
+                        end -= 1
+                    return k, end
                 return k, close
             continue
         if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
@@ -828,7 +925,7 @@ def _left_content(a: _Article, sp_start_tok: int, lo: int) -> tuple[int, int, st
         b = q.start
         while b > 0 and text[b - 1] in " \t\u00a0":
             b -= 1
-        if b == 0 or text[b - 1] in ".!?\n:;" + _QUOTE_CHARS + ")\u2014" or q.start <= a.sents[a.sent_of(p)][0]:
+        if b == 0 or text[b - 1] in ".!?\n:;([" + _QUOTE_CHARS + ")\u2014" or q.start <= a.sents[a.sent_of(p)][0]:
             return q.start, q.end, "direct"
         s0 = a.tstart[lo]
         if s0 < q.start and q.end - s0 < 600:
@@ -864,6 +961,12 @@ def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[t
         if subj is None:
             return None
         return (a.tstart[subj[0]], a.tend[subj[1]]), subj[0]
+    if aw[j] == ")":
+        # 'panel Chairman Rep. Jason Chaffetz (R-Utah) said': the phrase before the parenthesis
+        op = next((x for x in range(j - 1, max(lo, j - 9) - 1, -1) if aw[x] == "("), None)
+        st = _np_back(a, op - 1, lo) if op is not None and op - 1 >= lo and aw[op - 1][:1].isalnum() else None
+        if st is not None:
+            return (a.tstart[st], a.tend[j]), st
     if aw[j] in (",", "\u2014", "--", ")", "\u2013"):
         subj = _appositive_subject(a, lo, j)
         if subj is None:
@@ -889,6 +992,160 @@ def _inversion_verbs() -> frozenset[str]:
     return _lexicon.words("quote_inversion_verbs.txt")
 
 
+@functools.lru_cache(maxsize=1)
+def _direct_only_verbs() -> frozenset[str]:
+    return _lexicon.words("quote_direct_only_verbs.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_settings() -> frozenset[str]:
+    return _lexicon.words("quote_cue_settings.txt")
+
+
+# after an inverted speaker these always open an adverbial of the cue ('said Smith outside the court')
+_ADVERBIAL_OPENERS = frozenset({"outside", "inside", "during", "after", "before", "near", "via", "amid",
+                                "while", "when", "as", "yesterday", "today", "tonight", "earlier", "later",
+                                "last", "late", "recently", "afterwards", "shortly"})
+# time adverbs among them, which may also stand before a verb ("said officials later found ..."): an
+# adverbial only before punctuation or a time phrase ("later that day", "last week", "late Tuesday")
+_TIME_ADVERBS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "last", "late", "recently",
+                           "afterwards", "shortly"})
+_TIME_NOUNS = frozenset({"week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "day",
+                         "after", "before", "on", "in", "that", "this", "the"})
+# the occasion of speaking, before to/on/in/at ('said a source speaking to Fox News')
+_OCCASION_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing", "testifying", "responding",
+                                   "reacting", "commenting", "referring"})
+_SETTING_PREPS = frozenset({"on", "in", "at", "to", "over", "with", "through", "from"})
+_POSS_PRON = frozenset({"his", "her", "their", "its"})
+_TIME_WORDS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "last", "this", "next"})
+
+
+def _adverbial_at(a: _Article, x: int) -> bool:
+    """Does token ``x``, right after an inverted speaker, open an adverbial of the cue ("on Monday",
+    "in a statement", "of his former coach") rather than continue the speaker mention?"""
+    aw = a.w
+    w = aw[x]
+    lw = w.lower()
+    if lw in _TIME_ADVERBS and w[:1].islower():
+        nxt = aw[x + 1]
+        return nxt in (".", ",", ";", "!", "?") or nxt.lower() in _TIME_NOUNS or nxt in _WEEKDAYS or nxt in _MONTHS
+    if w in _WEEKDAYS or (lw in _ADVERBIAL_OPENERS and w[:1].islower()):  # not "USA Today"
+        return True
+    if w[:1].islower() and _adverb_ly(lw) and aw[x + 1] in (".", ",", ";", "!", "?"):
+        return True  # 'said Smith quietly', but 'a newly elected councillor'
+    if lw in _OCCASION_PARTICIPLES:
+        return aw[x + 1].lower() in ("to", "on", "in", "at", "before", "from", "with")
+    if lw == "of":
+        if aw[x + 1].lower() in _POSS_PRON:
+            return True  # 'said Smith of his former coach': about, not affiliation
+        if _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1].lower() in ("the", "a", "an"):
+            # 'said Smith of the decision' (about) but 'said Jane Doe of the University of Toronto'
+            for y in range(x + 2, x + 6):
+                if _is_cap(aw[y]) and aw[y][:1].isalpha():
+                    return False
+                if not aw[y][:1].isalpha():
+                    return True
+        return False
+    if lw == "in" and _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1][:1].isupper() \
+            and aw[x - 1] not in _TITLE_ABBR:
+        return True  # 'said Mr. Ruto in Nairobi': where, not who (but 'a farmer in Kano' is who)
+    if lw in _SETTING_PREPS:
+        settings = _cue_settings()
+        for y in range(x + 1, x + 4):
+            ly = aw[y].lower()
+            if (ly in settings and lw != "to" and (lw == "on" or aw[y][:1].islower())) or aw[y] in _WEEKDAYS \
+                    or aw[y] in _MONTHS or (lw == "to" and ly in _RECIPIENT_WORDS):
+                return True  # 'on Instagram', but 'head of policy at Facebook' is an affiliation
+            if not (ly in _DET or (ly[:1].isalpha() and ly not in _STOP)):
+                return False
+    return False
+
+
+def _trim_adverbial(a: _Article, s: int, e: int, hi: int, appositive: bool = False) -> tuple[int, int]:
+    """Split an inverted speaker phrase (tokens ``s``..``e``) from a trailing adverbial of the cue.
+
+    Returns the speaker's last token and the last token of the adverbial (``e`` itself when there is
+    none): '"...," said Smith in a statement.' -> Smith, and the phrase runs to "statement". In an
+    ``appositive`` only a setting ("in a statement") or an adverbial after a comma (", on Monday")
+    ends it: "a senior official during the Bush administration" is a role.
+    """
+    aw = a.w
+    if s == e and aw[s].lower() in _PRON:
+        return e, e  # "said he fully supports ...": a clause, not an inverted pronoun with an adverbial
+    for x in range(s + 1, min(e + 2, hi)):
+        if aw[x] in (",", "(") or not _adverbial_at(a, x):
+            continue
+        if appositive and aw[x - 1] != "," and (aw[x].lower() not in _SETTING_PREPS or any(
+                aw[y].lower() in _REL for y in range(s, x))):
+            continue  # 'a pollster who left the campaign in October': inside a relative clause
+        t = x
+        while t + 1 < hi and t - x < 25 and aw[t + 1] not in (".", ",", "!", "?", ";", ":") \
+                and not _is_quote_tok(aw[t + 1]):
+            t += 1
+        return x - 1, max(t, e)
+    return e, e
+
+
+@functools.lru_cache(maxsize=1)
+def _place_abbreviations() -> frozenset[str]:
+    """"Calif", "Ind", "Ont": state and province abbreviations (the sentence splitter's lexicon)."""
+    return frozenset(k.removesuffix(".") for k, v in _lexicon.table("abbreviations.txt").items() if v == "place")
+
+
+def _is_title(a: _Article, q: _Quote, k: int = 0) -> bool:
+    """Is quotation ``q`` a title after a possessive or preposition ('on CNN's "State of the Union"',
+    'in "The Crown"'): a few words, every long one capitalised?"""
+    before = a.text[max(0, q.start - 30):q.start].split()
+    prev = before[-1] if before else ""
+    if not (prev.endswith(_POSS_ENDS) or prev.lower() in ("on", "in", "of", "the", "to", "from")):
+        return False
+    words = a.text[q.start:q.end].strip(_QUOTE_CHARS + " .,!?").split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or len(w) < 4 for w in words)
+
+
+def _plural_possessive(a: _Article, i: int) -> bool:
+    """Is token ``i`` the apostrophe of a possessive ("the nurses' union", "B.C.'s"), not a quote mark?"""
+    if a.w[i] not in ("'", "\u2019") or a.tstart[i] != a.tend[i - 1]:
+        return False
+    if a.w[i + 1] == "s" and a.tstart[i + 1] == a.tend[i]:
+        return True  # "B.C.'s": the tokeniser split the 's off after an abbreviation's dot
+    return a.w[i - 1].endswith("s") and a.w[i + 1][:1].isalpha() and a.tend[i] < a.tstart[i + 1]
+
+
+def _appositive_break(a: _Article, i: int) -> bool:
+    """A comma that ends an inverted speaker's appositive: ', echoing ...', ', reports USA Today'."""
+    w = a.w[i + 1]
+    return a.w[i] == "," and w[:1].islower() and w != "including" and (w.endswith("ing") or w in _verbs_set())
+
+
+def _now_role(a: _Article, i: int) -> bool:
+    """'said Murphy, now a consultant on Burma': a time adverb opening a role appositive."""
+    return a.w[i].lower() in ("now", "then", "formerly", "himself", "herself") \
+        and (a.w[i + 1].lower() in _DET or _role_word(a.w[i + 1]))
+
+
+def _role_word(w: str) -> bool:
+    """A lower-case word that can open an appositive role ('said Ann Lee, president of the union')."""
+    lw = w.lower()
+    return w[:1].isalpha() and w[:1].islower() and lw not in _LEAD_OR_STOP and lw not in _SKIP_BEFORE \
+        and lw not in _PRON_OR_REL and lw not in ("whose", "whom") and not lw.endswith(("ing", "ed")) and not _adverb_ly(lw) \
+        and lw not in _verbs_set() and lw not in _ADVERBIAL_OPENERS
+
+
+def _lower_speaker(a: _Article, k: int, hi: int) -> int | None:
+    """A speaker after an inverted cue that opens in lower case: a plain noun ('said police') or a
+    role before a name ('asked opposition leader Peter Dutton', 'said coach Ange Postecoglou')."""
+    aw = a.w
+    w = aw[k]
+    lw = w.lower()
+    if not w[:1].isalpha() or not w[:1].islower() or lw in _LEAD_OR_STOP or lw in _SKIP_BEFORE \
+            or lw in _TIME_WORDS or lw in _verbs_set() or _adverb_ly(lw) or lw in _ADVERBIAL_OPENERS \
+            or lw in _CLAUSE_START or lw in _NP_INNER or lw in _SETTING_PREPS:
+        return None
+    e = _np_fwd(a, k, hi)
+    return e if e is not None and e - k < 6 else None
+
+
 def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: int, si: int,
                prev: _Stmt | None) -> list[_Stmt]:
     aw = a.w
@@ -908,6 +1165,18 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             i += 1
         if i - cj < 30 and i - 1 > e:
             e = i - 1
+        if e + 2 < hi and aw[e + 1] == "," and (aw[e + 2].lower() in ("the", "a", "an") or _role_word(aw[e + 2])):
+            # 'according to Dan Moore, the fire chief.' / '..., the fire chief, "..."': an appositive
+            x = e + 2
+            while x < hi and x - e < 25 and aw[x][:1].isalnum() and aw[x].lower() not in _APPOS_STOP \
+                    and aw[x].lower() not in _REL and aw[x].lower() not in _verbs_set():
+                x += 1
+            s = max(a.sents[si][0], a.tstart[lo])
+            after_content = bool(text[s:cue[0]].strip(" \t\"'\u201c\u2018("))
+            # (at the sentence end only after the content: 'According to the report, the economy grew.')
+            if (after_content and (x >= hi or (aw[x] in _SENT_END and not _abbr_dot(a, x)))) \
+                    or (aw[x] == "," and x + 1 < hi and _is_quote_tok(aw[x + 1])):
+                e = x - 1
         sp = (a.tstart[cj + 1], a.tend[e])
         s = max(a.sents[si][0], a.tstart[lo])
         before = text[s:cue[0]].strip(" \t\"'\u201c\u2018(")
@@ -922,6 +1191,19 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             e2 -= 1
         if e2 - s < 8:
             return []
+        s1 = s
+        while s1 < e2 and text[s1] in " \t\u00a0":
+            s1 += 1
+        q = a.q_by_start.get(s1)
+        if q is not None and q.end == e2 and (not q.single or a.single_style) and not (
+                e + 1 < hi and aw[e + 1] in (",", "\u2014", "--") and e + 2 < hi and aw[e + 2] not in _SENT_END
+                and aw[e + 2].lower() not in _REL):
+            # '"The fire is contained," according to the chief.': a whole quotation, direct speech
+            return [_Stmt(q.start, q.end, "direct", sp, cue, 0.8)]
+        q2 = a.q_by_start.get(a.tstart[e + 2]) if e + 2 < hi and aw[e + 1] == "," else None
+        if q is not None and q.end == e2 and q2 is not None and (not q.single or a.single_style) and _MERGE_SPLIT:
+            # '"The plan," according to one minister, "is dead."': a split quote
+            return [_Stmt(q.start, q2.end, "direct", sp, cue, 0.8, [(q.start, q.end), (q2.start, q2.end)])]
         if e + 1 < hi and aw[e + 1] in (",", "\u2014", "--") and e + 2 < hi and aw[e + 2] not in _SENT_END:
             # "At the heart of it, according to X, was a decision ...": the source sits inside its content
             e2 = sent_end
@@ -945,7 +1227,11 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if i - cj > 2:
             return [_Stmt(a.tstart[cj + 1], e, _kind_of(a, a.tstart[cj + 1], e), None, cue, 0.5)]
         return []
-    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))):
+    if aw[cj + 1].lower() == "by" and lform.endswith(("ed", "en")) and ci - 1 >= lo \
+            and lform not in ("responded", "replied", "answered", "reacted", "countered", "retorted"):
+        return []  # "the statement signed by ...", "a letter written by ...": a passive participle
+    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))) \
+            and not (ci - 1 == lo and plw in _PRONOUN_DETS):  # but 'Another tweeted, "..."'
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
     if form in _NOUNY and ci - 2 >= lo and pw[:1].islower() and pw not in _SKIP_BEFORE \
             and plw not in _PRON_OR_REL and (
@@ -961,7 +1247,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             break
         w = aw[j]
         lw = w.lower()
-        if lw in _SKIP_BEFORE or (w.islower() and lw.endswith("ly") and len(w) > 4) or w in _WEEKDAYS \
+        if lw in _SKIP_BEFORE or (w.islower() and _adverb_ly(lw)) or w in _WEEKDAYS \
                 or (lw == "on" and j + 1 < ci and aw[j + 1] in _WEEKDAYS) \
                 or (lw in ("more", "less", "most") and w.islower() and j > lo):
             j -= 1
@@ -973,6 +1259,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             j -= 4
         else:
             break
+    if j < lo and ci - 1 >= lo and aw[lo].lower() in _PRONOUN_DETS:
+        j = lo  # 'Both said: "..."': the determiner is the speaker
     tell = lform in _TELL
     participle = form.endswith("ing")
     if participle and j - 1 >= lo and j == ci - 1 and aw[j][:1].islower() and aw[j].lower() not in _DET \
@@ -983,17 +1271,31 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if lb in ("is", "was", "were", "are", "been", "be", "being", "get", "got", "gets"):
             if not participle:
                 return []  # passive ("he was asked"): the subject is not the source
-        elif not (lb.endswith("ly") or lb in ("also", "not", "never", "reportedly", "widely")):
+        elif not ((lb.endswith("ly") and lb not in _ly_words()) or lb in ("also", "not", "never", "reportedly", "widely")):
             break
 
     # what follows the cue: content, an opening quotation, or nothing (the content came before)
     k = _skip_after_cue(a, cj + 1, hi, tell)
+    if tell and aw[k] != ":":
+        # 'told 2GB radio: "..."', 'told the rally: "..."': the addressee runs up to a colon and a quotation
+        for t in range(cj + 2, min(hi, cj + 9)):
+            if aw[t] in _SENT_END or aw[t] in (",", ";") or _is_quote_tok(aw[t]):
+                break
+            if aw[t] == ":" and t + 1 < hi and a.q_by_start.get(a.tstart[t + 1]) is not None:
+                k = t
+                break
     k2 = k
     while k2 < hi and aw[k2] in (",", ":", "\u2014", "--"):
         k2 += 1
     right_quote = a.q_by_start.get(a.tstart[k2]) if k2 < hi else None
+    if right_quote is not None and _is_title(a, right_quote, k2):
+        right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
     nothing_after = k >= hi or aw[k] in _SENT_END or aw[k] == ";" or (
-        aw[k] == "," and k + 1 < hi and aw[k + 1].lower() in _PARTICIPLE_TAIL)
+        aw[k] == "," and k + 1 < hi and (aw[k + 1].lower() in _PARTICIPLE_TAIL or (
+            (aw[k + 1].lower() in _SUBORDINATORS or (aw[k + 1].endswith("ing") and aw[k + 1].islower()))
+            and _closed_quote_before(a, lo, ci)))) or (
+        aw[k].lower() in ("about", "of") and lform in ("said", "says", "say") and _closed_quote_before(a, lo, ci))
+    # ('"...," she told CBS on Tuesday, when ...': the when-clause is no content)
 
     if j < lo or aw[j] in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(aw[j]):
         if participle and j >= lo and aw[j] in (",", "\u2014", "--", ";", "\u2013"):
@@ -1010,24 +1312,55 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if participle:
             return []
         inv = _np_fwd(a, cj + 1, hi, strict=True)
+        lower = inv is None
+        if lower:
+            inv = _lower_speaker(a, cj + 1, hi)
         if inv is not None and aw[inv + 1] == "(":
             close = inv + 1
             while close < min(hi, inv + 9) and aw[close] != ")":
                 close += 1
             if aw[close] == ")":
                 inv = close  # '"...," said Rep. G.K. Butterfield (D-N.C.).'
-        inverted_ok = inv is not None and (inv + 1 >= hi or aw[inv + 1] in (".", ",", "!", "?", ";", ":")
-                                           or _is_quote_tok(aw[inv + 1]))
+        if not lower and inv is not None:
+            x = inv
+            while x + 1 < hi and x - inv < 3 and _role_word(aw[x + 1]) and aw[x + 1].lower() not in _SETTING_PREPS:
+                x += 1  # 'said one Democratic source on the panel': the head noun after a capitalised word
+            if x > inv and aw[x + 1].lower() in _NP_INNER and not _adverbial_at(a, x + 1):
+                y = x + 1  # '... source on the panel.': a short prepositional phrase up to the sentence end
+                while y + 1 < hi and y - x < 6 and aw[y + 1][:1].isalnum() and aw[y + 1].lower() not in _STOP \
+                        and aw[y + 1].lower() not in _verbs_set():
+                    y += 1
+                if y + 1 >= hi or aw[y + 1] in _SENT_END or aw[y + 1] in (",", ";"):
+                    x = y
+            if x > inv and (x + 1 >= hi or aw[x + 1] in _SENT_END or aw[x + 1] in (",", ";")
+                            or _adverbial_at(a, x + 1) or aw[x + 1].lower() in ("who", "whose")):
+                inv = x
+        tail = inv
+        if inv is not None:  # '"...," said Smith in a statement.': the speaker is "Smith"
+            inv, tail = _trim_adverbial(a, cj + 1, inv, hi)
+        if inv is not None and tail == inv and aw[inv + 1].lower() in ("who", "whose") and aw[inv][:1].isalpha() \
+                and aw[inv].lower() not in _PRON:
+            # '"...," said a Mexican official who was not authorized to speak.': a relative clause
+            t = inv + 1
+            while t + 1 < hi and t - inv < 40 and not (aw[t + 1] in _SENT_END and not _abbr_dot(a, t + 1)) \
+                    and not _is_quote_tok(aw[t + 1]):
+                t += 1
+            if t + 1 >= hi or aw[t + 1] in _SENT_END:
+                tail = t
+        inverted_ok = inv is not None and tail is not None and (
+            tail + 1 >= hi or aw[tail + 1] in (".", ",", "!", "?", ";", ":") or _is_quote_tok(aw[tail + 1]))
         # Only plain speech verbs invert, and never after an auxiliary: in "The chancellor, Jeremy
         # Hunt, has defended his plan" the name before the verb is its subject.
-        invertible = cls == "speech" and lform in _inversion_verbs() and not any(
+        invertible = cls in ("speech", "belief") and lform in _inversion_verbs() and not any(
             aw[x].lower() in _AUXILIARIES for x in range(j + 1, ci))
         if j >= lo and aw[j] != ":" and (right_quote is not None or not inverted_ok or not invertible):
             # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
             got = _subject_before(a, j, lo, prev)
             if got is not None and not nothing_after:
                 st = _content_from(a, k, hi, sent_end, got[0], cue, 0.8)
-                return [st] if st else []
+                if st is not None or got[1] is None or _left_content(a, got[1], lo) is None:
+                    return [st] if st else []
+                # ('"...," X, a spokesman, said in an interview in Santa Monica, Calif.': no content after)
             if got is not None and got[1] is not None:
                 # '"...," Leonard Burman, director of X, said of the plan.'
                 left = _left_content(a, got[1], lo)
@@ -1040,18 +1373,42 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             return []
         # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
         e = inv
-        if e + 2 < hi and aw[e + 1] == "," and (aw[e + 2].lower() in _DET or _is_cap(aw[e + 2])) \
-                and aw[e + 2].lower() not in _LEAD_WORDS:
+        if e == tail and e + 2 < hi and aw[e + 1] == "," \
+                and (aw[e + 2].lower() in _DET or _is_cap(aw[e + 2]) or _role_word(aw[e + 2])
+                     or _now_role(a, e + 2)) \
+                and (aw[e + 2].lower() not in _LEAD_WORDS or _now_role(a, e + 2)):
             # '..., said Griffin, an Obama backer.': the appositive belongs to the mention
             e2 = e + 2
             while e2 < hi and e2 - e < 40 and aw[e2] not in (";", ":", "!", "?") \
-                    and not _is_quote_tok(aw[e2]) and aw[e2].lower() not in _APPOS_STOP \
+                    and not (_is_quote_tok(aw[e2]) and not _plural_possessive(a, e2)) \
+                    and aw[e2].lower() not in _APPOS_STOP and not _appositive_break(a, e2) \
                     and not (aw[e2] == "." and not _abbr_dot(a, e2)):
                 e2 += 1
-            if e2 > e + 2 and (e2 >= hi or aw[e2] in (".", ";", "!", "?") or _is_quote_tok(aw[e2])):
-                e = e2 - 1
+            if e2 > e + 2 and (e2 >= hi or aw[e2] in (".", ";", "!", "?") or _appositive_break(a, e2)
+                               or (_is_quote_tok(aw[e2]) and aw[e2 - 1] == ",")):  # not 'author of "Title"'
+                if aw[e2 - 1] == "." and aw[e2] != "." and not _abbr_dot(a, e2 - 1):
+                    e2 -= 1
+                elif aw[e2] == "." and e2 + 1 >= hi and aw[e2 - 1] in _place_abbreviations() \
+                        and a.tstart[e2] == a.tend[e2 - 1]:
+                    e2 += 1  # '..., of Tujunga, Calif.': the full stop is the abbreviation's too
+                tail = e2 - 1
+                # '..., said Ann Lee, a nurse, on Monday.': the appositive ends before the adverbial
+                e, _ = _trim_adverbial(a, e + 2, e2 - 1, hi, appositive=True)
                 while aw[e] in (",", "\u2014", "--"):
                     e -= 1
+            else:
+                # '..., said Ann Lee, a law professor who has ...': the appositive ends at its relative clause
+                # (or at ', who ...' after it)
+                r = next((x for x in range(e + 3, e2) if aw[x].lower() in ("who", "which", "whose")), None)
+                if r is not None:
+                    t = r
+                    while t + 1 < hi and t - r < 40 and not (aw[t + 1] in _SENT_END and not _abbr_dot(a, t + 1)) \
+                            and not _is_quote_tok(aw[t + 1]):
+                        t += 1
+                    if t + 1 >= hi or aw[t + 1] in _SENT_END:
+                        e, tail = r - 1, t
+                        while aw[e] in (",", "\u2014", "--"):
+                            e -= 1
         sp = (a.tstart[cj + 1], a.tend[e])
         if j < lo:  # the sentence splitter may have cut right after the quotation
             left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
@@ -1059,10 +1416,12 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             left = _left_content(a, j + 1 if aw[j] == "," else ci, lo)
         if left is None:
             return []
-        k3 = e + 1
+        k3 = max(e, tail) + 1  # type: ignore[type-var]
         while k3 < hi and aw[k3] in (",", ":"):
             k3 += 1
         q = a.q_by_start.get(a.tstart[k3]) if k3 < hi else None
+        if q is not None and _is_title(a, q, k3):
+            q = None
         if q is not None and left[2] == "direct" and _MERGE_SPLIT:
             return [_Stmt(left[0], q.end, "direct", sp, cue, 0.8,  # '"A," said X, "B."'
                           [(left[0], left[1]), (q.start, q.end)])]
@@ -1093,11 +1452,13 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if w == "to" and lform in _TO_VERBS:
             st = _content_from(a, k, hi, sent_end, sp, cue, 0.5, clause=True)  # "wants to build a wall"
             return [st] if st else []
-        if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)):
+        if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)
+                or (w == "," and _is_quote_tok(aw[k + 1]))):  # 'She continued, "..."'
             return []
     if cls == "speech" and sp_tok is not None and sp_tok - 1 > lo and aw[sp_tok - 1] == "," \
-            and aw[k] == "," and not _is_quote_tok(aw[k + 1]):
+            and aw[k] == "," and (not _is_quote_tok(aw[k + 1]) or aw[k + 2][:1].islower()):
         # "The museum, Mr. Obama said, would make visitors ...": the attribution sits inside its content
+        # (also 'The trains, he said, "will run on time."', whose quotation goes on with the sentence)
         s0, e0 = a.tstart[lo], sent_end
         while e0 > s0 and text[e0 - 1] in " \t\r\n.\u00a0":
             e0 -= 1
@@ -1136,10 +1497,16 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
         if ce - c0 < 8:
             continue
         q = a.q_by_start.get(c0)
-        kind = "direct" if q is not None and not q.single and q.end >= ce - 1 else "indirect"
+        # the whole line in marks, double or single ("Boris: 'I will not resign'")
+        kind = "direct" if q is not None and (q.closed or not q.single) and q.end >= ce - 1 else "indirect"
         if kind == "direct":
             ce = q.end  # type: ignore[union-attr]
-        out.append(_Stmt(c0, ce, kind, (s, e), (cs, m.end(2)), 0.5))
+        sp, cue = (s, e), (cs, m.end(2))
+        first = name.split()[0]
+        if first in _TITLE_CASE_CUES and first.lower() in _inversion_verbs() and " " in name:
+            # 'Says Smith: "..."': the cue opens the paragraph and the speaker follows it
+            sp, cue = (s + len(first) + name[len(first):].index(name.split()[1]), e), (s, s + len(first))
+        out.append(_Stmt(c0, ce, kind, sp, cue, 0.5))
     return out
 
 
@@ -1162,10 +1529,17 @@ def _name_colon_quotes(a: _Article) -> list[_Stmt]:
         q = a.q_by_start.get(c.end())
         if q is None or q.single:
             continue
-        out.append(_Stmt(q.start, q.end, "direct", (m.start(1), m.end(1)), (c.start(1), c.end(1)), 0.6))
+        s = m.start(1)
+        role = _ROLE_BEFORE.search(text, max(0, s - 60), s)
+        if role is not None and not any(w.lower() in _LEAD_OR_STOP or w.lower() in _DET or w.lower() in _verbs_set()
+                                        for w in role.group(1).split()):
+            s = role.start(1)  # 'Opposition leader Pierre Poilievre: "..."': the role opens the paragraph
+        out.append(_Stmt(q.start, q.end, "direct", (s, m.end(1)), (c.start(1), c.end(1)), 0.6))
     return out
 
 
+# a role in lower case ("Opposition leader", "Former prime minister") between a paragraph start and a name
+_ROLE_BEFORE = re.compile(r"(?:^|(?<=\n))((?:[A-Z][\w'\u2019.-]*[ \t]+){0,2}(?:[a-z][\w'\u2019-]*[ \t]+){1,3})\Z")
 _COLON_QUOTE = re.compile(r"(:)[ \t\u00a0]*(?=[\"\u201c\u00ab])")
 # up to seven capitalised words (or and/of/&) ending right at the search window's end
 _NAME_BEFORE = re.compile(
@@ -1181,14 +1555,23 @@ def _dash_signatures(a: _Article) -> list[_Stmt]:
         q = a.q_by_end.get(m.start(1))
         if q is None:
             continue
-        out.append(_Stmt(q.start, q.end, "direct", (m.start(3), m.end(3)), (m.start(2), m.end(2)), 0.6))
+        # '— protester Jane Doe', '— Elie Wiesel, Holocaust survivor': a role before, an appositive after
+        if any(w.lower() in _LEAD_OR_STOP or w.lower() in _DET or w.lower() in _verbs_set()
+               for w in m.group(3).split(",")[0].split() if w[:1].islower()):
+            continue
+        se = m.end(3)
+        last = a.text[m.start(3):se].rsplit(None, 1)[-1].rstrip(".")
+        if a.text[se - 1] == "." and len(last) > 1 and last not in _TITLE_ABBR and "." not in last:
+            se -= 1  # '― Carla Sanchez.': the full stop ends the line, not an abbreviation
+        out.append(_Stmt(q.start, q.end, "direct", (m.start(3), se), (m.start(2), m.end(2)), 0.6))
     return out
 
 
 # '..." \u2015 Jane Doe' (epigraphs, vox pops, social media posts) at a paragraph end
 _DASH_SIG = re.compile(
     r"[\"\u201d\u2019\u00bb]()[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*"
-    r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})[ \t\u00a0.]*$", re.MULTILINE)
+    r"((?:[a-z][\w'\u2019-]*[ \t\u00a0]+){0,3}[A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4}"
+    r"(?:,[ \t\u00a0]*[^\n,.;:!?\"\u201c\u201d]{1,60}?)?)[ \t\u00a0.]*$", re.MULTILINE)
 
 
 _DASHES = ("\u2015", "\u2014", "\u2013", "--")
@@ -1233,6 +1616,16 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
     while k < hi and a.w[k] in (",", ":", "\u2014", "--", "-"):
         k += 1
     if k >= hi:
+        if k - 1 >= 0 and a.w[k - 1] == ":" and a.tstart[k - 1] < sent_end:
+            # 'He said:' ending its paragraph, the quotation opening the next one
+            p = a.tend[k - 1]
+            n = 0
+            while p < len(text) and text[p] in " \t\r\n\u00a0" and n <= 3:
+                n += text[p] == "\n"
+                p += 1
+            q = a.q_by_start.get(p)
+            if q is not None and n <= 3 and (not q.single or a.single_style):
+                return _Stmt(q.start, q.end, "direct", sp, cue, conf)
         return None
     s = a.tstart[k]
     q = a.q_by_start.get(s)
@@ -1288,7 +1681,23 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
     return _Stmt(s, e, kind, sp, cue, conf)
 
 
+def _closed_quote_before(a: _Article, lo: int, ci: int) -> bool:
+    """Does the sentence (tokens from ``lo``) open with a whole quotation ('"...,"', '"...?"') that
+    closes before the cue at ``ci``?"""
+    qi = bisect.bisect_left(a.qstart, a.tstart[lo])
+    if qi >= len(a.quotes):
+        return False
+    q = a.quotes[qi]
+    return q.closed and q.start <= a.tstart[lo] + 1 and q.end <= a.tstart[ci] \
+        and a.text[q.start:q.end].rstrip(_QUOTE_CHARS + " ")[-1:] in (",", ".", "!", "?")
+
+
+# determiners that stand alone as a speaker at a sentence start ('Another tweeted', 'Both said')
+_PRONOUN_DETS = frozenset(("another", "both", "each", "neither", "either", "all"))
 _COMMA_AND_BUT = frozenset((",", "and", "but"))
+# an adverbial clause after a cue's adverbials ('"...," she told CBS on Tuesday, when ...') is no content
+_SUBORDINATORS = frozenset(("when", "while", "as", "after", "before", "because", "since", "though", "although",
+                            "where", "until", "once"))
 _SUBJECT_PRON = frozenset(("he", "she", "they", "we", "I"))
 _CLAUSE_BREAKS = frozenset((";", "\u2014", "--", "(", ","))
 
@@ -1325,6 +1734,25 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         seen.add((st.start, st.end))
         out.append(st)
     out.sort(key=lambda s: s.start)
+    # '"...," said Ann Lee, a lawyer, who has been challenging the industry for years.': a relative
+    # clause with a verb of attitude describes the speaker; it is no statement of its own
+    sp_ends = {st.sp[1] for st in out if st.sp is not None and st.kind == "direct"}
+    if sp_ends:
+        verbs = _verbs()
+        keep = []
+        for st in out:
+            cue_word = a.text[st.cue[0]:st.cue[1]].lower() if st.cue is not None else ""
+            if st.sp is not None and a.text[st.sp[0]:st.sp[1]].lower() in ("who", "which") and (
+                    verbs.get(cue_word) in ("attitude", "belief")
+                    or (cue_word.endswith("ing") and a.text[max(0, st.cue[0] - 6):st.cue[0]].rstrip().endswith(
+                        ("been", "is", "was", "are", "were")))):  # 'who has been challenging the industry'
+                b = st.sp[0]
+                while b > 0 and a.text[b - 1] in " ,\t\u00a0":
+                    b -= 1
+                if b in sp_ends:
+                    continue
+            keep.append(st)
+        out = keep
     # a cue inside another statement's speaker mention ("Don Fowler, who has backed Clinton, said")
     # describes the speaker; it is not a statement of its own
     spans = sorted({st.sp for st in out if st.sp is not None and st.sp[1] - st.sp[0] > 30})
@@ -1346,13 +1774,21 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         inside = k >= 0 and covered[k][1] > q.start
         if inside or (k + 1 < len(covered) and covered[k + 1][0] < q.end):
             continue
+        while k > 0 and out[k].sp is None and out[k - 1].kind == "direct" and out[k].start - out[k - 1].end < 200:
+            k -= 1  # '"A," he told Reuters when asked if he knew Trump. "B."': the question is no speaker's
         prev = out[k] if k >= 0 else None
         if q.single and (prev is None or text[prev.start] not in "\u2018'"):
             continue  # single marks: only the second half of a single-quoted split quote counts
+        n = q.end
+        while n < len(text) and text[n] in " \t\u00a0":
+            n += 1
+        if n < len(text) and (text[n].islower() or text[n].isdigit()) and len(text[q.start:q.end].split()) < 8:
+            continue  # '"Never give up" is her motto.': the sentence goes on, a title or a phrase
         if prev is not None and _MERGE_SPLIT and prev.kind == "direct" and prev.cue is not None \
                 and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
                 and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400 \
-                and text[prev.start:prev.end].rstrip(_QUOTE_CHARS + " ")[-1:] not in (".", "!", "?"):
+                and text[prev.start:prev.end].rstrip(_QUOTE_CHARS + " ")[-1:] not in (".", "!", "?") \
+                and not _is_title(a, q):
             # '"A," he said. "B."': the second half of a split quote extends the statement. Not after
             # '"A!" insists X.' or '"A?" he asked.': A is a whole utterance and B a new one.
             prev.parts = (prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)]

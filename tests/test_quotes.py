@@ -558,3 +558,218 @@ def test_seed_four_statements_each_for_choe_and_peskov(seed):
 def test_cues_inside_a_quotation_are_the_speakers_words():
     assert rows("\u2018We said we would win this seat and we did,\u2019 the candidate said.") == [
         ("direct", "the candidate", "said", "\u2018We said we would win this seat and we did,\u2019")]
+
+
+# ----------------------------------------------------------------------------- direct quotation cases
+# Each case: a short text and its direct quotations as (speaker as written, cue as written, content
+# with quote marks, spaces, punctuation and dashes stripped from both ends), compared as a sorted list.
+_CASE_STRIP = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e` .,;:!?()[]-\u2013\u2014\u2015"
+
+
+def direct_cases(text: str) -> list[tuple[str, str, str]]:
+    return sorted((r["speaker"], r["cue"], text[r["start"]:r["end"]].strip(_CASE_STRIP))
+                  for r in quotes_in(text) if r["type"] == "direct")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an adverbial of the cue after an inverted speaker is not part of the mention
+    ('"The count is not over," said Ann Okoro in a statement.', [("Ann Okoro", "said", "The count is not over")]),
+    ('"We have nothing to hide," said Ravi Menon on Tuesday.', [("Ravi Menon", "said", "We have nothing to hide")]),
+    ('"She taught me everything," said Carla Diaz of her late mentor.',
+     [("Carla Diaz", "said", "She taught me everything")]),
+    ('"The gates stay shut," said Ivan Petrov outside the court.', [("Ivan Petrov", "said", "The gates stay shut")]),
+    ('"No comment," said Ann Lee, a nurse, on Monday.', [("Ann Lee, a nurse", "said", "No comment")]),
+    # ... but an affiliation or a relative clause is
+    ('"Growth is slowing," said Ana Ruiz, head of research at Facebook.',
+     [("Ana Ruiz, head of research at Facebook", "said", "Growth is slowing")]),
+    ('"It was close," said Tom Hale, a pollster who left the campaign in October.',
+     [("Tom Hale, a pollster who left the campaign in October", "said", "It was close")]),
+    ('"Rates will rise," reports Business Today.', [("Business Today", "reports", "Rates will rise")]),
+    # a speaker that opens in lower case: a plain noun, or a role before the name
+    ('"Two men were arrested," said police.', [("police", "said", "Two men were arrested")]),
+    ('"Where are the buses?" asked opposition leader Kemi Adeyemi.',
+     [("opposition leader Kemi Adeyemi", "asked", "Where are the buses")]),
+    ('"We are ready," said coach Ange Moretti. "The players know what is at stake."',
+     [("coach Ange Moretti", "said", 'We are ready," said coach Ange Moretti. "The players know what is at stake')]),
+    # an appositive role without a determiner, with a plural possessive, and a web address
+    ('"The wards are full," said Grace Otieno, chair of the nurses\' union.',
+     [("Grace Otieno, chair of the nurses' union", "said", "The wards are full")]),
+    ('"We were first," said Ana Ruiz, editor of Riverside.com.',
+     [("Ana Ruiz, editor of Riverside.com", "said", "We were first")]),
+    ('"Masks still work," says Dr. Ian Jones, an epidemiologist at McGill University.',
+     [("Dr. Ian Jones, an epidemiologist at McGill University", "says", "Masks still work")]),
+    ('"Housing is the issue," says Sarah Nguyen, a councillor in Surrey, B.C.',
+     [("Sarah Nguyen, a councillor in Surrey, B.C.", "says", "Housing is the issue")]),
+    ('"We were wrong," Luis Ortega, 61, told AFP in an interview.', [("Luis Ortega, 61", "told", "We were wrong")]),
+    ('"The vote was fair," said Dan Moyo, executive director of Vote Watch, reports the Daily Star.',
+     [("Dan Moyo, executive director of Vote Watch", "said", "The vote was fair")]),
+    # a whole quotation before "according to" is direct speech; so is a split one around it
+    ('\u201cThe fire is contained,\u201d according to Fire Chief Dan Moore.',
+     [("Fire Chief Dan Moore", "according to", "The fire is contained")]),
+    ('"The plan is dead," according to one minister, who asked not to be named.',
+     [("one minister", "according to", "The plan is dead")]),
+    ('"The plan," according to one minister, "is dead."',
+     [("one minister", "according to", 'The plan," according to one minister, "is dead')]),
+    ('According to the council, the "temporary" closure will last a year.', []),
+    # cues that count only beside a quotation
+    ('"See you all in Perth," the singer posted on Instagram.', [("the singer", "posted", "See you all in Perth")]),
+    ('As farmer Bill Cole puts it: "No rain, no crop."', [("farmer Bill Cole", "puts it", "No rain, no crop")]),
+    ('The airline posted a loss of $3 million. As he put it, the year was hard.', []),
+    # a role before the name of a transcript-style colon quotation
+    ('Opposition leader Pierre Lavoie: "Axe the tax."', [("Opposition leader Pierre Lavoie", ":", "Axe the tax")]),
+    # a quotation that goes on with a sentence begun before the attribution is not direct speech
+    ('The trains, he said, "will run on time from Monday."', []),
+    # manner verbs beside a quotation, inverted or not; an addressee up to a colon
+    ('"It is what it is," shrugged the coach.', [("the coach", "shrugged", "It is what it is")]),
+    ('"Not again," sighed Mrs Brown.', [("Mrs Brown", "sighed", "Not again")]),
+    ('"Get vaccinated," urged Dr. Tam on Friday.', [("Dr. Tam", "urged", "Get vaccinated")]),
+    ('The coach smiled and left.', []),
+    ('Police Commissioner Karen Webb told 2GB radio: "We will not tolerate this."',
+     [("Police Commissioner Karen Webb", "told", "We will not tolerate this")]),
+    ('Kenyatta told the rally: "We will not be divided."', [("Kenyatta", "told", "We will not be divided")]),
+    # speakers: "the two leaders"; a place or a matter after an inverted name is no part of it
+    ('"We stand together," the two leaders said in a joint statement.',
+     [("the two leaders", "said", "We stand together")]),
+    ('"We have won," said Mr. Ruto in Nairobi.', [("Mr. Ruto", "said", "We have won")]),
+    ('"The harvest failed," said a farmer in Kano.', [("a farmer in Kano", "said", "The harvest failed")]),
+    ('"It was the right call," said Smith of the decision.', [("Smith", "said", "It was the right call")]),
+    ('"We won," said Jane Doe of the University of Lagos.', [("Jane Doe of the University of Lagos", "said", "We won")]),
+    ('"This is huge for us," said Tui Ngata, 28, of Rotorua.', [("Tui Ngata, 28, of Rotorua", "said", "This is huge for us")]),
+    # British single marks: a plural possessive inside, a double quotation nested inside
+    ("'The players' families are devastated,' he said.", [("he", "said", "The players' families are devastated")]),
+    ("Smith said: 'It's our fans' day.'", [("Smith", "said", "It's our fans' day")]),
+    ("'I told him, \"No way,\"' she recalled.", [("she", "recalled", 'I told him, "No way')]),
+    # an inverted cue opening a transcript-style line
+    ('The crowd cheered.\nSays Smith: "We never gave up."', [("Smith", "Says", "We never gave up")]),
+    # nouns in -ly are no adverbs; a lower-case phrase with "for the" is one speaker
+    ('"We are heartbroken," the family said in a statement.', [("the family", "said", "We are heartbroken")]),
+    ('"He will not run," a close ally said.', [("a close ally", "said", "He will not run")]),
+    ('"We will appeal," she said quietly.', [("she", "said", "We will appeal")]),
+    ('"We want justice," lawyers for the victims said.', [("lawyers for the victims", "said", "We want justice")]),
+    # surnames with a particle; an inverted common noun after a capitalised modifier
+    ('"Egypt is safe," said President Abdel Fattah al-Sisi.', [("President Abdel Fattah al-Sisi", "said", "Egypt is safe")]),
+    ('"It is a frenzy," said one Labour source on the committee.',
+     [("one Labour source on the committee", "said", "It is a frenzy")]),
+    ('"We will win," said a Liberal insider on Monday.', [("a Liberal insider", "said", "We will win")]),
+    # a short quotation that goes on with its sentence is a title or a phrase: no second half, no floating quote
+    ('"We will win," she said. "Never give up" is her motto.', [("she", "said", "We will win")]),
+    ('"We will win," he said. "Hamilton," the musical, opens next week.', [("he", "said", "We will win")]),
+    # a headline quotation in single marks
+    ("Boris: \u2018I will not resign\u2019\nThe Prime Minister spoke on Monday.", [("Boris", ":", "I will not resign")]),
+    ("\u2018The Beatles\u2019 music changed my life,\u2019 he said.", [("he", "said", "The Beatles\u2019 music changed my life")]),
+    # "'n'" is no quotation mark; "A." is an initial
+    ("'It's rock 'n' roll,' he said.", [("he", "said", "It's rock 'n' roll")]),
+    ('"Growth will slow," Prof. A. Roy said.', [("Prof. A. Roy", "said", "Growth will slow")]),
+    ('The statement read: "We mourn the loss of a great leader."',
+     [("The statement", "read", "We mourn the loss of a great leader")]),
+    ('She read a statement to reporters. He read the novel "War and Peace" twice.', []),
+    ('The mayor spoke. (\u201cWe will win,\u201d she said.)', [("she", "said", "We will win")]),
+    # dash signatures with a role before the name or an appositive after it
+    ('"We want peace." \u2014 protester Jane Doe', [("protester Jane Doe", "\u2014", "We want peace")]),
+    ('"Never again." \u2014 Elie Wiesel, Holocaust survivor', [("Elie Wiesel, Holocaust survivor", "\u2014", "Never again")]),
+    ('"We won." \u2014 and then the crowd', []),
+    # present-tense inverted cues of features ('..., concedes Jones')
+    ('"It was a mistake," concedes Jones, now 70.', [("Jones", "concedes", "It was a mistake")]),
+    ('"Prices will fall," predicts economist Sara Lee.', [("economist Sara Lee", "predicts", "Prices will fall")]),
+    ('"Rubbish," counters Smith. The answers to the survey were mixed.', [("Smith", "counters", "Rubbish")]),
+    ('"Is this it?" he wondered aloud.', [("he", "wondered", "Is this it")]),
+    ('Said one official, "We are worried."', [("one official", "Said", "We are worried")]),
+    ('The mood was grim. Says Smith: "We never gave up."', [("Smith", "Says", "We never gave up")]),
+    ('"We will win," the 34-year-old from Cork told RTE.', [("the 34-year-old from Cork", "told", "We will win")]),
+    ('"Stay home," said Dr. Bonnie Henry, B.C.\'s provincial health officer.',
+     [("Dr. Bonnie Henry, B.C.'s provincial health officer", "said", "Stay home")]),
+    ('"We do not comment on leaks," a No 10 spokesman said.', [("a No 10 spokesman", "said", "We do not comment on leaks")]),
+    # an inverted appositive ends at its relative clause; "now a consultant" is one; "Del." a title
+    ('"It was a deal," said Pat Moore, a law professor at Leeds University who has worked on such cases.',
+     [("Pat Moore, a law professor at Leeds University", "said", "It was a deal")]),
+    ('"I call it the trip," said Murphy, now a consultant in the private sector.',
+     [("Murphy, now a consultant in the private sector", "said", "I call it the trip")]),
+    ('"This is a waste," said Del. Stacey Pratt.', [("Del. Stacey Pratt", "said", "This is a waste")]),
+    ('"They would not," Rep. Jim Jones (R-Ohio), a panel member, said.',
+     [("Rep. Jim Jones (R-Ohio), a panel member", "said", "They would not")]),
+    # a dash signature ends before the line's full stop, not before an abbreviation's
+    ('"We want peace." \u2015 Carla Sanchez.', [("Carla Sanchez", "\u2015", "We want peace")]),
+    ('"We want peace." \u2015 Martin Luther King Jr.', [("Martin Luther King Jr.", "\u2015", "We want peace")]),
+    # adverbs after an inverted speaker; a time adverb before a verb is no adverbial of the cue
+    ('"We are ready," said Smith quietly.', [("Smith", "said", "We are ready")]),
+    ('"We won," said Smith later that day.', [("Smith", "said", "We won")]),
+    ('"We are ready," said a newly elected councillor.', [("a newly elected councillor", "said", "We are ready")]),
+    ('"It is a hoax," said one source speaking to Fox News.', [("one source", "said", "It is a hoax")]),
+    ('"We won," says Jorge Llamas, 31, of Tujunga, Calif.', [("Jorge Llamas, 31, of Tujunga, Calif.", "says", "We won")]),
+    # the subject of a participle clause comes after a leading adverbial
+    ('On Monday, union members walked out, saying: "We have had enough."', [("union members", "saying", "We have had enough")]),
+    # a title after the cue is no second half of a split quote
+    ('"We need order," Pence said on CNN\'s "State of the Union."', [("Pence", "said", "We need order")]),
+    # a relative clause describing the speaker is no statement, and the next quotation is the second half
+    ('"These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
+     'the coal industry for years. "I am skeptical."',
+     [("Peter Moss, a lawyer for the Sierra Club", "said",
+       'These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
+       'the coal industry for years. "I am skeptical')]),
+    # an adverbial clause or an unattributed question inside the attribution: the next quotation is the second half
+    ('"Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, when ten states voted. '
+     '"But we may have to back him."',
+     [("Graham, a former senator", "told", 'Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, '
+       'when ten states voted. "But we may have to back him')]),
+    ('"It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming."',
+     [("the tycoon", "told", 'It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming')]),
+    ('"We will win," he went on, as the crowd cheered. The meeting went on for hours.', [("he", "went on", "We will win")]),
+    # "continued" with a quotation; "9/11" in a role; a party parenthesis before the cue
+    ('The families spoke.\n\nShe continued, "For us, all we ask is a hearing."', [("She", "continued", "For us, all we ask is a hearing")]),
+    ('"We will win," continued Smith.', [("Smith", "continued", "We will win")]),
+    ('"They are wrong," said 9/11 widow Terry Strand.', [("9/11 widow Terry Strand", "said", "They are wrong")]),
+    ('"Subpoenas are not optional," panel Chairman Rep. Jason Chase (R-Utah) said after the witness failed to appear.',
+     [("panel Chairman Rep. Jason Chase (R-Utah)", "said", "Subpoenas are not optional")]),
+    # a closing curly mark typed for the opening one at a paragraph start
+    ('Readers wrote in.\n\n\u201dHe represents our shame.\u201d \u2015 Sonya Herr',
+     [("Sonya Herr", "\u2015", "He represents our shame")]),
+    # a colon ending the cue's paragraph, the quotation in the next one
+    ('He spoke about the city.\n\nHe said:\n\n"You walk down the street, you get shot."\n\nCritics disagreed.',
+     [("He", "said", "You walk down the street, you get shot")]),
+    # inverted "read the statement"; "As X, a role, put it:"; a relative clause after an inverted speaker
+    ('"We took notes," read the statement, which was attributed to Miller. "It shone through."',
+     [("the statement", "read", 'We took notes," read the statement, which was attributed to Miller. "It shone through')]),
+    ('As John Corr, the No. 2 in the leadership, put it: "This person will not be confirmed."',
+     [("John Corr, the No. 2 in the leadership", "put it", "This person will not be confirmed")]),
+    ('"We have seen a growing discourse," said a Mexican official who was not authorized to speak.',
+     [("a Mexican official", "said", "We have seen a growing discourse")]),
+    # no content after the cue's adverbials, a lower-case speaker with a party, "said about"
+    ('"They would be wrong," Mike Briggs, a spokesman, said in an interview Sunday in Santa Monica, Calif.',
+     [("Mike Briggs, a spokesman", "said", "They would be wrong")]),
+    ('"He is struggling," said former governor Howard Dean (D), a Clinton supporter.',
+     [("former governor Howard Dean (D), a Clinton supporter", "said", "He is struggling")]),
+    ('"Get your house ready," Paris, who used to work on Capitol Hill, said about the activity.',
+     [("Paris", "said", "Get your house ready")]),
+    # particles of the cue, a participle after it, a manner verb
+    ('"Nooooo!" the crowd cried out, booing.', [("the crowd", "cried out", "Nooooo")]),
+    ('"Mexico!" the audience screamed back. Under pressure, Washington backed out.',
+     [("the audience", "screamed back", "Mexico")]),
+    ('"Is he profiling?" reacted Trump. Trump reacted angrily to the news.', [("Trump", "reacted", "Is he profiling")]),
+    # low-high German marks and high-high Swedish marks
+    ('\u201eWe are ready\u201c, said the minister.', [("the minister", "said", "We are ready")]),
+    ('He said: \u201dWe are ready.\u201d', [("He", "said", "We are ready")]),
+    # a determiner standing alone as the speaker at a sentence start
+    ('Another tweeted, "She thinks she is above the rules."', [("Another", "tweeted", "She thinks she is above the rules")]),
+    ('Both said: "We are tired."', [("Both", "said", "We are tired")]),
+    # "according to" with an appositive, after or before the quotation
+    ('"The fire is out," according to Dan Moore, the fire chief.', [("Dan Moore, the fire chief", "according to", "The fire is out")]),
+    ('According to Dan Moore, the fire chief, "the fire is out."', [("Dan Moore, the fire chief", "According to", "the fire is out")]),
+])
+def test_direct_quotation_cases(text, expected):
+    assert direct_cases(text) == sorted(expected)
+
+
+def test_according_to_before_a_clause_keeps_its_source_short():
+    assert rows("According to the report, the economy grew.") == [
+        ("indirect", "the report", "According to", "the economy grew")]
+
+
+def test_passive_participle_is_no_cue():
+    assert rows("The bill, signed by the governor on Monday, takes effect in May.") == []
+    assert rows("Trump responded by saying the plan was dead.") == [
+        ("indirect", "Trump", "responded", "by saying the plan was dead")]
+
+
+def test_time_adverb_before_a_verb_is_no_inverted_speaker():
+    got = rows("Smith, the mayor, said officials later found the boy.")
+    assert ("indirect", "Smith, the mayor", "said", "officials later found the boy") in got
