@@ -283,7 +283,8 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
             elif w in particles or w in _CONNECT:
                 # a chain of particles ("von der", "de la") counts only if a capitalised word ends it
                 k = j
-                while k < hi and k - j < 3 and (low[k] in particles or low[k] in _CONNECT) \
+                while k < hi and k - j < 3 and (low[k] in particles or low[k] in _CONNECT
+                                                or (low[k] == "the" and k > j and low[k - 1] in _CONNECT)) \
                         and not cap[k] and k + 1 < hi and spaced[k]:
                     k += 1
                 if k > j and k < hi and cap[k] and low[k] not in function:
@@ -355,8 +356,21 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
     # "Secretary of State John Kerry": the connector's object belongs to the role, leaving the name.
     if doc.low[n] in _CONNECT:
         n += 1
-        while n < j - 1 and (j - n > 2 or doc.low[n] not in lex.given):
+        if n < j and doc.low[n] == "the":  # "Leader of the Opposition Rahul Gandhi"
             n += 1
+        # The object is one word and any role words after it ("Minister for Finance", "Minister of
+        # Foreign Affairs", "Commissioner of Police | Olanrewaju Ishola"), unless a given name
+        # starts the name sooner.
+        obj = n + 1
+        while obj < j and doc.low[obj] in lex.mods and doc.low[obj] not in lex.given:
+            obj += 1
+        given_at = next((k for k in range(n + 1, j - 1) if doc.low[k] in lex.given), None)
+        if given_at is not None and given_at <= obj:
+            n = given_at
+        elif j - obj >= 1:
+            n = obj
+        else:
+            return _Parse((i, j), None, _head_of(lex, doc.low[last_head])[1], True)  # type: ignore[index]
     gender = _head_of(lex, doc.low[last_head])[1]  # type: ignore[index]
     role_end = n if doc.low[n - 1] not in _CONNECT else n - 1
     if n < j and doc.low[n] in lex.honorifics:  # "Foreign Minister Mr. Lavrov", "Gen Sir Nick Carter"
@@ -423,9 +437,23 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     Trump", "Russia's foreign minister, | Sergei Lavrov"), or None."""
     k = i - 1
     # The title word test first: it fails for almost every name, before any slicing.
-    if k < 0 or not _is_head(lex, doc.low[k]):
+    if k < 0:
         return None
-    gap = doc.text[doc.ends[k]:doc.starts[i]]
+    if not _is_head(lex, doc.low[k]):
+        # "The Minister for Finance, | Jack Chambers": a role that ends in its object
+        if not (doc.cap[k] or doc.low[k] in lex.mods):
+            return None
+        x = k
+        while x > 0 and k - x < 3 and doc.spaced[x - 1] and (doc.cap[x] or doc.low[x] in lex.mods or doc.low[x] == "the") \
+                and doc.low[x] not in _CONNECT:
+            x -= 1
+        if not (x < k and doc.low[x] in _CONNECT and x > 0 and doc.spaced[x - 1] and _is_head(lex, doc.low[x - 1])
+                and doc.text[doc.ends[k]:doc.starts[i]].strip() == ","):
+            return None
+        k0, k = k, x - 1
+    else:
+        k0 = k
+    gap = doc.text[doc.ends[k0]:doc.starts[i]]
     if not (gap.isspace() and "\n" not in gap or gap.strip() == ","):
         return None
     if doc.poss[k] or doc.sent[k] != doc.sent[i]:

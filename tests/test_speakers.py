@@ -451,3 +451,23 @@ def test_sentence_initial_common_nouns_and_headlines():
     assert resolve(text, "Chris Christie Calls Hillary Clinton", "Demonstrators") == [
         ("Chris Christie", "New Jersey Gov."), ("demonstrators", None)]
     assert speaker_kind("Keith Lamont Scott's wife") == "unnamed"
+
+
+@pytest.mark.parametrize("text, mention, want", [
+    # The object of "Minister for / of" is part of the role, and the name after a comma speaks.
+    ("The Minister for Finance, Jack Chambers, said the figures were strong. He said more.", "He",
+     ("Jack Chambers", "Minister for Finance")),
+    ("The Minister of Information, Mohammed Idris, said aid was coming.", "The Minister of Information, Mohammed Idris",
+     ("Mohammed Idris", "Minister of Information")),
+    ("Commissioner of Police Olanrewaju Ishola said officers were ready. Mr Ishola said so.", "Mr Ishola",
+     ("Olanrewaju Ishola", "Commissioner of Police")),
+    ("Minister of Foreign Affairs Penny Wong said talks went well.", "Minister of Foreign Affairs Penny Wong",
+     ("Penny Wong", "Minister of Foreign Affairs")),
+    ("Secretary of State John Kerry said the talks went well. Secretary of State Kerry said more.",
+     "Secretary of State Kerry", ("John Kerry", "Secretary of State")),
+    # "Leader of the Opposition": "the" after "of" stays inside the role.
+    ("Leader of the Opposition Rahul Gandhi said the budget ignored farmers.",
+     "Leader of the Opposition Rahul Gandhi", ("Rahul Gandhi", "Leader of the Opposition")),
+])
+def test_roles_with_of_or_for_and_their_object(text, mention, want):
+    assert resolve(text, mention) == [want]
