@@ -604,10 +604,16 @@ class _Article:
             parsed.append((i, j, p, _kind_of(doc, p.name[0], p.name[1], lex) if p.name else None))
         # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
         self._person_run: set[int] = set()
+        # Full names not known to be people, by last word: "Ms Andersson" later makes "Magdalena
+        # Andersson" (named once, after a comma) a person.
+        self._weak: dict[str, tuple[int, int]] = {}
         for i, j, p, kind in parsed:
-            if p.name and p.name[1] - p.name[0] >= 2 and self._is_person(i, j, p, kind):
-                self._person_run.add(i)
-                self._entity(p.name[0], p.name[1], p.gender, i)
+            if p.name and p.name[1] - p.name[0] >= 2:
+                if self._is_person(i, j, p, kind):
+                    self._person_run.add(i)
+                    self._entity(p.name[0], p.name[1], p.gender, i)
+                elif kind is None and p.name[1] - p.name[0] <= 4:
+                    self._weak.setdefault(doc.low[p.name[1] - 1], p.name)
         for i, j, p, kind in parsed:
             self._occurrence(i, j, p, kind)
 
@@ -651,7 +657,7 @@ class _Article:
             self.entities[name] = ent
             if len(words) >= 2:
                 for w in words[:_MAX_NAME]:
-                    if w not in lex.particles:
+                    if w not in lex.particles or w == words[-1]:  # a surname may spell one: "Das", "Le"
                         bucket = self.by_key.setdefault(w.rstrip("."), [])
                         if len(bucket) < _RECENT:  # bounded, so a surname lookup is O(1) on any input
                             bucket.append(ent)
@@ -726,7 +732,11 @@ class _Article:
             if ent is None:
                 if not (p.titled or self._is_person(i, j, p, kind)):
                     return
-                ent = self._entity(a, b, p.gender, i)
+                full = self._weak.get(doc.low[a])
+                if full is not None and full[0] < i:
+                    ent = self._entity(full[0], full[1], p.gender, full[0])
+                else:
+                    ent = self._entity(a, b, p.gender, i)
         ent.count += 1
         role = self.role_of(i, j, p)
         if role:
@@ -907,7 +917,9 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     det = doc.low[t] if doc.low[t] in _DEFINITE or doc.low[t] in _INDEFINITE else None
     b0 = t + 1 if det else t
     # "Officials said", "Sources familiar with ...": capitalised only because a sentence starts there.
-    plain = b0 < u and (doc.low[b0] in lex.unnamed or (
+    # ("Economist Dr. Arvind Subramanian", "Analyst Jane Doe": the noun is a title before a name.)
+    plain = b0 < u and ((doc.low[b0] in lex.unnamed and not (
+        b0 + 1 < u and doc.spaced[b0] and doc.cap[b0 + 1] and doc.low[b0 + 1] not in lex.function)) or (
         # "Demonstrators said", "Video shows": a capitalised word that the article also writes in lower
         # case is a common noun at the start of a sentence, unless it is a known name.
         u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] not in art.by_key
@@ -921,6 +933,10 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         cut = False
         x = b0
         for i, j in runs:
+            # (the gap after the previous run counts too: "the head of the Association of School
+            # Leaders, Pepe Di'Iasio,")
+            if b0 < x == i and doc.text[doc.ends[x - 1]:doc.starts[x]].strip() == ",":
+                cut = False
             while x < i:
                 if doc.low[x] in _CUT:
                     cut = True

@@ -471,3 +471,30 @@ def test_sentence_initial_common_nouns_and_headlines():
 ])
 def test_roles_with_of_or_for_and_their_object(text, mention, want):
     assert resolve(text, mention) == [want]
+
+
+def test_an_unnamed_source_noun_before_a_name_is_a_title():
+    text = ("Economist Dr. Arvind Subramanian, a former adviser, said growth was overstated. "
+            "Analyst Grace Mwangi said the shilling would fall. Analysts said rates would rise.")
+    assert names(text, "Economist Dr. Arvind Subramanian, a former adviser", "Analyst Grace Mwangi", "Analysts") == [
+        "Arvind Subramanian", "Grace Mwangi", "analysts"]
+
+
+def test_a_surname_that_spells_a_particle_resolves():
+    text = ("Reserve Bank Governor Shaktikanta Das said inflation was easing. Das said the bank would wait. "
+            "Minister Marina de Souza said so. De Souza added more.")
+    assert names(text, "Das", "De Souza") == ["Shaktikanta Das", "Marina de Souza"]
+
+
+def test_a_name_set_off_by_a_comma_after_an_organisation_speaks():
+    text = ("The head of the Association of School and College Leaders, Pepe Di'Iasio, said budgets were tight. "
+            "Mr Di'Iasio said schools were cutting staff.")
+    assert names(text, "The head of the Association of School and College Leaders, Pepe Di'Iasio", "Mr Di'Iasio") == [
+        "Pepe Di'Iasio", "Pepe Di'Iasio"]
+
+
+def test_an_honorific_surname_finds_a_full_name_written_once():
+    # "Magdalena Andersson" is never a speaker and has no title: "Ms Andersson" is still her.
+    text = ("The leader of the opposition Social Democrats, Magdalena Andersson, backed membership. "
+            "Ms Andersson said nuclear weapons should be ruled out.")
+    assert resolve(text, "Ms Andersson") == [("Magdalena Andersson", None)]
