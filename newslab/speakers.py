@@ -616,8 +616,68 @@ class _Article:
                     self._weak.setdefault(doc.low[p.name[1] - 1], p.name)
         for i, j, p, kind in parsed:
             self._occurrence(i, j, p, kind)
+        self.forward: dict[int, _Entity] = self._lede_roles()
 
     # -- helpers
+    def _lede_roles(self) -> dict[int, _Entity]:
+        """A role named before its holder, at the top of the article: "The health minister has defended
+        the closures. ... Michelle Thompson said", "Sweden's prime minister has said ... Ulf Kristersson
+        told SVT". Maps the title word's token to the person who is the subject of one of the next two
+        sentences and first named there, and gives that person the role."""
+        doc, lex = self.doc, self.lex
+        first_person = min(self.person_at, default=len(doc.low))
+        out: dict[int, _Entity] = {}
+        s = 0
+        n = len(doc.low)
+        for _ in range(3):  # the first three sentences, before anyone is named
+            if s >= n or s >= first_person:
+                break
+            nxt = s
+            while nxt < n and doc.sent[nxt] == doc.sent[s]:
+                nxt += 1
+            x = s
+            if doc.low[x] == "the" or (doc.poss[x] and doc.cap[x] and _kind_of(doc, x, x + 1, lex)):
+                x += 1
+                h = -1
+                y = x
+                while y < min(nxt, x + 5) and (y == x or doc.spaced[y - 1]) and not doc.poss[y]:
+                    w = doc.low[y]
+                    if _is_head(lex, w):
+                        h = y
+                    elif not (w in lex.mods or (w.isalpha() and w not in lex.function and w not in lex.cues
+                                                and w not in _NOT_IN_ROLE)):
+                        break
+                    y += 1
+                # Not a title before a name ("The Taoiseach Leo Varadkar") nor an appositive.
+                if h >= 0 and h + 1 < n and doc.spaced[h] and not doc.cap[h + 1] \
+                        and doc.low[h] not in ("official", "officials") and doc.low[h] not in lex.unnamed:
+                    ent = self._next_subject(doc.sent[s])
+                    gender = _head_of(lex, doc.low[h])[1]  # type: ignore[index]
+                    if ent is not None and (gender is None or ent.gender in (None, gender)):
+                        ent.add_role(doc.text[doc.starts[x]:doc.ends[h]], lex)
+                        out[h] = ent
+            s = nxt
+        return out
+
+    def _next_subject(self, sent: int) -> _Entity | None:
+        """The first person of sentence sent+1 (else sent+2), if named there for the first time and
+        not after a preposition or a verb of meeting."""
+        doc = self.doc
+        # (sentence ids count line breaks too: the next two sentences are the next two ids in use)
+        t0 = bisect.bisect_right(doc.sent, sent)
+        t1 = bisect.bisect_right(doc.sent, doc.sent[t0]) if t0 < len(doc.sent) else t0
+        last = doc.sent[t1] if t1 < len(doc.sent) else doc.sent[-1]
+        for t in sorted(self.person_at):  # (only called for the first sentences of an article)
+            if doc.sent[t] <= sent:
+                continue
+            if doc.sent[t] > last:
+                return None
+            ent = self.person_at[t][1]
+            if doc.sent[ent.first] <= sent or (t > 0 and doc.low[t - 1] in _OBJECT_BEFORE) or doc.inq[t]:
+                return None
+            return ent
+        return None
+
     def _is_person(self, i: int, j: int, p: _Parse, kind: str | None) -> bool:
         """Is run [i, j), parsed as p, whose name has lexicon kind ``kind``, a person?"""
         doc, lex = self.doc, self.lex
@@ -1024,6 +1084,8 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
                     holder = ent
                     break
                 holder = holder or (ent if not mods else None)
+        if holder is None:
+            holder = art.forward.get(head_i)  # "The health minister has defended ... Jane Doe said"
         if holder is None and not mods:
             holder = art.holder(h[0])
         if holder is not None:
