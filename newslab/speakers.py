@@ -80,6 +80,8 @@ _OBJECT_BEFORE = frozenset({"like", "of", "with", "to", "for", "about", "against
 _LOOSE_MODS = frozenset({"former", "then", "top", "senior", "longtime", "veteran", "new", "current", "acting", "ex"})
 _NEAR_CUES = frozenset({"said", "says", "told", "added", "tells", "asked", "wrote", "writes", "stated", "noted",
                         "argued", "explained", "insisted", "warned", "claimed", "spoke", "responded", "replied"})
+_CORPORATE = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "limited", "ag", "sa", "gmbh", "airlines",
+                        "airways", "motors", "holdings", "industries"})
 _RECENT = 24  # persons / groups remembered for pronouns: bounded, so a pronoun costs O(1)
 _MAX_NAME = 8  # name words indexed for surname lookup ("Luiz Inácio Lula da Silva" has five)
 
@@ -102,6 +104,7 @@ class _Lex:
     cues: frozenset[str]
     abbrev: frozenset[str]  # titles and honorifics written with a dot, without it ("mr", "sen")
     no_start: frozenset[str]  # function words that are not places: no name starts with them
+    company: frozenset[str] = frozenset()  # "the company", "the airline": the organisation last quoted
 
 
 def _gender(g: str) -> str | None:
@@ -143,6 +146,7 @@ def _lex() -> _Lex:
         cues=frozenset(cues),
         abbrev=frozenset(w[:-1] for w in heads.keys() | honorifics.keys() if w.endswith(".")),
         no_start=function - places,
+        company=frozenset(w.lower() for w in _lexicon.words("speaker_company_nouns.txt")),
     )
 
 
@@ -1093,12 +1097,22 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             return holder.name, role, holder
     if not h:
         kind = _kind_of(doc, b0, k, lex)
-        if det == "the" and head in lex.org_words and not any(doc.cap[x] for x in range(b0, k)):
+        if det == "the" and (head in lex.org_words or head in lex.company) \
+                and not any(doc.cap[x] for x in range(b0, k)):
             # "the ministry" after "The Foreign Ministry said": the organisation named before.
             recent = [w.last_speaker] if isinstance(w.last_speaker, _Group) else []
             for g in recent + list(reversed(w.groups.values())):
                 if g.kind == "org" and head in g.name.lower().split():
                     return g.name, None, g
+            if head in lex.company and u - b0 == 1:
+                # "Eskom said ... The company said": the last speaker, when it is a name that is no person's.
+                last = w.last_speaker
+                if isinstance(last, _Group) and last.kind == "org" and any(
+                        x.strip(".") in _CORPORATE or x in lex.company for x in last.name.lower().split()):
+                    return last.name, None, last  # "Boeing Co.", "Barclays Bank" (not "the ministry")
+                if isinstance(last, _Entity) and last.gender is None and not last.roles \
+                        and not any(x in lex.given for x in last.words or last.name.lower().split()):
+                    return last.name, None, last
         if kind in ("org", "place", "group"):
             # "the Trump campaign", "the White House", "Republicans": an organisation or group speaks.
             return surface, None, _Group(surface, kind)

@@ -523,3 +523,15 @@ def test_a_lede_role_is_not_given_to_an_object_a_person_named_before_or_the_wron
     assert names("Jane Roe arrived. The minister said yes. Jane Roe said no.", "The minister") == ["the minister"]
     assert names("The spokeswoman said no. John Smith said the rules were clear.", "The spokeswoman") == [
         "the spokeswoman"]
+
+
+def test_the_company_is_the_organisation_last_quoted():
+    text = ("Imperial Tobacco Canada says its products are for adults. The company says it supports checks. "
+            "Eskom said in a statement that repairs were done. The company said more would follow.")
+    assert names(text, "Imperial Tobacco Canada", "The company", "Eskom", "The company") == [
+        "Imperial Tobacco Canada", "Imperial Tobacco Canada", "Eskom", "Eskom"]
+    # Not a person, nor anyone when the last speaker was a person.
+    text = "Jane Roe said the deal was done. The company said it was pleased."
+    assert names(text, "Jane Roe", "The company") == ["Jane Roe", "The company"]
+    text = "Qantas Airways said flights resumed. The airline said refunds would be paid."
+    assert names(text, "Qantas Airways", "The airline") == ["Qantas Airways", "Qantas Airways"]
