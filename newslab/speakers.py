@@ -105,6 +105,7 @@ class _Lex:
     abbrev: frozenset[str]  # titles and honorifics written with a dot, without it ("mr", "sen")
     no_start: frozenset[str]  # function words that are not places: no name starts with them
     company: frozenset[str] = frozenset()  # "the company", "the airline": the organisation last quoted
+    postnominal: frozenset[str] = frozenset()  # "KC", "MP", "OBE" after a name
 
 
 def _gender(g: str) -> str | None:
@@ -147,6 +148,7 @@ def _lex() -> _Lex:
         abbrev=frozenset(w[:-1] for w in heads.keys() | honorifics.keys() if w.endswith(".")),
         no_start=function - places,
         company=frozenset(w.lower() for w in _lexicon.words("speaker_company_nouns.txt")),
+        postnominal=frozenset(w.lower() for w in _lexicon.words("speaker_postnominals.txt")),
     )
 
 
@@ -334,6 +336,10 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
             if h:
                 return _Parse((i, j), None, h[1], True)
         return _Parse(None, (i, j), None, False)
+    if j - i >= 3 and doc.low[j - 1] in lex.postnominal:
+        word = doc.text[doc.starts[j - 1]:doc.ends[j - 1]]
+        if word.isupper() or word == "PhD":
+            j -= 1  # "Judge Timothy Spencer KC": letters after the name are not part of it
     gender = None
     if doc.low[i] in lex.honorifics:
         gender = lex.honorifics[doc.low[i]]
@@ -749,7 +755,8 @@ class _Article:
 
         def score(e: _Entity) -> tuple:
             edge = e.words[-1] == word or e.words[0] == word
-            return (edge, e.first <= pos, e.last_seen, e.count, -e.first)
+            # "Mrs Patel" after "Rajesh Patel and his wife, Meena Patel": the one known to be a woman.
+            return (edge, gender is not None and e.gender == gender, e.first <= pos, e.last_seen, e.count, -e.first)
 
         return max(cands, key=score)
 

@@ -535,3 +535,16 @@ def test_the_company_is_the_organisation_last_quoted():
     assert names(text, "Jane Roe", "The company") == ["Jane Roe", "The company"]
     text = "Qantas Airways said flights resumed. The airline said refunds would be paid."
     assert names(text, "Qantas Airways", "The airline") == ["Qantas Airways", "Qantas Airways"]
+
+
+def test_mrs_picks_the_wife_when_a_husband_shares_the_surname():
+    text = ("The judge said Rajesh Patel and his wife, Meena Patel, had neglected residents. "
+            "Mr Patel said he had not known. Mrs Patel said she had asked for staff.")
+    assert names(text, "Mr Patel", "Mrs Patel") == ["Rajesh Patel", "Meena Patel"]
+
+
+def test_letters_after_a_name_are_not_part_of_it():
+    text = ("Judge Timothy Spencer KC said the couple had shown disregard. The judge said the sentence was fair. "
+            "Ann Lee OBE said it was overdue. Tom Hardy MP said more.")
+    assert resolve(text, "Judge Timothy Spencer KC", "The judge", "Ann Lee OBE", "Tom Hardy MP") == [
+        ("Timothy Spencer", "Judge"), ("Timothy Spencer", "Judge"), ("Ann Lee", None), ("Tom Hardy", None)]
