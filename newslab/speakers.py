@@ -251,6 +251,12 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
             poss[i] = True
             low[i] = low[i][:-2]
     cap = list(map(str.isupper, map(itemgetter(0), words)))  # words are never empty
+    # "al-Sharaa", "el-Sisi", "bin-Laden": a particle joined to a capitalised name is a capitalised name.
+    if "-" in text:
+        for m in _particle_hyphen().finditer(text):
+            i = bisect.bisect_left(starts, m.start())
+            if i < n and starts[i] == m.start():
+                cap[i] = True
     # Whether the gap after each token is plain spaces; an absorbed dot shortens its token's gap.
     plain = set(filter(_spaced_gap, distinct))
     spaced = list(map(plain.__contains__, gaps[1:n]))
@@ -261,6 +267,13 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     caps = list(compress(range(n), cap))
     caps = list(compress(caps, map(not_, map(lex.no_start.__contains__, map(low.__getitem__, caps)))))
     return _Doc(text, starts, ends, low, cap, poss, sent, _Quoted(text, starts), caps, spaced)
+
+
+@lru_cache(maxsize=1)
+def _particle_hyphen() -> re.Pattern[str]:
+    """A lower-case name particle joined by a hyphen to a capitalised word ("al-Sharaa")."""
+    words = sorted((w for w in _lex().particles if w.isalpha()), key=len, reverse=True)
+    return re.compile(r"(?<![\w'\u2019.\-])(?:" + "|".join(words) + r")-(?=[A-Z])")
 
 
 def _spaced_gap(gap: str) -> bool:

@@ -548,3 +548,9 @@ def test_letters_after_a_name_are_not_part_of_it():
             "Ann Lee OBE said it was overdue. Tom Hardy MP said more.")
     assert resolve(text, "Judge Timothy Spencer KC", "The judge", "Ann Lee OBE", "Tom Hardy MP") == [
         ("Timothy Spencer", "Judge"), ("Timothy Spencer", "Judge"), ("Ann Lee", None), ("Tom Hardy", None)]
+
+
+def test_a_name_with_a_hyphenated_particle():
+    text = ("Syria's interim leader, Ahmed al-Sharaa, said elections would take years. In an interview, "
+            "al-Sharaa said a constitution came first. \"We have to rebuild,\" he said.")
+    assert names(text, "Syria's interim leader, Ahmed al-Sharaa", "al-Sharaa", "he") == ["Ahmed al-Sharaa"] * 3
