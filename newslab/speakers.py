@@ -385,7 +385,10 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         # Foreign Affairs", "Commissioner of Police | Olanrewaju Ishola"), unless a given name
         # starts the name sooner.
         obj = n + 1
-        while obj < j and doc.low[obj] in lex.mods and doc.low[obj] not in lex.given:
+        # ("Governor of the Central Bank of Nigeria": the object runs on through "Bank of Nigeria")
+        while obj < j and doc.low[obj] not in lex.given and (
+                doc.low[obj] in lex.mods or doc.low[obj] in lex.org_words or doc.low[obj] in _CONNECT
+                or doc.low[obj - 1] in _CONNECT or doc.low[obj] == "the"):
             obj += 1
         given_at = next((k for k in range(n + 1, j - 1) if doc.low[k] in lex.given), None)
         if given_at is not None and given_at <= obj:
@@ -466,14 +469,19 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
         # "The Minister for Finance, | Jack Chambers": a role that ends in its object
         if not (doc.cap[k] or doc.low[k] in lex.mods):
             return None
-        x = k
-        while x > 0 and k - x < 3 and doc.spaced[x - 1] and (doc.cap[x] or doc.low[x] in lex.mods or doc.low[x] == "the") \
-                and doc.low[x] not in _CONNECT:
-            x -= 1
-        if not (x < k and doc.low[x] in _CONNECT and x > 0 and doc.spaced[x - 1] and _is_head(lex, doc.low[x - 1])
-                and doc.text[doc.ends[k]:doc.starts[i]].strip() == ","):
+        # ("The Governor of the Central Bank of Nigeria, | Olayemi Cardoso": back over the object)
+        if doc.text[doc.ends[k]:doc.starts[i]].strip() != ",":
             return None
-        k0, k = k, x - 1
+        x, head = k, -1
+        while x > 0 and k - x < 8 and doc.spaced[x - 1] and (doc.cap[x] or doc.low[x] in lex.mods
+                                                             or doc.low[x] == "the" or doc.low[x] in _CONNECT):
+            if doc.low[x] in _CONNECT and x < k and _is_head(lex, doc.low[x - 1]):
+                head = x - 1
+                break
+            x -= 1
+        if head < 0:
+            return None
+        k0, k = k, head
     else:
         k0 = k
     gap = doc.text[doc.ends[k0]:doc.starts[i]]
@@ -1002,8 +1010,11 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     b0 = t + 1 if det else t
     # "Officials said", "Sources familiar with ...": capitalised only because a sentence starts there.
     # ("Economist Dr. Arvind Subramanian", "Analyst Jane Doe": the noun is a title before a name.)
+    # ("The report's author, PBO head Ben Lannen": a name set off by a comma is the speaker.)
     plain = b0 < u and ((doc.low[b0] in lex.unnamed and not (
-        b0 + 1 < u and doc.spaced[b0] and doc.cap[b0 + 1] and doc.low[b0 + 1] not in lex.function)) or (
+        b0 + 1 < u and doc.spaced[b0] and doc.cap[b0 + 1] and doc.low[b0 + 1] not in lex.function)
+        and not any(doc.cap[x + 1] and doc.low[x + 1] not in lex.function
+                    and doc.text[doc.ends[x]:doc.starts[x + 1]].strip() == "," for x in range(b0, min(u - 1, b0 + 8)))) or (
         # "Demonstrators said", "Video shows": a capitalised word that the article also writes in lower
         # case is a common noun at the start of a sentence, unless it is a known name.
         u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] not in art.by_key
@@ -1063,8 +1074,8 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             elif org is not None and kind == "org":
                 org = ("org", org[1], org[2])  # "North Korea's Foreign Ministry" is an organisation
             continue
-        if modifier:
-            continue
+        if modifier or (doc.poss[j - 1] and j < u and doc.spaced[j - 1] and doc.cap[j]):
+            continue  # (a possessive before another name owns it: "Victoria's Premier Jacinta Allan")
         # Of several names in one mention ("NBC's Dante Chinni", "a partner at Lenox, Lawrence
         # Cummings"), the one that looks most like a person speaks.
         appositive = i == b0 and j < u and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() in (",", "--", "\u2014")
