@@ -494,10 +494,10 @@ def test_a_name_set_off_by_a_comma_after_an_organisation_speaks():
 
 
 def test_an_honorific_surname_finds_a_full_name_written_once():
-    # "Ingrid Brantevik" is never a speaker and has no title: "Ms Brantevik" is still her.
-    text = ("Protesters gathered outside the home of Ingrid Brantevik on Sunday. "
+    # "Siv Brantevik" is never a speaker and has no title: "Ms Brantevik" is still her.
+    text = ("Protesters gathered outside the home of Siv Brantevik on Sunday. "
             "Ms Brantevik said she was not afraid.")
-    assert resolve(text, "Ms Brantevik") == [("Ingrid Brantevik", None)]
+    assert resolve(text, "Ms Brantevik") == [("Siv Brantevik", None)]
     text = ("The leader of the opposition Social Democrats, Magdalena Andersson, backed membership. "
             "Ms Andersson said nuclear weapons should be ruled out.")
     assert resolve(text, "Ms Andersson") == [("Magdalena Andersson", "leader of the opposition Social Democrats")]
