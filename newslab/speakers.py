@@ -1089,6 +1089,12 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         _score, i, j, p = best
         ent = art.person_for(p, t)
         role = art.role_of(i, j, p)
+        if role is None and i > b0 and doc.text[doc.ends[i - 1]:doc.starts[i]].strip() == ",":
+            # "A spokesman for the regional administration in Kharkiv, Dmytro Chubenko,": the role
+            # before the comma is his, so "the spokesman" later is him.
+            head_at = next((x for x in range(b0, min(i, b0 + 4)) if _is_head(lex, doc.low[x])), None)
+            if head_at is not None and not any(doc.cap[x] for x in range(b0, head_at + 1)):
+                role = doc.text[doc.starts[b0]:doc.ends[i - 1]]
         if role:
             ent.add_role(role, lex)
         return ent.name, role or (ent.roles[0] if ent.roles else None), ent

@@ -403,7 +403,7 @@ def test_a_name_after_a_preposition_is_not_the_speaker():
     text = ("Hillary Clinton spoke in Ohio. A spokeswoman for Hillary Clinton said the event was full. "
             "A lawyer for the outlets, David Schulz, said the case would go on.")
     assert resolve(text, "A spokeswoman for Hillary Clinton", "A lawyer for the outlets, David Schulz,") == [
-        ("a spokeswoman for Hillary Clinton", "spokeswoman for Hillary Clinton"), ("David Schulz", None)]
+        ("a spokeswoman for Hillary Clinton", "spokeswoman for Hillary Clinton"), ("David Schulz", "lawyer for the outlets")]
 
 
 def test_a_role_noun_with_modifiers_nobody_has_stays_unnamed():
@@ -577,3 +577,10 @@ def test_an_unnamed_noun_with_a_name_set_off_by_a_comma():
             "Officials, including the treasurer, said it would not.")
     assert names(text, "The report's author, PBO head Ben Lannen", "Officials, including the treasurer") == [
         "Ben Lannen", "officials"]
+
+
+def test_a_role_before_an_appositive_name_is_held_by_that_name():
+    text = ("A spokesman for the regional administration in Kharkiv, Dmytro Chubenko, said two people were hurt. "
+            "The spokesman said one was a child.")
+    assert resolve(text, "A spokesman for the regional administration in Kharkiv, Dmytro Chubenko", "The spokesman") == [
+        ("Dmytro Chubenko", "spokesman for the regional administration in Kharkiv")] * 2
