@@ -409,6 +409,17 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
     return _Parse((i, role_end), _cut_name(doc, n, j, lex), gender, True)
 
 
+_PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess",
+                      "duke", "duchess"})
+
+
+def _peer(doc: _Doc, p: _Parse) -> bool:
+    """Is p a peer's title and one name ("Baroness Hallett", "Lord Cameron")? Peers are called so: the
+    title is part of the name when no fuller name is known."""
+    return p.role is not None and p.name is not None and p.role[1] == p.name[0] == p.role[0] + 1 \
+        and p.name[1] == p.name[0] + 1 and doc.low[p.role[0]] in _PEERAGE
+
+
 def _descriptor(lex: _Lex, w: str) -> bool:
     """A word that describes rather than names: "Republican", "Russian", "Kremlin", "Labour"."""
     return w not in lex.given and (w in lex.mods or w in lex.org_names or w in lex.places or w in lex.groups
@@ -788,6 +799,8 @@ class _Article:
             ent = self.lookup(doc.low[a], p.gender, pos)
             if ent is not None:
                 return ent
+            if _peer(doc, p):
+                return self._entity(a - 1, b, p.gender, pos)
         elif b - a >= 3 and _name_words(doc, a, b) not in self.entities:
             # "Elizabeth Warren Hammers Wells Fargo" (a headline), "Barack Obama Election Day": the
             # longest known name at the front is the person.
@@ -827,6 +840,8 @@ class _Article:
                 full = self._weak.get(doc.low[a])
                 if full is not None and full[0] < i:
                     ent = self._entity(full[0], full[1], p.gender, full[0])
+                elif _peer(doc, p):
+                    ent = self._entity(a - 1, b, p.gender, i)
                 else:
                     ent = self._entity(a, b, p.gender, i)
         ent.count += 1

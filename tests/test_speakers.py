@@ -584,3 +584,11 @@ def test_a_role_before_an_appositive_name_is_held_by_that_name():
             "The spokesman said one was a child.")
     assert resolve(text, "A spokesman for the regional administration in Kharkiv, Dmytro Chubenko", "The spokesman") == [
         ("Dmytro Chubenko", "spokesman for the regional administration in Kharkiv")] * 2
+
+
+def test_a_peer_is_called_by_title_and_surname():
+    text = ("Baroness Hallett, who chairs the inquiry, said the report was due. "
+            "Lady Hallett said 2,000 witnesses had been heard. Foreign Secretary Lord Cameron said little. "
+            "David Cameron, the former prime minister, was asked. Lord Cameron said no.")
+    assert names(text, "Baroness Hallett", "Lady Hallett", "Lord Cameron") == [
+        "Baroness Hallett", "Baroness Hallett", "David Cameron"]
