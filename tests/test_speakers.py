@@ -592,3 +592,12 @@ def test_a_peer_is_called_by_title_and_surname():
             "David Cameron, the former prime minister, was asked. Lord Cameron said no.")
     assert names(text, "Baroness Hallett", "Lady Hallett", "Lord Cameron") == [
         "Baroness Hallett", "Baroness Hallett", "David Cameron"]
+
+
+def test_commonwealth_police_and_court_offices_are_titles():
+    text = ("West Midlands Police Chief Constable Craig Guildford said 1,000 knives were seized. "
+            "The chief constable said prevention mattered. Coroner Andrew Walker said the death was avoidable.")
+    assert resolve(text, "West Midlands Police Chief Constable Craig Guildford", "The chief constable",
+                   "Coroner Andrew Walker") == [
+        ("Craig Guildford", "West Midlands Police Chief Constable"),
+        ("Craig Guildford", "West Midlands Police Chief Constable"), ("Andrew Walker", "Coroner")]
