@@ -197,14 +197,15 @@ _UNDERSCORE_DOT = re.compile(r"\.(?:(?<=_\.)(?=\w)|(?<=\w\.)(?=_))")
 _START = re.Match.start
 # A possessive only after a word; the patterns start with their rare literal character so the scan
 # skips ahead fast (one pattern per apostrophe: a class with a non-ASCII character is scanned slowly).
-_POSS_RES = (re.compile("'(?<=\\w')[sS](?!\\w)"), re.compile("\u2019(?<=\\w\u2019)[sS](?!\\w)"))
+_POSS_RES = (re.compile("'(?<=[\\w.]')[sS](?!\\w)"), re.compile("\u2019(?<=[\\w.]\u2019)[sS](?!\\w)"))
 _MARKS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + "]")
 _NEWLINE = re.compile("\n")
 _STRAIGHT = re.compile(_BOTH_Q)
 # A token and, by re.split, the gaps around it: [gap, word, gap, word, ..., gap] as one flat list
 # of strings (no match object or tuple per token, so nothing for the garbage collector to track).
 # (Possessive quantifiers: the same tokens, without keeping backtracking state.)
-_SPLIT = re.compile(r"(\w++(?:['\u2019\-.]\w++)*+)")
+# ("B.C.'s", "U.S.'s": an abbreviation's possessive is part of its token.)
+_SPLIT = re.compile(r"(\w++(?:['\u2019\-.]\w++)*+(?:\.['\u2019][sS](?!\w))?+)")
 
 
 def _tokenise(text: str, lex: _Lex) -> _Doc:
@@ -678,8 +679,14 @@ class _Article:
             while nxt < n and doc.sent[nxt] == doc.sent[s]:
                 nxt += 1
             x = s
-            if doc.low[x] == "the" or (doc.poss[x] and doc.cap[x] and _kind_of(doc, x, x + 1, lex)):
+            if doc.low[x] == "the":
                 x += 1
+            # "Sweden's prime minister", "Hong Kong's leader", "the UK's chief negotiator"
+            p = next((y for y in range(x, min(x + 3, nxt)) if doc.poss[y] or not doc.cap[y]), None)
+            if p is not None and doc.poss[p] and all(doc.cap[y] for y in range(x, p + 1)) \
+                    and _kind_of(doc, x, p + 1, lex):
+                x = p + 1
+            if x > s:
                 h = -1
                 y = x
                 while y < min(nxt, x + 5) and (y == x or doc.spaced[y - 1]) and not doc.poss[y]:

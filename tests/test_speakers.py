@@ -601,3 +601,16 @@ def test_commonwealth_police_and_court_offices_are_titles():
                    "Coroner Andrew Walker") == [
         ("Craig Guildford", "West Midlands Police Chief Constable"),
         ("Craig Guildford", "West Midlands Police Chief Constable"), ("Andrew Walker", "Coroner")]
+
+
+def test_a_lede_role_owned_by_a_place_of_several_words_or_an_abbreviation():
+    text = ("Hong Kong's leader said the law would pass. Chief Executive John Lee said loopholes must close.")
+    assert names(text, "Hong Kong's leader") == ["John Lee"]
+    text = ("B.C.'s provincial health officer says the mandate will end. Dr. Bonnie Henry told reporters "
+            "cases had fallen. Dr. Henry said so.")
+    assert names(text, "B.C.'s provincial health officer", "Dr. Henry") == ["Bonnie Henry", "Bonnie Henry"]
+
+
+def test_an_abbreviation_keeps_its_possessive():
+    text = "The U.S.'s top envoy said talks would resume."
+    assert names(text, "The U.S.'s top envoy") == ["the U.S.'s top envoy"]
