@@ -106,6 +106,7 @@ class _Lex:
     no_start: frozenset[str]  # function words that are not places: no name starts with them
     company: frozenset[str] = frozenset()  # "the company", "the airline": the organisation last quoted
     postnominal: frozenset[str] = frozenset()  # "KC", "MP", "OBE" after a name
+    mod_canon: dict[str, str] = field(default_factory=dict)  # "tory" -> "conservative"
 
 
 def _gender(g: str) -> str | None:
@@ -116,6 +117,7 @@ def _gender(g: str) -> str | None:
 def _lex() -> _Lex:
     heads: dict[str, tuple[str, str | None]] = {}
     mods = set()
+    mod_canon: dict[str, str] = {}
     for row in _lexicon.rows("titles.txt"):
         word, kind = row[0].lower(), row[1] if len(row) > 1 else "head"
         gender = _gender(row[2]) if len(row) > 2 else None
@@ -124,6 +126,8 @@ def _lex() -> _Lex:
             heads[word] = (canon, gender)
         else:
             mods.add(word)
+            if canon != word:
+                mod_canon[word] = canon  # "the Tory leader" is the Conservative leader
     try:  # the quotes step's reporting verbs, when present, make "X said" evidence of a person
         cues = _NEAR_CUES | _lexicon.words("reporting_verbs.txt")
     except (FileNotFoundError, OSError):
@@ -149,6 +153,7 @@ def _lex() -> _Lex:
         no_start=function - places,
         company=frozenset(w.lower() for w in _lexicon.words("speaker_company_nouns.txt")),
         postnominal=frozenset(w.lower() for w in _lexicon.words("speaker_postnominals.txt")),
+        mod_canon=mod_canon,
     )
 
 
@@ -918,7 +923,7 @@ class _Walker:
             self.subject = None
             self.subject_sent = s
 
-    def he_she(self, gender: str) -> _Entity | None:
+    def he_she(self, gender: str | None) -> _Entity | None:
         cands: list[_Entity | None] = [self.subject]
         # The last sentence subject and the last quote's speaker, the more recent first.
         speaker = self.last_speaker if isinstance(self.last_speaker, _Entity) else None
@@ -928,7 +933,7 @@ class _Walker:
             cands += [self.focus, speaker]
         cands.extend(reversed(self.persons))
         for e in cands:
-            if e is not None and e.gender in (None, gender):
+            if e is not None and (gender is None or e.gender in (None, gender)):
                 return e  # (no gender is learnt from a resolution: one wrong "she" would spread)
         return None
 
@@ -1001,6 +1006,7 @@ def _lower_first(s: str, lex: _Lex) -> str:
     return s
 
 
+_AGE = re.compile(r"\d{1,3}-year-old")
 _CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the)\s")
 
 
@@ -1027,6 +1033,11 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         if isinstance(ref, _Group):
             return ref.name, None, ref
         return None, None, None
+    if u - t == 2 and doc.low[t] == "the" and _AGE.fullmatch(doc.low[t + 1]):
+        # "the 34-year-old said": the person the sentence is about, as for he / she
+        ent = w.he_she(None)
+        if ent is not None:
+            return ent.name, (ent.roles[0] if ent.roles else None), ent
     # Possessive-pronoun phrases ("his spokesman") and determiners are read as role nouns below.
     det = doc.low[t] if doc.low[t] in _DEFINITE or doc.low[t] in _INDEFINITE else None
     b0 = t + 1 if det else t
@@ -1139,11 +1150,12 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     if h and (det is None or det in _DEFINITE) and head not in ("official", "officials"):
         # Words that narrow the role ("the foreign minister", "the Republican nominee") must be in the
         # holder's role; "former", "top" and the like need not.
-        mods = {doc.low[x] for x in range(b0, head_i)} - _LOOSE_MODS
+        canon = lex.mod_canon
+        mods = {canon.get(doc.low[x], doc.low[x]) for x in range(b0, head_i)} - _LOOSE_MODS
         holder = None
         for ent in reversed(w.persons):
             if h[0] in ent.canon:
-                if mods <= set(" ".join(ent.roles).lower().split()):
+                if mods <= {canon.get(x, x) for x in " ".join(ent.roles).lower().split()}:
                     holder = ent
                     break
                 holder = holder or (ent if not mods else None)

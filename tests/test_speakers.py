@@ -614,3 +614,16 @@ def test_a_lede_role_owned_by_a_place_of_several_words_or_an_abbreviation():
 def test_an_abbreviation_keeps_its_possessive():
     text = "The U.S.'s top envoy said talks would resume."
     assert names(text, "The U.S.'s top envoy") == ["the U.S.'s top envoy"]
+
+
+def test_a_party_nickname_in_a_role_noun():
+    text = ("The Conservative leader, Kemi Badenoch, said the plan had failed. Labour's Wes Streeting disagreed. "
+            "\"They have lost control,\" the Tory leader said.")
+    assert names(text, "The Conservative leader, Kemi Badenoch", "the Tory leader") == ["Kemi Badenoch"] * 2
+
+
+def test_the_n_year_old_is_the_person_the_story_is_about():
+    text = ("A nurse was stabbed in Croydon. Grace Adeyemi said she had acted on instinct. "
+            "\"I ran towards them,\" the 34-year-old said.")
+    assert names(text, "Grace Adeyemi", "the 34-year-old") == ["Grace Adeyemi", "Grace Adeyemi"]
+    assert names("The 34-year-old said nothing.", "The 34-year-old") == ["the 34-year-old"]
