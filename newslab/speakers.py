@@ -416,12 +416,12 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
 
 
 _PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess",
-                      "duke", "duchess"})
+                      "duke", "duchess", "king", "queen", "prince", "princess", "pope", "emperor", "empress"})
 
 
 def _peer(doc: _Doc, p: _Parse) -> bool:
-    """Is p a peer's title and one name ("Baroness Hallett", "Lord Cameron")? Peers are called so: the
-    title is part of the name when no fuller name is known."""
+    """Is p a peer's or a monarch's title and one name ("Baroness Hallett", "Lord Cameron", "Pope Francis",
+    "King Charles")? They are called so: the title is part of the name when no fuller name is known."""
     return p.role is not None and p.name is not None and p.role[1] == p.name[0] == p.role[0] + 1 \
         and p.name[1] == p.name[0] + 1 and doc.low[p.role[0]] in _PEERAGE
 

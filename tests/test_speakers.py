@@ -627,3 +627,10 @@ def test_the_n_year_old_is_the_person_the_story_is_about():
             "\"I ran towards them,\" the 34-year-old said.")
     assert names(text, "Grace Adeyemi", "the 34-year-old") == ["Grace Adeyemi", "Grace Adeyemi"]
     assert names("The 34-year-old said nothing.", "The 34-year-old") == ["the 34-year-old"]
+
+
+def test_a_pope_or_monarch_is_called_by_title_and_name():
+    text = ("Pope Francis called for a ceasefire. The pope said the world was at war. "
+            "King Charles spoke of compassion. The King said he was moved.")
+    assert names(text, "Pope Francis", "The pope", "King Charles", "The King") == [
+        "Pope Francis", "Pope Francis", "King Charles", "King Charles"]
