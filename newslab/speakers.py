@@ -1093,7 +1093,8 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     org: tuple[str, int, int] | None = None  # kind and name tokens of the first organisation in the mention
     for i, j in runs:
         # "the Republican nominee", "the Trump campaign": a run that only modifies a noun
-        modifier = j < u and doc.spaced[j - 1] and not doc.cap[j] and doc.low[j] not in _CUT
+        modifier = j < u and doc.spaced[j - 1] and not doc.cap[j] and doc.low[j] not in _CUT \
+            and doc.low[j] not in lex.function  # ("the Department of Health and Social Care": "and" is no noun)
         p = _parse_run(doc, i, j, lex)
         if p.name is None:
             continue

@@ -634,3 +634,12 @@ def test_a_pope_or_monarch_is_called_by_title_and_name():
             "King Charles spoke of compassion. The King said he was moved.")
     assert names(text, "Pope Francis", "The pope", "King Charles", "The King") == [
         "Pope Francis", "Pope Francis", "King Charles", "King Charles"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The Department of Health and Social Care said waiting lists fell.", "The Department of Health and Social Care"),
+    ("The Organisation for Economic Co-operation and Development said growth would slow.",
+     "The Organisation for Economic Co-operation and Development"),
+])
+def test_an_organisation_with_and_in_its_name_keeps_it(text, mention):
+    assert names(text, mention) == [mention]
