@@ -362,7 +362,11 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
     gender = None
     if doc.low[i] in lex.honorifics:
         gender = lex.honorifics[doc.low[i]]
-        return _Parse(None, (i + 1, j) if j > i + 1 else None, gender, True)
+        k = i + 1
+        while k < j - 1 and doc.low[k] in lex.honorifics:  # "Datuk Seri Anwar", "Alhaji Dr Musa"
+            gender = gender or lex.honorifics[doc.low[k]]
+            k += 1
+        return _Parse(None, (k, j) if j > k else None, gender, True)
     last_head = -1
     heads = lex.heads
     for k in range(i, j):  # _is_head, inlined: every capitalised run of the article passes here
@@ -416,14 +420,15 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
 
 
 _PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess",
-                      "duke", "duchess", "king", "queen", "prince", "princess", "pope", "emperor", "empress"})
+                      "duke", "duchess", "king", "queen", "prince", "princess", "pope", "emperor", "empress",
+                      "sheikh", "sheikha", "emir", "sultan"})
 
 
 def _peer(doc: _Doc, p: _Parse) -> bool:
     """Is p a peer's or a monarch's title and one name ("Baroness Hallett", "Lord Cameron", "Pope Francis",
     "King Charles")? They are called so: the title is part of the name when no fuller name is known."""
-    return p.role is not None and p.name is not None and p.role[1] == p.name[0] == p.role[0] + 1 \
-        and p.name[1] == p.name[0] + 1 and doc.low[p.role[0]] in _PEERAGE
+    return p.role is not None and p.name is not None and p.role[1] == p.name[0] \
+        and p.name[1] == p.name[0] + 1 and doc.low[p.name[0] - 1] in _PEERAGE
 
 
 def _descriptor(lex: _Lex, w: str) -> bool:
@@ -860,6 +865,10 @@ class _Article:
         role = self.role_of(i, j, p)
         if role:
             ent.add_role(role, lex)
+            # "Dame Jacinda Ardern, New Zealand's former prime minister,": the appositive is a role too
+            right = _role_right(doc, j, lex) if p.role or p.titled else None
+            if right:
+                ent.add_role(doc.text[doc.starts[right[0]]:doc.ends[right[1] - 1]], lex)
         self.person_at[i] = (j, ent)
         self.person_end[j - 1] = ent
 
@@ -1006,6 +1015,17 @@ def _lower_first(s: str, lex: _Lex) -> str:
     return s
 
 
+def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
+    """Does a capitalised word follow token b0 in the mention [b0, u) before any word that starts a
+    qualifying phrase ("of", "in", "close to", "familiar with")?"""
+    for x in range(b0 + 1, min(u, b0 + 9)):
+        if doc.low[x] in _CUT:
+            return False
+        if doc.cap[x] and doc.low[x] not in lex.function:
+            return True
+    return False
+
+
 _AGE = re.compile(r"\d{1,3}-year-old")
 _CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the)\s")
 
@@ -1043,11 +1063,9 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     b0 = t + 1 if det else t
     # "Officials said", "Sources familiar with ...": capitalised only because a sentence starts there.
     # ("Economist Dr. Arvind Subramanian", "Analyst Jane Doe": the noun is a title before a name.)
-    # ("The report's author, PBO head Ben Lannen": a name set off by a comma is the speaker.)
-    plain = b0 < u and ((doc.low[b0] in lex.unnamed and not (
-        b0 + 1 < u and doc.spaced[b0] and doc.cap[b0 + 1] and doc.low[b0 + 1] not in lex.function)
-        and not any(doc.cap[x + 1] and doc.low[x + 1] not in lex.function
-                    and doc.text[doc.ends[x]:doc.starts[x + 1]].strip() == "," for x in range(b0, min(u - 1, b0 + 8)))) or (
+    # ("The report's author, PBO head Ben Lannen", "Police spokesperson Brig. Athlenda Mathe": a name in
+    # the mention, not after "of", "in", "close to" ..., is the speaker.)
+    plain = b0 < u and ((doc.low[b0] in lex.unnamed and not _names_inside(doc, b0, u, lex)) or (
         # "Demonstrators said", "Video shows": a capitalised word that the article also writes in lower
         # case is a common noun at the start of a sentence, unless it is a known name.
         u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] not in art.by_key

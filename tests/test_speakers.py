@@ -643,3 +643,25 @@ def test_a_pope_or_monarch_is_called_by_title_and_name():
 ])
 def test_an_organisation_with_and_in_its_name_keeps_it(text, mention):
     assert names(text, mention) == [mention]
+
+
+def test_an_appositive_after_a_titled_name_is_a_role_too():
+    text = ("Dame Jacinda Ardern, New Zealand's former prime minister, said the world must act. "
+            "The former prime minister said she was hopeful.")
+    assert names(text, "Dame Jacinda Ardern, New Zealand's former prime minister", "The former prime minister") == [
+        "Jacinda Ardern", "Jacinda Ardern"]
+
+
+@pytest.mark.parametrize("text, mentions, want", [
+    ("Interior Cabinet Secretary Kipchumba Murkomen said police would act. CS Murkomen said so.",
+     ["CS Murkomen"], ["Kipchumba Murkomen"]),
+    ("Police spokesperson Brig. Athlenda Mathe said three were arrested. Mathe said more would be.",
+     ["Police spokesperson Brig. Athlenda Mathe", "Mathe"], ["Athlenda Mathe", "Athlenda Mathe"]),
+    ("Anwar Ibrahim said Malaysia was neutral. Datuk Seri Anwar said trade mattered.", ["Datuk Seri Anwar"],
+     ["Anwar Ibrahim"]),
+    ("Alhaji Aliko Dangote said prices would fall. Dangote said so.", ["Alhaji Aliko Dangote"], ["Aliko Dangote"]),
+    ("Prime Minister Sheikh Hasina said the vote was fair. Sheikh Hasina said the opposition lied.",
+     ["Prime Minister Sheikh Hasina", "Sheikh Hasina"], ["Sheikh Hasina", "Sheikh Hasina"]),
+])
+def test_commonwealth_ranks_and_honorifics(text, mentions, want):
+    assert names(text, *mentions) == want
