@@ -627,6 +627,7 @@ class _Entity:
 class _Group:
     name: str
     kind: str  # org | place | group | unnamed
+    canon: str | None = None  # an unnamed source's role head: "spokesperson" for "a spokeswoman for X"
 
 
 class _Article:
@@ -905,6 +906,7 @@ class _Walker:
         self.last_speaker: _Entity | _Group | None = None
         self.speaker_at = self.focus_at = self.subject_at = -1  # token positions, for recency
         self.pron: dict[int, _Entity | _Group | None] = {}
+        self.unnamed: list[_Group] = []  # unnamed sources with a role head, most recent last, bounded
 
     def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
         ent.last_seen = t
@@ -1206,9 +1208,15 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         if kind in ("org", "place", "group"):
             # "the Trump campaign", "the White House", "Republicans": an organisation or group speaks.
             return surface, None, _Group(surface, kind)
+    if h and det in ("the", "this", "that") and u - b0 <= 3:
+        # "A spokeswoman for Prime Minister Keir Starmer said ... The spokeswoman said": the same
+        # unnamed source, as it was named.
+        for g in reversed(w.unnamed):
+            if g.canon == h[0]:
+                return g.name, None, g
     name = _lower_first(surface, lex)
     role = text[doc.starts[b0]:doc.ends[u - 1]] if h else None
-    return name, role, _Group(name, "unnamed")
+    return name, role, _Group(name, "unnamed", h[0] if h and det not in _DEFINITE else None)
 
 
 def _valid_span(m: object, n: int) -> tuple[int, int] | None:
@@ -1281,6 +1289,9 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
                 if isinstance(ref, (_Entity, _Group)):
                     walker.last_speaker = ref
                     walker.speaker_at = tok
+                    if isinstance(ref, _Group) and ref.canon and ref not in walker.unnamed:
+                        walker.unnamed.append(ref)
+                        del walker.unnamed[:-8]
                     if isinstance(ref, _Entity):
                         walker._see_person(ref, tok, walker.subject is None and not doc.inq[tok])
         walker.step(tok)

@@ -665,3 +665,11 @@ def test_an_appositive_after_a_titled_name_is_a_role_too():
 ])
 def test_commonwealth_ranks_and_honorifics(text, mentions, want):
     assert names(text, *mentions) == want
+
+
+def test_the_spokeswoman_is_the_unnamed_spokeswoman_quoted_before():
+    text = ("A spokeswoman for Prime Minister Keir Starmer said he would attend. "
+            "The spokeswoman said no meetings were planned. The treasurer said nothing.")
+    assert names(text, "A spokeswoman for Prime Minister Keir Starmer", "The spokeswoman", "The treasurer") == [
+        "a spokeswoman for Prime Minister Keir Starmer", "a spokeswoman for Prime Minister Keir Starmer",
+        "the treasurer"]
