@@ -1208,15 +1208,17 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         if kind in ("org", "place", "group"):
             # "the Trump campaign", "the White House", "Republicans": an organisation or group speaks.
             return surface, None, _Group(surface, kind)
-    if h and det in ("the", "this", "that") and u - b0 <= 3:
-        # "A spokeswoman for Prime Minister Keir Starmer said ... The spokeswoman said": the same
-        # unnamed source, as it was named.
+    # An unnamed source's key: its title's canonical head, or its noun ("official", "source", "person").
+    key = h[0] if h else ("person" if head == "people" else head.removesuffix("s")) if head in lex.unnamed else None
+    if key and det in ("the", "this", "that", "these", "those") and u - b0 <= 3:
+        # "A spokeswoman for Prime Minister Keir Starmer said ... The spokeswoman said", "Two people
+        # familiar with the plan said ... The people said": the same unnamed source, as it was named.
         for g in reversed(w.unnamed):
-            if g.canon == h[0]:
+            if g.canon == key:
                 return g.name, None, g
     name = _lower_first(surface, lex)
     role = text[doc.starts[b0]:doc.ends[u - 1]] if h else None
-    return name, role, _Group(name, "unnamed", h[0] if h and det not in _DEFINITE else None)
+    return name, role, _Group(name, "unnamed", key if det not in _DEFINITE else None)
 
 
 def _valid_span(m: object, n: int) -> tuple[int, int] | None:

@@ -673,3 +673,13 @@ def test_the_spokeswoman_is_the_unnamed_spokeswoman_quoted_before():
     assert names(text, "A spokeswoman for Prime Minister Keir Starmer", "The spokeswoman", "The treasurer") == [
         "a spokeswoman for Prime Minister Keir Starmer", "a spokeswoman for Prime Minister Keir Starmer",
         "the treasurer"]
+
+
+def test_the_official_is_the_unnamed_official_quoted_before():
+    text = ("A senior U.S. official said the talks had stalled. The official said Iran had not replied. "
+            "Two people familiar with the matter said an offer was ready. The people said it would be sent.")
+    assert names(text, "A senior U.S. official", "The official", "Two people familiar with the matter",
+                 "The people") == ["a senior U.S. official", "a senior U.S. official",
+                                   "two people familiar with the matter", "two people familiar with the matter"]
+    # With no unnamed source of that kind before, it stays as written.
+    assert names("The official said no.", "The official") == ["the official"]
