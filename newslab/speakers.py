@@ -384,6 +384,10 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         # "Jim Justice", "Peter King": a given name first means the title word is a surname.
         if last_head > i and doc.low[i] in lex.given:
             return _Parse(None, (i, j), lex.given[doc.low[i]], False)
+        # "P.E.I. Premier Dennis King": a title, then a given name that starts the name.
+        for k in range(i, j - 2):
+            if doc.low[k + 1] in lex.given and _is_head(lex, doc.low[k]):
+                return _Parse((i, k + 1), (k + 1, j), lex.given[doc.low[k + 1]], True)
         return _Parse((i, j), None, _head_of(lex, doc.low[last_head])[1], True)  # type: ignore[index]
     n = last_head + 1
     # "Secretary of State John Kerry": the connector's object belongs to the role, leaving the name.
@@ -1011,7 +1015,10 @@ class _Walker:
 
 
 def _lower_first(s: str, lex: _Lex) -> str:
-    first = s.split(" ", 1)[0].lower()
+    first = s.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return s  # an acronym ("WHO officials") keeps its capitals
+    first = first.lower()
     if first in _DEFINITE or first in _INDEFINITE or first in lex.unnamed or first in lex.function:
         return s[:1].lower() + s[1:]
     return s
@@ -1086,7 +1093,7 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             if b0 < x == i and doc.text[doc.ends[x - 1]:doc.starts[x]].strip() == ",":
                 cut = False
             while x < i:
-                if doc.low[x] in _CUT:
+                if doc.low[x] in _CUT and not _acronym(doc, x):  # ("WHO Director-General ...")
                     cut = True
                 if doc.text[doc.ends[x]:doc.starts[x + 1]].strip() == ",":
                     cut = False

@@ -683,3 +683,21 @@ def test_the_official_is_the_unnamed_official_quoted_before():
                                    "two people familiar with the matter", "two people familiar with the matter"]
     # With no unnamed source of that kind before, it stays as written.
     assert names("The official said no.", "The official") == ["the official"]
+
+
+@pytest.mark.parametrize("text, mention, want", [
+    # "King" is a title, but here a surname after a given name
+    ("P.E.I. Premier Dennis King said the budget was balanced.", "P.E.I. Premier Dennis King", "Dennis King"),
+    ("Fianna Fáil TD Jim O'Callaghan said the bill was flawed.", "Fianna Fáil TD Jim O'Callaghan", "Jim O'Callaghan"),
+    # "Sri" here starts a country, not an honorific
+    ("Sri Lankan President Anura Kumara Dissanayake said debt talks were over.",
+     "Sri Lankan President Anura Kumara Dissanayake", "Anura Kumara Dissanayake"),
+    # "WHO" is an acronym, not the relative pronoun
+    ("WHO Director-General Tedros Adhanom Ghebreyesus said cases were rising.",
+     "WHO Director-General Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus"),
+    ("WHO officials said cases were rising.", "WHO officials", "WHO officials"),
+    ("Plaid Cymru leader Rhun ap Iorwerth said Wales deserved better.", "Plaid Cymru leader Rhun ap Iorwerth",
+     "Rhun ap Iorwerth"),
+])
+def test_names_after_commonwealth_titles(text, mention, want):
+    assert names(text, mention) == [want]
