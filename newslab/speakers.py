@@ -759,7 +759,7 @@ class _Article:
             return True
         near = (j < len(doc.low) and doc.low[j] in lex.cues and doc.spaced[j - 1]) or (
             i > 0 and doc.low[i - 1] in lex.cues and doc.sent[i - 1] == doc.sent[i])
-        return near and 2 <= b - a <= 4
+        return near and 2 <= b - a <= 4 and b == j  # ("Joint Chiefs | of Staff said": the cue is not next to it)
 
     def _entity(self, a: int, b: int, gender: str | None, pos: int) -> _Entity:
         doc, lex = self.doc, self.lex
@@ -1141,7 +1141,9 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         # Cummings"), the one that looks most like a person speaks.
         appositive = i == b0 and j < u and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() in (",", "--", "\u2014")
         # "NBC's Dante Chinni", "Russia's Sergei Lavrov": a name right after a possessive is the person
-        appositive = appositive or (i > b0 and doc.poss[i - 1] and b - a >= 2 and doc.spaced[i - 1])
+        # (not a name cut from a longer one: "South Korea's Joint Chiefs | of Staff")
+        appositive = appositive or (i > b0 and doc.poss[i - 1] and b - a >= 2 and doc.spaced[i - 1]
+                                    and (b == j or doc.low[a] in lex.given))
         score = (2 if p.titled or doc.low[a] in lex.given or _name_words(doc, a, b) in art.entities
                  or (b - a == 1 and doc.low[a] in art.by_key) or appositive else 1 if b - a >= 2 else 0)
         if best is None or score > best[0]:

@@ -701,3 +701,9 @@ def test_the_official_is_the_unnamed_official_quoted_before():
 ])
 def test_names_after_commonwealth_titles(text, mention, want):
     assert names(text, mention) == [want]
+
+
+def test_a_name_cut_at_of_is_no_person_next_to_the_cue():
+    text = ("South Korea's Joint Chiefs of Staff said it was watching. Russia's Sergei Lavrov said it was a provocation.")
+    assert names(text, "South Korea's Joint Chiefs of Staff", "Russia's Sergei Lavrov") == [
+        "South Korea's Joint Chiefs of Staff", "Sergei Lavrov"]
