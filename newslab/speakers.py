@@ -678,21 +678,31 @@ class _Article:
 
     # -- helpers
     def _lede_roles(self) -> dict[int, _Entity]:
-        """A role named before its holder, at the top of the article: "The health minister has defended
-        the closures. ... Michelle Thompson said", "Sweden's prime minister has said ... Ulf Kristersson
-        told SVT". Maps the title word's token to the person who is the subject of one of the next two
-        sentences and first named there, and gives that person the role."""
+        """A role named before its holder: "The health minister has defended the closures. ... Michelle
+        Thompson said", "Sweden's prime minister has said ... Ulf Kristersson told SVT". A role phrase
+        that starts a sentence maps its title word's token to the person who is the subject of one of
+        the next two sentences and first named there, and that person takes the role. At the top of
+        the article (first three sentences, before anyone is named) that person may hold another
+        title; further down, only when nobody named before holds that role and the person is named
+        with it ("The finance minister has warned ... Finance Minister Jane Roe said")."""
         doc, lex = self.doc, self.lex
-        first_person = min(self.person_at, default=len(doc.low))
+        order = sorted(self.person_at)
+        first_person = order[0] if order else len(doc.low)
         out: dict[int, _Entity] = {}
+        held: set[str] = set()  # role heads of the persons named so far
+        seen = 0
         s = 0
         n = len(doc.low)
-        for _ in range(3):  # the first three sentences, before anyone is named
-            if s >= n or s >= first_person:
+        for k_sent in count():
+            if s >= n:
                 break
             nxt = s
             while nxt < n and doc.sent[nxt] == doc.sent[s]:
                 nxt += 1
+            while seen < len(order) and order[seen] < s:
+                held |= self.person_at[order[seen]][1].canon
+                seen += 1
+            lede = k_sent < 3 and s < first_person
             x = s
             if doc.low[x] == "the":
                 x += 1
@@ -712,35 +722,42 @@ class _Article:
                                                 and w not in _NOT_IN_ROLE)):
                         break
                     y += 1
-                # Not a title before a name ("The Taoiseach Leo Varadkar") nor an appositive.
-                if h >= 0 and h + 1 < n and doc.spaced[h] and not doc.cap[h + 1] \
+                # Not a title before a name ("The Taoiseach Leo Varadkar") nor an appositive, nor a title
+                # word inside a noun phrase ("The general election"); a speaker: a reporting verb follows.
+                if h >= 0 and h + 1 < n and doc.spaced[h] and not doc.cap[h + 1] and not doc.inq[h] \
+                        and (doc.low[h + 1] in lex.cues or doc.low[h + 1] in _AUX or doc.low[h + 1] in _CUT) \
+                        and any(doc.low[z] in lex.cues for z in range(h + 1, min(h + 12, nxt))) \
                         and doc.low[h] not in ("official", "officials") and doc.low[h] not in lex.unnamed:
-                    ent = self._next_subject(doc.sent[s])
-                    gender = _head_of(lex, doc.low[h])[1]  # type: ignore[index]
-                    if ent is not None and (gender is None or ent.gender in (None, gender)):
+                    canon, gender = _head_of(lex, doc.low[h])  # type: ignore[misc]
+                    ent = self._next_subject(doc.sent[s], order) if lede or canon not in held else None
+                    if ent is not None and (gender is None or ent.gender in (None, gender)) \
+                            and (lede or canon in ent.canon):
                         ent.add_role(doc.text[doc.starts[x]:doc.ends[h]], lex)
                         out[h] = ent
             s = nxt
         return out
 
-    def _next_subject(self, sent: int) -> _Entity | None:
+    def _next_subject(self, sent: int, order: list[int]) -> _Entity | None:
         """The first person of sentence sent+1 (else sent+2), if named there for the first time and
-        not after a preposition or a verb of meeting."""
+        not after a preposition or a verb of meeting. ``order``: the persons' tokens, sorted."""
         doc = self.doc
         # (sentence ids count line breaks too: the next two sentences are the next two ids in use)
         t0 = bisect.bisect_right(doc.sent, sent)
         t1 = bisect.bisect_right(doc.sent, doc.sent[t0]) if t0 < len(doc.sent) else t0
         last = doc.sent[t1] if t1 < len(doc.sent) else doc.sent[-1]
-        for t in sorted(self.person_at):  # (only called for the first sentences of an article)
-            if doc.sent[t] <= sent:
-                continue
-            if doc.sent[t] > last:
-                return None
-            ent = self.person_at[t][1]
-            if doc.sent[ent.first] <= sent or (t > 0 and doc.low[t - 1] in _OBJECT_BEFORE) or doc.inq[t]:
-                return None
-            return ent
-        return None
+        k = bisect.bisect_left(order, t0)
+        if k == len(order):
+            return None
+        t = order[k]
+        if doc.sent[t] > last:
+            return None
+        end, ent = self.person_at[t]
+        if doc.sent[ent.first] <= sent or (t > 0 and doc.low[t - 1] in _OBJECT_BEFORE) or doc.inq[t]:
+            return None
+        # the person speaks: "Simon Harris said", "Ulf Kristersson told SVT"
+        if end >= len(doc.low) or doc.low[end] not in self.lex.cues or not doc.spaced[end - 1]:
+            return None
+        return ent
 
     def _is_person(self, i: int, j: int, p: _Parse, kind: str | None) -> bool:
         """Is run [i, j), parsed as p, whose name has lexicon kind ``kind``, a person?"""
@@ -1035,6 +1052,7 @@ def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
     return False
 
 
+_AUX = frozenset({"has", "had", "have", "is", "was", "will", "would", "also", "on", "has", "later", "then"})
 _AGE = re.compile(r"\d{1,3}-year-old")
 _CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the)\s")
 

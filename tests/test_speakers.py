@@ -707,3 +707,17 @@ def test_a_name_cut_at_of_is_no_person_next_to_the_cue():
     text = ("South Korea's Joint Chiefs of Staff said it was watching. Russia's Sergei Lavrov said it was a provocation.")
     assert names(text, "South Korea's Joint Chiefs of Staff", "Russia's Sergei Lavrov") == [
         "South Korea's Joint Chiefs of Staff", "Sergei Lavrov"]
+
+
+def test_a_role_before_its_holder_needs_a_speaker_and_mid_article_the_same_title():
+    # Mid-article: bound only when the person is then named with that title.
+    text = ("Jane Roe said the plan was fine. Ann Lee agreed with her. The finance minister has warned of cuts. "
+            "Finance Minister Mary Poe said reserves were low. \"We must act,\" the finance minister said.")
+    assert names(text, "The finance minister", "the finance minister") == ["Mary Poe", "Mary Poe"]
+    text = ("Jane Roe said the plan was fine. The Indiana governor said the media lied. "
+            "Ann Lee said that was wrong.")
+    assert names(text, "The Indiana governor") == ["the Indiana governor"]
+    # Not a title word inside a noun phrase, and not a role that does not speak.
+    text = "The general election is close. Ann Lee said the polls were wrong."
+    assert names(text, "Ann Lee") == ["Ann Lee"]
+    assert names(text, "The general") == ["the general"]
