@@ -107,6 +107,7 @@ class _Lex:
     company: frozenset[str] = frozenset()  # "the company", "the airline": the organisation last quoted
     postnominal: frozenset[str] = frozenset()  # "KC", "MP", "OBE" after a name
     mod_canon: dict[str, str] = field(default_factory=dict)  # "tory" -> "conservative"
+    documents: frozenset[str] = frozenset()  # "the poll", "the report": no unnamed person to link to
 
 
 def _gender(g: str) -> str | None:
@@ -154,6 +155,7 @@ def _lex() -> _Lex:
         company=frozenset(w.lower() for w in _lexicon.words("speaker_company_nouns.txt")),
         postnominal=frozenset(w.lower() for w in _lexicon.words("speaker_postnominals.txt")),
         mod_canon=mod_canon,
+        documents=frozenset(w.lower() for w in _lexicon.words("speaker_documents.txt")),
     )
 
 
@@ -293,6 +295,7 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
     caps = doc.caps
     low, cap, spaced, poss = doc.low, doc.cap, doc.spaced, doc.poss  # locals: this loop sees every name
     function, no_start, particles = lex.function, lex.no_start, lex.particles
+    heads = lex.heads  # ("Leader of the Opposition": "the" after "of" only inside a role)
     n_caps = len(caps)
     c = bisect.bisect_left(caps, lo)
     while c < n_caps and caps[c] < hi:
@@ -309,7 +312,8 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
                 # a chain of particles ("von der", "de la") counts only if a capitalised word ends it
                 k = j
                 while k < hi and k - j < 3 and (low[k] in particles or low[k] in _CONNECT
-                                                or (low[k] == "the" and k > j and low[k - 1] in _CONNECT)) \
+                                                or (low[k] == "the" and k > j and low[k - 1] in _CONNECT
+                                                    and low[j - 1] in heads)) \
                         and not cap[k] and k + 1 < hi and spaced[k]:
                     k += 1
                 if k > j and k < hi and cap[k] and low[k] not in function:
@@ -664,14 +668,21 @@ class _Article:
         self._person_run: set[int] = set()
         # Full names not known to be people, by last word: "Ms Andersson" later makes "Magdalena
         # Andersson" (named once, after a comma) a person.
-        self._weak: dict[str, tuple[int, int]] = {}
+        self._weak: dict[str, tuple[int, int] | None] = {}
         for i, j, p, kind in parsed:
             if p.name and p.name[1] - p.name[0] >= 2:
                 if self._is_person(i, j, p, kind):
                     self._person_run.add(i)
                     self._entity(p.name[0], p.name[1], p.gender, i)
-                elif kind is None and p.name[1] - p.name[0] <= 4:
-                    self._weak.setdefault(doc.low[p.name[1] - 1], p.name)
+                elif kind is None and p.name[1] - p.name[0] <= 4 and doc.low[p.name[0]] not in self.lower_words() \
+                        and not any(w in lex.honorifics or w in lex.heads for w in doc.low[p.name[0]:p.name[1]]):
+                    # (not "Should Mr. Trump": a common word or a title inside is no full name)
+                    key = doc.low[p.name[1] - 1]
+                    prev = self._weak.get(key)
+                    if prev is None and key not in self._weak:
+                        self._weak[key] = p.name
+                    elif prev is not None and doc.low[prev[0]] != doc.low[p.name[0]]:
+                        self._weak[key] = None  # two full names end in it ("Khizr Khan", "Ghazala Khan")
         for i, j, p, kind in parsed:
             self._occurrence(i, j, p, kind)
         self.forward: dict[int, _Entity] = self._lede_roles()
@@ -877,7 +888,8 @@ class _Article:
                 if not (p.titled or self._is_person(i, j, p, kind)):
                     return
                 full = self._weak.get(doc.low[a])
-                if full is not None and full[0] < i:
+                if full is not None and full[0] < i and (p.gender is None or lex.given.get(doc.low[full[0]])
+                                                         in (None, p.gender)):
                     ent = self._entity(full[0], full[1], p.gender, full[0])
                 elif _peer(doc, p):
                     ent = self._entity(a - 1, b, p.gender, i)
@@ -1041,12 +1053,22 @@ def _lower_first(s: str, lex: _Lex) -> str:
     return s
 
 
+def _owns_person(doc: _Doc, j: int, u: int, lex: _Lex) -> bool:
+    """Is the capitalised run at token j (within the mention's end u) a titled person or a full name
+    with a given name ("Premier Jacinta Allan"), rather than a thing ("Trump's Islamaphobia")?"""
+    k = j
+    while k < u and k - j < 8 and doc.cap[k] and (k == j or doc.spaced[k - 1]):
+        k += 1
+    p = _parse_run(doc, j, k, lex)
+    return p.name is not None and (p.titled or (p.name[1] - p.name[0] >= 2 and doc.low[p.name[0]] in lex.given))
+
+
 def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
     """Does a capitalised word follow token b0 in the mention [b0, u) before any word that starts a
     qualifying phrase ("of", "in", "close to", "familiar with")?"""
     for x in range(b0 + 1, min(u, b0 + 9)):
-        if doc.low[x] in _CUT:
-            return False
+        if doc.low[x] in _CUT or (not doc.spaced[x - 1] and not doc.cap[x]):
+            return False  # ("The aides, led by campaign manager Terry Sullivan": a clause, not a name)
         if doc.cap[x] and doc.low[x] not in lex.function:
             return True
     return False
@@ -1138,13 +1160,14 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     org: tuple[str, int, int] | None = None  # kind and name tokens of the first organisation in the mention
     for i, j in runs:
         # "the Republican nominee", "the Trump campaign": a run that only modifies a noun
-        modifier = j < u and doc.spaced[j - 1] and not doc.cap[j] and doc.low[j] not in _CUT \
-            and doc.low[j] not in lex.function  # ("the Department of Health and Social Care": "and" is no noun)
+        modifier = j < u and doc.spaced[j - 1] and not doc.cap[j] and doc.low[j] not in _CUT
         p = _parse_run(doc, i, j, lex)
         if p.name is None:
             continue
         a, b = p.name
         kind = _kind_of(doc, a, b, lex) if not p.titled else None
+        if modifier and kind == "org" and doc.low[j] == "and" and j + 1 < u and doc.cap[j + 1]:
+            modifier = False  # "the Department of Health and Social Care": the name goes on after "and"
         if kind is None and det == "the" and i == b0 and not p.titled:
             kind = "org"  # "The Hill", "the Charlotte Observer": people are not "the X"
         if kind:
@@ -1153,8 +1176,9 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             elif org is not None and kind == "org":
                 org = ("org", org[1], org[2])  # "North Korea's Foreign Ministry" is an organisation
             continue
-        if modifier or (doc.poss[j - 1] and j < u and doc.spaced[j - 1] and doc.cap[j]):
-            continue  # (a possessive before another name owns it: "Victoria's Premier Jacinta Allan")
+        if modifier or (doc.poss[j - 1] and j < u and doc.spaced[j - 1] and doc.cap[j]
+                        and _owns_person(doc, j, u, lex)):
+            continue  # (a possessive before a titled name owns it: "Victoria's Premier Jacinta Allan")
         # Of several names in one mention ("NBC's Dante Chinni", "a partner at Lenox, Lawrence
         # Cummings"), the one that looks most like a person speaks.
         appositive = i == b0 and j < u and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() in (",", "--", "\u2014")
@@ -1223,8 +1247,11 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             for g in recent + list(reversed(w.groups.values())):
                 if g.kind == "org" and head in g.name.lower().split():
                     return g.name, None, g
-            if head in lex.company and u - b0 == 1:
-                # "Eskom said ... The company said": the last speaker, when it is a name that is no person's.
+            t0 = bisect.bisect_left(doc.sent, doc.sent[t])  # first token of this sentence
+            near = w.speaker_at >= 0 and (t0 == 0 or doc.sent[w.speaker_at] >= doc.sent[t0 - 1])
+            if head in lex.company and u - b0 == 1 and near:
+                # "Eskom said ... The company said": the last speaker, just before, when it is a name
+                # that is no person's.
                 last = w.last_speaker
                 if isinstance(last, _Group) and last.kind == "org" and any(
                         x.strip(".") in _CORPORATE or x in lex.company for x in last.name.lower().split()):
@@ -1236,13 +1263,18 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             # "the Trump campaign", "the White House", "Republicans": an organisation or group speaks.
             return surface, None, _Group(surface, kind)
     # An unnamed source's key: its title's canonical head, or its noun ("official", "source", "person").
-    key = h[0] if h else ("person" if head == "people" else head.removesuffix("s")) if head in lex.unnamed else None
+    key = (h[0] if h else head if head in lex.unnamed else None) if head not in lex.documents else None
     if key and det in ("the", "this", "that", "these", "those") and u - b0 <= 3:
         # "A spokeswoman for Prime Minister Keir Starmer said ... The spokeswoman said", "Two people
-        # familiar with the plan said ... The people said": the same unnamed source, as it was named.
+        # familiar with the plan said ... The people said": the same unnamed source, as it was named,
+        # when the words before the noun are in its name too ("the GOP leaders" are not "congressional
+        # leaders").
+        mods = {doc.low[x] for x in range(b0, head_i)}
         for g in reversed(w.unnamed):
             if g.canon == key:
-                return g.name, None, g
+                if " " in g.name and mods <= set(g.name.lower().split()):
+                    return g.name, None, g
+                break
     name = _lower_first(surface, lex)
     role = text[doc.starts[b0]:doc.ends[u - 1]] if h else None
     return name, role, _Group(name, "unnamed", key if det not in _DEFINITE else None)

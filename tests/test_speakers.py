@@ -721,3 +721,36 @@ def test_a_role_before_its_holder_needs_a_speaker_and_mid_article_the_same_title
     text = "The general election is close. Ann Lee said the polls were wrong."
     assert names(text, "Ann Lee") == ["Ann Lee"]
     assert names(text, "The general") == ["the general"]
+
+
+def test_a_name_of_an_institution_stays_a_person():
+    # "the" after "of" joins a role ("Leader of the Opposition"), never a name to its institution.
+    text = ("Peter Morgan of the Sierra Club said the rule was weak. Mr. Morgan said it would be challenged. "
+            "Ann Lee at the Democratic Convention said so. Ms. Lee said more.")
+    assert names(text, "Peter Morgan of the Sierra Club", "Mr. Morgan", "Ms. Lee") == [
+        "Peter Morgan", "Peter Morgan", "Ann Lee"]
+
+
+def test_lists_and_possessives_of_things_are_not_rewritten():
+    text = ("Cruz and his aides said the poll was wrong. Trump's Islamophobia, critics said, was dangerous. "
+            "Hours later the campaign said it had no comment.")
+    assert names(text, "Cruz and his aides", "Hours later") == ["Cruz and his aides", "Hours later"]
+
+
+def test_an_honorific_surname_shared_by_two_full_names_stays_a_surname():
+    text = ("Khizr Khan and Ghazala Khan stood on the stage. Mr. Khan said he had sacrificed. "
+            "Should Mr. Trump win, critics warned. Mr. Trump said no.")
+    assert names(text, "Mr. Khan", "Mr. Trump") == ["Khan", "Trump"]
+
+
+def test_the_company_needs_the_company_just_quoted():
+    text = ("BFMTV reported that the crew were French. The plane was new. Assem had flown for years. "
+            "He had logged 2,000 hours with EgyptAir, the airline said.")
+    assert names(text, "BFMTV", "the airline") == ["BFMTV", "the airline"]
+
+
+def test_an_unnamed_source_is_linked_only_with_matching_words():
+    text = ("Congressional leaders said the bill would pass. The GOP leaders said it would fail. "
+            "A new poll said voters were split. The poll said more.")
+    assert names(text, "Congressional leaders", "The GOP leaders", "A new poll", "The poll") == [
+        "Congressional leaders", "the GOP leaders", "a new poll", "the poll"]
