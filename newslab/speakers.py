@@ -1076,7 +1076,7 @@ def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
 
 _AUX = frozenset({"has", "had", "have", "is", "was", "will", "would", "also", "on", "has", "later", "then"})
 _AGE = re.compile(r"\d{1,3}-year-old")
-_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the)\s")
+_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the|[a-z]{2,}ed)\s")  # (", released by")
 
 
 def _clean_surface(s: str) -> str:

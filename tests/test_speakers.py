@@ -754,3 +754,8 @@ def test_an_unnamed_source_is_linked_only_with_matching_words():
             "A new poll said voters were split. The poll said more.")
     assert names(text, "Congressional leaders", "The GOP leaders", "A new poll", "The poll") == [
         "Congressional leaders", "the GOP leaders", "a new poll", "the poll"]
+
+
+def test_a_participle_clause_is_not_part_of_an_unnamed_source():
+    text = "The report, released Monday by the auditor, found the wetlands were ignored."
+    assert names(text, "The report, released Monday by the auditor") == ["the report"]
