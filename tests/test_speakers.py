@@ -759,3 +759,10 @@ def test_an_unnamed_source_is_linked_only_with_matching_words():
 def test_a_participle_clause_is_not_part_of_an_unnamed_source():
     text = "The report, released Monday by the auditor, found the wetlands were ignored."
     assert names(text, "The report, released Monday by the auditor") == ["the report"]
+
+
+def test_given_names_from_the_commonwealth_give_he_and_she():
+    text = "Wes Streeting answered Kemi Badenoch in the Commons. \"You are wrong,\" she said."
+    assert names(text, "she") == ["Kemi Badenoch"]
+    text = "Mahua Moitra questioned Nitin Gadkari on the roads. \"The money was spent,\" he said."
+    assert names(text, "he") == ["Nitin Gadkari"]
