@@ -1053,6 +1053,19 @@ def _lower_first(s: str, lex: _Lex) -> str:
     return s
 
 
+def _mods_match(mods: set[str], role_words: set[str], lex: _Lex) -> bool:
+    """Are the words of a role noun ("the foreign minister", "Germany's chancellor") all in a holder's
+    role? A country matches its adjective by their first four letters ("Germany's" / "German",
+    "Russia's" / "Russian", "Canada's" / "Canadian")."""
+    for m in mods:
+        if m in role_words:
+            continue
+        if m in lex.places and len(m) >= 4 and any(r[:4] == m[:4] for r in role_words):
+            continue
+        return False
+    return True
+
+
 def _owns_person(doc: _Doc, j: int, u: int, lex: _Lex) -> bool:
     """Is the capitalised run at token j (within the mention's end u) a titled person or a full name
     with a given name ("Premier Jacinta Allan"), rather than a thing ("Trump's Islamaphobia")?"""
@@ -1227,7 +1240,7 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         holder = None
         for ent in reversed(w.persons):
             if h[0] in ent.canon:
-                if mods <= {canon.get(x, x) for x in " ".join(ent.roles).lower().split()}:
+                if _mods_match(mods, {canon.get(x, x) for x in " ".join(ent.roles).lower().split()}, lex):
                     holder = ent
                     break
                 holder = holder or (ent if not mods else None)

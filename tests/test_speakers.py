@@ -766,3 +766,9 @@ def test_given_names_from_the_commonwealth_give_he_and_she():
     assert names(text, "she") == ["Kemi Badenoch"]
     text = "Mahua Moitra questioned Nitin Gadkari on the roads. \"The money was spent,\" he said."
     assert names(text, "he") == ["Nitin Gadkari"]
+
+
+def test_a_country_in_a_role_noun_matches_its_adjective():
+    text = ("German Chancellor Olaf Scholz said Europe must stay united. Chancellor Rachel Reeves said Britain "
+            "would help. Germany's chancellor said the package was ready.")
+    assert names(text, "Germany's chancellor") == ["Olaf Scholz"]
