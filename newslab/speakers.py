@@ -669,11 +669,12 @@ class _Article:
         # Full names not known to be people, by last word: "Ms Andersson" later makes "Magdalena
         # Andersson" (named once, after a comma) a person.
         self._weak: dict[str, tuple[int, int] | None] = {}
+        full = []
         for i, j, p, kind in parsed:
             if p.name and p.name[1] - p.name[0] >= 2:
                 if self._is_person(i, j, p, kind):
                     self._person_run.add(i)
-                    self._entity(p.name[0], p.name[1], p.gender, i)
+                    full.append((i, p))
                 elif kind is None and p.name[1] - p.name[0] <= 4 and doc.low[p.name[0]] not in self.lower_words() \
                         and not any(w in lex.honorifics or w in lex.heads for w in doc.low[p.name[0]:p.name[1]]):
                     # (not "Should Mr. Trump": a common word or a title inside is no full name)
@@ -683,6 +684,10 @@ class _Article:
                         self._weak[key] = p.name
                     elif prev is not None and doc.low[prev[0]] != doc.low[p.name[0]]:
                         self._weak[key] = None  # two full names end in it ("Khizr Khan", "Ghazala Khan")
+        # A surname with its particle ("Ms Le Pen", "De Blasio") last, so that it joins the full name
+        # ("Marine Le Pen") even when that comes later in the text.
+        for i, p in sorted(full, key=lambda x: doc.low[x[1].name[0]] in lex.particles):  # type: ignore[index]
+            self._entity(p.name[0], p.name[1], p.gender, i)  # type: ignore[index]
         for i, j, p, kind in parsed:
             self._occurrence(i, j, p, kind)
         self.forward: dict[int, _Entity] = self._lede_roles()

@@ -772,3 +772,9 @@ def test_a_country_in_a_role_noun_matches_its_adjective():
     text = ("German Chancellor Olaf Scholz said Europe must stay united. Chancellor Rachel Reeves said Britain "
             "would help. Germany's chancellor said the package was ready.")
     assert names(text, "Germany's chancellor") == ["Olaf Scholz"]
+
+
+def test_a_surname_with_its_particle_joins_a_full_name_written_later():
+    text = ("Ms Le Pen, who leads the National Rally, said the verdict was political. "
+            "Marine Le Pen said she would appeal.")
+    assert names(text, "Ms Le Pen, who leads the National Rally") == ["Marine Le Pen"]
