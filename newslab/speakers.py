@@ -260,10 +260,11 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
             low[i] = low[i][:-2]
     cap = list(map(str.isupper, map(itemgetter(0), words)))  # words are never empty
     # "al-Sharaa", "el-Sisi", "bin-Laden": a particle joined to a capitalised name is a capitalised name.
-    if "-" in text:
-        for m in _particle_hyphen().finditer(text):
-            i = bisect.bisect_left(starts, m.start())
-            if i < n and starts[i] == m.start():
+    if "-" in text:  # (a scan for the rare "-X", then a look at the token holding it)
+        particles = lex.particles
+        for m in _HYPHEN_CAP.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if 0 <= i < n and not cap[i] and low[i].split("-", 1)[0] in particles and ends[i] > m.start():
                 cap[i] = True
     # Whether the gap after each token is plain spaces; an absorbed dot shortens its token's gap.
     plain = set(filter(_spaced_gap, distinct))
@@ -277,11 +278,7 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     return _Doc(text, starts, ends, low, cap, poss, sent, _Quoted(text, starts), caps, spaced)
 
 
-@lru_cache(maxsize=1)
-def _particle_hyphen() -> re.Pattern[str]:
-    """A lower-case name particle joined by a hyphen to a capitalised word ("al-Sharaa")."""
-    words = sorted((w for w in _lex().particles if w.isalpha()), key=len, reverse=True)
-    return re.compile(r"(?<![\w'\u2019.\-])(?:" + "|".join(words) + r")-(?=[A-Z])")
+_HYPHEN_CAP = re.compile(r"-(?=[A-Z])")  # "al-Sharaa": a particle joined to a capitalised word
 
 
 def _spaced_gap(gap: str) -> bool:
@@ -675,8 +672,9 @@ class _Article:
                 if self._is_person(i, j, p, kind):
                     self._person_run.add(i)
                     full.append((i, p))
-                elif kind is None and p.name[1] - p.name[0] <= 4 and doc.low[p.name[0]] not in self.lower_words() \
-                        and not any(w in lex.honorifics or w in lex.heads for w in doc.low[p.name[0]:p.name[1]]):
+                elif kind is None and p.name[1] - p.name[0] <= 4 \
+                        and not any(w in lex.honorifics or w in lex.heads for w in doc.low[p.name[0]:p.name[1]]) \
+                        and doc.low[p.name[0]] not in self.lower_words():
                     # (not "Should Mr. Trump": a common word or a title inside is no full name)
                     key = doc.low[p.name[1] - 1]
                     prev = self._weak.get(key)
@@ -702,19 +700,22 @@ class _Article:
         title; further down, only when nobody named before holds that role and the person is named
         with it ("The finance minister has warned ... Finance Minister Jane Roe said")."""
         doc, lex = self.doc, self.lex
-        order = sorted(self.person_at)
+        order = list(self.person_at)  # (filled run by run, so in text order)
         first_person = order[0] if order else len(doc.low)
         out: dict[int, _Entity] = {}
         held: set[str] = set()  # role heads of the persons named so far
         seen = 0
         s = 0
         n = len(doc.low)
+        sent, low, cap, poss = doc.sent, doc.low, doc.cap, doc.poss
         for k_sent in count():
             if s >= n:
                 break
-            nxt = s
-            while nxt < n and doc.sent[nxt] == doc.sent[s]:
-                nxt += 1
+            nxt = bisect.bisect_right(sent, sent[s], s)
+            # (only a sentence that starts with "the" or a capitalised possessive can open with a role)
+            if not (low[s] == "the" or (cap[s] and any(poss[y] for y in range(s, min(s + 3, nxt))))):
+                s = nxt
+                continue
             while seen < len(order) and order[seen] < s:
                 held |= self.person_at[order[seen]][1].canon
                 seen += 1
