@@ -18,24 +18,32 @@ How a mention is resolved (one pass over the article, linear in its length):
    nominee Donald Trump") and from an appositive after it ("Choe Son Hui, the North Korean Foreign
    Minister", "Peskov, a Kremlin spokesman,"). A run is a person when it carries a title or an
    honorific, starts with a known given name, has a role appositive, or stands next to
-   "said"/"told"; it is an organisation, a country or a group when the lexicons say so.
+   "said"/"told"; it is an organisation, a country or a group when the lexicons say so. A role
+   ends after its object ("Minister for Finance", "Governor of the Central Bank of Nigeria"),
+   letters after a name are dropped ("Timothy Spencer KC"), and a peer or monarch with one name
+   keeps the title ("Baroness Hallett", "Pope Francis", "King Charles").
 2. A surname (or any part of a full name, so "Choe" -> "Choe Son Hui", "Lula" -> "Luiz Inácio Lula
-   da Silva") resolves to the full name seen in the article; "Mr." / "Ms." pick the right gender.
+   da Silva", "al-Sharaa" -> "Ahmed al-Sharaa") resolves to the full name seen in the article, even
+   one written once without a title; "Mr." / "Ms." pick the right gender ("Mrs Patel" is the wife).
 3. Pronouns are resolved while walking the sentences in order: he / she -> the subject of the
    current sentence, else the subject of the last sentence that had one, else the previous quote's
    speaker, else the most recent person, always of a compatible gender (from given names,
    honorifics, gendered titles, or an earlier he / she); they / it -> the previous speaker if it
    is a group, organisation or country, else the most recent one; who / which -> the name just
    before. I / we / you stay unresolved (``None``).
-4. A role noun with a definite article ("the spokesperson", "the minister", "the senator") ->
-   the person who holds that role in this article (the most recent one).
+4. A role noun with a definite article ("the spokesperson", "the minister", "the senator",
+   "Germany's chancellor", "the Tory leader") -> the person who holds that role in this article
+   (the most recent one). A role named before its holder at the top of the article ("The
+   Taoiseach has said ... Simon Harris said") is the person named next as a speaker; "the
+   34-year-old" is the person the story is about; "the company" is the company just quoted.
 5. Organisations, countries and groups keep their name as written ("North Korea", "The US, Japan
    and South Korea", "the White House"), without a trailing possessive.
 6. **Unnamed sources stay unnamed but visible**: "a source", "officials", "sources familiar with
    the matter" and role nouns nobody in the article holds resolve to the mention itself, with its
    first letter lower-cased ("sources familiar with the matter"), and role ``None`` (or the role
-   phrase, for "a spokesman for the ministry"). They are not merged with anyone, and
-   ``speakers`` labels them ``kind == "unnamed"`` so analyses can keep or drop them.
+   phrase, for "a spokesman for the ministry"). They are not merged with anyone ("the official"
+   after "a senior U.S. official" is that same source, as first written), and ``speakers`` labels
+   them ``kind == "unnamed"`` so analyses can keep or drop them.
 
 Examples:
     >>> text = "Choe Son Hui, the North Korean Foreign Minister, spoke. Choe said the ties would grow."
