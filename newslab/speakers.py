@@ -1101,7 +1101,7 @@ def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
     return False
 
 
-_AUX = frozenset({"has", "had", "have", "is", "was", "will", "would", "also", "on", "has", "later", "then"})
+_AUX = frozenset({"has", "had", "have", "is", "was", "will", "would", "also", "on", "later", "then"})
 _AGE = re.compile(r"\d{1,3}-year-old")
 _CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the|[a-z]{2,}ed)\s")  # (", released by")
 

@@ -506,15 +506,14 @@ def test_an_honorific_surname_finds_a_full_name_written_once():
 @pytest.mark.parametrize("text, mentions, want", [
     ("The Taoiseach has said there will be no new tax.\n\nSpeaking in Dublin, Simon Harris said supply mattered.",
      ["The Taoiseach", "Simon Harris"], ["Simon Harris", "Simon Harris"]),
-    ("The health minister has defended the closures. Michelle Thompson said they were temporary. "
-     "\"Nobody wants this,\" the minister said.", ["The health minister", "the minister"],
+    (("The health minister has defended the closures. Michelle Thompson said they were temporary. "
+      "\"Nobody wants this,\" the minister said."), ["The health minister", "the minister"],
      ["Michelle Thompson", "Michelle Thompson"]),
     ("Sweden's prime minister has said troops are welcome. Ulf Kristersson told SVT the country was ready.",
      ["Sweden's prime minister"], ["Ulf Kristersson"]),
-    ("The spokeswoman for the Department of Health said no ban was planned.\n\nAnna Maddison said the "
-     "rules were enough. \"We are watching,\" the spokeswoman said.", ["The spokeswoman for the Department of Health",
-                                                                      "the spokeswoman"],
-     ["Anna Maddison", "Anna Maddison"]),
+    (("The spokeswoman for the Department of Health said no ban was planned.\n\nAnna Maddison said the "
+      "rules were enough. \"We are watching,\" the spokeswoman said."),
+     ["The spokeswoman for the Department of Health", "the spokeswoman"], ["Anna Maddison", "Anna Maddison"]),
 ])
 def test_a_role_in_the_lede_is_the_person_named_next(text, mentions, want):
     assert names(text, *mentions) == want
