@@ -18,24 +18,32 @@ How a mention is resolved (one pass over the article, linear in its length):
    nominee Donald Trump") and from an appositive after it ("Choe Son Hui, the North Korean Foreign
    Minister", "Peskov, a Kremlin spokesman,"). A run is a person when it carries a title or an
    honorific, starts with a known given name, has a role appositive, or stands next to
-   "said"/"told"; it is an organisation, a country or a group when the lexicons say so.
+   "said"/"told"; it is an organisation, a country or a group when the lexicons say so. A role
+   ends after its object ("Minister for Finance", "Governor of the Central Bank of Nigeria"),
+   letters after a name are dropped ("Timothy Spencer KC"), and a peer or monarch with one name
+   keeps the title ("Baroness Hallett", "Pope Francis", "King Charles").
 2. A surname (or any part of a full name, so "Choe" -> "Choe Son Hui", "Lula" -> "Luiz Inácio Lula
-   da Silva") resolves to the full name seen in the article; "Mr." / "Ms." pick the right gender.
+   da Silva", "al-Sharaa" -> "Ahmed al-Sharaa") resolves to the full name seen in the article, even
+   one written once without a title; "Mr." / "Ms." pick the right gender ("Mrs Patel" is the wife).
 3. Pronouns are resolved while walking the sentences in order: he / she -> the subject of the
    current sentence, else the subject of the last sentence that had one, else the previous quote's
    speaker, else the most recent person, always of a compatible gender (from given names,
    honorifics, gendered titles, or an earlier he / she); they / it -> the previous speaker if it
    is a group, organisation or country, else the most recent one; who / which -> the name just
    before. I / we / you stay unresolved (``None``).
-4. A role noun with a definite article ("the spokesperson", "the minister", "the senator") ->
-   the person who holds that role in this article (the most recent one).
+4. A role noun with a definite article ("the spokesperson", "the minister", "the senator",
+   "Germany's chancellor", "the Tory leader") -> the person who holds that role in this article
+   (the most recent one). A role named before its holder at the top of the article ("The
+   Taoiseach has said ... Simon Harris said") is the person named next as a speaker; "the
+   34-year-old" is the person the story is about; "the company" is the company just quoted.
 5. Organisations, countries and groups keep their name as written ("North Korea", "The US, Japan
    and South Korea", "the White House"), without a trailing possessive.
 6. **Unnamed sources stay unnamed but visible**: "a source", "officials", "sources familiar with
    the matter" and role nouns nobody in the article holds resolve to the mention itself, with its
    first letter lower-cased ("sources familiar with the matter"), and role ``None`` (or the role
-   phrase, for "a spokesman for the ministry"). They are not merged with anyone, and
-   ``speakers`` labels them ``kind == "unnamed"`` so analyses can keep or drop them.
+   phrase, for "a spokesman for the ministry"). They are not merged with anyone ("the official"
+   after "a senior U.S. official" is that same source, as first written), and ``speakers`` labels
+   them ``kind == "unnamed"`` so analyses can keep or drop them.
 
 Examples:
     >>> text = "Choe Son Hui, the North Korean Foreign Minister, spoke. Choe said the ties would grow."
@@ -80,6 +88,8 @@ _OBJECT_BEFORE = frozenset({"like", "of", "with", "to", "for", "about", "against
 _LOOSE_MODS = frozenset({"former", "then", "top", "senior", "longtime", "veteran", "new", "current", "acting", "ex"})
 _NEAR_CUES = frozenset({"said", "says", "told", "added", "tells", "asked", "wrote", "writes", "stated", "noted",
                         "argued", "explained", "insisted", "warned", "claimed", "spoke", "responded", "replied"})
+_CORPORATE = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "limited", "ag", "sa", "gmbh", "airlines",
+                        "airways", "motors", "holdings", "industries"})
 _RECENT = 24  # persons / groups remembered for pronouns: bounded, so a pronoun costs O(1)
 _MAX_NAME = 8  # name words indexed for surname lookup ("Luiz Inácio Lula da Silva" has five)
 
@@ -102,6 +112,10 @@ class _Lex:
     cues: frozenset[str]
     abbrev: frozenset[str]  # titles and honorifics written with a dot, without it ("mr", "sen")
     no_start: frozenset[str]  # function words that are not places: no name starts with them
+    company: frozenset[str] = frozenset()  # "the company", "the airline": the organisation last quoted
+    postnominal: frozenset[str] = frozenset()  # "KC", "MP", "OBE" after a name
+    mod_canon: dict[str, str] = field(default_factory=dict)  # "tory" -> "conservative"
+    documents: frozenset[str] = frozenset()  # "the poll", "the report": no unnamed person to link to
 
 
 def _gender(g: str) -> str | None:
@@ -112,6 +126,7 @@ def _gender(g: str) -> str | None:
 def _lex() -> _Lex:
     heads: dict[str, tuple[str, str | None]] = {}
     mods = set()
+    mod_canon: dict[str, str] = {}
     for row in _lexicon.rows("titles.txt"):
         word, kind = row[0].lower(), row[1] if len(row) > 1 else "head"
         gender = _gender(row[2]) if len(row) > 2 else None
@@ -120,6 +135,8 @@ def _lex() -> _Lex:
             heads[word] = (canon, gender)
         else:
             mods.add(word)
+            if canon != word:
+                mod_canon[word] = canon  # "the Tory leader" is the Conservative leader
     try:  # the quotes step's reporting verbs, when present, make "X said" evidence of a person
         cues = _NEAR_CUES | _lexicon.words("reporting_verbs.txt")
     except (FileNotFoundError, OSError):
@@ -143,6 +160,10 @@ def _lex() -> _Lex:
         cues=frozenset(cues),
         abbrev=frozenset(w[:-1] for w in heads.keys() | honorifics.keys() if w.endswith(".")),
         no_start=function - places,
+        company=frozenset(w.lower() for w in _lexicon.words("speaker_company_nouns.txt")),
+        postnominal=frozenset(w.lower() for w in _lexicon.words("speaker_postnominals.txt")),
+        mod_canon=mod_canon,
+        documents=frozenset(w.lower() for w in _lexicon.words("speaker_documents.txt")),
     )
 
 
@@ -191,14 +212,15 @@ _UNDERSCORE_DOT = re.compile(r"\.(?:(?<=_\.)(?=\w)|(?<=\w\.)(?=_))")
 _START = re.Match.start
 # A possessive only after a word; the patterns start with their rare literal character so the scan
 # skips ahead fast (one pattern per apostrophe: a class with a non-ASCII character is scanned slowly).
-_POSS_RES = (re.compile("'(?<=\\w')[sS](?!\\w)"), re.compile("\u2019(?<=\\w\u2019)[sS](?!\\w)"))
+_POSS_RES = (re.compile("'(?<=[\\w.]')[sS](?!\\w)"), re.compile("\u2019(?<=[\\w.]\u2019)[sS](?!\\w)"))
 _MARKS = re.compile("[\n" + _OPEN_Q + _CLOSE_Q + "]")
 _NEWLINE = re.compile("\n")
 _STRAIGHT = re.compile(_BOTH_Q)
 # A token and, by re.split, the gaps around it: [gap, word, gap, word, ..., gap] as one flat list
 # of strings (no match object or tuple per token, so nothing for the garbage collector to track).
 # (Possessive quantifiers: the same tokens, without keeping backtracking state.)
-_SPLIT = re.compile(r"(\w++(?:['\u2019\-.]\w++)*+)")
+# ("B.C.'s", "U.S.'s": an abbreviation's possessive is part of its token.)
+_SPLIT = re.compile(r"(\w++(?:['\u2019\-.]\w++)*+(?:\.['\u2019][sS](?!\w))?+)")
 
 
 def _tokenise(text: str, lex: _Lex) -> _Doc:
@@ -245,6 +267,13 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
             poss[i] = True
             low[i] = low[i][:-2]
     cap = list(map(str.isupper, map(itemgetter(0), words)))  # words are never empty
+    # "al-Sharaa", "el-Sisi", "bin-Laden": a particle joined to a capitalised name is a capitalised name.
+    if "-" in text:  # (a scan for the rare "-X", then a look at the token holding it)
+        particles = lex.particles
+        for m in _HYPHEN_CAP.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if 0 <= i < n and not cap[i] and low[i].split("-", 1)[0] in particles and ends[i] > m.start():
+                cap[i] = True
     # Whether the gap after each token is plain spaces; an absorbed dot shortens its token's gap.
     plain = set(filter(_spaced_gap, distinct))
     spaced = list(map(plain.__contains__, gaps[1:n]))
@@ -255,6 +284,9 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     caps = list(compress(range(n), cap))
     caps = list(compress(caps, map(not_, map(lex.no_start.__contains__, map(low.__getitem__, caps)))))
     return _Doc(text, starts, ends, low, cap, poss, sent, _Quoted(text, starts), caps, spaced)
+
+
+_HYPHEN_CAP = re.compile(r"-(?=[A-Z])")  # "al-Sharaa": a particle joined to a capitalised word
 
 
 def _spaced_gap(gap: str) -> bool:
@@ -268,6 +300,7 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
     caps = doc.caps
     low, cap, spaced, poss = doc.low, doc.cap, doc.spaced, doc.poss  # locals: this loop sees every name
     function, no_start, particles = lex.function, lex.no_start, lex.particles
+    heads = lex.heads  # ("Leader of the Opposition": "the" after "of" only inside a role)
     n_caps = len(caps)
     c = bisect.bisect_left(caps, lo)
     while c < n_caps and caps[c] < hi:
@@ -283,7 +316,9 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
             elif w in particles or w in _CONNECT:
                 # a chain of particles ("von der", "de la") counts only if a capitalised word ends it
                 k = j
-                while k < hi and k - j < 3 and (low[k] in particles or low[k] in _CONNECT) \
+                while k < hi and k - j < 3 and (low[k] in particles or low[k] in _CONNECT
+                                                or (low[k] == "the" and k > j and low[k - 1] in _CONNECT
+                                                    and low[j - 1] in heads)) \
                         and not cap[k] and k + 1 < hi and spaced[k]:
                     k += 1
                 if k > j and k < hi and cap[k] and low[k] not in function:
@@ -329,10 +364,18 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
             if h:
                 return _Parse((i, j), None, h[1], True)
         return _Parse(None, (i, j), None, False)
+    if j - i >= 3 and doc.low[j - 1] in lex.postnominal:
+        word = doc.text[doc.starts[j - 1]:doc.ends[j - 1]]
+        if word.isupper() or word == "PhD":
+            j -= 1  # "Judge Timothy Spencer KC": letters after the name are not part of it
     gender = None
     if doc.low[i] in lex.honorifics:
         gender = lex.honorifics[doc.low[i]]
-        return _Parse(None, (i + 1, j) if j > i + 1 else None, gender, True)
+        k = i + 1
+        while k < j - 1 and doc.low[k] in lex.honorifics:  # "Datuk Seri Anwar", "Alhaji Dr Musa"
+            gender = gender or lex.honorifics[doc.low[k]]
+            k += 1
+        return _Parse(None, (k, j) if j > k else None, gender, True)
     last_head = -1
     heads = lex.heads
     for k in range(i, j):  # _is_head, inlined: every capitalised run of the article passes here
@@ -350,13 +393,33 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         # "Jim Justice", "Peter King": a given name first means the title word is a surname.
         if last_head > i and doc.low[i] in lex.given:
             return _Parse(None, (i, j), lex.given[doc.low[i]], False)
+        # "P.E.I. Premier Dennis King": a title, then a given name that starts the name.
+        for k in range(i, j - 2):
+            if doc.low[k + 1] in lex.given and _is_head(lex, doc.low[k]):
+                return _Parse((i, k + 1), (k + 1, j), lex.given[doc.low[k + 1]], True)
         return _Parse((i, j), None, _head_of(lex, doc.low[last_head])[1], True)  # type: ignore[index]
     n = last_head + 1
     # "Secretary of State John Kerry": the connector's object belongs to the role, leaving the name.
     if doc.low[n] in _CONNECT:
         n += 1
-        while n < j - 1 and (j - n > 2 or doc.low[n] not in lex.given):
+        if n < j and doc.low[n] == "the":  # "Leader of the Opposition Rahul Gandhi"
             n += 1
+        # The object is one word and any role words after it ("Minister for Finance", "Minister of
+        # Foreign Affairs", "Commissioner of Police | Olanrewaju Ishola"), unless a given name
+        # starts the name sooner.
+        obj = n + 1
+        # ("Governor of the Central Bank of Nigeria": the object runs on through "Bank of Nigeria")
+        while obj < j and doc.low[obj] not in lex.given and (
+                doc.low[obj] in lex.mods or doc.low[obj] in lex.org_words or doc.low[obj] in _CONNECT
+                or doc.low[obj - 1] in _CONNECT or doc.low[obj] == "the"):
+            obj += 1
+        given_at = next((k for k in range(n + 1, j - 1) if doc.low[k] in lex.given), None)
+        if given_at is not None and given_at <= obj:
+            n = given_at
+        elif j - obj >= 1:
+            n = obj
+        else:
+            return _Parse((i, j), None, _head_of(lex, doc.low[last_head])[1], True)  # type: ignore[index]
     gender = _head_of(lex, doc.low[last_head])[1]  # type: ignore[index]
     role_end = n if doc.low[n - 1] not in _CONNECT else n - 1
     if n < j and doc.low[n] in lex.honorifics:  # "Foreign Minister Mr. Lavrov", "Gen Sir Nick Carter"
@@ -367,6 +430,18 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
     if n >= j:
         return _Parse((i, j), None, gender, True)
     return _Parse((i, role_end), _cut_name(doc, n, j, lex), gender, True)
+
+
+_PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess",
+                      "duke", "duchess", "king", "queen", "prince", "princess", "pope", "emperor", "empress",
+                      "sheikh", "sheikha", "emir", "sultan"})
+
+
+def _peer(doc: _Doc, p: _Parse) -> bool:
+    """Is p a peer's or a monarch's title and one name ("Baroness Hallett", "Lord Cameron", "Pope Francis",
+    "King Charles")? They are called so: the title is part of the name when no fuller name is known."""
+    return p.role is not None and p.name is not None and p.role[1] == p.name[0] \
+        and p.name[1] == p.name[0] + 1 and doc.low[p.name[0] - 1] in _PEERAGE
 
 
 def _descriptor(lex: _Lex, w: str) -> bool:
@@ -423,9 +498,28 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     Trump", "Russia's foreign minister, | Sergei Lavrov"), or None."""
     k = i - 1
     # The title word test first: it fails for almost every name, before any slicing.
-    if k < 0 or not _is_head(lex, doc.low[k]):
+    if k < 0:
         return None
-    gap = doc.text[doc.ends[k]:doc.starts[i]]
+    if not _is_head(lex, doc.low[k]):
+        # "The Minister for Finance, | Jack Chambers": a role that ends in its object
+        if not (doc.cap[k] or doc.low[k] in lex.mods):
+            return None
+        # ("The Governor of the Central Bank of Nigeria, | Olayemi Cardoso": back over the object)
+        if doc.text[doc.ends[k]:doc.starts[i]].strip() != ",":
+            return None
+        x, head = k, -1
+        while x > 0 and k - x < 8 and doc.spaced[x - 1] and (doc.cap[x] or doc.low[x] in lex.mods
+                                                             or doc.low[x] == "the" or doc.low[x] in _CONNECT):
+            if doc.low[x] in _CONNECT and x < k and _is_head(lex, doc.low[x - 1]):
+                head = x - 1
+                break
+            x -= 1
+        if head < 0:
+            return None
+        k0, k = k, head
+    else:
+        k0 = k
+    gap = doc.text[doc.ends[k0]:doc.starts[i]]
     if not (gap.isspace() and "\n" not in gap or gap.strip() == ","):
         return None
     if doc.poss[k] or doc.sent[k] != doc.sent[i]:
@@ -546,6 +640,7 @@ class _Entity:
 class _Group:
     name: str
     kind: str  # org | place | group | unnamed
+    canon: str | None = None  # an unnamed source's role head: "spokesperson" for "a spokeswoman for X"
 
 
 class _Article:
@@ -576,14 +671,119 @@ class _Article:
             parsed.append((i, j, p, _kind_of(doc, p.name[0], p.name[1], lex) if p.name else None))
         # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
         self._person_run: set[int] = set()
+        # Full names not known to be people, by last word: "Ms Andersson" later makes "Magdalena
+        # Andersson" (named once, after a comma) a person.
+        self._weak: dict[str, tuple[int, int] | None] = {}
+        full = []
         for i, j, p, kind in parsed:
-            if p.name and p.name[1] - p.name[0] >= 2 and self._is_person(i, j, p, kind):
-                self._person_run.add(i)
-                self._entity(p.name[0], p.name[1], p.gender, i)
+            if p.name and p.name[1] - p.name[0] >= 2:
+                if self._is_person(i, j, p, kind):
+                    self._person_run.add(i)
+                    full.append((i, p))
+                elif kind is None and p.name[1] - p.name[0] <= 4 \
+                        and not any(w in lex.honorifics or w in lex.heads for w in doc.low[p.name[0]:p.name[1]]) \
+                        and doc.low[p.name[0]] not in self.lower_words():
+                    # (not "Should Mr. Trump": a common word or a title inside is no full name)
+                    key = doc.low[p.name[1] - 1]
+                    prev = self._weak.get(key)
+                    if prev is None and key not in self._weak:
+                        self._weak[key] = p.name
+                    elif prev is not None and doc.low[prev[0]] != doc.low[p.name[0]]:
+                        self._weak[key] = None  # two full names end in it ("Khizr Khan", "Ghazala Khan")
+        # A surname with its particle ("Ms Le Pen", "De Blasio") last, so that it joins the full name
+        # ("Marine Le Pen") even when that comes later in the text.
+        for i, p in sorted(full, key=lambda x: doc.low[x[1].name[0]] in lex.particles):  # type: ignore[index]
+            self._entity(p.name[0], p.name[1], p.gender, i)  # type: ignore[index]
         for i, j, p, kind in parsed:
             self._occurrence(i, j, p, kind)
+        self.forward: dict[int, _Entity] = self._lede_roles()
 
     # -- helpers
+    def _lede_roles(self) -> dict[int, _Entity]:
+        """A role named before its holder: "The health minister has defended the closures. ... Michelle
+        Thompson said", "Sweden's prime minister has said ... Ulf Kristersson told SVT". A role phrase
+        that starts a sentence maps its title word's token to the person who is the subject of one of
+        the next two sentences and first named there, and that person takes the role. At the top of
+        the article (first three sentences, before anyone is named) that person may hold another
+        title; further down, only when nobody named before holds that role and the person is named
+        with it ("The finance minister has warned ... Finance Minister Jane Roe said")."""
+        doc, lex = self.doc, self.lex
+        order = list(self.person_at)  # (filled run by run, so in text order)
+        first_person = order[0] if order else len(doc.low)
+        out: dict[int, _Entity] = {}
+        held: set[str] = set()  # role heads of the persons named so far
+        seen = 0
+        s = 0
+        n = len(doc.low)
+        sent, low, cap, poss = doc.sent, doc.low, doc.cap, doc.poss
+        for k_sent in count():
+            if s >= n:
+                break
+            nxt = bisect.bisect_right(sent, sent[s], s)
+            # (only a sentence that starts with "the" or a capitalised possessive can open with a role)
+            if not (low[s] == "the" or (cap[s] and any(poss[y] for y in range(s, min(s + 3, nxt))))):
+                s = nxt
+                continue
+            while seen < len(order) and order[seen] < s:
+                held |= self.person_at[order[seen]][1].canon
+                seen += 1
+            lede = k_sent < 3 and s < first_person
+            x = s
+            if doc.low[x] == "the":
+                x += 1
+            # "Sweden's prime minister", "Hong Kong's leader", "the UK's chief negotiator"
+            p = next((y for y in range(x, min(x + 3, nxt)) if doc.poss[y] or not doc.cap[y]), None)
+            if p is not None and doc.poss[p] and all(doc.cap[y] for y in range(x, p + 1)) \
+                    and _kind_of(doc, x, p + 1, lex):
+                x = p + 1
+            if x > s:
+                h = -1
+                y = x
+                while y < min(nxt, x + 5) and (y == x or doc.spaced[y - 1]) and not doc.poss[y]:
+                    w = doc.low[y]
+                    if _is_head(lex, w):
+                        h = y
+                    elif not (w in lex.mods or (w.isalpha() and w not in lex.function and w not in lex.cues
+                                                and w not in _NOT_IN_ROLE)):
+                        break
+                    y += 1
+                # Not a title before a name ("The Taoiseach Leo Varadkar") nor an appositive, nor a title
+                # word inside a noun phrase ("The general election"); a speaker: a reporting verb follows.
+                if h >= 0 and h + 1 < n and doc.spaced[h] and not doc.cap[h + 1] and not doc.inq[h] \
+                        and (doc.low[h + 1] in lex.cues or doc.low[h + 1] in _AUX or doc.low[h + 1] in _CUT) \
+                        and any(doc.low[z] in lex.cues for z in range(h + 1, min(h + 12, nxt))) \
+                        and doc.low[h] not in ("official", "officials") and doc.low[h] not in lex.unnamed:
+                    canon, gender = _head_of(lex, doc.low[h])  # type: ignore[misc]
+                    ent = self._next_subject(doc.sent[s], order) if lede or canon not in held else None
+                    if ent is not None and (gender is None or ent.gender in (None, gender)) \
+                            and (lede or canon in ent.canon):
+                        ent.add_role(doc.text[doc.starts[x]:doc.ends[h]], lex)
+                        out[h] = ent
+            s = nxt
+        return out
+
+    def _next_subject(self, sent: int, order: list[int]) -> _Entity | None:
+        """The first person of sentence sent+1 (else sent+2), if named there for the first time and
+        not after a preposition or a verb of meeting. ``order``: the persons' tokens, sorted."""
+        doc = self.doc
+        # (sentence ids count line breaks too: the next two sentences are the next two ids in use)
+        t0 = bisect.bisect_right(doc.sent, sent)
+        t1 = bisect.bisect_right(doc.sent, doc.sent[t0]) if t0 < len(doc.sent) else t0
+        last = doc.sent[t1] if t1 < len(doc.sent) else doc.sent[-1]
+        k = bisect.bisect_left(order, t0)
+        if k == len(order):
+            return None
+        t = order[k]
+        if doc.sent[t] > last:
+            return None
+        end, ent = self.person_at[t]
+        if doc.sent[ent.first] <= sent or (t > 0 and doc.low[t - 1] in _OBJECT_BEFORE) or doc.inq[t]:
+            return None
+        # the person speaks: "Simon Harris said", "Ulf Kristersson told SVT"
+        if end >= len(doc.low) or doc.low[end] not in self.lex.cues or not doc.spaced[end - 1]:
+            return None
+        return ent
+
     def _is_person(self, i: int, j: int, p: _Parse, kind: str | None) -> bool:
         """Is run [i, j), parsed as p, whose name has lexicon kind ``kind``, a person?"""
         doc, lex = self.doc, self.lex
@@ -601,7 +801,7 @@ class _Article:
             return True
         near = (j < len(doc.low) and doc.low[j] in lex.cues and doc.spaced[j - 1]) or (
             i > 0 and doc.low[i - 1] in lex.cues and doc.sent[i - 1] == doc.sent[i])
-        return near and 2 <= b - a <= 4
+        return near and 2 <= b - a <= 4 and b == j  # ("Joint Chiefs | of Staff said": the cue is not next to it)
 
     def _entity(self, a: int, b: int, gender: str | None, pos: int) -> _Entity:
         doc, lex = self.doc, self.lex
@@ -623,7 +823,7 @@ class _Article:
             self.entities[name] = ent
             if len(words) >= 2:
                 for w in words[:_MAX_NAME]:
-                    if w not in lex.particles:
+                    if w not in lex.particles or w == words[-1]:  # a surname may spell one: "Das", "Le"
                         bucket = self.by_key.setdefault(w.rstrip("."), [])
                         if len(bucket) < _RECENT:  # bounded, so a surname lookup is O(1) on any input
                             bucket.append(ent)
@@ -651,7 +851,8 @@ class _Article:
 
         def score(e: _Entity) -> tuple:
             edge = e.words[-1] == word or e.words[0] == word
-            return (edge, e.first <= pos, e.last_seen, e.count, -e.first)
+            # "Mrs Patel" after "Rajesh Patel and his wife, Meena Patel": the one known to be a woman.
+            return (edge, gender is not None and e.gender == gender, e.first <= pos, e.last_seen, e.count, -e.first)
 
         return max(cands, key=score)
 
@@ -662,6 +863,8 @@ class _Article:
             ent = self.lookup(doc.low[a], p.gender, pos)
             if ent is not None:
                 return ent
+            if _peer(doc, p):
+                return self._entity(a - 1, b, p.gender, pos)
         elif b - a >= 3 and _name_words(doc, a, b) not in self.entities:
             # "Elizabeth Warren Hammers Wells Fargo" (a headline), "Barack Obama Election Day": the
             # longest known name at the front is the person.
@@ -698,11 +901,22 @@ class _Article:
             if ent is None:
                 if not (p.titled or self._is_person(i, j, p, kind)):
                     return
-                ent = self._entity(a, b, p.gender, i)
+                full = self._weak.get(doc.low[a])
+                if full is not None and full[0] < i and (p.gender is None or lex.given.get(doc.low[full[0]])
+                                                         in (None, p.gender)):
+                    ent = self._entity(full[0], full[1], p.gender, full[0])
+                elif _peer(doc, p):
+                    ent = self._entity(a - 1, b, p.gender, i)
+                else:
+                    ent = self._entity(a, b, p.gender, i)
         ent.count += 1
         role = self.role_of(i, j, p)
         if role:
             ent.add_role(role, lex)
+            # "Dame Jacinda Ardern, New Zealand's former prime minister,": the appositive is a role too
+            right = _role_right(doc, j, lex) if p.role or p.titled else None
+            if right:
+                ent.add_role(doc.text[doc.starts[right[0]]:doc.ends[right[1] - 1]], lex)
         self.person_at[i] = (j, ent)
         self.person_end[j - 1] = ent
 
@@ -739,6 +953,7 @@ class _Walker:
         self.last_speaker: _Entity | _Group | None = None
         self.speaker_at = self.focus_at = self.subject_at = -1  # token positions, for recency
         self.pron: dict[int, _Entity | _Group | None] = {}
+        self.unnamed: list[_Group] = []  # unnamed sources with a role head, most recent last, bounded
 
     def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
         ent.last_seen = t
@@ -766,7 +981,7 @@ class _Walker:
             self.subject = None
             self.subject_sent = s
 
-    def he_she(self, gender: str) -> _Entity | None:
+    def he_she(self, gender: str | None) -> _Entity | None:
         cands: list[_Entity | None] = [self.subject]
         # The last sentence subject and the last quote's speaker, the more recent first.
         speaker = self.last_speaker if isinstance(self.last_speaker, _Entity) else None
@@ -776,7 +991,7 @@ class _Walker:
             cands += [self.focus, speaker]
         cands.extend(reversed(self.persons))
         for e in cands:
-            if e is not None and e.gender in (None, gender):
+            if e is not None and (gender is None or e.gender in (None, gender)):
                 return e  # (no gender is learnt from a resolution: one wrong "she" would spread)
         return None
 
@@ -843,13 +1058,52 @@ class _Walker:
 
 
 def _lower_first(s: str, lex: _Lex) -> str:
-    first = s.split(" ", 1)[0].lower()
+    first = s.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return s  # an acronym ("WHO officials") keeps its capitals
+    first = first.lower()
     if first in _DEFINITE or first in _INDEFINITE or first in lex.unnamed or first in lex.function:
         return s[:1].lower() + s[1:]
     return s
 
 
-_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the)\s")
+def _mods_match(mods: set[str], role_words: set[str], lex: _Lex) -> bool:
+    """Are the words of a role noun ("the foreign minister", "Germany's chancellor") all in a holder's
+    role? A country matches its adjective by their first four letters ("Germany's" / "German",
+    "Russia's" / "Russian", "Canada's" / "Canadian")."""
+    for m in mods:
+        if m in role_words:
+            continue
+        if m in lex.places and len(m) >= 4 and any(r[:4] == m[:4] for r in role_words):
+            continue
+        return False
+    return True
+
+
+def _owns_person(doc: _Doc, j: int, u: int, lex: _Lex) -> bool:
+    """Is the capitalised run at token j (within the mention's end u) a titled person or a full name
+    with a given name ("Premier Jacinta Allan"), rather than a thing ("Trump's Islamaphobia")?"""
+    k = j
+    while k < u and k - j < 8 and doc.cap[k] and (k == j or doc.spaced[k - 1]):
+        k += 1
+    p = _parse_run(doc, j, k, lex)
+    return p.name is not None and (p.titled or (p.name[1] - p.name[0] >= 2 and doc.low[p.name[0]] in lex.given))
+
+
+def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
+    """Does a capitalised word follow token b0 in the mention [b0, u) before any word that starts a
+    qualifying phrase ("of", "in", "close to", "familiar with")?"""
+    for x in range(b0 + 1, min(u, b0 + 9)):
+        if doc.low[x] in _CUT or (not doc.spaced[x - 1] and not doc.cap[x]):
+            return False  # ("The aides, led by campaign manager Terry Sullivan": a clause, not a name)
+        if doc.cap[x] and doc.low[x] not in lex.function:
+            return True
+    return False
+
+
+_AUX = frozenset({"has", "had", "have", "is", "was", "will", "would", "also", "on", "later", "then"})
+_AGE = re.compile(r"\d{1,3}-year-old")
+_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the|[a-z]{2,}ed)\s")  # (", released by")
 
 
 def _clean_surface(s: str) -> str:
@@ -875,11 +1129,19 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         if isinstance(ref, _Group):
             return ref.name, None, ref
         return None, None, None
+    if u - t == 2 and doc.low[t] == "the" and _AGE.fullmatch(doc.low[t + 1]):
+        # "the 34-year-old said": the person the sentence is about, as for he / she
+        ent = w.he_she(None)
+        if ent is not None:
+            return ent.name, (ent.roles[0] if ent.roles else None), ent
     # Possessive-pronoun phrases ("his spokesman") and determiners are read as role nouns below.
     det = doc.low[t] if doc.low[t] in _DEFINITE or doc.low[t] in _INDEFINITE else None
     b0 = t + 1 if det else t
     # "Officials said", "Sources familiar with ...": capitalised only because a sentence starts there.
-    plain = b0 < u and (doc.low[b0] in lex.unnamed or (
+    # ("Economist Dr. Arvind Subramanian", "Analyst Jane Doe": the noun is a title before a name.)
+    # ("The report's author, PBO head Ben Lannen", "Police spokesperson Brig. Athlenda Mathe": a name in
+    # the mention, not after "of", "in", "close to" ..., is the speaker.)
+    plain = b0 < u and ((doc.low[b0] in lex.unnamed and not _names_inside(doc, b0, u, lex)) or (
         # "Demonstrators said", "Video shows": a capitalised word that the article also writes in lower
         # case is a common noun at the start of a sentence, unless it is a known name.
         u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] not in art.by_key
@@ -893,8 +1155,12 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         cut = False
         x = b0
         for i, j in runs:
+            # (the gap after the previous run counts too: "the head of the Association of School
+            # Leaders, Pepe Di'Iasio,")
+            if b0 < x == i and doc.text[doc.ends[x - 1]:doc.starts[x]].strip() == ",":
+                cut = False
             while x < i:
-                if doc.low[x] in _CUT:
+                if doc.low[x] in _CUT and not _acronym(doc, x):  # ("WHO Director-General ...")
                     cut = True
                 if doc.text[doc.ends[x]:doc.starts[x + 1]].strip() == ",":
                     cut = False
@@ -927,6 +1193,8 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             continue
         a, b = p.name
         kind = _kind_of(doc, a, b, lex) if not p.titled else None
+        if modifier and kind == "org" and doc.low[j] == "and" and j + 1 < u and doc.cap[j + 1]:
+            modifier = False  # "the Department of Health and Social Care": the name goes on after "and"
         if kind is None and det == "the" and i == b0 and not p.titled:
             kind = "org"  # "The Hill", "the Charlotte Observer": people are not "the X"
         if kind:
@@ -935,13 +1203,16 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             elif org is not None and kind == "org":
                 org = ("org", org[1], org[2])  # "North Korea's Foreign Ministry" is an organisation
             continue
-        if modifier:
-            continue
+        if modifier or (doc.poss[j - 1] and j < u and doc.spaced[j - 1] and doc.cap[j]
+                        and _owns_person(doc, j, u, lex)):
+            continue  # (a possessive before a titled name owns it: "Victoria's Premier Jacinta Allan")
         # Of several names in one mention ("NBC's Dante Chinni", "a partner at Lenox, Lawrence
         # Cummings"), the one that looks most like a person speaks.
         appositive = i == b0 and j < u and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() in (",", "--", "\u2014")
         # "NBC's Dante Chinni", "Russia's Sergei Lavrov": a name right after a possessive is the person
-        appositive = appositive or (i > b0 and doc.poss[i - 1] and b - a >= 2 and doc.spaced[i - 1])
+        # (not a name cut from a longer one: "South Korea's Joint Chiefs | of Staff")
+        appositive = appositive or (i > b0 and doc.poss[i - 1] and b - a >= 2 and doc.spaced[i - 1]
+                                    and (b == j or doc.low[a] in lex.given))
         score = (2 if p.titled or doc.low[a] in lex.given or _name_words(doc, a, b) in art.entities
                  or (b - a == 1 and doc.low[a] in art.by_key) or appositive else 1 if b - a >= 2 else 0)
         if best is None or score > best[0]:
@@ -950,6 +1221,12 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
         _score, i, j, p = best
         ent = art.person_for(p, t)
         role = art.role_of(i, j, p)
+        if role is None and i > b0 and doc.text[doc.ends[i - 1]:doc.starts[i]].strip() == ",":
+            # "A spokesman for the regional administration in Kharkiv, Dmytro Chubenko,": the role
+            # before the comma is his, so "the spokesman" later is him.
+            head_at = next((x for x in range(b0, min(i, b0 + 4)) if _is_head(lex, doc.low[x])), None)
+            if head_at is not None and not any(doc.cap[x] for x in range(b0, head_at + 1)):
+                role = doc.text[doc.starts[b0]:doc.ends[i - 1]]
         if role:
             ent.add_role(role, lex)
         return ent.name, role or (ent.roles[0] if ent.roles else None), ent
@@ -972,14 +1249,17 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
     if h and (det is None or det in _DEFINITE) and head not in ("official", "officials"):
         # Words that narrow the role ("the foreign minister", "the Republican nominee") must be in the
         # holder's role; "former", "top" and the like need not.
-        mods = {doc.low[x] for x in range(b0, head_i)} - _LOOSE_MODS
+        canon = lex.mod_canon
+        mods = {canon.get(doc.low[x], doc.low[x]) for x in range(b0, head_i)} - _LOOSE_MODS
         holder = None
         for ent in reversed(w.persons):
             if h[0] in ent.canon:
-                if mods <= set(" ".join(ent.roles).lower().split()):
+                if _mods_match(mods, {canon.get(x, x) for x in " ".join(ent.roles).lower().split()}, lex):
                     holder = ent
                     break
                 holder = holder or (ent if not mods else None)
+        if holder is None:
+            holder = art.forward.get(head_i)  # "The health minister has defended ... Jane Doe said"
         if holder is None and not mods:
             holder = art.holder(h[0])
         if holder is not None:
@@ -987,18 +1267,44 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             return holder.name, role, holder
     if not h:
         kind = _kind_of(doc, b0, k, lex)
-        if det == "the" and head in lex.org_words and not any(doc.cap[x] for x in range(b0, k)):
+        if det == "the" and (head in lex.org_words or head in lex.company) \
+                and not any(doc.cap[x] for x in range(b0, k)):
             # "the ministry" after "The Foreign Ministry said": the organisation named before.
             recent = [w.last_speaker] if isinstance(w.last_speaker, _Group) else []
             for g in recent + list(reversed(w.groups.values())):
                 if g.kind == "org" and head in g.name.lower().split():
                     return g.name, None, g
+            t0 = bisect.bisect_left(doc.sent, doc.sent[t])  # first token of this sentence
+            near = w.speaker_at >= 0 and (t0 == 0 or doc.sent[w.speaker_at] >= doc.sent[t0 - 1])
+            if head in lex.company and u - b0 == 1 and near:
+                # "Eskom said ... The company said": the last speaker, just before, when it is a name
+                # that is no person's.
+                last = w.last_speaker
+                if isinstance(last, _Group) and last.kind == "org" and any(
+                        x.strip(".") in _CORPORATE or x in lex.company for x in last.name.lower().split()):
+                    return last.name, None, last  # "Boeing Co.", "Barclays Bank" (not "the ministry")
+                if isinstance(last, _Entity) and last.gender is None and not last.roles \
+                        and not any(x in lex.given for x in last.words or last.name.lower().split()):
+                    return last.name, None, last
         if kind in ("org", "place", "group"):
             # "the Trump campaign", "the White House", "Republicans": an organisation or group speaks.
             return surface, None, _Group(surface, kind)
+    # An unnamed source's key: its title's canonical head, or its noun ("official", "source", "person").
+    key = (h[0] if h else head if head in lex.unnamed else None) if head not in lex.documents else None
+    if key and det in ("the", "this", "that", "these", "those") and u - b0 <= 3:
+        # "A spokeswoman for Prime Minister Keir Starmer said ... The spokeswoman said", "Two people
+        # familiar with the plan said ... The people said": the same unnamed source, as it was named,
+        # when the words before the noun are in its name too ("the GOP leaders" are not "congressional
+        # leaders").
+        mods = {doc.low[x] for x in range(b0, head_i)}
+        for g in reversed(w.unnamed):
+            if g.canon == key:
+                if " " in g.name and mods <= set(g.name.lower().split()):
+                    return g.name, None, g
+                break
     name = _lower_first(surface, lex)
     role = text[doc.starts[b0]:doc.ends[u - 1]] if h else None
-    return name, role, _Group(name, "unnamed")
+    return name, role, _Group(name, "unnamed", key if det not in _DEFINITE else None)
 
 
 def _valid_span(m: object, n: int) -> tuple[int, int] | None:
@@ -1071,6 +1377,9 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
                 if isinstance(ref, (_Entity, _Group)):
                     walker.last_speaker = ref
                     walker.speaker_at = tok
+                    if isinstance(ref, _Group) and ref.canon and ref not in walker.unnamed:
+                        walker.unnamed.append(ref)
+                        del walker.unnamed[:-8]
                     if isinstance(ref, _Entity):
                         walker._see_person(ref, tok, walker.subject is None and not doc.inq[tok])
         walker.step(tok)
