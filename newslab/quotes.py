@@ -1641,6 +1641,7 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         # on after the quotation, so the quotation is a fragment of indirect content
     e = sent_end
     verbs = _verbs_set()
+    cls_of = _verbs()
     aw = a.w
     # The tokens up to the sentence end (and hi - 1); only a comma, "and" or "but" can end the
     # content early, so a comprehension picks those out and the tests run on them alone.
@@ -1654,8 +1655,11 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
             e = a.tstart[i]  # "said A, but he refused B": the narration goes on, the content ends
             break
         if w != "," and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)) \
-                and aw[i - 1] not in _PRON:
-            e = a.tstart[i]  # "said A and said that B": the second cue starts a statement of its own
+                and aw[i - 1] not in _PRON and (clause or cls_of.get(
+                    aw[i + 1] if aw[i + 1] in verbs else aw[i + 2]) != "attitude"):
+            # "said A and said that B": the second cue starts a statement of its own; but in "said
+            # the party backed A but opposed B" the stance is the reported clause's, not the speaker's
+            e = a.tstart[i]
             break
     if clause:
         for i in [i for i, w in enumerate(aw[k + 1:hi], k + 1) if w in _CLAUSE_BREAKS]:
@@ -1724,6 +1728,47 @@ def _is_speech(a: _Article, st: _Stmt) -> bool:
     return True
 
 
+_MODALS = frozenset(("will", "would", "could", "can", "may", "might", "should", "must", "shall", "won't",
+                     "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "won\u2019t", "wouldn\u2019t",
+                     "can\u2019t", "couldn\u2019t", "shouldn\u2019t"))
+_NEGATORS = frozenset(("not", "never", "n't", "also", "still", "then", "soon", "quickly", "publicly"))
+
+
+def _after_modal(text: str, cue_start: int) -> bool:
+    """Does a modal stand right before the cue ('would acknowledge', 'will not approve')?"""
+    words = text[max(0, cue_start - 30):cue_start].split()[-3:]
+    while words and words[-1].lower() in _NEGATORS:
+        words.pop()
+    return bool(words) and words[-1].lower() in _MODALS
+
+
+def _drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
+    """Drop statements whose cue sits inside another statement's reported clause and is a stance
+    ('said the council opposed the tower') or a possibility ('told staff the bank would acknowledge
+    its failings'): what was said, not an attribution of its own. ``out`` is sorted by start."""
+    outer = [st for st in out if st.kind != "direct" and st.cue is not None]
+    if len(outer) < 2:
+        return out
+    starts = [st.start for st in outer]
+    verbs = _verbs()
+    text = a.text
+    keep = []
+    for st in out:
+        if st.cue is not None and st.kind != "direct":
+            c0, c1 = st.cue
+            i = bisect.bisect_right(starts, c0) - 1
+            inside = False
+            for i in range(i, max(-1, i - 4), -1):  # the few statements opening before the cue
+                o = outer[i]
+                if o is not st and o.start <= c0 and c1 <= o.end and o.cue[1] <= o.start:  # type: ignore[index]
+                    inside = True
+                    break
+            if inside and (verbs.get(_SPACE.sub(" ", text[c0:c1]).lower()) == "attitude" or _after_modal(text, c0)):
+                continue
+        keep.append(st)
+    return keep
+
+
 def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
     """Drop duplicates and non-statements, mark used quotations, and attach floating quotations."""
     seen: set[tuple[int, int]] = set()
@@ -1734,6 +1779,7 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         seen.add((st.start, st.end))
         out.append(st)
     out.sort(key=lambda s: s.start)
+    out = _drop_nested(a, out)
     # '"...," said Ann Lee, a lawyer, who has been challenging the industry for years.': a relative
     # clause with a verb of attitude describes the speaker; it is no statement of its own
     sp_ends = {st.sp[1] for st in out if st.sp is not None and st.kind == "direct"}

@@ -773,3 +773,39 @@ def test_passive_participle_is_no_cue():
 def test_time_adverb_before_a_verb_is_no_inverted_speaker():
     got = rows("Smith, the mayor, said officials later found the boy.")
     assert ("indirect", "Smith, the mayor", "said", "officials later found the boy") in got
+
+
+def statements(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker, cue, content) of every statement in ``text``, offsets checked."""
+    arts = pd.DataFrame({"article_id": ["t"], "text": [text]})
+    q = quotes(arts)
+    assert_offsets(arts, q)
+    return [(_s(r.speaker), _s(r.cue), r.text) for r in q.itertuples()]
+
+
+# a stance or a possibility inside what was said is part of the content, not a statement of its own
+@pytest.mark.parametrize("text, expected", [
+    ("The premier says the province supports the pipeline.",
+     [("The premier", "says", "the province supports the pipeline")]),
+    ("The mayor said the council opposed the new tower on the waterfront.",
+     [("The mayor", "said", "the council opposed the new tower on the waterfront")]),
+    ("The spokesperson said the government welcomed the ruling.",
+     [("The spokesperson", "said", "the government welcomed the ruling")]),
+    ("The minister says Wellington will not approve a new gas field.",
+     [("The minister", "says", "Wellington will not approve a new gas field")]),
+    ("The chief executive said the bank would never endorse loans to coal projects.",
+     [("The chief executive", "said", "the bank would never endorse loans to coal projects")]),
+    # a coordinated stance verb stays in the reported clause
+    ("Ms Okafor said her party backed the reform but opposed the timetable.",
+     [("Ms Okafor", "said", "her party backed the reform but opposed the timetable")]),
+    ("The head of the opposition Greens, Tom Berg, said his party supported the treaty but opposed new bases.",
+     [("The head of the opposition Greens, Tom Berg", "said", "his party supported the treaty but opposed new bases")]),
+])
+def test_a_stance_inside_reported_speech_is_no_statement(text, expected):
+    assert statements(text) == expected
+
+
+def test_a_speaker_who_also_takes_a_stance_keeps_both_statements():
+    got = statements("Smith praised the plan and said it would create jobs.")
+    assert ("Smith", "said", "it would create jobs") in got
+    assert ("Smith", "praised", "the plan") in got
