@@ -551,6 +551,9 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
     if (lw in _PRON or lw in _REL) and not (lw in ("that", "this", "one") and j - 1 >= lo
                                              and aw[j - 1].lower() in _DET):
         return j
+    if lw in _PARTITIVE_HEADS and j - 2 >= lo and aw[j - 1].lower() == "of" and aw[j - 2].lower() in _PARTITIVES:
+        # 'One of them said', 'Most of us told', 'A majority of those': a part of a group
+        return j - 3 if j - 3 >= lo and aw[j - 3].lower() in ("a", "the") else j - 2
     if (not w[:1].isalnum() or lw in _STOP) and not (j - 1 >= lo and _abbr_dot(a, j)):
         return None
     k = j
@@ -674,7 +677,7 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
                 (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(aw[i + 1]):
             pass
         elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
-                and lw not in _verbs_set() and lw != "that" \
+                and lw not in _verbs_set() and lw != "that" and lw not in _ARTICLES \
                 and (not _adverb_ly(lw) or (aw[i - 1].lower() in _DET and aw[i + 1].endswith("ed"))) \
                 and not (i > k and lw.endswith("ed") and aw[i - 1].endswith("s") and aw[i - 1][:1].islower()
                          and aw[i - 1].lower() not in _DET and aw[i - 1].lower() not in _NP_INNER):
@@ -697,6 +700,11 @@ def _particle_name(w: str) -> bool:
     return bool(dash) and rest[:1].isupper() and head in _lexicon.words("speaker_particles.txt")
 
 
+# a part of a group as the speaker ('One of them', 'Some of us', 'A majority of those')
+_PARTITIVE_HEADS = frozenset(("them", "us", "those", "you", "these"))
+_PARTITIVES = frozenset(("one", "two", "three", "four", "five", "some", "many", "most", "all", "both", "each",
+                         "none", "neither", "either", "any", "few", "several", "half", "majority", "minority",
+                         "rest", "dozens", "another"))
 _NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                            "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                            "millions", "half"})
@@ -716,6 +724,19 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
                 (_adverb_ly(lw) and w.islower() and lw not in ("only", "early", "likely")):
             k += 1
             continue
+        if tell and w[:1].islower() and lw not in _RECIPIENT_WORDS:
+            # 'told staff the bank would ...', 'told union members that ...': a bare plural or mass
+            # noun as the addressee, up to the clause that opens the content
+            x = k
+            while x < hi and x - k < 3 and aw[x][:1].islower() and aw[x][:1].isalpha() \
+                    and aw[x].lower() not in _LEAD_OR_STOP and aw[x].lower() not in _CLAUSE_START \
+                    and aw[x].lower() not in _verbs_set() and not _adverb_ly(aw[x].lower()):
+                x += 1
+            nxt = aw[x]
+            if x > k and x < hi and (nxt.lower() in _CLAUSE_START or (_is_cap(nxt) and nxt[:1].isalpha())):
+                k = x
+                tell = False
+                continue
         if tell and (lw in _RECIPIENT_WORDS or _is_cap(w) or lw in _DET) and lw not in ("that", "this"):
             e = _np_fwd(a, k, hi) if lw not in _RECIPIENT_WORDS else k
             if e is not None:

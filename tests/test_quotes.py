@@ -809,3 +809,26 @@ def test_a_speaker_who_also_takes_a_stance_keeps_both_statements():
     got = statements("Smith praised the plan and said it would create jobs.")
     assert ("Smith", "said", "it would create jobs") in got
     assert ("Smith", "praised", "the plan") in got
+
+
+# the addressee of a tell-like verb is no part of the content; a part of a group is a speaker
+@pytest.mark.parametrize("text, expected", [
+    ("The chief executive told staff the bank would acknowledge its failings.",
+     [("The chief executive", "told", "the bank would acknowledge its failings")]),
+    ("Mr Patel told shareholders the firm would seek new investors.",
+     [("Mr Patel", "told", "the firm would seek new investors")]),
+    ("The coach told players the club would support them.",
+     [("The coach", "told", "the club would support them")]),
+    ("The principal told parents that the school would reopen on Monday.",
+     [("The principal", "told", "that the school would reopen on Monday")]),
+    ("One of us told the manager the machine was broken.",
+     [("One of us", "told", "the machine was broken")]),
+    ("One of them said it could be approved as early as next week.",
+     [("One of them", "said", "it could be approved as early as next week")]),
+    ("Some of them said they had not been paid for months.",
+     [("Some of them", "said", "they had not been paid for months")]),
+    ("A majority of those polled said the fare increase was unfair.",
+     [("A majority of those polled", "said", "the fare increase was unfair")]),
+])
+def test_addressees_and_parts_of_groups(text, expected):
+    assert statements(text) == expected
