@@ -668,7 +668,7 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
         elif _is_cap(w) and w[:1].isalnum():
             end = i
             seen_cap = True
-        elif _abbr_dot(a, i) or lw in ("\u2019s", "'s"):
+        elif _abbr_dot(a, i) or lw in ("\u2019s", "'s") or (i > k and _plural_possessive(a, i)):
             end = i
         elif w == "/" and i > k and aw[i - 1][:1].isdigit() and aw[i + 1][:1].isdigit() \
                 and a.tstart[i] == a.tend[i - 1] and a.tend[i] == a.tstart[i + 1]:
@@ -682,7 +682,9 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
                 and not (i > k and lw.endswith("ed") and aw[i - 1].endswith("s") and aw[i - 1][:1].islower()
                          and aw[i - 1].lower() not in _DET and aw[i - 1].lower() not in _NP_INNER):
             # (but "demonstrators marched": a plural noun, then its verb)
-            if seen_cap and end == i - 1 and not aw[i - 1].endswith(_POSS_ENDS) and not _particle_name(w) and not any(
+            if seen_cap and end == i - 1 and aw[i - 1][:1].isupper() and not aw[i - 1].endswith(_POSS_ENDS) \
+                    and aw[i - 1] not in ("'", "\u2019") \
+                    and not _particle_name(w) and not any(
                     _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3))):
                 # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase, but not
                 # after a possessive ("Labour's shadow chancellor")
@@ -876,6 +878,38 @@ _PRON_OR_REL = frozenset(_PRON | _REL)
 _CLAUSE_START_NOT_DET = frozenset(_CLAUSE_START - _DET)
 
 
+def _role_tail(a: _Article, k: int, e: int, j: int) -> int:
+    """The head noun after a capitalised modifier, up to a comma: 'A senior Israeli official,'
+    (the phrase opened at ``k`` with a determiner; :func:`_np_fwd` stops after "Israeli")."""
+    aw = a.w
+    if aw[k].lower() not in _DET or aw[e + 1] in (",", "\u2014", "--", "(", "\u2013") or not aw[e][:1].isupper():
+        return e
+    x = e
+    while x + 1 < j and x - e < 3 and _role_word(aw[x + 1]) and aw[x + 1].lower() not in _DET:
+        x += 1
+    return x if x > e and aw[x + 1] in (",", "\u2014", "--", "(", "\u2013") else e
+
+
+def _np_appositive_only(a: _Article, lo: int, j: int) -> bool:
+    """Is everything before the cue's comma at ``j`` a noun phrase and its appositive ("Labour's
+    housing spokesperson, Rebecca Moynihan,")? Then it is the subject, not a post-posed content."""
+    aw = a.w
+    k = lo
+    if aw[k].lower() in _CONNECTIVES and k + 1 < j:
+        k += 1
+    e = _np_fwd(a, k, j, strict=True)
+    if e is None or e + 2 >= j:
+        return False
+    e = _role_tail(a, k, e, j)
+    if aw[e + 1] != ",":
+        return False
+    k2 = e + 2
+    e2 = _np_fwd(a, k2, j, strict=True)
+    if e2 is None and _role_word(aw[k2]):
+        e2 = _np_fwd(a, k2, j)
+    return e2 is not None and _role_tail(a, k2, e2, j) == j - 1
+
+
 def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
     """Subject of ``Name, appositive, said``: token span (start, end) ending before ``j``.
 
@@ -901,6 +935,7 @@ def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
         e = _np_fwd(a, k, j, strict=True)
         if e is None or e >= j:
             continue
+        e = _role_tail(a, k, e, j)
         nxt = aw[e + 1]
         if nxt not in (",", "\u2014", "--", "(", "\u2013"):
             continue
@@ -1374,7 +1409,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         # Hunt, has defended his plan" the name before the verb is its subject.
         invertible = cls in ("speech", "belief") and lform in _inversion_verbs() and not any(
             aw[x].lower() in _AUXILIARIES for x in range(j + 1, ci))
-        if j >= lo and aw[j] != ":" and (right_quote is not None or not inverted_ok or not invertible):
+        if j >= lo and aw[j] != ":" and (right_quote is not None or not inverted_ok or not invertible
+                                         or (aw[j] == "," and _np_appositive_only(a, lo, j))):
             # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
             got = _subject_before(a, j, lo, prev)
             if got is not None and not nothing_after:

@@ -832,3 +832,24 @@ def test_a_speaker_who_also_takes_a_stance_keeps_both_statements():
 ])
 def test_addressees_and_parts_of_groups(text, expected):
     assert statements(text) == expected
+
+
+# a possessive role and the name in apposition before the cue are its subject, not a post-posed content
+@pytest.mark.parametrize("text, expected", [
+    ("Labour's transport spokesperson, Ciara Nolan, said the plan lacked ambition.",
+     [("Labour's transport spokesperson, Ciara Nolan", "said", "the plan lacked ambition")]),
+    ("The Australian Nursing Federation's secretary, Dr Ruth Kemp, said the ward needed proper funding.",
+     [("The Australian Nursing Federation's secretary, Dr Ruth Kemp", "said", "the ward needed proper funding")]),
+    ("Nigeria's central bank governor, Ade Bello, said inflation remained stubborn.",
+     [("Nigeria's central bank governor, Ade Bello", "said", "inflation remained stubborn")]),
+    ("The Greens' justice spokesperson, Mark Hale, said the law went too far.",
+     [("The Greens' justice spokesperson, Mark Hale", "said", "the law went too far")]),
+    ("A senior Israeli official, speaking on condition of anonymity, said the strikes would continue.",
+     [("A senior Israeli official", "said", "the strikes would continue")]),
+    ("Two European diplomats, speaking on condition of anonymity, said the summit could be postponed.",
+     [("Two European diplomats", "said", "the summit could be postponed")]),
+    # a real inversion after a clause stays one
+    ("The plan lacks ambition, said Ciara Nolan.", [("Ciara Nolan", "said", "The plan lacks ambition")]),
+])
+def test_possessive_role_appositive_subjects(text, expected):
+    assert statements(text) == expected
