@@ -335,7 +335,7 @@ _DET = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "th
 _NP_INNER = {"of", "for", "at", "from", "with", "to", "on", "in", "by", "close", "familiar", "&", "de", "al", "bin", "van", "von", "la", "le", "du", "der", "da", "dos"}
 _TITLE_ABBR = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Prof", "Del",
                "Hon", "Cllr", "Det", "Const", "Cpl", "Pvt", "Fr", "Msgr", "Amb", "Brig", "Cdr", "Supt", "Asst",
-               "Rev", "Jr", "Sr", "Adm", "Maj", "Cmdr", "Gens", "Sens", "Reps", "Pres", "Atty", "Supt", "Insp"}
+               "Rev", "Jr", "Sr", "Adm", "Maj", "Cmdr", "Gens", "Sens", "Reps", "Pres", "Atty", "Insp"}
 # words that end a noun phrase when walking back from a cue (function words and common verbs)
 _STOP = {"and", "or", "but", "nor", "so", "yet", "because", "if", "when", "while", "after", "before", "as",
          "since", "though", "although", "than", "whether", "where", "why", "how", "what", "whom", "whose",
@@ -1035,8 +1035,44 @@ def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[t
         return None  # "In rejecting a similar challenge, ...": a gerund after a preposition
     st = _np_back(a, j, lo)
     if st is None:
-        return None
+        # 'Farmers who lost crops in the floods said': a relative clause too long to pass for a noun phrase
+        # (only after a noun: not 'who can support', 'who are inclined to believe')
+        st = j + 1
+        if aw[j][:1].isalpha() and lw not in _STOP_OR_INNER and lw not in _SKIP_BEFORE and not _adverb_ly(lw) \
+                and not lw.endswith("ing"):
+            st = _relative_head(a, j + 1, lo)
+        if st > j:
+            return None
+    else:
+        st = _relative_head(a, st, lo)
     return (a.tstart[st], a.tend[j]), st
+
+
+def _relative_head(a: _Article, st: int, lo: int) -> int:
+    """Start of the subject when the phrase at token ``st`` ends a restrictive relative clause
+    ('Two senators who voted against the bill said', 'the family of a man who died in custody
+    said'): the head noun phrase before "who" with its clause, else ``st``."""
+    aw = a.w
+    x = st - 1
+    while x >= lo and st - x <= 12:
+        w = aw[x]
+        lw = w.lower()
+        if lw in ("who", "that") and x - 1 >= lo and aw[x - 1][:1].isalnum():
+            nxt = aw[x + 1]
+            if lw == "that" and (aw[x - 1].lower() in _STOP or aw[x - 1].lower() in _verbs_set()
+                                 or not nxt[:1].islower() or not nxt.endswith(("ed", "s"))
+                                 or nxt.lower() in _STOP_OR_INNER or nxt.lower() in _DET):
+                # 'said that the men ...', 'told the crowd that she ...': a complement clause; only
+                # 'a study that appeared in ...' (a verb form right after "that") is a relative one
+                return st
+            head = _np_back(a, x - 1, lo)
+            if head is None or aw[x - 1].lower() in _PRON_OR_REL or aw[x - 1].lower() in _verbs_set():
+                return st
+            return head
+        if not w[:1].isalnum() or lw in _PRON_OR_REL or lw in ("whose", "whom"):
+            return st  # punctuation or another clause: no relative clause of the subject
+        x -= 1
+    return st
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
@@ -1699,6 +1735,7 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
     e = sent_end
     verbs = _verbs_set()
     cls_of = _verbs()
+    rel_speaker = sp is not None and sp[1] - sp[0] <= 5 and text[sp[0]:sp[1]].lower() in ("who", "which")
     aw = a.w
     # The tokens up to the sentence end (and hi - 1); only a comma, "and" or "but" can end the
     # content early, so a comprehension picks those out and the tests run on them alone.
@@ -1707,6 +1744,9 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         w = aw[i]
         if w == "," and aw[i + 1].lower() in _PARTICIPLE_TAIL:
             e = a.tstart[i]  # "..., adding that ...": a statement of its own
+            break
+        if w == "," and rel_speaker and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)):
+            e = a.tstart[i]  # 'X, who voted against the bill, said ...': the relative clause ends, X speaks
             break
         if w == "," and aw[i + 1] == "but" and aw[i + 2] in _SUBJECT_PRON:
             e = a.tstart[i]  # "said A, but he refused B": the narration goes on, the content ends
@@ -1800,9 +1840,10 @@ def _after_modal(text: str, cue_start: int) -> bool:
 
 
 def _drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
-    """Drop statements whose cue sits inside another statement's reported clause and is a stance
-    ('said the council opposed the tower') or a possibility ('told staff the bank would acknowledge
-    its failings'): what was said, not an attribution of its own. ``out`` is sorted by start."""
+    """Drop statements whose cue sits inside another statement's reported clause and is a stance or
+    a belief ('said the council opposed the tower', 'told the crowd that she expected the vote to
+    pass') or a possibility ('told staff the bank would acknowledge its failings'): what was said,
+    not an attribution of its own (PolNeAR rarely annotates these). ``out`` is sorted by start."""
     outer = [st for st in out if st.kind != "direct" and st.cue is not None]
     if len(outer) < 2:
         return out
@@ -1813,14 +1854,12 @@ def _drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
     for st in out:
         if st.cue is not None and st.kind != "direct":
             c0, c1 = st.cue
-            i = bisect.bisect_right(starts, c0) - 1
-            inside = False
-            for i in range(i, max(-1, i - 4), -1):  # the few statements opening before the cue
-                o = outer[i]
-                if o is not st and o.start <= c0 and c1 <= o.end and o.cue[1] <= o.start:  # type: ignore[index]
-                    inside = True
-                    break
-            if inside and (verbs.get(_SPACE.sub(" ", text[c0:c1]).lower()) == "attitude" or _after_modal(text, c0)):
+            last = bisect.bisect_right(starts, c0) - 1
+            inside = any(  # among the few statements opening before the cue
+                o is not st and o.start <= c0 and c1 <= o.end and o.cue[1] <= o.start  # type: ignore[index]
+                for o in (outer[x] for x in range(last, max(-1, last - 4), -1)))
+            if inside and (verbs.get(_SPACE.sub(" ", text[c0:c1]).lower()) in ("attitude", "belief")
+                           or _after_modal(text, c0)):
                 continue
         keep.append(st)
     return keep
@@ -1858,7 +1897,9 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         out = keep
     # a cue inside another statement's speaker mention ("Don Fowler, who has backed Clinton, said")
     # describes the speaker; it is not a statement of its own
-    spans = sorted({st.sp for st in out if st.sp is not None and st.sp[1] - st.sp[0] > 30})
+    # (or a relative clause inside it: "Two senators who voted against the bill said")
+    spans = sorted({st.sp for st in out if st.sp is not None and (
+        st.sp[1] - st.sp[0] > 30 or " who " in a.text[st.sp[0]:st.sp[1]] or " that " in a.text[st.sp[0]:st.sp[1]])})
     if spans:
         sp_starts = [x[0] for x in spans]
         keep = []

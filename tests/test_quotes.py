@@ -853,3 +853,35 @@ def test_addressees_and_parts_of_groups(text, expected):
 ])
 def test_possessive_role_appositive_subjects(text, expected):
     assert statements(text) == expected
+
+
+# a relative clause inside the subject: a restrictive one belongs to the speaker mention, a
+# non-restrictive one is a statement of its own only up to the comma before the main cue
+@pytest.mark.parametrize("text, expected", [
+    ("Three senators who voted against the bill said it would be expensive.",
+     [("Three senators who voted against the bill", "said", "it would be expensive")]),
+    ("In a statement on Monday, the family of a man who died in police custody in Durban said they wanted answers.",
+     [("the family of a man who died in police custody in Durban", "said", "they wanted answers")]),
+    ("Farmers who lost crops in the floods said compensation was slow.",
+     [("Farmers who lost crops in the floods", "said", "compensation was slow")]),
+    ("A man who was injured in the blast told reporters he heard two explosions.",
+     [("A man who was injured in the blast", "told", "he heard two explosions")]),
+    ("A 2019 study that appeared in a medical journal found that the drug was safe.",
+     [("A 2019 study that appeared in a medical journal", "found", "that the drug was safe")]),
+    # "that" after a verb or before a subject opens a complement clause, not a relative one
+    ("The mayor told the crowd that she expected the vote to pass.",
+     [("The mayor", "told", "that she expected the vote to pass")]),
+    ("The senator, who voted against the bill, said it would be expensive.",
+     [("who", "voted against", "the bill"), ("The senator", "said", "it would be expensive")]),
+    # an anonymous source's request is no statement
+    ("A nurse at one of the hospitals, who asked that her name not be used, said staff were worried.",
+     [("A nurse at one of the hospitals", "said", "staff were worried")]),
+    ("A police officer, who asked that his identity be withheld, said the suspect fled on foot.",
+     [("A police officer", "said", "the suspect fled on foot")]),
+    ("But one Labour MP, who did not wish to be named, said the vote was lost.",
+     [("one Labour MP", "said", "the vote was lost")]),
+    ("A senior aide, who did not want to be identified, said the minister would resign.",
+     [("A senior aide", "said", "the minister would resign")]),
+])
+def test_relative_clauses_in_the_subject(text, expected):
+    assert statements(text) == expected
