@@ -936,6 +936,14 @@ def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
         if e is None or e >= j:
             continue
         e = _role_tail(a, k, e, j)
+        if aw[e + 1].lower() == "who" and aw[k].lower() in _DET:
+            # 'An official who attended the talks, speaking on condition of anonymity, said': a
+            # restrictive relative clause up to the comma is part of the phrase
+            c = e + 2
+            while c < j and c - e < 16 and aw[c][:1].isalnum() and aw[c].lower() not in _REL:
+                c += 1
+            if c < j and aw[c] == "," and c - e > 2:
+                e = c - 1
         nxt = aw[e + 1]
         if nxt not in (",", "\u2014", "--", "(", "\u2013"):
             continue
