@@ -648,6 +648,8 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
         return None
     w = aw[k]
     lw = w.lower()
+    if lw in _PARTITIVES and aw[k + 1].lower() == "of" and aw[k + 2].lower() in _PARTITIVE_HEADS and k + 2 < hi:
+        return k + 2  # '..., said one of them.'
     if lw in _PRON and not (lw in _DET and aw[k + 1][:1].islower() and aw[k + 1] not in _STOP
                             and aw[k + 1] not in _NP_INNER) \
             and not (lw in ("one", "that", "this") and aw[k + 1][:1].isupper() and aw[k + 2][:1].isalpha()):
@@ -1046,14 +1048,17 @@ def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[t
         # 'Farmers who lost crops in the floods said': a relative clause too long to pass for a noun phrase
         # (only after a noun: not 'who can support', 'who are inclined to believe')
         st = j + 1
-        if aw[j][:1].isalpha() and lw not in _STOP_OR_INNER and lw not in _SKIP_BEFORE and not _adverb_ly(lw) \
-                and not lw.endswith("ing"):
+        if aw[j][:1].isalpha() and (lw in _OBJECT_PRON or (
+                lw not in _STOP_OR_INNER and lw not in _SKIP_BEFORE and not _adverb_ly(lw) and not lw.endswith("ing"))):
             st = _relative_head(a, j + 1, lo)
         if st > j:
             return None
     else:
         st = _relative_head(a, st, lo)
     return (a.tstart[st], a.tend[j]), st
+
+
+_OBJECT_PRON = frozenset(("him", "her", "them", "us", "me", "it"))
 
 
 def _relative_head(a: _Article, st: int, lo: int) -> int:
