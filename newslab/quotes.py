@@ -714,6 +714,9 @@ _NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "s
                            "millions", "half"})
 
 
+_TIME_UNITS = frozenset(("week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"))
+
+
 def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
     """Skip adverbials ("on Tuesday", "in a statement") and, for tell-like verbs, the addressee."""
     aw = a.w
@@ -734,10 +737,20 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
             x = k
             while x < hi and x - k < 3 and aw[x][:1].islower() and aw[x][:1].isalpha() \
                     and aw[x].lower() not in _LEAD_OR_STOP and aw[x].lower() not in _CLAUSE_START \
-                    and aw[x].lower() not in _verbs_set() and not _adverb_ly(aw[x].lower()):
+                    and aw[x].lower() not in _NP_INNER and aw[x].lower() not in _verbs_set() \
+                    and not _adverb_ly(aw[x].lower()):
                 x += 1
             nxt = aw[x]
-            if x > k and x < hi and (nxt.lower() in _CLAUSE_START or (_is_cap(nxt) and nxt[:1].isalpha())):
+            lnxt = nxt.lower()
+            if x > k and x < hi and (lnxt in ("yesterday", "today", "earlier") or (
+                    lnxt in ("on", "in", "during", "last", "this") and (aw[x + 1] in _WEEKDAYS or aw[x + 1] in _MONTHS
+                                                                       or aw[x + 1].lower() in _TIME_UNITS))):
+                x += 1 if lnxt in ("yesterday", "today", "earlier") else 2  # 'told staff on Monday that'
+                if aw[x].lower() in _CLAUSE_START:
+                    k = x
+                    tell = False
+                    continue
+            elif x > k and x < hi and (lnxt in _CLAUSE_START or (_is_cap(nxt) and nxt[:1].isalpha())):
                 k = x
                 tell = False
                 continue
@@ -748,6 +761,12 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
                 tell = False
                 continue
         nxt = aw[k + 1].lower()
+        if (lw in ("last", "this", "earlier") and nxt in _TIME_UNITS) or (
+                lw in ("on", "in", "during") and (aw[k + 1] in _WEEKDAYS or aw[k + 1] in _MONTHS)):
+            k += 2  # 'told reporters last week the plant would close': the time alone, not the clause after it
+            while k < hi and aw[k][:1].isdigit() and len(aw[k]) <= 4 and aw[k - 1][:1] != ",":
+                k += 1  # 'in June 2012', 'on March 3'
+            continue
         if lw in _ADV_PREP and not (lw == "at" and nxt in ("least", "most") or lw in ("over", "under", "about")
                                     and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS)):
             # consume up to the next clear boundary ("that", ",", ":", a quotation mark), but "said
