@@ -859,6 +859,8 @@ def test_addressees_and_parts_of_groups(text, expected):
      [("A senior Israeli official", "said", "the strikes would continue")]),
     ("Two European diplomats, speaking on condition of anonymity, said the summit could be postponed.",
      [("Two European diplomats", "said", "the summit could be postponed")]),
+    ('"Our son went in alive and came out in a coffin," the family said.',
+     [("the family", "said", '"Our son went in alive and came out in a coffin,"')]),
     # a real inversion after a clause stays one
     ("The plan lacks ambition, said Ciara Nolan.", [("Ciara Nolan", "said", "The plan lacks ambition")]),
 ])
