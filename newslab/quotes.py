@@ -1416,6 +1416,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
     nothing_after = k >= hi or aw[k] in _SENT_END or aw[k] == ";" or (
         aw[k] == "," and k + 1 < hi and (aw[k + 1].lower() in _PARTICIPLE_TAIL or (
+            # '..., a senior official said, speaking on condition of anonymity.'
+            aw[k + 1].lower() in _OCCASION_PARTICIPLES and aw[k + 2].lower() in _SETTING_PREPS) or (
             (aw[k + 1].lower() in _SUBORDINATORS or (aw[k + 1].endswith("ing") and aw[k + 1].islower()))
             and _closed_quote_before(a, lo, ci)))) or (
         aw[k].lower() in ("about", "of") and lform in ("said", "says", "say") and _closed_quote_before(a, lo, ci))

@@ -861,6 +861,8 @@ def test_addressees_and_parts_of_groups(text, expected):
      [("Two European diplomats", "said", "the summit could be postponed")]),
     ('"Our son went in alive and came out in a coffin," the family said.',
      [("the family", "said", '"Our son went in alive and came out in a coffin,"')]),
+    ("The strikes will continue, a senior official said, speaking on condition of anonymity.",
+     [("a senior official", "said", "The strikes will continue")]),
     # a real inversion after a clause stays one
     ("The plan lacks ambition, said Ciara Nolan.", [("Ciara Nolan", "said", "The plan lacks ambition")]),
 ])
