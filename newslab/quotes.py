@@ -35,6 +35,11 @@ Monday', ``quote_cue_settings.txt``) and keeps its appositive ('said Ann Lee, pr
 union'); some cues count only beside a quotation ('"...," she posted', 'shrugged the coach', 'The
 statement read: "..."', ``quote_direct_only_verbs.txt``); a short Title Case quotation after a
 possessive ('on CNN's "State of the Union"') is a title, not the second half of a split quote.
+The subject before a cue keeps its restrictive relative clause ("Two senators who voted against
+the bill said") and its possessive role in apposition ("Labour's housing spokesperson, Rebecca
+Moynihan, said ..." is no inverted content); a stance or belief verb, or any cue after a modal,
+inside another statement's reported clause ("said the council opposed the tower", "told staff the
+bank would acknowledge ...") is content, not a statement of its own.
 ``confidence`` is the share of right statements of the same rule and type on PolNeAR train.
 
 Conventions follow PolNeAR: content of ``X said that ...`` includes "that"; beliefs ("polls
