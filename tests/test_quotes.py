@@ -701,16 +701,16 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     # a title after the cue is no second half of a split quote
     ('"We need order," Pence said on CNN\'s "State of the Union."', [("Pence", "said", "We need order")]),
     # a relative clause describing the speaker is no statement, and the next quotation is the second half
-    ('"These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
-     'the coal industry for years. "I am skeptical."',
+    (('"These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
+      'the coal industry for years. "I am skeptical."'),
      [("Peter Moss, a lawyer for the Sierra Club", "said",
-       'These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
-       'the coal industry for years. "I am skeptical')]),
+       ('These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
+        'the coal industry for years. "I am skeptical'))]),
     # an adverbial clause or an unattributed question inside the attribution: the next quotation is the second half
-    ('"Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, when ten states voted. '
-     '"But we may have to back him."',
-     [("Graham, a former senator", "told", 'Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, '
-       'when ten states voted. "But we may have to back him')]),
+    (('"Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, when ten states voted. '
+      '"But we may have to back him."'),
+     [("Graham, a former senator", "told", ('Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, '
+                                            'when ten states voted. "But we may have to back him'))]),
     ('"It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming."',
      [("the tycoon", "told", 'It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming')]),
     ('"We will win," he went on, as the crowd cheered. The meeting went on for hours.', [("he", "went on", "We will win")]),
