@@ -35,6 +35,11 @@ Monday', ``quote_cue_settings.txt``) and keeps its appositive ('said Ann Lee, pr
 union'); some cues count only beside a quotation ('"...," she posted', 'shrugged the coach', 'The
 statement read: "..."', ``quote_direct_only_verbs.txt``); a short Title Case quotation after a
 possessive ('on CNN's "State of the Union"') is a title, not the second half of a split quote.
+The subject before a cue keeps its restrictive relative clause ("Two senators who voted against
+the bill said") and its possessive role in apposition ("Labour's housing spokesperson, Rebecca
+Moynihan, said ..." is no inverted content); a stance or belief verb, or any cue after a modal,
+inside another statement's reported clause ("said the council opposed the tower", "told staff the
+bank would acknowledge ...") is content, not a statement of its own.
 ``confidence`` is the share of right statements of the same rule and type on PolNeAR train.
 
 Conventions follow PolNeAR: content of ``X said that ...`` includes "that"; beliefs ("polls
@@ -335,7 +340,7 @@ _DET = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "th
 _NP_INNER = {"of", "for", "at", "from", "with", "to", "on", "in", "by", "close", "familiar", "&", "de", "al", "bin", "van", "von", "la", "le", "du", "der", "da", "dos"}
 _TITLE_ABBR = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Prof", "Del",
                "Hon", "Cllr", "Det", "Const", "Cpl", "Pvt", "Fr", "Msgr", "Amb", "Brig", "Cdr", "Supt", "Asst",
-               "Rev", "Jr", "Sr", "Adm", "Maj", "Cmdr", "Gens", "Sens", "Reps", "Pres", "Atty", "Supt", "Insp"}
+               "Rev", "Jr", "Sr", "Adm", "Maj", "Cmdr", "Gens", "Sens", "Reps", "Pres", "Atty", "Insp"}
 # words that end a noun phrase when walking back from a cue (function words and common verbs)
 _STOP = {"and", "or", "but", "nor", "so", "yet", "because", "if", "when", "while", "after", "before", "as",
          "since", "though", "although", "than", "whether", "where", "why", "how", "what", "whom", "whose",
@@ -551,6 +556,9 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
     if (lw in _PRON or lw in _REL) and not (lw in ("that", "this", "one") and j - 1 >= lo
                                              and aw[j - 1].lower() in _DET):
         return j
+    if lw in _PARTITIVE_HEADS and j - 2 >= lo and aw[j - 1].lower() == "of" and aw[j - 2].lower() in _PARTITIVES:
+        # 'One of them said', 'Most of us told', 'A majority of those': a part of a group
+        return j - 3 if j - 3 >= lo and aw[j - 3].lower() in ("a", "the") else j - 2
     if (not w[:1].isalnum() or lw in _STOP) and not (j - 1 >= lo and _abbr_dot(a, j)):
         return None
     k = j
@@ -645,6 +653,8 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
         return None
     w = aw[k]
     lw = w.lower()
+    if lw in _PARTITIVES and aw[k + 1].lower() == "of" and aw[k + 2].lower() in _PARTITIVE_HEADS and k + 2 < hi:
+        return k + 2  # '..., said one of them.'
     if lw in _PRON and not (lw in _DET and aw[k + 1][:1].islower() and aw[k + 1] not in _STOP
                             and aw[k + 1] not in _NP_INNER) \
             and not (lw in ("one", "that", "this") and aw[k + 1][:1].isupper() and aw[k + 2][:1].isalpha()):
@@ -665,7 +675,7 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
         elif _is_cap(w) and w[:1].isalnum():
             end = i
             seen_cap = True
-        elif _abbr_dot(a, i) or lw in ("\u2019s", "'s"):
+        elif _abbr_dot(a, i) or lw in ("\u2019s", "'s") or (i > k and _plural_possessive(a, i)):
             end = i
         elif w == "/" and i > k and aw[i - 1][:1].isdigit() and aw[i + 1][:1].isdigit() \
                 and a.tstart[i] == a.tend[i - 1] and a.tend[i] == a.tstart[i + 1]:
@@ -674,12 +684,14 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
                 (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(aw[i + 1]):
             pass
         elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
-                and lw not in _verbs_set() and lw != "that" \
+                and lw not in _verbs_set() and lw != "that" and lw not in _ARTICLES \
                 and (not _adverb_ly(lw) or (aw[i - 1].lower() in _DET and aw[i + 1].endswith("ed"))) \
                 and not (i > k and lw.endswith("ed") and aw[i - 1].endswith("s") and aw[i - 1][:1].islower()
                          and aw[i - 1].lower() not in _DET and aw[i - 1].lower() not in _NP_INNER):
             # (but "demonstrators marched": a plural noun, then its verb)
-            if seen_cap and end == i - 1 and not aw[i - 1].endswith(_POSS_ENDS) and not _particle_name(w) and not any(
+            if seen_cap and end == i - 1 and aw[i - 1][:1].isupper() and not aw[i - 1].endswith(_POSS_ENDS) \
+                    and aw[i - 1] not in ("'", "\u2019") \
+                    and not _particle_name(w) and not any(
                     _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3))):
                 # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase, but not
                 # after a possessive ("Labour's shadow chancellor")
@@ -697,9 +709,17 @@ def _particle_name(w: str) -> bool:
     return bool(dash) and rest[:1].isupper() and head in _lexicon.words("speaker_particles.txt")
 
 
+# a part of a group as the speaker ('One of them', 'Some of us', 'A majority of those')
+_PARTITIVE_HEADS = frozenset(("them", "us", "those", "you", "these"))
+_PARTITIVES = frozenset(("one", "two", "three", "four", "five", "some", "many", "most", "all", "both", "each",
+                         "none", "neither", "either", "any", "few", "several", "half", "majority", "minority",
+                         "rest", "dozens", "another"))
 _NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                            "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                            "millions", "half"})
+
+
+_TIME_UNITS = frozenset(("week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"))
 
 
 def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
@@ -716,6 +736,29 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
                 (_adverb_ly(lw) and w.islower() and lw not in ("only", "early", "likely")):
             k += 1
             continue
+        if tell and w[:1].islower() and lw not in _RECIPIENT_WORDS:
+            # 'told staff the bank would ...', 'told union members that ...': a bare plural or mass
+            # noun as the addressee, up to the clause that opens the content
+            x = k
+            while x < hi and x - k < 3 and aw[x][:1].islower() and aw[x][:1].isalpha() \
+                    and aw[x].lower() not in _LEAD_OR_STOP and aw[x].lower() not in _CLAUSE_START \
+                    and aw[x].lower() not in _NP_INNER and aw[x].lower() not in _verbs_set() \
+                    and not _adverb_ly(aw[x].lower()):
+                x += 1
+            nxt = aw[x]
+            lnxt = nxt.lower()
+            if x > k and x < hi and (lnxt in ("yesterday", "today", "earlier") or (
+                    lnxt in ("on", "in", "during", "last", "this") and (aw[x + 1] in _WEEKDAYS or aw[x + 1] in _MONTHS
+                                                                       or aw[x + 1].lower() in _TIME_UNITS))):
+                x += 1 if lnxt in ("yesterday", "today", "earlier") else 2  # 'told staff on Monday that'
+                if aw[x].lower() in _CLAUSE_START:
+                    k = x
+                    tell = False
+                    continue
+            elif x > k and x < hi and (lnxt in _CLAUSE_START or (_is_cap(nxt) and nxt[:1].isalpha())):
+                k = x
+                tell = False
+                continue
         if tell and (lw in _RECIPIENT_WORDS or _is_cap(w) or lw in _DET) and lw not in ("that", "this"):
             e = _np_fwd(a, k, hi) if lw not in _RECIPIENT_WORDS else k
             if e is not None:
@@ -723,6 +766,12 @@ def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
                 tell = False
                 continue
         nxt = aw[k + 1].lower()
+        if (lw in ("last", "this", "earlier") and nxt in _TIME_UNITS) or (
+                lw in ("on", "in", "during") and (aw[k + 1] in _WEEKDAYS or aw[k + 1] in _MONTHS)):
+            k += 2  # 'told reporters last week the plant would close': the time alone, not the clause after it
+            while k < hi and aw[k][:1].isdigit() and len(aw[k]) <= 4 and aw[k - 1][:1] != ",":
+                k += 1  # 'in June 2012', 'on March 3'
+            continue
         if lw in _ADV_PREP and not (lw == "at" and nxt in ("least", "most") or lw in ("over", "under", "about")
                                     and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS)):
             # consume up to the next clear boundary ("that", ",", ":", a quotation mark), but "said
@@ -855,6 +904,38 @@ _PRON_OR_REL = frozenset(_PRON | _REL)
 _CLAUSE_START_NOT_DET = frozenset(_CLAUSE_START - _DET)
 
 
+def _role_tail(a: _Article, k: int, e: int, j: int) -> int:
+    """The head noun after a capitalised modifier, up to a comma: 'A senior Israeli official,'
+    (the phrase opened at ``k`` with a determiner; :func:`_np_fwd` stops after "Israeli")."""
+    aw = a.w
+    if aw[k].lower() not in _DET or aw[e + 1] in (",", "\u2014", "--", "(", "\u2013") or not aw[e][:1].isupper():
+        return e
+    x = e
+    while x + 1 < j and x - e < 3 and _role_word(aw[x + 1]) and aw[x + 1].lower() not in _DET:
+        x += 1
+    return x if x > e and aw[x + 1] in (",", "\u2014", "--", "(", "\u2013") else e
+
+
+def _np_appositive_only(a: _Article, lo: int, j: int) -> bool:
+    """Is everything before the cue's comma at ``j`` a noun phrase and its appositive ("Labour's
+    housing spokesperson, Rebecca Moynihan,")? Then it is the subject, not a post-posed content."""
+    aw = a.w
+    k = lo
+    if aw[k].lower() in _CONNECTIVES and k + 1 < j:
+        k += 1
+    e = _np_fwd(a, k, j, strict=True)
+    if e is None or e + 2 >= j:
+        return False
+    e = _role_tail(a, k, e, j)
+    if aw[e + 1] != ",":
+        return False
+    k2 = e + 2
+    e2 = _np_fwd(a, k2, j, strict=True)
+    if e2 is None and _role_word(aw[k2]):
+        e2 = _np_fwd(a, k2, j)
+    return e2 is not None and _role_tail(a, k2, e2, j) == j - 1
+
+
 def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
     """Subject of ``Name, appositive, said``: token span (start, end) ending before ``j``.
 
@@ -880,6 +961,15 @@ def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
         e = _np_fwd(a, k, j, strict=True)
         if e is None or e >= j:
             continue
+        e = _role_tail(a, k, e, j)
+        if aw[e + 1].lower() == "who" and aw[k].lower() in _DET:
+            # 'An official who attended the talks, speaking on condition of anonymity, said': a
+            # restrictive relative clause up to the comma is part of the phrase
+            c = e + 2
+            while c < j and c - e < 16 and aw[c][:1].isalnum() and aw[c].lower() not in _REL:
+                c += 1
+            if c < j and aw[c] == "," and c - e > 2:
+                e = c - 1
         nxt = aw[e + 1]
         if nxt not in (",", "\u2014", "--", "(", "\u2013"):
             continue
@@ -979,8 +1069,47 @@ def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[t
         return None  # "In rejecting a similar challenge, ...": a gerund after a preposition
     st = _np_back(a, j, lo)
     if st is None:
-        return None
+        # 'Farmers who lost crops in the floods said': a relative clause too long to pass for a noun phrase
+        # (only after a noun: not 'who can support', 'who are inclined to believe')
+        st = j + 1
+        if aw[j][:1].isalpha() and (lw in _OBJECT_PRON or (
+                lw not in _STOP_OR_INNER and lw not in _SKIP_BEFORE and not _adverb_ly(lw) and not lw.endswith("ing"))):
+            st = _relative_head(a, j + 1, lo)
+        if st > j:
+            return None
+    else:
+        st = _relative_head(a, st, lo)
     return (a.tstart[st], a.tend[j]), st
+
+
+_OBJECT_PRON = frozenset(("him", "her", "them", "us", "me", "it"))
+
+
+def _relative_head(a: _Article, st: int, lo: int) -> int:
+    """Start of the subject when the phrase at token ``st`` ends a restrictive relative clause
+    ('Two senators who voted against the bill said', 'the family of a man who died in custody
+    said'): the head noun phrase before "who" with its clause, else ``st``."""
+    aw = a.w
+    x = st - 1
+    while x >= lo and st - x <= 12:
+        w = aw[x]
+        lw = w.lower()
+        if lw in ("who", "that") and x - 1 >= lo and aw[x - 1][:1].isalnum():
+            nxt = aw[x + 1]
+            if lw == "that" and (aw[x - 1].lower() in _STOP or aw[x - 1].lower() in _verbs_set()
+                                 or not nxt[:1].islower() or not nxt.endswith(("ed", "s"))
+                                 or nxt.lower() in _STOP_OR_INNER or nxt.lower() in _DET):
+                # 'said that the men ...', 'told the crowd that she ...': a complement clause; only
+                # 'a study that appeared in ...' (a verb form right after "that") is a relative one
+                return st
+            head = _np_back(a, x - 1, lo)
+            if head is None or aw[x - 1].lower() in _PRON_OR_REL or aw[x - 1].lower() in _verbs_set():
+                return st
+            return head
+        if not w[:1].isalnum() or lw in _PRON_OR_REL or lw in ("whose", "whom"):
+            return st  # punctuation or another clause: no relative clause of the subject
+        x -= 1
+    return st
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
@@ -1292,6 +1421,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
     nothing_after = k >= hi or aw[k] in _SENT_END or aw[k] == ";" or (
         aw[k] == "," and k + 1 < hi and (aw[k + 1].lower() in _PARTICIPLE_TAIL or (
+            # '..., a senior official said, speaking on condition of anonymity.'
+            aw[k + 1].lower() in _OCCASION_PARTICIPLES and aw[k + 2].lower() in _SETTING_PREPS) or (
             (aw[k + 1].lower() in _SUBORDINATORS or (aw[k + 1].endswith("ing") and aw[k + 1].islower()))
             and _closed_quote_before(a, lo, ci)))) or (
         aw[k].lower() in ("about", "of") and lform in ("said", "says", "say") and _closed_quote_before(a, lo, ci))
@@ -1353,7 +1484,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         # Hunt, has defended his plan" the name before the verb is its subject.
         invertible = cls in ("speech", "belief") and lform in _inversion_verbs() and not any(
             aw[x].lower() in _AUXILIARIES for x in range(j + 1, ci))
-        if j >= lo and aw[j] != ":" and (right_quote is not None or not inverted_ok or not invertible):
+        if j >= lo and aw[j] != ":" and (right_quote is not None or not inverted_ok or not invertible
+                                         or (aw[j] == "," and _np_appositive_only(a, lo, j))):
             # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
             got = _subject_before(a, j, lo, prev)
             if got is not None and not nothing_after:
@@ -1641,6 +1773,8 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         # on after the quotation, so the quotation is a fragment of indirect content
     e = sent_end
     verbs = _verbs_set()
+    cls_of = _verbs()
+    rel_speaker = sp is not None and sp[1] - sp[0] <= 5 and text[sp[0]:sp[1]].lower() in ("who", "which")
     aw = a.w
     # The tokens up to the sentence end (and hi - 1); only a comma, "and" or "but" can end the
     # content early, so a comprehension picks those out and the tests run on them alone.
@@ -1650,12 +1784,18 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
         if w == "," and aw[i + 1].lower() in _PARTICIPLE_TAIL:
             e = a.tstart[i]  # "..., adding that ...": a statement of its own
             break
+        if w == "," and rel_speaker and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)):
+            e = a.tstart[i]  # 'X, who voted against the bill, said ...': the relative clause ends, X speaks
+            break
         if w == "," and aw[i + 1] == "but" and aw[i + 2] in _SUBJECT_PRON:
             e = a.tstart[i]  # "said A, but he refused B": the narration goes on, the content ends
             break
         if w != "," and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)) \
-                and aw[i - 1] not in _PRON:
-            e = a.tstart[i]  # "said A and said that B": the second cue starts a statement of its own
+                and aw[i - 1] not in _PRON and (clause or cls_of.get(
+                    aw[i + 1] if aw[i + 1] in verbs else aw[i + 2]) != "attitude"):
+            # "said A and said that B": the second cue starts a statement of its own; but in "said
+            # the party backed A but opposed B" the stance is the reported clause's, not the speaker's
+            e = a.tstart[i]
             break
     if clause:
         for i in [i for i, w in enumerate(aw[k + 1:hi], k + 1) if w in _CLAUSE_BREAKS]:
@@ -1724,6 +1864,46 @@ def _is_speech(a: _Article, st: _Stmt) -> bool:
     return True
 
 
+_MODALS = frozenset(("will", "would", "could", "can", "may", "might", "should", "must", "shall", "won't",
+                     "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "won\u2019t", "wouldn\u2019t",
+                     "can\u2019t", "couldn\u2019t", "shouldn\u2019t"))
+_NEGATORS = frozenset(("not", "never", "n't", "also", "still", "then", "soon", "quickly", "publicly"))
+
+
+def _after_modal(text: str, cue_start: int) -> bool:
+    """Does a modal stand right before the cue ('would acknowledge', 'will not approve')?"""
+    words = text[max(0, cue_start - 30):cue_start].split()[-3:]
+    while words and words[-1].lower() in _NEGATORS:
+        words.pop()
+    return bool(words) and words[-1].lower() in _MODALS
+
+
+def _drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
+    """Drop statements whose cue sits inside another statement's reported clause and is a stance or
+    a belief ('said the council opposed the tower', 'told the crowd that she expected the vote to
+    pass') or a possibility ('told staff the bank would acknowledge its failings'): what was said,
+    not an attribution of its own (PolNeAR rarely annotates these). ``out`` is sorted by start."""
+    outer = [st for st in out if st.kind != "direct" and st.cue is not None]
+    if len(outer) < 2:
+        return out
+    starts = [st.start for st in outer]
+    verbs = _verbs()
+    text = a.text
+    keep = []
+    for st in out:
+        if st.cue is not None and st.kind != "direct":
+            c0, c1 = st.cue
+            last = bisect.bisect_right(starts, c0) - 1
+            inside = any(  # among the few statements opening before the cue
+                o is not st and o.start <= c0 and c1 <= o.end and o.cue[1] <= o.start  # type: ignore[index]
+                for o in (outer[x] for x in range(last, max(-1, last - 4), -1)))
+            if inside and (verbs.get(_SPACE.sub(" ", text[c0:c1]).lower()) in ("attitude", "belief")
+                           or _after_modal(text, c0)):
+                continue
+        keep.append(st)
+    return keep
+
+
 def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
     """Drop duplicates and non-statements, mark used quotations, and attach floating quotations."""
     seen: set[tuple[int, int]] = set()
@@ -1734,6 +1914,7 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         seen.add((st.start, st.end))
         out.append(st)
     out.sort(key=lambda s: s.start)
+    out = _drop_nested(a, out)
     # '"...," said Ann Lee, a lawyer, who has been challenging the industry for years.': a relative
     # clause with a verb of attitude describes the speaker; it is no statement of its own
     sp_ends = {st.sp[1] for st in out if st.sp is not None and st.kind == "direct"}
@@ -1755,7 +1936,9 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         out = keep
     # a cue inside another statement's speaker mention ("Don Fowler, who has backed Clinton, said")
     # describes the speaker; it is not a statement of its own
-    spans = sorted({st.sp for st in out if st.sp is not None and st.sp[1] - st.sp[0] > 30})
+    # (or a relative clause inside it: "Two senators who voted against the bill said")
+    spans = sorted({st.sp for st in out if st.sp is not None and (
+        st.sp[1] - st.sp[0] > 30 or " who " in a.text[st.sp[0]:st.sp[1]] or " that " in a.text[st.sp[0]:st.sp[1]])})
     if spans:
         sp_starts = [x[0] for x in spans]
         keep = []

@@ -701,16 +701,16 @@ def direct_cases(text: str) -> list[tuple[str, str, str]]:
     # a title after the cue is no second half of a split quote
     ('"We need order," Pence said on CNN\'s "State of the Union."', [("Pence", "said", "We need order")]),
     # a relative clause describing the speaker is no statement, and the next quotation is the second half
-    ('"These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
-     'the coal industry for years. "I am skeptical."',
+    (('"These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
+      'the coal industry for years. "I am skeptical."'),
      [("Peter Moss, a lawyer for the Sierra Club", "said",
-       'These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
-       'the coal industry for years. "I am skeptical')]),
+       ('These are strange days," said Peter Moss, a lawyer for the Sierra Club, who has been challenging '
+        'the coal industry for years. "I am skeptical'))]),
     # an adverbial clause or an unattributed question inside the attribution: the next quotation is the second half
-    ('"Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, when ten states voted. '
-     '"But we may have to back him."',
-     [("Graham, a former senator", "told", 'Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, '
-       'when ten states voted. "But we may have to back him')]),
+    (('"Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, when ten states voted. '
+      '"But we may have to back him."'),
+     [("Graham, a former senator", "told", ('Cruz is not my pick," Graham, a former senator, told CBS News on Tuesday, '
+                                            'when ten states voted. "But we may have to back him'))]),
     ('"It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming."',
      [("the tycoon", "told", 'It was very nice," the tycoon told Reuters when asked if he had met her. "She was charming')]),
     ('"We will win," he went on, as the crowd cheered. The meeting went on for hours.', [("he", "went on", "We will win")]),
@@ -773,3 +773,135 @@ def test_passive_participle_is_no_cue():
 def test_time_adverb_before_a_verb_is_no_inverted_speaker():
     got = rows("Smith, the mayor, said officials later found the boy.")
     assert ("indirect", "Smith, the mayor", "said", "officials later found the boy") in got
+
+
+def statements(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker, cue, content) of every statement in ``text``, offsets checked."""
+    arts = pd.DataFrame({"article_id": ["t"], "text": [text]})
+    q = quotes(arts)
+    assert_offsets(arts, q)
+    return [(_s(r.speaker), _s(r.cue), r.text) for r in q.itertuples()]
+
+
+# a stance or a possibility inside what was said is part of the content, not a statement of its own
+@pytest.mark.parametrize("text, expected", [
+    ("The premier says the province supports the pipeline.",
+     [("The premier", "says", "the province supports the pipeline")]),
+    ("The mayor said the council opposed the new tower on the waterfront.",
+     [("The mayor", "said", "the council opposed the new tower on the waterfront")]),
+    ("The spokesperson said the government welcomed the ruling.",
+     [("The spokesperson", "said", "the government welcomed the ruling")]),
+    ("The minister says Wellington will not approve a new gas field.",
+     [("The minister", "says", "Wellington will not approve a new gas field")]),
+    ("The chief executive said the bank would never endorse loans to coal projects.",
+     [("The chief executive", "said", "the bank would never endorse loans to coal projects")]),
+    # a coordinated stance verb stays in the reported clause
+    ("Ms Okafor said her party backed the reform but opposed the timetable.",
+     [("Ms Okafor", "said", "her party backed the reform but opposed the timetable")]),
+    ("The head of the opposition Greens, Tom Berg, said his party supported the treaty but opposed new bases.",
+     [("The head of the opposition Greens, Tom Berg", "said", "his party supported the treaty but opposed new bases")]),
+])
+def test_a_stance_inside_reported_speech_is_no_statement(text, expected):
+    assert statements(text) == expected
+
+
+def test_a_speaker_who_also_takes_a_stance_keeps_both_statements():
+    got = statements("Smith praised the plan and said it would create jobs.")
+    assert ("Smith", "said", "it would create jobs") in got
+    assert ("Smith", "praised", "the plan") in got
+
+
+# the addressee of a tell-like verb is no part of the content; a part of a group is a speaker
+@pytest.mark.parametrize("text, expected", [
+    ("The chief executive told staff the bank would acknowledge its failings.",
+     [("The chief executive", "told", "the bank would acknowledge its failings")]),
+    ("Mr Patel told shareholders the firm would seek new investors.",
+     [("Mr Patel", "told", "the firm would seek new investors")]),
+    ("The coach told players the club would support them.",
+     [("The coach", "told", "the club would support them")]),
+    ("The principal told parents that the school would reopen on Monday.",
+     [("The principal", "told", "that the school would reopen on Monday")]),
+    ("Mr Ndlovu told parliament the country would not tolerate corruption.",
+     [("Mr Ndlovu", "told", "the country would not tolerate corruption")]),
+    ("Several of those arrested told police they had been paid to protest.",
+     [("Several of those arrested", "told", "they had been paid to protest")]),
+    ("The chief executive told staff on Monday that the bank would cut jobs.",
+     [("The chief executive", "told", "that the bank would cut jobs")]),
+    ("The manager told workers last week the plant would close.",
+     [("The manager", "told", "the plant would close")]),
+    ("Lawmaker urges retaliation on Russia", [("Lawmaker", "urges", "retaliation on Russia")]),
+    ("One of us told the manager the machine was broken.",
+     [("One of us", "told", "the machine was broken")]),
+    ("One of them said it could be approved as early as next week.",
+     [("One of them", "said", "it could be approved as early as next week")]),
+    ('"It could be approved next week," said one of them.',
+     [("one of them", "said", '"It could be approved next week,"')]),
+    ("Some of them said they had not been paid for months.",
+     [("Some of them", "said", "they had not been paid for months")]),
+    ("A majority of those polled said the fare increase was unfair.",
+     [("A majority of those polled", "said", "the fare increase was unfair")]),
+])
+def test_addressees_and_parts_of_groups(text, expected):
+    assert statements(text) == expected
+
+
+# a possessive role and the name in apposition before the cue are its subject, not a post-posed content
+@pytest.mark.parametrize("text, expected", [
+    ("Labour's transport spokesperson, Ciara Nolan, said the plan lacked ambition.",
+     [("Labour's transport spokesperson, Ciara Nolan", "said", "the plan lacked ambition")]),
+    ("The Australian Nursing Federation's secretary, Dr Ruth Kemp, said the ward needed proper funding.",
+     [("The Australian Nursing Federation's secretary, Dr Ruth Kemp", "said", "the ward needed proper funding")]),
+    ("Nigeria's central bank governor, Ade Bello, said inflation remained stubborn.",
+     [("Nigeria's central bank governor, Ade Bello", "said", "inflation remained stubborn")]),
+    ("The Greens' justice spokesperson, Mark Hale, said the law went too far.",
+     [("The Greens' justice spokesperson, Mark Hale", "said", "the law went too far")]),
+    ("A senior Israeli official, speaking on condition of anonymity, said the strikes would continue.",
+     [("A senior Israeli official", "said", "the strikes would continue")]),
+    ("Two European diplomats, speaking on condition of anonymity, said the summit could be postponed.",
+     [("Two European diplomats", "said", "the summit could be postponed")]),
+    ('"Our son went in alive and came out in a coffin," the family said.',
+     [("the family", "said", '"Our son went in alive and came out in a coffin,"')]),
+    ("The strikes will continue, a senior official said, speaking on condition of anonymity.",
+     [("a senior official", "said", "The strikes will continue")]),
+    # a real inversion after a clause stays one
+    ("The plan lacks ambition, said Ciara Nolan.", [("Ciara Nolan", "said", "The plan lacks ambition")]),
+])
+def test_possessive_role_appositive_subjects(text, expected):
+    assert statements(text) == expected
+
+
+# a relative clause inside the subject: a restrictive one belongs to the speaker mention, a
+# non-restrictive one is a statement of its own only up to the comma before the main cue
+@pytest.mark.parametrize("text, expected", [
+    ("Three senators who voted against the bill said it would be expensive.",
+     [("Three senators who voted against the bill", "said", "it would be expensive")]),
+    ("In a statement on Monday, the family of a man who died in police custody in Durban said they wanted answers.",
+     [("the family of a man who died in police custody in Durban", "said", "they wanted answers")]),
+    ("Farmers who lost crops in the floods said compensation was slow.",
+     [("Farmers who lost crops in the floods", "said", "compensation was slow")]),
+    ("People who know him say he is ambitious.", [("People who know him", "say", "he is ambitious")]),
+    ('"We need answers," the family of a woman who died in custody said.',
+     [("the family of a woman who died in custody", "said", '"We need answers,"')]),
+    ("A man who was injured in the blast told reporters he heard two explosions.",
+     [("A man who was injured in the blast", "told", "he heard two explosions")]),
+    ("An official who attended the talks, speaking on condition of anonymity, said progress was slow.",
+     [("An official who attended the talks", "said", "progress was slow")]),
+    ("A 2019 study that appeared in a medical journal found that the drug was safe.",
+     [("A 2019 study that appeared in a medical journal", "found", "that the drug was safe")]),
+    # "that" after a verb or before a subject opens a complement clause, not a relative one
+    ("The mayor told the crowd that she expected the vote to pass.",
+     [("The mayor", "told", "that she expected the vote to pass")]),
+    ("The senator, who voted against the bill, said it would be expensive.",
+     [("who", "voted against", "the bill"), ("The senator", "said", "it would be expensive")]),
+    # an anonymous source's request is no statement
+    ("A nurse at one of the hospitals, who asked that her name not be used, said staff were worried.",
+     [("A nurse at one of the hospitals", "said", "staff were worried")]),
+    ("A police officer, who asked that his identity be withheld, said the suspect fled on foot.",
+     [("A police officer", "said", "the suspect fled on foot")]),
+    ("But one Labour MP, who did not wish to be named, said the vote was lost.",
+     [("one Labour MP", "said", "the vote was lost")]),
+    ("A senior aide, who did not want to be identified, said the minister would resign.",
+     [("A senior aide", "said", "the minister would resign")]),
+])
+def test_relative_clauses_in_the_subject(text, expected):
+    assert statements(text) == expected
