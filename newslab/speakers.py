@@ -328,7 +328,8 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
             else:
                 break
         out.append((i, j))
-        c = bisect.bisect_left(caps, j, c)
+        if j > i + 1:  # (after a one-word run, caps[c] is already the next capital: no search)
+            c = bisect.bisect_left(caps, j, c)
     return out
 
 
@@ -500,9 +501,10 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     # The title word test first: it fails for almost every name, before any slicing.
     if k < 0:
         return None
-    if not _is_head(lex, doc.low[k]):
+    w = doc.low[k]
+    if not (w in lex.heads or ("-" in w and w.rsplit("-", 1)[1] in lex.heads)):  # _is_head, inlined: hot
         # "The Minister for Finance, | Jack Chambers": a role that ends in its object
-        if not (doc.cap[k] or doc.low[k] in lex.mods):
+        if not (doc.cap[k] or w in lex.mods):
             return None
         # ("The Governor of the Central Bank of Nigeria, | Olayemi Cardoso": back over the object)
         if doc.text[doc.ends[k]:doc.starts[i]].strip() != ",":
@@ -668,7 +670,8 @@ class _Article:
         parsed = []
         for i, j in runs:
             p = _parse_run(doc, i, j, lex)
-            parsed.append((i, j, p, _kind_of(doc, p.name[0], p.name[1], lex) if p.name else None))
+            # (_kind_of, inlined: every run of the article passes here)
+            parsed.append((i, j, p, _kind_words(tuple(doc.low[p.name[0]:p.name[1]])) if p.name else None))
         # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
         self._person_run: set[int] = set()
         # Full names not known to be people, by last word: "Ms Andersson" later makes "Magdalena
@@ -721,7 +724,7 @@ class _Article:
                 break
             nxt = bisect.bisect_right(sent, sent[s], s)
             # (only a sentence that starts with "the" or a capitalised possessive can open with a role)
-            if not (low[s] == "the" or (cap[s] and any(poss[y] for y in range(s, min(s + 3, nxt))))):
+            if not (low[s] == "the" or (cap[s] and True in poss[s:min(s + 3, nxt)])):
                 s = nxt
                 continue
             while seen < len(order) and order[seen] < s:
@@ -848,6 +851,8 @@ class _Article:
         cands = [e for e in self.by_key.get(word.rstrip("."), ()) if gender is None or e.gender in (None, gender)]
         if not cands:
             return None
+        if len(cands) == 1:  # the usual case: nothing to rank
+            return cands[0]
 
         def score(e: _Entity) -> tuple:
             edge = e.words[-1] == word or e.words[0] == word
@@ -957,10 +962,13 @@ class _Walker:
 
     def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
         ent.last_seen = t
-        if ent in self.persons:
-            self.persons.remove(ent)
-        self.persons.append(ent)
-        del self.persons[:-_RECENT]
+        persons = self.persons
+        # (a speaker is seen again by the step at its own token: already the most recent, no move)
+        if not persons or persons[-1] is not ent:
+            if ent in persons:
+                persons.remove(ent)
+            persons.append(ent)
+            del persons[:-_RECENT]
         if subject_ok and self.subject is None:
             self.subject = ent
             self.subject_at = t
@@ -1109,10 +1117,8 @@ _CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the|
 def _clean_surface(s: str) -> str:
     """The mention as a name: no relative clause or appositive, no trailing possessive or comma."""
     s = _CLAUSE.split(s, 1)[0].strip().strip(",;:")
-    for suf in _POSS:
-        if s.endswith(suf) and len(s) > 2:
-            s = s[:-2]
-            break
+    if len(s) > 2 and s.endswith(_POSS):  # (every possessive suffix is two characters long)
+        s = s[:-2]
     return s.strip()
 
 
