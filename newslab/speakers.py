@@ -243,9 +243,10 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     # right after it ("U.S..."), and ends no sentence; only tokens right before a dot are looked at.
     dotted = {g for g in distinct if g[:1] == "."}
     absorbed_at = []  # token indices that took their dots
+    abbrev = lex.abbrev  # (a local: the loop sees every sentence end)
     for i in compress(count(), map(dotted.__contains__, gaps[1:])):
         w = low[i]
-        if w in lex.abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
+        if w in abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
             g = gaps[i + 1]
             k = len(g) - len(g.lstrip("."))
             absorbed_at.append(i)
@@ -666,32 +667,37 @@ class _Article:
             for s, e in heads:
                 in_head.update(range(bisect.bisect_left(doc.starts, s), bisect.bisect_left(doc.starts, e)))
             runs = [(i, j) for i, j in runs if i not in in_head]
-        # Each run parsed once, with the lexicon kind of its name (both passes ask for it).
-        parsed = []
-        for i, j in runs:
-            p = _parse_run(doc, i, j, lex)
-            # (_kind_of, inlined: every run of the article passes here)
-            parsed.append((i, j, p, _kind_words(tuple(doc.low[p.name[0]:p.name[1]])) if p.name else None))
-        # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
+        # Each run parsed once, with the lexicon kind of its name (both passes ask for it). Pass 1, in
+        # the same loop: full names (two words or more) that are people; pass 2: every occurrence.
         self._person_run: set[int] = set()
         # Full names not known to be people, by last word: "Ms Andersson" later makes "Magdalena
         # Andersson" (named once, after a comma) a person.
         self._weak: dict[str, tuple[int, int] | None] = {}
         full = []
-        for i, j, p, kind in parsed:
-            if p.name and p.name[1] - p.name[0] >= 2:
+        parsed = []
+        for i, j in runs:
+            p = _parse_run(doc, i, j, lex)
+            name = p.name
+            if name is None:
+                parsed.append((i, j, p, None))
+                continue
+            # (_kind_of, inlined: every run of the article passes here)
+            kind = _kind_words(tuple(doc.low[name[0]:name[1]]))
+            parsed.append((i, j, p, kind))
+            if name[1] - name[0] >= 2:
                 if self._is_person(i, j, p, kind):
                     self._person_run.add(i)
                     full.append((i, p))
-                elif kind is None and p.name[1] - p.name[0] <= 4 \
-                        and not any(w in lex.honorifics or w in lex.heads for w in doc.low[p.name[0]:p.name[1]]) \
-                        and doc.low[p.name[0]] not in self.lower_words():
+                elif kind is None and name[1] - name[0] <= 4 \
+                        and lex.honorifics.keys().isdisjoint(doc.low[name[0]:name[1]]) \
+                        and lex.heads.keys().isdisjoint(doc.low[name[0]:name[1]]) \
+                        and doc.low[name[0]] not in self.lower_words():
                     # (not "Should Mr. Trump": a common word or a title inside is no full name)
-                    key = doc.low[p.name[1] - 1]
+                    key = doc.low[name[1] - 1]
                     prev = self._weak.get(key)
                     if prev is None and key not in self._weak:
-                        self._weak[key] = p.name
-                    elif prev is not None and doc.low[prev[0]] != doc.low[p.name[0]]:
+                        self._weak[key] = name
+                    elif prev is not None and doc.low[prev[0]] != doc.low[name[0]]:
                         self._weak[key] = None  # two full names end in it ("Khizr Khan", "Ghazala Khan")
         # A surname with its particle ("Ms Le Pen", "De Blasio") last, so that it joins the full name
         # ("Marine Le Pen") even when that comes later in the text.
