@@ -243,9 +243,10 @@ def _tokenise(text: str, lex: _Lex) -> _Doc:
     # right after it ("U.S..."), and ends no sentence; only tokens right before a dot are looked at.
     dotted = {g for g in distinct if g[:1] == "."}
     absorbed_at = []  # token indices that took their dots
+    abbrev = lex.abbrev  # (a local: the loop sees every sentence end)
     for i in compress(count(), map(dotted.__contains__, gaps[1:])):
         w = low[i]
-        if w in lex.abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
+        if w in abbrev or (len(w) == 1 and words[i].isupper()) or "." in w:
             g = gaps[i + 1]
             k = len(g) - len(g.lstrip("."))
             absorbed_at.append(i)
@@ -328,7 +329,8 @@ def _runs(doc: _Doc, lo: int, hi: int, lex: _Lex) -> list[tuple[int, int]]:
             else:
                 break
         out.append((i, j))
-        c = bisect.bisect_left(caps, j, c)
+        if j > i + 1:  # (after a one-word run, caps[c] is already the next capital: no search)
+            c = bisect.bisect_left(caps, j, c)
     return out
 
 
@@ -500,9 +502,10 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     # The title word test first: it fails for almost every name, before any slicing.
     if k < 0:
         return None
-    if not _is_head(lex, doc.low[k]):
+    w = doc.low[k]
+    if not (w in lex.heads or ("-" in w and w.rsplit("-", 1)[1] in lex.heads)):  # _is_head, inlined: hot
         # "The Minister for Finance, | Jack Chambers": a role that ends in its object
-        if not (doc.cap[k] or doc.low[k] in lex.mods):
+        if not (doc.cap[k] or w in lex.mods):
             return None
         # ("The Governor of the Central Bank of Nigeria, | Olayemi Cardoso": back over the object)
         if doc.text[doc.ends[k]:doc.starts[i]].strip() != ",":
@@ -664,31 +667,37 @@ class _Article:
             for s, e in heads:
                 in_head.update(range(bisect.bisect_left(doc.starts, s), bisect.bisect_left(doc.starts, e)))
             runs = [(i, j) for i, j in runs if i not in in_head]
-        # Each run parsed once, with the lexicon kind of its name (both passes ask for it).
-        parsed = []
-        for i, j in runs:
-            p = _parse_run(doc, i, j, lex)
-            parsed.append((i, j, p, _kind_of(doc, p.name[0], p.name[1], lex) if p.name else None))
-        # Pass 1: full names (two words or more) that are people; pass 2: every occurrence.
+        # Each run parsed once, with the lexicon kind of its name (both passes ask for it). Pass 1, in
+        # the same loop: full names (two words or more) that are people; pass 2: every occurrence.
         self._person_run: set[int] = set()
         # Full names not known to be people, by last word: "Ms Andersson" later makes "Magdalena
         # Andersson" (named once, after a comma) a person.
         self._weak: dict[str, tuple[int, int] | None] = {}
         full = []
-        for i, j, p, kind in parsed:
-            if p.name and p.name[1] - p.name[0] >= 2:
+        parsed = []
+        for i, j in runs:
+            p = _parse_run(doc, i, j, lex)
+            name = p.name
+            if name is None:
+                parsed.append((i, j, p, None))
+                continue
+            # (_kind_of, inlined: every run of the article passes here)
+            kind = _kind_words(tuple(doc.low[name[0]:name[1]]))
+            parsed.append((i, j, p, kind))
+            if name[1] - name[0] >= 2:
                 if self._is_person(i, j, p, kind):
                     self._person_run.add(i)
                     full.append((i, p))
-                elif kind is None and p.name[1] - p.name[0] <= 4 \
-                        and not any(w in lex.honorifics or w in lex.heads for w in doc.low[p.name[0]:p.name[1]]) \
-                        and doc.low[p.name[0]] not in self.lower_words():
+                elif kind is None and name[1] - name[0] <= 4 \
+                        and lex.honorifics.keys().isdisjoint(doc.low[name[0]:name[1]]) \
+                        and lex.heads.keys().isdisjoint(doc.low[name[0]:name[1]]) \
+                        and doc.low[name[0]] not in self.lower_words():
                     # (not "Should Mr. Trump": a common word or a title inside is no full name)
-                    key = doc.low[p.name[1] - 1]
+                    key = doc.low[name[1] - 1]
                     prev = self._weak.get(key)
                     if prev is None and key not in self._weak:
-                        self._weak[key] = p.name
-                    elif prev is not None and doc.low[prev[0]] != doc.low[p.name[0]]:
+                        self._weak[key] = name
+                    elif prev is not None and doc.low[prev[0]] != doc.low[name[0]]:
                         self._weak[key] = None  # two full names end in it ("Khizr Khan", "Ghazala Khan")
         # A surname with its particle ("Ms Le Pen", "De Blasio") last, so that it joins the full name
         # ("Marine Le Pen") even when that comes later in the text.
@@ -721,7 +730,7 @@ class _Article:
                 break
             nxt = bisect.bisect_right(sent, sent[s], s)
             # (only a sentence that starts with "the" or a capitalised possessive can open with a role)
-            if not (low[s] == "the" or (cap[s] and any(poss[y] for y in range(s, min(s + 3, nxt))))):
+            if not (low[s] == "the" or (cap[s] and True in poss[s:min(s + 3, nxt)])):
                 s = nxt
                 continue
             while seen < len(order) and order[seen] < s:
@@ -848,6 +857,8 @@ class _Article:
         cands = [e for e in self.by_key.get(word.rstrip("."), ()) if gender is None or e.gender in (None, gender)]
         if not cands:
             return None
+        if len(cands) == 1:  # the usual case: nothing to rank
+            return cands[0]
 
         def score(e: _Entity) -> tuple:
             edge = e.words[-1] == word or e.words[0] == word
@@ -957,10 +968,13 @@ class _Walker:
 
     def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
         ent.last_seen = t
-        if ent in self.persons:
-            self.persons.remove(ent)
-        self.persons.append(ent)
-        del self.persons[:-_RECENT]
+        persons = self.persons
+        # (a speaker is seen again by the step at its own token: already the most recent, no move)
+        if not persons or persons[-1] is not ent:
+            if ent in persons:
+                persons.remove(ent)
+            persons.append(ent)
+            del persons[:-_RECENT]
         if subject_ok and self.subject is None:
             self.subject = ent
             self.subject_at = t
@@ -1109,10 +1123,8 @@ _CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the|
 def _clean_surface(s: str) -> str:
     """The mention as a name: no relative clause or appositive, no trailing possessive or comma."""
     s = _CLAUSE.split(s, 1)[0].strip().strip(",;:")
-    for suf in _POSS:
-        if s.endswith(suf) and len(s) > 2:
-            s = s[:-2]
-            break
+    if len(s) > 2 and s.endswith(_POSS):  # (every possessive suffix is two characters long)
+        s = s[:-2]
     return s.strip()
 
 
