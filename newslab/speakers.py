@@ -786,7 +786,9 @@ class _Article:
         if doc.sent[t] > last:
             return None
         end, ent = self.person_at[t]
-        if doc.sent[ent.first] <= sent or (t > 0 and doc.low[t - 1] in _OBJECT_BEFORE) or doc.inq[t]:
+        # (a verb of meeting ending the sentence before, "... will be met.", is not this name's verb)
+        if doc.sent[ent.first] <= sent or doc.inq[t] or (
+                t > 0 and doc.low[t - 1] in _OBJECT_BEFORE and doc.sent[t - 1] == doc.sent[t]):
             return None
         # the person speaks: "Simon Harris said", "Ulf Kristersson told SVT"
         if end >= len(doc.low) or doc.low[end] not in self.lex.cues or not doc.spaced[end - 1]:

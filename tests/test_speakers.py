@@ -519,6 +519,12 @@ def test_a_role_in_the_lede_is_the_person_named_next(text, mentions, want):
     assert names(text, *mentions) == want
 
 
+def test_a_lede_role_holder_may_follow_a_sentence_ending_in_a_verb_of_meeting():
+    # "met" before the name ends the sentence before it: it is not the name's verb
+    text = "The Taoiseach has said the targets will be met.\n\nSimon Harris said more homes would be built."
+    assert names(text, "The Taoiseach", "Simon Harris") == ["Simon Harris", "Simon Harris"]
+
+
 def test_a_lede_role_is_not_given_to_an_object_a_person_named_before_or_the_wrong_gender():
     assert names("The minister spoke on Monday. Officials met Jane Roe later. Jane Roe said no.",
                  "The minister") == ["the minister"]
