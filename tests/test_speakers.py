@@ -783,3 +783,10 @@ def test_a_surname_with_its_particle_joins_a_full_name_written_later():
     text = ("Ms Le Pen, who leads the National Rally, said the verdict was political. "
             "Marine Le Pen said she would appeal.")
     assert names(text, "Ms Le Pen, who leads the National Rally") == ["Marine Le Pen"]
+
+
+@pytest.mark.parametrize("mention", ["Neither of them", "None of the officials", "Each of the ministers"])
+def test_a_part_of_a_group_is_an_unnamed_source(mention):
+    # a quantifier opening the mention is no name: "Neither of them" is not a person called Neither
+    text = f"{mention} said the plan would work."
+    assert names(text, mention) == [mention[0].lower() + mention[1:]]
