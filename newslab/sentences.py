@@ -55,6 +55,12 @@ _MID_UPPER = re.compile(r"[a-z,] ([A-Z][a-z]+)\b")
 # A next character that never starts a sentence (a dash continues one: "NASHUA, N.H. - At the ...").
 _NO_START = frozenset(",;:.!?\u2026%)]}-\u2013\u2014\u2015")
 _QUOTES = frozenset("\"'\u201d\u2019\u00bb")
+# What may follow "a.m."/"p.m." inside its sentence: days, months, time zones ("10 a.m. EST Monday").
+_TIME_NEXT = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri
+    Sat Sun January February March April May June July August September October November December Jan Feb
+    Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT PT PST PDT AT AST ADT NT GMT UTC
+    BST CET CEST EET EEST WAT CAT EAT SAST IST PKT ICT WIB SGT HKT JST KST AEST AEDT ACST AWST NZST NZDT
+    Eastern Central Mountain Pacific Atlantic Greenwich Zulu""".split())
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +144,12 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
     # ambiguous abbreviation, place or initial: decided by the next word
     if text[k] in "([":  # TRENTON, N.J. (AP) -- a bracket continues the sentence
         return False
+    if kind == "time" and c.isupper():
+        # "ended at 11 p.m. Officials said": a time closes its clause unless a day, month or zone
+        # follows, or a place naming the clock ("3 p.m. London time").
+        nxt = _WORD.match(text, j, b)
+        w2 = nxt.group() if nxt else ""
+        return not (w2 in _TIME_NEXT or text.startswith(" time", j + len(w2)))
     if c.isdigit():  # U.S. 10 people died | New York, N.Y. 10087 | J.H.S. 123
         return kind == "ambiguous"
     if not c.isalpha() or (j > k and kind != "initial"):  # a symbol, or an opening quote mark

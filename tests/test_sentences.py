@@ -155,6 +155,44 @@ def test_news_cases(text, expected):
     assert split(text) == (expected if expected is not None else [text])
 
 
+# a.m./p.m. close their clause before a capitalised word, unless a day, month or time zone follows
+TIME_CASES = [
+    ("The meeting ended at 11 p.m. Officials declined to comment.",
+     ["The meeting ended at 11 p.m.", "Officials declined to comment."]),
+    ("Polls close at 8 p.m. Results are expected by midnight.",
+     ["Polls close at 8 p.m.", "Results are expected by midnight."]),
+    ("The vote is set for 10 a.m. Monday. Lawmakers are divided.",
+     ["The vote is set for 10 a.m. Monday.", "Lawmakers are divided."]),
+    ("Trading opens at 9.30 a.m. GMT on weekdays.", None),
+    ("The launch is at 3 p.m. Eastern time.", None),
+    ("The curfew starts at 6 p.m. London time on Friday.", None),
+    ("Fireworks begin at 9 p.m. Dec. 31 over the harbour.", None),
+    ("It ends at 5 p.m. (2200 GMT) today.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", TIME_CASES, ids=[c[0][:40] for c in TIME_CASES])
+def test_time_abbreviations(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
+# Canadian provinces are places: "Kelowna, B.C." closes its phrase before any capitalised word
+PROVINCE_CASES = [
+    ("Smoke reached Kelowna, B.C. Residents were told to stay inside.",
+     ["Smoke reached Kelowna, B.C.", "Residents were told to stay inside."]),
+    ("He spoke in Kingston, Ont. Reporters asked about housing.",
+     ["He spoke in Kingston, Ont.", "Reporters asked about housing."]),
+    ("HALIFAX, N.S. (CP) - The ferry was cancelled.", None),
+    ("He moved to Victoria, B.C. in 2015.", None),
+    ("Smoke drifted from Alberta to Regina, Sask. on Sunday.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", PROVINCE_CASES, ids=[c[0][:40] for c in PROVINCE_CASES])
+def test_canadian_provinces(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
 def test_seed_article(seed_articles):
     assert len(seed_articles) == 1
     text = seed_articles["text"].iloc[0]
@@ -238,7 +276,7 @@ ABBR = _lexicon.table("abbreviations.txt")
 
 
 def test_lexicon_kinds_are_known():
-    assert set(ABBR.values()) <= {"title", "number", "ambiguous", "place"}
+    assert set(ABBR.values()) <= {"title", "number", "ambiguous", "place", "time"}
     for required in ["Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Pres.", "Prof.",
                      "Rev.", "U.S.", "U.K.", "U.N.", "a.m.", "p.m.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.",
                      "Nov.", "Dec.", "No.", "St.", "Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "vs.", "etc."]:
@@ -256,7 +294,7 @@ def test_every_number_abbreviation_keeps_its_number(abbr):
     assert split(f"See {abbr} 5 for details. It is new.") == [f"See {abbr} 5 for details.", "It is new."]
 
 
-@pytest.mark.parametrize("abbr", [a for a, k in ABBR.items() if k in ("ambiguous", "place")])
+@pytest.mark.parametrize("abbr", [a for a, k in ABBR.items() if k in ("ambiguous", "place", "time")])
 def test_every_ambiguous_abbreviation_can_end_a_sentence(abbr):
     assert split(f"It came from {abbr} The rest did not.") == [f"It came from {abbr}", "The rest did not."]
     assert split(f"It came from {abbr} and more.") == [f"It came from {abbr} and more."]
