@@ -69,6 +69,14 @@ def _abbreviations() -> dict[str, str]:
     return {k.removesuffix("."): v for k, v in _lexicon.table("abbreviations.txt").items()}
 
 
+def _word_before(text: str, end: int) -> str:
+    """The letters (and inner periods) just before ``text[end]``, looking back at most 40 characters."""
+    i = end
+    while i > max(0, end - 40) and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    return text[i:end]
+
+
 @lru_cache(maxsize=1)
 def _attribution() -> re.Pattern[str]:
     # `"Why now?" Biden asked.`: up to four capitalised words (names, titles), then a speech verb.
@@ -94,7 +102,12 @@ class _Ortho:
     def starts_sentence(self, word: str) -> bool:
         if self._starts is None:
             mid = set(_MID_UPPER.findall(self.text))
-            self._starts = frozenset(w for w in _AFTER_END.findall(self.text) if w not in mid)
+            # The period must end a plain word, not an abbreviation ("Acme Corp. Chief Executive"
+            # would otherwise teach itself that "Chief" opens sentences).
+            abbr = _abbreviations()
+            self._starts = frozenset(
+                m.group(1) for m in _AFTER_END.finditer(self.text)
+                if m.group(1) not in mid and _word_before(self.text, m.start() + 3) not in abbr)
         return word in self._starts
 
 
@@ -160,6 +173,9 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
         return True
     if kind == "initial":
         return False
+    # "held at the U.N. Delegates left": a plural subject noun followed by a lowercase word (a verb)
+    if w2 in _subjects() and text[nxt.end() + 1:nxt.end() + 2].islower() and text[nxt.end():nxt.end() + 1] == " ":
+        return True
     # "in Lodi, N.J. Roger Ailes ...": a place abbreviation after a comma closes its phrase.
     if kind == "place" and ts - len(word) - 2 >= sent_start and text[ts - len(word) - 2] == ",":
         return True
@@ -169,6 +185,11 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
 @lru_cache(maxsize=1)
 def _starters() -> frozenset[str]:
     return _lexicon.words("sentence_starters.txt")
+
+
+@lru_cache(maxsize=1)
+def _subjects() -> frozenset[str]:
+    return _lexicon.words("sentence_subjects.txt")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:

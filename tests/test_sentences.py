@@ -84,7 +84,9 @@ CASES = [
     # ... learning from the article: "Officials" opens a sentence elsewhere in it, so it does here
     ("The talks ended. Officials left the room. He works for Acme Inc. Officials there declined to comment.",
      ["The talks ended.", "Officials left the room.", "He works for Acme Inc.", "Officials there declined to comment."]),
-    ("He works for Acme Inc. Officials there declined to comment.", None),
+    # ... or it is a plural subject noun followed by a verb (sentence_subjects.txt)
+    ("He works for Acme Inc. Officials there declined to comment.",
+     ["He works for Acme Inc.", "Officials there declined to comment."]),
     ("Write to Box 5193, New York, N.Y. 10087. Replies are answered.",
      ["Write to Box 5193, New York, N.Y. 10087.", "Replies are answered."]),
     ("Justice Katz orders J.H.S. 123 to open on time, as P.S. 41 did.", None),
@@ -191,6 +193,40 @@ PROVINCE_CASES = [
 @pytest.mark.parametrize("text,expected", PROVINCE_CASES, ids=[c[0][:40] for c in PROVINCE_CASES])
 def test_canadian_provinces(text, expected):
     assert split(text) == (expected if expected is not None else [text])
+
+
+# a plural subject noun + a lowercase word after an ambiguous abbreviation opens a new sentence;
+# in a title-case headline or a name it does not
+SUBJECT_CASES = [
+    ("Talks were held at the U.N. Delegates left without a deal.",
+     ["Talks were held at the U.N.", "Delegates left without a deal."]),
+    ("The contract went to Smith & Co. Analysts were surprised.",
+     ["The contract went to Smith & Co.", "Analysts were surprised."]),
+    ("The plant is in Fresno, Calif. Residents have complained for years.",
+     ["The plant is in Fresno, Calif.", "Residents have complained for years."]),
+    ("U.S. Officials Warn Of Delays At Border", None),
+    ("The U.S. Marshals said the fugitive was caught.", None),
+    ("Acme Corp. Shares Slide After Profit Warning", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUBJECT_CASES, ids=[c[0][:40] for c in SUBJECT_CASES])
+def test_plural_subject_after_abbreviation(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
+# the word after an abbreviation's own period is no evidence that it opens sentences in the article
+SELF_TEACHING_CASES = [
+    "Shares of Acme Corp. Chief Executive Jane Doe fell.",
+    "The firm, Smith Bros. Construction, won the bid.",
+    "Acme Corp. Shares Slide After Profit Warning",
+    "Rivals include Globex Corp. Holdings and Initech.",
+]
+
+
+@pytest.mark.parametrize("text", SELF_TEACHING_CASES)
+def test_abbreviation_does_not_teach_its_own_next_word(text):
+    assert split(text) == [text]
 
 
 def test_seed_article(seed_articles):
