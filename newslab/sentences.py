@@ -69,6 +69,31 @@ def _abbreviations() -> dict[str, str]:
     return {k.removesuffix("."): v for k, v in _lexicon.table("abbreviations.txt").items()}
 
 
+def _inside_embedded_quote(text: str, sent_start: int, ts: int, b: int) -> bool:
+    """Whether ``text[ts]`` (a ``?`` or ``!``) sits in a quotation opened mid-sentence that closes soon
+    and is followed by a lowercase word or a comma: 'The crowd chanted "Out! Out!" as he left.'
+
+    A quotation that opens its sentence ('"Stop! Go back!" he said.') keeps its own sentences.
+    Bounded windows: 200 characters back, 120 ahead.
+    """
+    lo = max(sent_start, ts - 200)
+    seg = text[lo:ts]
+    o = seg.rfind("\u201c")
+    if o >= 0 and "\u201d" not in seg[o:]:
+        close = "\u201d"
+    elif seg.count('"') % 2 == 1:
+        o, close = seg.rfind('"'), '"'
+    else:
+        return False
+    if lo + o == sent_start or (o > 0 and not seg[o - 1].isspace()):
+        return False
+    c = text.find(close, ts, min(b, ts + 120))
+    if c < 0:
+        return False
+    after = text[c + 1:c + 3]
+    return after[:1] == "," or (after[:1] == " " and after[1:2].islower())
+
+
 def _word_before(text: str, end: int) -> str:
     """The letters (and inner periods) just before ``text[end]``, looking back at most 40 characters."""
     i = end
@@ -124,6 +149,9 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
     elif c in _NO_START:
         return False
     term = text[ts:e]
+    if ("?" in term or "!" in term) and not any(q in term for q in _QUOTES) and _inside_embedded_quote(
+            text, sent_start, ts, b):
+        return False
     if "?" in term or "!" in term:
         # "Why now?" Biden asked.  — the question belongs to the attribution that follows.
         if c.isupper() and any(q in term for q in _QUOTES):

@@ -229,6 +229,24 @@ def test_abbreviation_does_not_teach_its_own_next_word(text):
     assert split(text) == [text]
 
 
+# "?"/"!" inside a quotation embedded mid-sentence and continued after it stay in that sentence;
+# a quotation that opens its sentence keeps its own sentence ends
+EMBEDDED_QUOTE_CASES = [
+    ('The crowd chanted "Out! Out!" as he left.', None),
+    ("He yelled \u201cHelp! Fire!\u201d and ran. Nobody came.",
+     ["He yelled \u201cHelp! Fire!\u201d and ran.", "Nobody came."]),
+    ('Fans sang "Why? Why not?", then went home.', None),
+    ('"Stop! Go back!" he said.', ['"Stop!', 'Go back!" he said.']),
+    ('It said "Stop!" Then it ended.', ['It said "Stop!"', "Then it ended."]),
+    ('He asked "Is it safe? Really?" The room went quiet.', ['He asked "Is it safe?', 'Really?"', "The room went quiet."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", EMBEDDED_QUOTE_CASES, ids=[c[0][:40] for c in EMBEDDED_QUOTE_CASES])
+def test_embedded_quotation(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
 def test_seed_article(seed_articles):
     assert len(seed_articles) == 1
     text = seed_articles["text"].iloc[0]
