@@ -247,6 +247,12 @@ def test_embedded_quotation(text, expected):
     assert split(text) == (expected if expected is not None else [text])
 
 
+@pytest.mark.parametrize("text", ["The company was founded by Wm. Wrigley Jr. in Chicago.",
+                                  "Chas. Schwab and Thos. Edison were named.", "A letter from Geo. Washington sold."])
+def test_abbreviated_given_names(text):
+    assert split(text) == [text]
+
+
 def test_seed_article(seed_articles):
     assert len(seed_articles) == 1
     text = seed_articles["text"].iloc[0]
