@@ -253,6 +253,21 @@ def test_abbreviated_given_names(text):
     assert split(text) == [text]
 
 
+# titles, company forms and states from Indian, Canadian, French-language and Australian news
+WORLD_ABBR_CASES = [
+    ("Smt. Sonia Gandhi spoke. She left.", ["Smt. Sonia Gandhi spoke.", "She left."]),
+    ("Const. Jane Roy of the RCMP confirmed the arrest.", None),
+    ("Mme. Dubois voted against the motion.", None),
+    ("The mine is owned by Acme Pty. Ltd. of Perth.", None),
+    ("Floods hit Lismore, N.S.W. Residents fled.", ["Floods hit Lismore, N.S.W.", "Residents fled."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WORLD_ABBR_CASES, ids=[c[0][:40] for c in WORLD_ABBR_CASES])
+def test_world_abbreviations(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
 def test_seed_article(seed_articles):
     assert len(seed_articles) == 1
     text = seed_articles["text"].iloc[0]
