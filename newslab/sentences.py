@@ -54,6 +54,8 @@ _AFTER_END = re.compile(r"[a-z]{3}[.!?][" + re.escape(_CLOSERS) + r"]{0,2} [" + 
 _MID_UPPER = re.compile(r"[a-z,] ([A-Z][a-z]+)\b")
 # A next character that never starts a sentence (a dash continues one: "NASHUA, N.H. - At the ...").
 _NO_START = frozenset(",;:.!?\u2026%)]}-\u2013\u2014\u2015")
+_NUM_SPAN = re.compile(r"[\d,.]{1,12} (?:years?|months?|weeks?|days?|hours?|minutes?|decades?|times) "
+                       r"(?:ago|old|before|higher|lower|more|less|the)\b")
 _QUOTES = frozenset("\"'\u201d\u2019\u00bb")
 # What may follow "a.m."/"p.m." inside its sentence: days, months, time zones ("10 a.m. EST Monday").
 _TIME_NEXT = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri
@@ -192,7 +194,10 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
         w2 = nxt.group() if nxt else ""
         return not (w2 in _TIME_NEXT or text.startswith(" time", j + len(w2)))
     if c.isdigit():  # U.S. 10 people died | New York, N.Y. 10087 | J.H.S. 123
-        return kind == "ambiguous"
+        # "moved to the U.S. 10 years ago", "sales in the U.K. 3 times higher": a span of time or a
+        # multiple continues the clause ("10 years later, ..." opens a new one).
+        m = _NUM_SPAN.match(text, j, min(b, j + 40))
+        return kind == "ambiguous" and m is None
     if not c.isalpha() or (j > k and kind != "initial"):  # a symbol, or an opening quote mark
         return True
     nxt = _WORD.match(text, j, b)

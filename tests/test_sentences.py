@@ -268,6 +268,22 @@ def test_world_abbreviations(text, expected):
     assert split(text) == (expected if expected is not None else [text])
 
 
+# a number after an ambiguous abbreviation opens a sentence, unless it measures a span or a multiple
+NUMBER_AFTER_ABBR_CASES = [
+    ("He moved to the U.S. 10 years ago.", None),
+    ("Sales at Acme Inc. 2 years ago were higher.", None),
+    ("Prices in the U.K. 3 times higher than in France drew protests.", None),
+    ("He came to the U.S. 10 years later, he left.", ["He came to the U.S.", "10 years later, he left."]),
+    ("The storm hit the U.K. 2023 was worse.", ["The storm hit the U.K.", "2023 was worse."]),
+    ("The hearing is at 9 a.m. 15 March in Leeds.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", NUMBER_AFTER_ABBR_CASES, ids=[c[0][:40] for c in NUMBER_AFTER_ABBR_CASES])
+def test_number_after_abbreviation(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
 def test_seed_article(seed_articles):
     assert len(seed_articles) == 1
     text = seed_articles["text"].iloc[0]
