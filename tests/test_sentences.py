@@ -204,6 +204,8 @@ SUBJECT_CASES = [
      ["The contract went to Smith & Co.", "Analysts were surprised."]),
     ("The plant is in Fresno, Calif. Residents have complained for years.",
      ["The plant is in Fresno, Calif.", "Residents have complained for years."]),
+    ("Inflation was 3.5 per cent in the U.K. Wages rose more slowly.",
+     ["Inflation was 3.5 per cent in the U.K.", "Wages rose more slowly."]),
     ("U.S. Officials Warn Of Delays At Border", None),
     ("The U.S. Marshals said the fugitive was caught.", None),
     ("Acme Corp. Shares Slide After Profit Warning", None),
