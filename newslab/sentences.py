@@ -15,6 +15,8 @@ itself, as Punkt learns from its training text: a capitalised next word ends the
 a usual sentence starter, or when it opens sentences elsewhere in the same article and is never
 capitalised mid-sentence there ("U.S. Court of Appeals" vs "the U.S. Officials said").
 The decision uses only the article's own text, so results do not depend on how a corpus is chunked.
+A plural subject noun followed by a verb (``sentence_subjects.txt``: "at the U.N. Delegates left")
+also ends one; ``a.m.``/``p.m.`` end one before any capitalised word but a day, month or time zone.
 A ``?`` or ``!`` inside a quotation followed by an attribution ("Why now?" Biden asked.) stays in
 one sentence, and a sentence ending inside closing quote marks ends after them.
 
