@@ -206,11 +206,12 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
     w2 = nxt.group() if nxt else ""
     if w2 in _starters():
         return True
-    if kind == "initial":
-        return False
-    # "held at the U.N. Delegates left": a plural subject noun followed by a lowercase word (a verb)
+    # "held at the U.N. Delegates left", "works for the F.B.I. Agents raided": a plural subject noun
+    # followed by a lowercase word (a verb); no name continues that way after an initial either
     if w2 in _subjects() and text[nxt.end() + 1:nxt.end() + 2].islower() and text[nxt.end():nxt.end() + 1] == " ":
         return True
+    if kind == "initial":
+        return False
     # "in Lodi, N.J. Roger Ailes ...": a place abbreviation after a comma closes its phrase.
     if kind == "place" and ts - len(word) - 2 >= sent_start and text[ts - len(word) - 2] == ",":
         return True

@@ -206,6 +206,7 @@ SUBJECT_CASES = [
      ["The plant is in Fresno, Calif.", "Residents have complained for years."]),
     ("Inflation was 3.5 per cent in the U.K. Wages rose more slowly.",
      ["Inflation was 3.5 per cent in the U.K.", "Wages rose more slowly."]),
+    ("She works for the F.B.I. Agents raided the house.", ["She works for the F.B.I.", "Agents raided the house."]),
     ("U.S. Officials Warn Of Delays At Border", None),
     ("The U.S. Marshals said the fugitive was caught.", None),
     ("Acme Corp. Shares Slide After Profit Warning", None),
