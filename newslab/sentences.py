@@ -199,7 +199,8 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
         # "moved to the U.S. 10 years ago", "sales in the U.K. 3 times higher": a span of time or a
         # multiple continues the clause ("10 years later, ..." opens a new one).
         m = _NUM_SPAN.match(text, j, min(b, j + 40))
-        return kind == "ambiguous" and m is None
+        # A lowercase unit (5 ft. 10 in., 2 lb. 3 oz.) runs on into its number too.
+        return kind == "ambiguous" and m is None and not word.islower()
     if not c.isalpha() or (j > k and kind != "initial"):  # a symbol, or an opening quote mark
         return True
     nxt = _WORD.match(text, j, b)

@@ -279,6 +279,11 @@ NUMBER_AFTER_ABBR_CASES = [
     ("He came to the U.S. 10 years later, he left.", ["He came to the U.S.", "10 years later, he left."]),
     ("The storm hit the U.K. 2023 was worse.", ["The storm hit the U.K.", "2023 was worse."]),
     ("The hearing is at 9 a.m. 15 March in Leeds.", None),
+    ("He was 5 ft. 10 in. tall.", None),
+    ("The baby weighed 7 lb. 4 oz. at birth.", None),
+    ("Net profit was Rs. 45.6 crore vs. Rs. 40.1 crore a year ago.", None),
+    ("Prices rose by Rs. 2. Buyers complained.", ["Prices rose by Rs. 2.", "Buyers complained."]),
+    ("Fees rose to Ksh. 2,000 this year.", None),
 ]
 
 
