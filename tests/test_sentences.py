@@ -170,6 +170,10 @@ TIME_CASES = [
     ("The curfew starts at 6 p.m. London time on Friday.", None),
     ("Fireworks begin at 9 p.m. Dec. 31 over the harbour.", None),
     ("It ends at 5 p.m. (2200 GMT) today.", None),
+    # abbreviated weekdays behave the same way
+    ("The fair opens Sat. Tickets are free.", ["The fair opens Sat.", "Tickets are free."]),
+    ("The vote is on Thurs. Feb. 8 in Ottawa.", None),
+    ("It opens Fri. 10 a.m. sharp.", None),
 ]
 
 
