@@ -153,14 +153,12 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
     elif c in _NO_START:
         return False
     term = text[ts:e]
-    if ("?" in term or "!" in term) and not any(q in term for q in _QUOTES) and _inside_embedded_quote(
-            text, sent_start, ts, b):
-        return False
     if "?" in term or "!" in term:
-        # "Why now?" Biden asked.  — the question belongs to the attribution that follows.
-        if c.isupper() and any(q in term for q in _QUOTES):
-            return _attribution().match(text, j, min(b, j + 160)) is None
-        return True
+        if any(q in term for q in _QUOTES):
+            # "Why now?" Biden asked.  — the question belongs to the attribution that follows.
+            return not c.isupper() or _attribution().match(text, j, min(b, j + 160)) is None
+        # 'The crowd chanted "Out! Out!" as he left.': inside a quotation opened mid-sentence
+        return not _inside_embedded_quote(text, sent_start, ts, b)
     if term != ".":
         return True  # an ellipsis, or a period inside/before closing quotes or brackets
     # A lone period: look at the word before it (bounded window: abbreviations are short).
