@@ -59,12 +59,6 @@ _NO_START = frozenset(",;:.!?\u2026%)]}-\u2013\u2014\u2015")
 _NUM_SPAN = re.compile(r"[\d,.]{1,12} (?:years?|months?|weeks?|days?|hours?|minutes?|decades?|times) "
                        r"(?:ago|old|before|higher|lower|more|less|the)\b")
 _QUOTES = frozenset("\"'\u201d\u2019\u00bb")
-# What may follow "a.m."/"p.m." inside its sentence: days, months, time zones ("10 a.m. EST Monday").
-_TIME_NEXT = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri
-    Sat Sun January February March April May June July August September October November December Jan Feb
-    Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT PT PST PDT AT AST ADT NT GMT UTC
-    BST CET CEST EET EEST WAT CAT EAT SAST IST PKT ICT WIB SGT HKT JST KST AEST AEDT ACST AWST NZST NZDT
-    Eastern Central Mountain Pacific Atlantic Greenwich Zulu""".split())
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +186,7 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
         # follows, or a place naming the clock ("3 p.m. London time").
         nxt = _WORD.match(text, j, b)
         w2 = nxt.group() if nxt else ""
-        return not (w2 in _TIME_NEXT or text.startswith(" time", j + len(w2)))
+        return not (w2 in _time_next() or text.startswith(" time", j + len(w2)))
     if c.isdigit():  # U.S. 10 people died | New York, N.Y. 10087 | J.H.S. 123
         # "moved to the U.S. 10 years ago", "sales in the U.K. 3 times higher": a span of time or a
         # multiple continues the clause ("10 years later, ..." opens a new one).
@@ -225,6 +219,11 @@ def _starters() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _subjects() -> frozenset[str]:
     return _lexicon.words("sentence_subjects.txt")
+
+
+@lru_cache(maxsize=1)
+def _time_next() -> frozenset[str]:
+    return _lexicon.words("sentence_time_next.txt")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:
