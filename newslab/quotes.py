@@ -1139,8 +1139,7 @@ _ADVERBIAL_OPENERS = frozenset({"outside", "inside", "during", "after", "before"
 # adverbial only before punctuation or a time phrase ("later that day", "last week", "late Tuesday")
 _TIME_ADVERBS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "last", "late", "recently",
                            "afterwards", "shortly"})
-_TIME_NOUNS = frozenset({"week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "day",
-                         "after", "before", "on", "in", "that", "this", "the"})
+_TIME_NOUNS = _TIME_UNITS | {"day", "after", "before", "on", "in", "that", "this", "the"}
 # the occasion of speaking, before to/on/in/at ('said a source speaking to Fox News')
 _OCCASION_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing", "testifying", "responding",
                                    "reacting", "commenting", "referring"})
