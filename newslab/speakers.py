@@ -88,8 +88,6 @@ _OBJECT_BEFORE = frozenset({"like", "of", "with", "to", "for", "about", "against
 _LOOSE_MODS = frozenset({"former", "then", "top", "senior", "longtime", "veteran", "new", "current", "acting", "ex"})
 _NEAR_CUES = frozenset({"said", "says", "told", "added", "tells", "asked", "wrote", "writes", "stated", "noted",
                         "argued", "explained", "insisted", "warned", "claimed", "spoke", "responded", "replied"})
-_CORPORATE = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "limited", "ag", "sa", "gmbh", "airlines",
-                        "airways", "motors", "holdings", "industries"})
 _RECENT = 24  # persons / groups remembered for pronouns: bounded, so a pronoun costs O(1)
 _MAX_NAME = 8  # name words indexed for surname lookup ("Luiz Inácio Lula da Silva" has five)
 
@@ -113,6 +111,7 @@ class _Lex:
     abbrev: frozenset[str]  # titles and honorifics written with a dot, without it ("mr", "sen")
     no_start: frozenset[str]  # function words that are not places: no name starts with them
     company: frozenset[str] = frozenset()  # "the company", "the airline": the organisation last quoted
+    corporate: frozenset[str] = frozenset()  # "Inc", "Airways": words that make a name a company's
     postnominal: frozenset[str] = frozenset()  # "KC", "MP", "OBE" after a name
     mod_canon: dict[str, str] = field(default_factory=dict)  # "tory" -> "conservative"
     documents: frozenset[str] = frozenset()  # "the poll", "the report": no unnamed person to link to
@@ -161,6 +160,7 @@ def _lex() -> _Lex:
         abbrev=frozenset(w[:-1] for w in heads.keys() | honorifics.keys() if w.endswith(".")),
         no_start=function - places,
         company=frozenset(w.lower() for w in _lexicon.words("speaker_company_nouns.txt")),
+        corporate=frozenset(w.lower() for w in _lexicon.words("speaker_company_suffixes.txt")),
         postnominal=frozenset(w.lower() for w in _lexicon.words("speaker_postnominals.txt")),
         mod_canon=mod_canon,
         documents=frozenset(w.lower() for w in _lexicon.words("speaker_documents.txt")),
@@ -1295,7 +1295,7 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
                 # that is no person's.
                 last = w.last_speaker
                 if isinstance(last, _Group) and last.kind == "org" and any(
-                        x.strip(".") in _CORPORATE or x in lex.company for x in last.name.lower().split()):
+                        x.strip(".") in lex.corporate or x in lex.company for x in last.name.lower().split()):
                     return last.name, None, last  # "Boeing Co.", "Barclays Bank" (not "the ministry")
                 if isinstance(last, _Entity) and last.gender is None and not last.roles \
                         and not any(x in lex.given for x in last.words or last.name.lower().split()):
