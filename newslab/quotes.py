@@ -1274,6 +1274,17 @@ def _lower_speaker(a: _Article, k: int, hi: int) -> int | None:
     return e if e is not None and e - k < 6 else None
 
 
+def _clause_to_end(a: _Article, t: int, stop: int, hi: int) -> int | None:
+    """The last token of a clause that starts at token ``t`` and runs to its sentence's end within
+    tokens before ``stop`` (no quotation on the way): '..., said an official who was not authorized
+    to speak.'; None when it stops short."""
+    aw = a.w
+    while t + 1 < hi and t < stop and not (aw[t + 1] in _SENT_END and not _abbr_dot(a, t + 1)) \
+            and not _is_quote_tok(aw[t + 1]):
+        t += 1
+    return t if t + 1 >= hi or aw[t + 1] in _SENT_END else None
+
+
 def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: int, si: int,
                prev: _Stmt | None) -> list[_Stmt]:
     aw = a.w
@@ -1471,12 +1482,9 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
         if inv is not None and tail == inv and aw[inv + 1].lower() in ("who", "whose") and aw[inv][:1].isalpha() \
                 and aw[inv].lower() not in _PRON:
             # '"...," said a Mexican official who was not authorized to speak.': a relative clause
-            t = inv + 1
-            while t + 1 < hi and t - inv < 40 and not (aw[t + 1] in _SENT_END and not _abbr_dot(a, t + 1)) \
-                    and not _is_quote_tok(aw[t + 1]):
-                t += 1
-            if t + 1 >= hi or aw[t + 1] in _SENT_END:
-                tail = t
+            clause_end = _clause_to_end(a, inv + 1, inv + 40, hi)
+            if clause_end is not None:
+                tail = clause_end
         inverted_ok = inv is not None and tail is not None and (
             tail + 1 >= hi or aw[tail + 1] in (".", ",", "!", "?", ";", ":") or _is_quote_tok(aw[tail + 1]))
         # Only plain speech verbs invert, and never after an auxiliary: in "The chancellor, Jeremy
@@ -1531,15 +1539,11 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
                 # '..., said Ann Lee, a law professor who has ...': the appositive ends at its relative clause
                 # (or at ', who ...' after it)
                 r = next((x for x in range(e + 3, e2) if aw[x].lower() in ("who", "which", "whose")), None)
-                if r is not None:
-                    t = r
-                    while t + 1 < hi and t - r < 40 and not (aw[t + 1] in _SENT_END and not _abbr_dot(a, t + 1)) \
-                            and not _is_quote_tok(aw[t + 1]):
-                        t += 1
-                    if t + 1 >= hi or aw[t + 1] in _SENT_END:
-                        e, tail = r - 1, t
-                        while aw[e] in (",", "\u2014", "--"):
-                            e -= 1
+                rel_end = _clause_to_end(a, r, r + 40, hi) if r is not None else None
+                if r is not None and rel_end is not None:
+                    e, tail = r - 1, rel_end
+                    while aw[e] in (",", "\u2014", "--"):
+                        e -= 1
         sp = (a.tstart[cj + 1], a.tend[e])
         if j < lo:  # the sentence splitter may have cut right after the quotation
             left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
