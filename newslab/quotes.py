@@ -1551,7 +1551,8 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             left = _left_content(a, j + 1 if aw[j] == "," else ci, lo)
         if left is None:
             return []
-        k3 = max(e, tail) + 1  # type: ignore[type-var]
+        assert tail is not None  # (inverted_ok above)
+        k3 = max(e, tail) + 1
         while k3 < hi and aw[k3] in (",", ":"):
             k3 += 1
         q = a.q_by_start.get(a.tstart[k3]) if k3 < hi else None
@@ -1637,10 +1638,10 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
         if kind == "direct":
             ce = q.end  # type: ignore[union-attr]
         sp, cue = (s, e), (cs, m.end(2))
-        first = name.split()[0]
-        if first in _TITLE_CASE_CUES and first.lower() in _inversion_verbs() and " " in name:
+        word0 = name.split()[0]
+        if word0 in _TITLE_CASE_CUES and word0.lower() in _inversion_verbs() and " " in name:
             # 'Says Smith: "..."': the cue opens the paragraph and the speaker follows it
-            sp, cue = (s + len(first) + name[len(first):].index(name.split()[1]), e), (s, s + len(first))
+            sp, cue = (s + len(word0) + name[len(word0):].index(name.split()[1]), e), (s, s + len(word0))
         out.append(_Stmt(c0, ce, kind, sp, cue, 0.5))
     return out
 
@@ -1925,10 +1926,12 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         verbs = _verbs()
         keep = []
         for st in out:
-            cue_word = a.text[st.cue[0]:st.cue[1]].lower() if st.cue is not None else ""
+            cue = st.cue
+            cue_word = a.text[cue[0]:cue[1]].lower() if cue is not None else ""
             if st.sp is not None and a.text[st.sp[0]:st.sp[1]].lower() in ("who", "which") and (
                     verbs.get(cue_word) in ("attitude", "belief")
-                    or (cue_word.endswith("ing") and a.text[max(0, st.cue[0] - 6):st.cue[0]].rstrip().endswith(
+                    or (cue is not None and cue_word.endswith("ing")
+                        and a.text[max(0, cue[0] - 6):cue[0]].rstrip().endswith(
                         ("been", "is", "was", "are", "were")))):  # 'who has been challenging the industry'
                 b = st.sp[0]
                 while b > 0 and a.text[b - 1] in " ,\t\u00a0":

@@ -201,7 +201,8 @@ def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, orth
         return True
     # "held at the U.N. Delegates left", "works for the F.B.I. Agents raided": a plural subject noun
     # followed by a lowercase word (a verb); no name continues that way after an initial either
-    if w2 in _subjects() and text[nxt.end() + 1:nxt.end() + 2].islower() and text[nxt.end():nxt.end() + 1] == " ":
+    if nxt is not None and w2 in _subjects() and text[nxt.end() + 1:nxt.end() + 2].islower() \
+            and text[nxt.end():nxt.end() + 1] == " ":
         return True
     if kind == "initial":
         return False

@@ -674,7 +674,7 @@ class _Article:
         # Andersson" (named once, after a comma) a person.
         self._weak: dict[str, tuple[int, int] | None] = {}
         full = []
-        parsed = []
+        parsed: list[tuple[int, int, _Parse, str | None]] = []
         for i, j in runs:
             p = _parse_run(doc, i, j, lex)
             name = p.name
