@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from . import _lexicon
@@ -72,14 +73,14 @@ def keep_speech(q: pd.DataFrame, texts: Mapping[object, str] | None = None) -> p
 
 
 _NEGATION = re.compile(r"(?:n[\'\u2019]t|\bnot|\bnever)\s+(?:(?:\w+ly|yet|ever|even)\s+)?$", re.IGNORECASE)
-_COMPLEMENTIZERS = frozenset("that if whether how what why when where who whom which".split())
-_TOPIC_PREPOSITIONS = frozenset("about of for on at with around to against".split())
+_COMPLEMENTIZERS = frozenset(["that", "if", "whether", "how", "what", "why", "when", "where", "who", "whom", "which"])
+_TOPIC_PREPOSITIONS = frozenset(["about", "of", "for", "on", "at", "with", "around", "to", "against"])
 _QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 
 
 def _before_cue(cue_start: object, text: str) -> str:
     """The 30 characters before the cue (the negation may sit inside a mis-read speaker span)."""
-    if cue_start is None or pd.isna(cue_start):
+    if not isinstance(cue_start, (int, np.integer)):  # no cue (NA): nothing to negate
         return ""
     return text[max(0, int(cue_start) - 30):int(cue_start)]
 
