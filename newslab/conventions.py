@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import _lexicon
+from .quote_cues import _verbs
 
 #: The conventions :func:`newslab.quotes` knows, and what each means.
 CONVENTIONS = {
@@ -67,14 +68,35 @@ def keep_speech(q: pd.DataFrame, texts: Mapping[object, str] | None = None) -> p
         >>> keep_speech(q)["cue"].tolist()
         ['said']
     """
-    if "cue_class" not in q.columns:
-        raise ValueError("keep_speech needs the 'cue_class' column of newslab.quotes()")
-    return q[~q["cue_class"].isin(NOT_SPEECH).to_numpy()]
+    if "cue_class" in q.columns:
+        classes = q["cue_class"]
+    elif "cue" in q.columns:
+        classes = q["cue"].map(cue_class)
+    else:
+        raise ValueError("keep_speech needs the 'cue_class' (or 'cue') column of newslab.quotes()")
+    return q[~classes.isin(NOT_SPEECH).to_numpy()]
+
+
+def cue_class(cue: object) -> str | None:
+    """The class of a cue's verb in the reporting-verb lexicons (speech, belief, attitude), or None.
+
+    Examples:
+        >>> cue_class("said"), cue_class("thinks"), cue_class("endorsed"), cue_class(":")
+        ('speech', 'belief', 'attitude', None)
+    """
+    if not isinstance(cue, str):
+        return None
+    verbs = _verbs()
+    return verbs.get(cue) or verbs.get(cue.lower())
 
 
 _NEGATION = re.compile(r"(?:n[\'\u2019]t|\bnot|\bnever)\s+(?:(?:\w+ly|yet|ever|even)\s+)?$", re.IGNORECASE)
 _COMPLEMENTIZERS = frozenset(["that", "if", "whether", "how", "what", "why", "when", "where", "who", "whom", "which"])
-_TOPIC_PREPOSITIONS = frozenset(["about", "of", "for", "on", "at", "with", "around", "to", "against"])
+_TOPIC_PREPOSITIONS = frozenset(["about", "of"])
+# 'said about 30 people died': "about" before a quantity is an approximation, not a topic
+_QUANTITY_WORDS = frozenset(["a", "an", "half", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                             "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+                             "thousand", "thousands", "million", "millions", "dozen", "dozens"])
 _QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 
 
@@ -115,6 +137,17 @@ def _first_word(text: object) -> str:
     return ""
 
 
+def _names_a_topic(text: object) -> bool:
+    """'about the first time he flew', 'of his years in office': a topic, not the words said."""
+    if not isinstance(text, str):
+        return False
+    words = text.split(None, 2)
+    if len(words) < 2 or words[0].lower() not in _TOPIC_PREPOSITIONS:
+        return False
+    nxt = words[1].lower()
+    return not (nxt[:1].isdigit() or nxt[:1] in "$\u00a3\u20ac" or nxt in _QUANTITY_WORDS)
+
+
 def _has_words(kind: object, text: object) -> bool:
     """Quotation marks, or a clause opened by a complementizer ('that ...', 'whether ...')."""
     if kind in ("direct", "mixed"):
@@ -128,8 +161,9 @@ def drop_acts_without_words(q: pd.DataFrame, texts: Mapping[object, str] | None 
     A verb of ``quote_act_verbs.txt`` ("denied", "urged", "called", "protested") counts only with
     quotation marks or a clause: ``Trudeau denied the substance of the story`` and ``A neighbour
     called 911`` go, ``She denied that she knew`` and ``He called the plan "a disaster"`` stay. Any
-    indirect statement whose content opens with a preposition names a topic, not words: ``told
-    reporters about the first time``, ``writes about style and culture``.
+    indirect statement whose content opens with "about" or "of" names a topic, not words: ``told
+    reporters about the first time``, ``writes about style and culture`` (but ``said about 30
+    people died`` is a quantity, and stays).
 
     Examples:
         >>> q = pd.DataFrame({"type": ["indirect", "indirect", "indirect"], "cue": ["denied", "denied", "told"],
@@ -143,7 +177,7 @@ def drop_acts_without_words(q: pd.DataFrame, texts: Mapping[object, str] | None 
     keep = []
     for kind, cue, text in zip(q["type"].tolist(), q["cue"].tolist(), q["text"].tolist()):
         words = _has_words(kind, text)
-        if kind == "indirect" and _first_word(text) in _TOPIC_PREPOSITIONS:
+        if kind == "indirect" and _names_a_topic(text):
             keep.append(False)
         elif isinstance(cue, str) and cue.lower() in acts:
             keep.append(words)

@@ -63,6 +63,7 @@ import pandas as pd
 
 from . import _lexicon
 from ._parallel import corpus_step
+from .conventions import check_convention, to_quotations
 from .quote_sieves import _find_statements
 from .speakers import resolve_speakers
 
@@ -122,11 +123,17 @@ def _rows_in(text: str) -> list[tuple]:
 
 
 @corpus_step
-def quotes(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per attributed statement: who said what, with exact offsets.
+def quotes(articles: pd.DataFrame, convention: str = "quotes") -> pd.DataFrame:
+    """Who said what, with exact offsets: one row per quotation, or per attribution relation.
 
     Args:
         articles: a DataFrame with ``article_id`` and ``text`` (NaN or empty text gives no rows).
+        convention: ``"quotes"`` (the default): quotations of speech as journalists and the Gender
+            Gap Tracker count them: only what someone said, wrote or posted, and each quotation its
+            own row (``"A," he said. "B."`` is two rows sharing speaker and cue).
+            ``"attributions"``: every attribution relation as PolNeAR annotates it: beliefs ("he
+            thinks"), evidence ("polls show"), attitudes ("Huawei denied the claims"), and a split
+            quote as one row. See :mod:`newslab.conventions`.
 
     Returns:
         The quotes table: ``article_id``, ``quote_id``, ``type`` (direct | indirect | mixed),
@@ -149,10 +156,14 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
         >>> q = quotes(arts)
         >>> q[["type", "text", "speaker", "cue"]].values.tolist()
         [['direct', '\u201cWe will win,\u201d', 'Ann Lee', 'said'], ['indirect', 'that taxes would fall', 'The mayor', 'added']]
-        >>> split = quotes(pd.DataFrame({"article_id": ["a2"], "text": ['"We will win," she said. "Taxes will fall."']}))
+        >>> two = pd.DataFrame({"article_id": ["a2"], "text": ['"We will win," she said. "Taxes will fall."']})
+        >>> quotes(two)[["text", "speaker", "cue"]].values.tolist()
+        [['"We will win,"', 'she', 'said'], ['"Taxes will fall."', 'she', 'said']]
+        >>> split = quotes(two, convention="attributions")
         >>> split[["text", "content_spans"]].values.tolist()
         [['"We will win," she said. "Taxes will fall."', [(0, 14), (25, 43)]]]
     """
+    check_convention(convention)
     if "text" not in articles.columns:
         raise ValueError(f"quotes() needs a 'text' column (and 'article_id'); got columns {list(articles.columns)}. "
                          "Load a corpus with newslab.load_articles(path) first.")
@@ -184,4 +195,6 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
             data[c] = values
     df = pd.DataFrame(data, columns=COLUMNS)
     df["confidence"] = df["confidence"].astype("float64")
+    if convention == "quotes":
+        df = to_quotations(df, dict(zip(ids.tolist(), articles["text"].tolist())))
     return df

@@ -24,9 +24,11 @@ def test_beliefs_evidence_and_attitudes_are_not_quotations():
     assert C.keep_speech(q)["cue"].tolist() == ["said"]
 
 
-def test_keep_speech_needs_cue_class():
+def test_keep_speech_reads_the_cue_when_there_is_no_cue_class():
+    q = pd.DataFrame({"cue": ["said", "believes", "Endorsed", ":"]})
+    assert C.keep_speech(q)["cue"].tolist() == ["said", ":"]
     with pytest.raises(ValueError, match="cue_class"):
-        C.keep_speech(pd.DataFrame({"cue": ["said"]}))
+        C.keep_speech(pd.DataFrame({"text": ["x"]}))
 
 
 @pytest.mark.parametrize("text, cue, dropped", [
@@ -52,6 +54,9 @@ def test_negated_speech_is_not_a_quotation(text, cue, dropped):
     ("indirect", "said", "the plant would close", True),
     ("indirect", "told", "about the first time he flew", False),
     ("indirect", "writes", "about style and culture", False),
+    ("indirect", "said", "about 30 people were killed", True),
+    ("indirect", "said", "at least 12 people were killed", True),
+    ("indirect", "said", "about $2 million was missing", True),
     ("direct", "protested", "\u201cThis is theft,\u201d", True),
 ])
 def test_speech_acts_count_only_with_words(kind, cue, content, kept):
@@ -73,3 +78,33 @@ def test_a_split_quotation_becomes_one_row_per_piece_with_exact_offsets():
 def test_passes_are_declared_in_order():
     assert [p.__name__ for p in C.PASSES] == ["keep_speech", "drop_negated", "drop_acts_without_words",
                                               "split_quotations"]
+
+
+# --------------------------------------------------------------------------- through nl.quotes
+def _quotes(text, **kw):
+    import newslab as nl
+    return nl.quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}), **kw)
+
+
+def test_the_default_counts_each_quotation_of_a_split_quote():
+    text = "\u201cWe will not give up,\u201d said Amara Obi, the union\u2019s leader. \u201cNot this time.\u201d"
+    q = _quotes(text)
+    assert q[["type", "text", "speaker", "cue"]].values.tolist() == [
+        ["direct", "\u201cWe will not give up,\u201d", "Amara Obi, the union\u2019s leader", "said"],
+        ["direct", "\u201cNot this time.\u201d", "Amara Obi, the union\u2019s leader", "said"]]
+    assert q["quote_id"].tolist() == [0, 1]
+    assert all(text[s:e] == t for s, e, t in zip(q["start"], q["end"], q["text"]))
+    assert len(_quotes(text, convention="attributions")) == 1
+
+
+def test_the_default_leaves_out_beliefs_evidence_and_bare_acts():
+    text = ("Polls show the premier trailing. The minister thinks the deal is dead. "
+            "The company denied the report. Ms. Patel said the vote would go ahead. "
+            "He did not say when the talks would resume.")
+    assert _quotes(text)["cue"].tolist() == ["said"]
+    assert {"show", "thinks", "denied", "say"} <= set(_quotes(text, convention="attributions")["cue"])
+
+
+def test_an_unknown_convention_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown convention"):
+        _quotes("He said so.", convention="polnear")
