@@ -136,7 +136,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
             walker._sentence(tok)
             for idx, s, e in todo[tok]:
                 u = bisect.bisect_left(doc.starts, e, tok)
-                name, role, ref = _resolve_mention(walker, s, e, tok, u)
+                name, role, ref, _rule = _resolve_mention(walker, s, e, tok, u)
                 out[idx] = (name, role)
                 if isinstance(ref, (_Entity, _Group)):
                     walker.last_speaker = ref
