@@ -51,14 +51,8 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         word = doc.text[doc.starts[j - 1]:doc.ends[j - 1]]
         if word.isupper() or word == "PhD":
             j -= 1  # "Judge Timothy Spencer KC": letters after the name are not part of it
-    gender = None
     if doc.low[i] in lex.honorifics:
-        gender = lex.honorifics[doc.low[i]]
-        k = i + 1
-        while k < j - 1 and doc.low[k] in lex.honorifics:  # "Datuk Seri Anwar", "Alhaji Dr Musa"
-            gender = gender or lex.honorifics[doc.low[k]]
-            k += 1
-        return _Parse(None, (k, j) if j > k else None, gender, True)
+        return _parse_honorific(doc, i, j, lex)
     last_head = -1
     heads = lex.heads
     for k in range(i, j):  # _is_head, inlined: every capitalised run of the article passes here
@@ -66,44 +60,52 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         if w in heads or ("-" in w and w.rsplit("-", 1)[1] in heads):
             last_head = k
     if last_head < 0:
-        # "Republican Donald Trump", "Kremlin Dmitry Peskov": words before a given name that starts a
-        # name of two words or more are a description, not part of the name.
-        for k in range(i + 1, min(i + 3, j - 1)):
-            if doc.low[k] in lex.given and doc.cap[k] and all(_descriptor(lex, doc.low[x]) for x in range(i, k)):
-                return _Parse((i, k), _cut_name(doc, k, j, lex), lex.given[doc.low[k]], False)
-        return _Parse(None, _cut_name(doc, i, j, lex), None, False)
+        return _parse_untitled(doc, i, j, lex)
     if last_head == j - 1:
-        # "Jim Justice", "Peter King": a given name first means the title word is a surname.
-        if last_head > i and doc.low[i] in lex.given:
-            return _Parse(None, (i, j), lex.given[doc.low[i]], False)
-        # "P.E.I. Premier Dennis King": a title, then a given name that starts the name.
-        for k in range(i, j - 2):
-            if doc.low[k + 1] in lex.given and _is_head(lex, doc.low[k]):
-                return _Parse((i, k + 1), (k + 1, j), lex.given[doc.low[k + 1]], True)
-        return _Parse((i, j), None, _head_of(lex, doc.low[last_head])[1], True)  # type: ignore[index]
-    n = last_head + 1
-    # "Secretary of State John Kerry": the connector's object belongs to the role, leaving the name.
-    if doc.low[n] in _CONNECT:
-        n += 1
-        if n < j and doc.low[n] == "the":  # "Leader of the Opposition Rahul Gandhi"
-            n += 1
-        # The object is one word and any role words after it ("Minister for Finance", "Minister of
-        # Foreign Affairs", "Commissioner of Police | Olanrewaju Ishola"), unless a given name
-        # starts the name sooner.
-        obj = n + 1
-        # ("Governor of the Central Bank of Nigeria": the object runs on through "Bank of Nigeria")
-        while obj < j and doc.low[obj] not in lex.given and (
-                doc.low[obj] in lex.mods or doc.low[obj] in lex.org_words or doc.low[obj] in _CONNECT
-                or doc.low[obj - 1] in _CONNECT or doc.low[obj] == "the"):
-            obj += 1
-        given_at = next((k for k in range(n + 1, j - 1) if doc.low[k] in lex.given), None)
-        if given_at is not None and given_at <= obj:
-            n = given_at
-        elif j - obj >= 1:
-            n = obj
-        else:
-            return _Parse((i, j), None, _head_of(lex, doc.low[last_head])[1], True)  # type: ignore[index]
+        return _parse_title_last(doc, i, j, lex)
+    return _parse_titled(doc, i, j, last_head, lex)
+
+
+def _parse_honorific(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
+    """A run that starts with honorifics: "Mr. | Lavrov", "Datuk Seri | Anwar", "Alhaji Dr | Musa"."""
+    gender = lex.honorifics[doc.low[i]]
+    k = i + 1
+    while k < j - 1 and doc.low[k] in lex.honorifics:
+        gender = gender or lex.honorifics[doc.low[k]]
+        k += 1
+    return _Parse(None, (k, j) if j > k else None, gender, True)
+
+
+def _parse_untitled(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
+    """A run with no title word: a name, less any description before a given name that starts a name
+    of two words or more ("Republican | Donald Trump", "Kremlin | Dmitry Peskov")."""
+    for k in range(i + 1, min(i + 3, j - 1)):
+        if doc.low[k] in lex.given and doc.cap[k] and all(_descriptor(lex, doc.low[x]) for x in range(i, k)):
+            return _Parse((i, k), _cut_name(doc, k, j, lex), lex.given[doc.low[k]], False)
+    return _Parse(None, _cut_name(doc, i, j, lex), None, False)
+
+
+def _parse_title_last(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
+    """A run that ends in a title word: a surname that spells a title after a given name ("Jim
+    Justice", "Peter King"), a title then a name ("P.E.I. Premier | Dennis King"), or all role
+    ("Foreign Minister")."""
+    if doc.low[i] in lex.given:
+        return _Parse(None, (i, j), lex.given[doc.low[i]], False)
+    for k in range(i, j - 2):
+        if doc.low[k + 1] in lex.given and _is_head(lex, doc.low[k]):
+            return _Parse((i, k + 1), (k + 1, j), lex.given[doc.low[k + 1]], True)
+    return _Parse((i, j), None, _head_of(lex, doc.low[j - 1])[1], True)  # type: ignore[index]
+
+
+def _parse_titled(doc: _Doc, i: int, j: int, last_head: int, lex: _Lex) -> _Parse:
+    """A run with a title word before its end: "Kremlin Spokesperson | Dmitry Peskov", "Secretary of
+    State | John Kerry", "Foreign Minister Mr. | Lavrov"."""
     gender = _head_of(lex, doc.low[last_head])[1]  # type: ignore[index]
+    n = last_head + 1
+    if doc.low[n] in _CONNECT:
+        n = _after_object(doc, n, j, lex)
+        if n < 0:
+            return _Parse((i, j), None, gender, True)
     role_end = n if doc.low[n - 1] not in _CONNECT else n - 1
     if n < j and doc.low[n] in lex.honorifics:  # "Foreign Minister Mr. Lavrov", "Gen Sir Nick Carter"
         gender = lex.honorifics[doc.low[n]] or gender
@@ -114,6 +116,27 @@ def _parse_run(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
         return _Parse((i, j), None, gender, True)
     return _Parse((i, role_end), _cut_name(doc, n, j, lex), gender, True)
 
+
+def _after_object(doc: _Doc, n: int, j: int, lex: _Lex) -> int:
+    """Where the name starts after a title's connector at token n ("Secretary of | State | John
+    Kerry"), or -1 when the object runs to the end of the run: the object is one word and any role
+    words after it ("Minister for Finance", "Minister of Foreign Affairs", "Commissioner of Police |
+    Olanrewaju Ishola"), unless a given name starts the name sooner."""
+    n += 1
+    if n < j and doc.low[n] == "the":  # "Leader of the Opposition Rahul Gandhi"
+        n += 1
+    obj = n + 1
+    # ("Governor of the Central Bank of Nigeria": the object runs on through "Bank of Nigeria")
+    while obj < j and doc.low[obj] not in lex.given and (
+            doc.low[obj] in lex.mods or doc.low[obj] in lex.org_words or doc.low[obj] in _CONNECT
+            or doc.low[obj - 1] in _CONNECT or doc.low[obj] == "the"):
+        obj += 1
+    given_at = next((k for k in range(n + 1, j - 1) if doc.low[k] in lex.given), None)
+    if given_at is not None and given_at <= obj:
+        return given_at
+    if j - obj >= 1:
+        return obj
+    return -1
 
 
 def _peer(doc: _Doc, p: _Parse) -> bool:
