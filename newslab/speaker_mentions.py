@@ -181,34 +181,44 @@ def _role_left(doc: _Doc, i: int, lex: _Lex, limit: int = 6) -> int | None:
     if k < 0:
         return None
     w = doc.low[k]
+    k0 = k
     if not (w in lex.heads or ("-" in w and w.rsplit("-", 1)[1] in lex.heads)):  # _is_head, inlined: hot
         # "The Minister for Finance, | Jack Chambers": a role that ends in its object
         if not (doc.cap[k] or w in lex.mods):
             return None
-        # ("The Governor of the Central Bank of Nigeria, | Olayemi Cardoso": back over the object)
-        if doc.text[doc.ends[k]:doc.starts[i]].strip() != ",":
+        k = _head_before_object(doc, k, i, lex)
+        if k < 0:
             return None
-        x, head = k, -1
-        while x > 0 and k - x < 8 and doc.spaced[x - 1] and (doc.cap[x] or doc.low[x] in lex.mods
-                                                             or doc.low[x] == "the" or doc.low[x] in _CONNECT):
-            if doc.low[x] in _CONNECT and x < k and _is_head(lex, doc.low[x - 1]):
-                head = x - 1
-                break
-            x -= 1
-        if head < 0:
-            return None
-        k0, k = k, head
-    else:
-        k0 = k
     gap = doc.text[doc.ends[k0]:doc.starts[i]]
     if not (gap.isspace() and "\n" not in gap or gap.strip() == ","):
         return None
     if doc.poss[k] or doc.sent[k] != doc.sent[i]:
         return None
+    return _role_start(doc, k, i, lex, limit)
+
+
+def _head_before_object(doc: _Doc, k: int, i: int, lex: _Lex) -> int:
+    """The title word of a role that ends at token k in its object, before a comma and the name at
+    token i ("The Governor of the Central Bank of Nigeria, | Olayemi Cardoso": back over the object
+    to "Governor"), or -1."""
+    if doc.text[doc.ends[k]:doc.starts[i]].strip() != ",":
+        return -1
+    x = k
+    while x > 0 and k - x < 8 and doc.spaced[x - 1] and (doc.cap[x] or doc.low[x] in lex.mods
+                                                         or doc.low[x] == "the" or doc.low[x] in _CONNECT):
+        if doc.low[x] in _CONNECT and x < k and _is_head(lex, doc.low[x - 1]):
+            return x - 1
+        x -= 1
+    return -1
+
+
+def _role_start(doc: _Doc, k: int, i: int, lex: _Lex, limit: int) -> int:
+    """First token of the role whose title word is token k, before the name at token i: capitalised
+    words and modifiers before it belong to it, and up to two plain nouns right before the title word
+    ("radio talk show host", "Greens housing spokesman", "a presidency spokesman"), but only next to
+    the title word: once a capitalised word is taken, a lower-case one ends the role ("Trump threw
+    famous | reporter")."""
     first = k
-    # Up to two plain nouns right before the title word belong to it ("radio talk show host",
-    # "Greens housing spokesman", "a presidency spokesman"), but only next to the title word: once
-    # a capitalised word is taken, a lower-case one ends the role ("Trump threw famous | reporter").
     free = 0
     capital = False
     while k - 1 >= 0 and i - (k - 1) <= limit and doc.spaced[k - 1] and not doc.poss[k - 1]:
@@ -246,11 +256,23 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
     k = j
     if doc.low[k] in ("the", "a", "an", "its", "his", "her", "their") or doc.low[k] in lex.mods and doc.low[k] == "former":
         k += 1
-    start = k
+    if k >= n:
+        return None
+    stop = _appositive_stop(doc, k, lex, limit)
+    return (k, stop) if stop > 0 else None
+
+
+def _appositive_stop(doc: _Doc, start: int, lex: _Lex, limit: int) -> int:
+    """End of an appositive role phrase that starts at token ``start``: after its last title word, or
+    after the object of its connector ("spokeswoman for the Justice Department"); 0 without a title
+    word. Before the title word, up to three other lower-case words may come ("political science
+    professor")."""
+    n = len(doc.low)
+    k = start
     last_head = -1
     end_conn = -1
     conn = False
-    free = 0  # other lower-case words before the title: "political science professor"
+    free = 0
     while k < n and k - start < limit:
         if k > start and not doc.spaced[k - 1]:
             break
@@ -269,7 +291,6 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
         else:
             break  # the role phrase ends at the first word that is none of these
         k += 1
-    if last_head < 0 or start >= n:
-        return None
-    stop = max(last_head, end_conn) + 1
-    return start, stop
+    if last_head < 0:
+        return 0
+    return max(last_head, end_conn) + 1
