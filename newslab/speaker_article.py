@@ -157,39 +157,54 @@ class _Article:
                 held |= self.person_at[order[seen]][1].canon
                 seen += 1
             lede = k_sent < 3 and s < first_person
-            x = s
-            if doc.low[x] == "the":
-                x += 1
-            # "Sweden's prime minister", "Hong Kong's leader", "the UK's chief negotiator"
-            p = next((y for y in range(x, min(x + 3, nxt)) if doc.poss[y] or not doc.cap[y]), None)
-            if p is not None and doc.poss[p] and all(doc.cap[y] for y in range(x, p + 1)) \
-                    and _kind_of(doc, x, p + 1, lex):
-                x = p + 1
-            if x > s:
-                h = -1
-                y = x
-                while y < min(nxt, x + 5) and (y == x or doc.spaced[y - 1]) and not doc.poss[y]:
-                    w = doc.low[y]
-                    if _is_head(lex, w):
-                        h = y
-                    elif not (w in lex.mods or (w.isalpha() and w not in lex.function and w not in lex.cues
-                                                and w not in _NOT_IN_ROLE)):
-                        break
-                    y += 1
-                # Not a title before a name ("The Taoiseach Leo Varadkar") nor an appositive, nor a title
-                # word inside a noun phrase ("The general election"); a speaker: a reporting verb follows.
-                if h >= 0 and h + 1 < n and doc.spaced[h] and not doc.cap[h + 1] and not doc.inq[h] \
-                        and (doc.low[h + 1] in lex.cues or doc.low[h + 1] in _AUX or doc.low[h + 1] in _CUT) \
-                        and any(doc.low[z] in lex.cues for z in range(h + 1, min(h + 12, nxt))) \
-                        and doc.low[h] not in ("official", "officials") and doc.low[h] not in lex.unnamed:
-                    canon, gender = _head_of(lex, doc.low[h])  # type: ignore[misc]
-                    ent = self._next_subject(doc.sent[s], order) if lede or canon not in held else None
-                    if ent is not None and (gender is None or ent.gender in (None, gender)) \
-                            and (lede or canon in ent.canon):
-                        ent.add_role(doc.text[doc.starts[x]:doc.ends[h]], lex)
-                        out[h] = ent
+            opening = self._opening_role(s, nxt)
+            if opening is not None:
+                x, h = opening
+                canon, gender = _head_of(lex, doc.low[h])  # type: ignore[misc]
+                ent = self._next_subject(doc.sent[s], order) if lede or canon not in held else None
+                if ent is not None and (gender is None or ent.gender in (None, gender)) \
+                        and (lede or canon in ent.canon):
+                    ent.add_role(doc.text[doc.starts[x]:doc.ends[h]], lex)
+                    out[h] = ent
             s = nxt
         return out
+
+    def _opening_role(self, s: int, nxt: int) -> tuple[int, int] | None:
+        """(first token, title word) of a role that opens the sentence [s, nxt) as its speaker ("The
+        health minister has defended", "Sweden's prime minister told", "the UK's chief negotiator
+        said"), or None."""
+        doc, lex = self.doc, self.lex
+        x = s
+        if doc.low[x] == "the":
+            x += 1
+        # "Sweden's prime minister", "Hong Kong's leader", "the UK's chief negotiator"
+        p = next((y for y in range(x, min(x + 3, nxt)) if doc.poss[y] or not doc.cap[y]), None)
+        if p is not None and doc.poss[p] and all(doc.cap[y] for y in range(x, p + 1)) \
+                and _kind_of(doc, x, p + 1, lex):
+            x = p + 1
+        if x == s:
+            return None
+        h = -1
+        y = x
+        while y < min(nxt, x + 5) and (y == x or doc.spaced[y - 1]) and not doc.poss[y]:
+            w = doc.low[y]
+            if _is_head(lex, w):
+                h = y
+            elif not (w in lex.mods or (w.isalpha() and w not in lex.function and w not in lex.cues
+                                        and w not in _NOT_IN_ROLE)):
+                break
+            y += 1
+        return (x, h) if h >= 0 and self._title_speaks(h, nxt) else None
+
+    def _title_speaks(self, h: int, nxt: int) -> bool:
+        """Does the title word at token h speak in its sentence (which ends before token nxt)? Not a
+        title before a name ("The Taoiseach Leo Varadkar") nor an appositive, nor a title word inside a
+        noun phrase ("The general election"); a speaker: a reporting verb follows."""
+        doc, lex = self.doc, self.lex
+        return h + 1 < len(doc.low) and doc.spaced[h] and not doc.cap[h + 1] and not doc.inq[h] \
+            and (doc.low[h + 1] in lex.cues or doc.low[h + 1] in _AUX or doc.low[h + 1] in _CUT) \
+            and any(doc.low[z] in lex.cues for z in range(h + 1, min(h + 12, nxt))) \
+            and doc.low[h] not in ("official", "officials") and doc.low[h] not in lex.unnamed
 
     def _next_subject(self, sent: int, order: list[int]) -> _Entity | None:
         """The first person of sentence sent+1 (else sent+2), if named there for the first time and
