@@ -1,5 +1,25 @@
 """Speaker names: how one speaker mention resolves to a name, as named steps in a declared order.
 
+Each step is a function that takes the mention (a ``_Mention``) and returns ``(name, role,
+referent)`` when it decides, or None to pass the mention on; ``STEPS`` declares their order, and
+the first step that decides, decides (like the sieves of CoreNLP's quote attribution):
+
+==================  ====================================================================
+step                the mention it resolves
+==================  ====================================================================
+pronoun             "he", "she", "they", "who": the person or group the walk points at
+age                 "the 34-year-old": the person the sentence is about
+name_list           "The US, Japan and South Korea": a group of names, as written
+person              "Dmitry Peskov", "Peskov", "NBC's Dante Chinni": the person named
+organisation        "The Foreign Ministry", "North Korea": as written
+no_noun             "those familiar with the talks": an unnamed source, as written
+role                "the spokesperson", "Germany's chancellor": the role's holder
+organisation_noun   "the ministry", "the company": the organisation named or quoted before
+group_noun          "the Trump campaign", "Republicans": as written
+same_source         "The spokeswoman" after "A spokeswoman for X": that unnamed source
+unnamed             "a source", "officials": an unnamed source, as written
+==================  ====================================================================
+
 Examples:
     >>> from newslab.speakers import resolve_speakers
     >>> resolve_speakers("Ann Lee, the mayor, spoke. Lee said it was fine.", [(27, 30)])

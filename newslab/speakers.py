@@ -9,6 +9,12 @@ Two public functions:
   nouns in ``newslab/data``). No model, no download.
 - ``speakers(quotes)`` aggregates a quotes table into one row per resolved speaker.
 
+The work is done by small modules, one concern each: ``speaker_lexicon`` (the word lists),
+``speaker_tokens`` (the article tokenised once, runs of capitalised names), ``speaker_mentions`` (a
+run parsed into role and name, roles before and after a name), ``speaker_article`` (the persons
+and groups the article names), ``speaker_walk`` (the reader's state for pronouns and role nouns)
+and ``speaker_names`` (the resolution steps, applied in the order of its ``STEPS``).
+
 How a mention is resolved (one pass over the article, linear in its length):
 
 1. The article is tokenised once; runs of capitalised tokens (with name particles such as
