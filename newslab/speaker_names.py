@@ -94,7 +94,10 @@ def _clean_surface(s: str) -> str:
     return s.strip()
 
 
-_Resolved = tuple  # (name, role, referent): what a step decides; the referent is an _Entity, a _Group or None
+# What a step decides: (name, role, referent), or (name, role, referent, name_rule) when the step
+# tells apart several ways of deciding (a full name, a surname); the referent is an _Entity, a
+# _Group or None.
+_Resolved = tuple
 
 
 class _Mention:
@@ -292,7 +295,20 @@ def person(m: _Mention) -> _Resolved | None:
             role = doc.text[doc.starts[b0]:doc.ends[i - 1]]
     if role:
         ent.add_role(role, m.lex)
-    return _as_person(ent, role)
+    return (*_as_person(ent, role), _person_rule(m, p, ent))
+
+
+def _person_rule(m: _Mention, p: _Parse, ent: _Entity) -> str:
+    """How a person named in the mention got their name: ``single_name`` (one name word and no fuller
+    name in the article: "Mr. Lavrov"), ``surname`` (one name word joined to the full name given
+    elsewhere: "Peskov" -> "Dmitry Peskov"), else ``full_name`` (the name as written, or its known
+    spelling: "Donald J. Trump" -> "Donald Trump")."""
+    a, b = p.name  # type: ignore[misc]
+    if len(ent.words) < 2:
+        return "single_name"
+    if b - a == 1 and ent.name not in m.surface:
+        return "surname"
+    return "full_name"
 
 
 def organisation(m: _Mention) -> _Resolved | None:
@@ -307,7 +323,7 @@ def organisation(m: _Mention) -> _Resolved | None:
     if b - a == 1 and m.art.by_key.get(doc.low[a]) and m.det is None:  # "Jordan" the senator, not the country
         namesake = m.art.lookup(doc.low[a], None, m.t)
         if namesake is not None:
-            return _as_person(namesake)
+            return (*_as_person(namesake), "surname")
     return m.surface, None, _Group(m.surface, kind)
 
 
@@ -434,11 +450,16 @@ STEPS = (pronoun, age, name_list, person, organisation, no_noun, role, organisat
          same_source, unnamed)
 
 
+# The name_rule of a step's decision, where it is not the step's own name (or one the step gives).
+NAME_RULES = {"name_list": "group", "no_noun": "unnamed"}
+
+
 def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | None, str | None, object, str]:
-    """Resolve the mention text[s:e] spanning tokens [t, u). Returns (name, role, referent, step name)."""
+    """Resolve the mention text[s:e] spanning tokens [t, u). Returns (name, role, referent, name_rule)."""
     m = _Mention(w, s, e, t, u)
     for step in STEPS:
         res = step(m)
         if res is not None:
-            return res[0], res[1], res[2], step.__name__
+            rule = res[3] if len(res) > 3 else NAME_RULES.get(step.__name__, step.__name__)
+            return res[0], res[1], res[2], rule
     raise AssertionError("the last step always decides")  # pragma: no cover

@@ -92,7 +92,8 @@ def _event_words() -> frozenset[str]:
     return frozenset({"he", "she"} | {w for w in _lex().unnamed if w.endswith("s")})
 
 
-def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[str | None, str | None]]:
+def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
+                     with_rule: bool = False) -> list[tuple[str | None, ...]]:
     """For each speaker mention ``(start, end)`` in ``text`` return ``(speaker_name, role)``.
 
     The mentions are those ``quotes`` found (any order; the result follows the input order). The
@@ -101,6 +102,10 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
     "officials") resolve to the mention itself (first letter lower-cased); I / we / you and
     pronouns with no compatible antecedent resolve to ``(None, None)``. Invalid spans (outside
     the text, or empty) give ``(None, None)``.
+
+    With ``with_rule=True`` each item is ``(speaker_name, role, name_rule)``: ``name_rule`` says how
+    the name was decided, by the resolution step that decided it (``full_name``, ``surname``,
+    ``pronoun``, ``role``, ``unnamed``, ...; see ``newslab.speaker_names``), None for an invalid span.
 
     Examples:
         >>> text = ("Kremlin Spokesperson Dmitry Peskov spoke on Monday. He said the talks were useful. "
@@ -113,13 +118,16 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
          ('Dmitry Peskov', 'Kremlin Spokesperson'), ('Dmitry Peskov', 'Kremlin Spokesperson')]
         >>> resolve_speakers("Officials said it was over.", [(0, 9)])
         [('officials', None)]
+        >>> [rule for _name, _role, rule in resolve_speakers(text, spans, with_rule=True)]
+        ['full_name', 'pronoun', 'surname', 'role']
     """
+    empty = (None, None, None) if with_rule else (None, None)
     if not isinstance(text, str) or not mentions:
-        return [(None, None)] * len(mentions) if mentions else []
+        return [empty] * len(mentions) if mentions else []
     art = _Article(text)
     doc = art.doc
     n = len(doc.starts)
-    out: list[tuple[str | None, str | None]] = [(None, None)] * len(mentions)
+    out: list[tuple[str | None, ...]] = [empty] * len(mentions)
     # Mentions by first token, so the walk meets each one at its place in the text.
     todo: dict[int, list[tuple[int, int, int]]] = {}
     valid = {idx: span for idx, span in enumerate(_valid_span(m, len(text)) for m in mentions) if span}
@@ -142,8 +150,8 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]]) -> list[tup
             walker._sentence(tok)
             for idx, s, e in todo[tok]:
                 u = bisect.bisect_left(doc.starts, e, tok)
-                name, role, ref, _rule = _resolve_mention(walker, s, e, tok, u)
-                out[idx] = (name, role)
+                name, role, ref, rule = _resolve_mention(walker, s, e, tok, u)
+                out[idx] = (name, role, rule) if with_rule else (name, role)
                 if isinstance(ref, (_Entity, _Group)):
                     walker.last_speaker = ref
                     walker.speaker_at = tok
