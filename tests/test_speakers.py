@@ -812,14 +812,14 @@ NAME_RULE_CASES = {
                      ("The Bank of Canada", "organisation")),
     "unnamed": ("A senior police officer said the area had been sealed off.", ["A senior police officer"],
                 ("a senior police officer", "unnamed")),
-    "role": ("Health Minister Mark Holland announced the plan on Tuesday. The minister said clinics would open "
-             "in March.", ["The minister"], ("Mark Holland", "role")),
+    "role": (("Health Minister Mark Holland announced the plan on Tuesday. The minister said clinics would open "
+              "in March."), ["The minister"], ("Mark Holland", "role")),
     "organisation_noun": ("The Transport Ministry said fares would rise. The ministry said the change was overdue.",
                           ["The Transport Ministry", "The ministry"], ("The Transport Ministry", "organisation_noun")),
     "group_noun": ("The government said the tax would be scrapped.", ["The government"],
                    ("The government", "group_noun")),
-    "same_source": ("A spokeswoman for the Home Office said the case was under review. The spokeswoman said no "
-                    "date had been set.", ["A spokeswoman for the Home Office", "The spokeswoman"],
+    "same_source": (("A spokeswoman for the Home Office said the case was under review. The spokeswoman said no "
+                     "date had been set."), ["A spokeswoman for the Home Office", "The spokeswoman"],
                     ("a spokeswoman for the Home Office", "same_source")),
 }
 
@@ -853,7 +853,7 @@ def test_every_name_rule_in_the_readme_has_a_case_and_every_step_a_documented_ru
 
     readme = Path(__file__).resolve().parent.parent / "README.md"
     table = readme.read_text(encoding="utf-8").split("| name_rule |", 1)[1].split("\n\n", 1)[0]
-    documented = set(re.findall(r"^\s*\| `(\w+)` \|", table, flags=re.M))
+    documented = set(re.findall(r"^\s*\| `(\w+)` \|", table, flags=re.MULTILINE))
     assert documented == set(NAME_RULE_CASES)
     # the person step tells apart three rules; every other step's rule is its name or NAME_RULES'
     rules = {NAME_RULES.get(s.__name__, s.__name__) for s in STEPS} - {"person"}
