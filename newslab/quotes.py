@@ -70,7 +70,7 @@ from .speakers import resolve_speakers
 
 COLUMNS = ["article_id", "quote_id", "type", "start", "end", "text", "speaker", "speaker_start",
            "speaker_end", "speaker_name", "speaker_role", "cue", "cue_start", "cue_end", "sentence_id",
-           "paragraph_id", "confidence", "content_spans"]
+           "paragraph_id", "confidence", "content_spans", "name_rule"]
 _INT_COLS = ["quote_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
              "sentence_id", "paragraph_id"]
 
@@ -85,7 +85,7 @@ def quotes_in(text: str) -> list[dict]:
     return [dict(zip(_ROW_COLUMNS, r)) for r in _rows_in(text)]
 
 
-_STR_COLS = ["type", "text", "speaker", "speaker_name", "speaker_role", "cue"]
+_STR_COLS = ["type", "text", "speaker", "speaker_name", "speaker_role", "cue", "name_rule"]
 _STR = pd.Series(["x"]).dtype  # pandas' default string dtype: "str" on pandas 3, object on pandas 2
 _ROW_COLUMNS = COLUMNS[1:]  # a row of _rows_in: every column but article_id, in table order
 
@@ -103,21 +103,21 @@ def _rows_in(text: str) -> list[tuple]:
         return []
     a, stmts = _find_statements(text)
     mentions = sorted({st.sp for st in stmts if st.sp is not None})
-    resolved = dict(zip(mentions, resolve_speakers(text, mentions))) if mentions else {}
+    resolved = dict(zip(mentions, resolve_speakers(text, mentions, with_rule=True))) if mentions else {}
     rows = []
     sents, sstart = a.sents, a.sstart
     conf = _confidence()
     for i, st in enumerate(stmts):
         si = max(0, bisect.bisect_right(sstart, st.start) - 1)  # a.sent_of, inlined
         sp, cue = st.sp, st.cue
-        name, role = resolved.get(sp, (None, None)) if sp else (None, None)
+        name, role, name_rule = resolved.get(sp, (None, None, None)) if sp else (None, None, None)
         rows.append((
             i, st.kind, st.start, st.end, text[st.start:st.end],
             text[sp[0]:sp[1]] if sp else None, sp[0] if sp else None, sp[1] if sp else None,
             name, role,
             text[cue[0]:cue[1]] if cue else None, cue[0] if cue else None, cue[1] if cue else None,
             si if sents else None, sents[si][2] if sents else None,
-            conf.get((st.conf, st.kind), st.conf), st.parts or [(st.start, st.end)],
+            conf.get((st.conf, st.kind), st.conf), st.parts or [(st.start, st.end)], name_rule,
         ))
     return rows
 
@@ -139,7 +139,8 @@ def quotes(articles: pd.DataFrame, convention: str = "quotes") -> pd.DataFrame:
         The quotes table: ``article_id``, ``quote_id``, ``type`` (direct | indirect | mixed),
         ``start``, ``end``, ``text``, ``speaker``, ``speaker_start``, ``speaker_end``,
         ``speaker_name``, ``speaker_role``, ``cue``, ``cue_start``, ``cue_end``, ``sentence_id``,
-        ``paragraph_id``, ``confidence``, ``content_spans``. Offsets index the article text; a
+        ``paragraph_id``, ``confidence``, ``content_spans``, ``name_rule`` (how ``speaker_name``
+        was decided: ``full_name``, ``surname``, ``pronoun``, ``role``, ..., see the README). Offsets index the article text; a
         missing speaker or cue has NA offsets. ``content_spans`` is a list of ``(start, end)``
         pieces of the quoted content alone: one piece, ``(start, end)``, for an ordinary
         statement; for a split quote (``"A," he said. "B."``, one row from A's opening to B's
