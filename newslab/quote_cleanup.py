@@ -286,7 +286,7 @@ def attach_quotations(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
             continue
         if prev is not None and _floating(a, prev, q):
             # the speaker and the cue that attribute it are the previous statement's
-            floating.append(_Stmt(q.start, q.end, "direct", prev.sp, prev.cue, 0.5))
+            floating.append(_Stmt(q.start, q.end, "direct", prev.sp, prev.cue, 0.5, None, "floating", prev.cue_class))
     if floating:
         out = sorted(out + floating, key=lambda s: s.start)
     return out

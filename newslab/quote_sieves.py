@@ -40,7 +40,7 @@ _APPOS_STOP = {"is", "was", "are", "were", "has", "have", "had", "said", "says",
 _WINDOW = 80  # tokens looked at on the left of a cue (four times that on the right)
 
 
-def _said_first(a: _Article, m_start: int, m_end: int) -> _Stmt | None:
+def said_first(a: _Article, m_start: int, m_end: int) -> _Stmt | None:
     """An inverted cue opening its sentence, its speaker, then a quotation: 'Said one official, "..."'."""
     ci = bisect.bisect_left(a.tstart, m_start)
     if ci >= len(a.tstart) or a.tstart[ci] != m_start:
@@ -100,8 +100,9 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
     for (m_start, m_end, m_group), si in zip(a.cues, a.cue_sents):
         cls, form = _cue_class(a, m_group if m_group.isalpha() else _SPACE.sub(" ", m_group), m_start, m_end)
         if cls == "said_first":
-            st = _said_first(a, m_start, m_end)
+            st = said_first(a, m_start, m_end)
             if st is not None:
+                st.rule, st.cue_class = "said_first", "speech"
                 out.append(st)
             continue
         if cls is None or _quoted(a, m_start):
@@ -123,8 +124,10 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
                 continue  # "posted a loss", "put it on the table"
             out.append(st)
             last_in_sent[si] = st
-    for sieve in ARTICLE_SIEVES:
-        out.extend(sieve(a))
+    for sieve, cue_class in ARTICLE_SIEVES:
+        for st in sieve(a):
+            st.rule, st.cue_class = sieve.__name__, cue_class
+            out.append(st)
     return a, _finish(a, out)
 
 
@@ -651,11 +654,13 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     for sieve in SIEVES:
         got = sieve(c)
         if got is not None:
+            for st in got:
+                st.rule, st.cue_class = sieve.__name__, "according_to" if cls == "source" else cls
             return got
     return []
 
 
-def _headline_colons(a: _Article) -> list[_Stmt]:
+def headline_colon(a: _Article) -> list[_Stmt]:
     """``Speaker: words`` at the start of a paragraph (headlines, interview transcripts)."""
     out: list[_Stmt] = []
     text = a.text
@@ -694,7 +699,7 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
     return out
 
 
-def _name_colon_quotes(a: _Article) -> list[_Stmt]:
+def name_colon_quote(a: _Article) -> list[_Stmt]:
     """``Pollster Daron Shaw: "..."`` anywhere in a paragraph: a name, a colon, then a quotation."""
     out: list[_Stmt] = []
     text = a.text
@@ -730,7 +735,7 @@ _NAME_BEFORE = re.compile(
     r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|and|of|&)){0,6})\Z")
 
 
-def _dash_signatures(a: _Article) -> list[_Stmt]:
+def dash_signature(a: _Article) -> list[_Stmt]:
     """A quotation signed with a dash at the end of its paragraph: ``"..." \u2015 Jane Doe``."""
     out: list[_Stmt] = []
     if not any(dash in a.text for dash in _DASHES):
@@ -797,6 +802,6 @@ _SUBORDINATORS = frozenset(("when", "while", "as", "after", "before", "because",
 
 
 
-# The sieves that need no cue verb, run over the whole article after the cue sieves (the clean-up
-# keeps the first statement found for a span).
-ARTICLE_SIEVES = (_headline_colons, _dash_signatures, _name_colon_quotes)
+# The sieves that need no cue verb, with the cue_class of their rows, run over the whole article after
+# the cue sieves (the clean-up keeps the first statement found for a span).
+ARTICLE_SIEVES = ((headline_colon, "headline"), (dash_signature, "signature"), (name_colon_quote, "colon"))

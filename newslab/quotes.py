@@ -69,7 +69,7 @@ from .speakers import resolve_speakers
 
 COLUMNS = ["article_id", "quote_id", "type", "start", "end", "text", "speaker", "speaker_start",
            "speaker_end", "speaker_name", "speaker_role", "cue", "cue_start", "cue_end", "sentence_id",
-           "paragraph_id", "confidence", "content_spans"]
+           "paragraph_id", "confidence", "content_spans", "rule", "cue_class"]
 _INT_COLS = ["quote_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
              "sentence_id", "paragraph_id"]
 
@@ -84,7 +84,7 @@ def quotes_in(text: str) -> list[dict]:
     return [dict(zip(_ROW_COLUMNS, r)) for r in _rows_in(text)]
 
 
-_STR_COLS = ["type", "text", "speaker", "speaker_name", "speaker_role", "cue"]
+_STR_COLS = ["type", "text", "speaker", "speaker_name", "speaker_role", "cue", "rule", "cue_class"]
 _STR = pd.Series(["x"]).dtype  # pandas' default string dtype: "str" on pandas 3, object on pandas 2
 _ROW_COLUMNS = COLUMNS[1:]  # a row of _rows_in: every column but article_id, in table order
 
@@ -116,7 +116,7 @@ def _rows_in(text: str) -> list[tuple]:
             name, role,
             text[cue[0]:cue[1]] if cue else None, cue[0] if cue else None, cue[1] if cue else None,
             si if sents else None, sents[si][2] if sents else None,
-            conf.get((st.conf, st.kind), st.conf), st.parts or [(st.start, st.end)],
+            conf.get((st.conf, st.kind), st.conf), st.parts or [(st.start, st.end)], st.rule, st.cue_class,
         ))
     return rows
 
