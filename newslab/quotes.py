@@ -90,10 +90,11 @@ _ROW_COLUMNS = COLUMNS[1:]  # a row of _rows_in: every column but article_id, in
 
 
 @functools.lru_cache(maxsize=1)
-def _confidence() -> dict[tuple[float, str], float]:
-    """(rule prior, type) -> the share of such statements that were right on PolNeAR train
-    (``newslab/data/quote_confidence.txt``, written by ``tools/calibrate_quotes.py``)."""
-    return {(float(r[0]), r[1]): float(r[2]) for r in _lexicon.rows("quote_confidence.txt")}
+def _confidence() -> dict[tuple[str, str], float]:
+    """(rule, type) -> the share of such statements that were right on PolNeAR train
+    (``newslab/data/quote_confidence.txt``, written by ``tools/calibrate_quotes.py``); a rule and
+    type never seen there keep the rule's prior."""
+    return {(r[0], r[1]): float(r[2]) for r in _lexicon.rows("quote_confidence.txt")}
 
 
 def _rows_in(text: str) -> list[tuple]:
@@ -116,7 +117,7 @@ def _rows_in(text: str) -> list[tuple]:
             name, role,
             text[cue[0]:cue[1]] if cue else None, cue[0] if cue else None, cue[1] if cue else None,
             si if sents else None, sents[si][2] if sents else None,
-            conf.get((st.conf, st.kind), st.conf), st.parts or [(st.start, st.end)], st.rule, st.cue_class,
+            conf.get((st.rule, st.kind), st.conf), st.parts or [(st.start, st.end)], st.rule, st.cue_class,
         ))
     return rows
 
