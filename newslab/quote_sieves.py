@@ -19,7 +19,7 @@ from .quote_marks import _QUOTE_CHARS, _Quote
 from .quote_phrases import (
     _ARTICLES, _CATENATIVE, _CLAUSE_START, _DET, _LEAD_OR_STOP, _LEAD_WORDS, _NP_INNER,
     _OCCASION_PARTICIPLES, _PARENTH, _PRON, _PRON_OR_REL, _PRON_S, _REL, _SENT_END, _SETTING_PREPS,
-    _SKIP_BEFORE, _STOP, _STOP_OR_INNER, _TITLE_ABBR, _WEEKDAYS, _abbr_dot, _adverb_ly, _adverbial_at,
+    _MONTHS, _SKIP_BEFORE, _STOP, _STOP_OR_INNER, _TITLE_ABBR, _WEEKDAYS, _abbr_dot, _adverb_ly, _adverbial_at,
     _appositive_break, _clause_subject, _clause_to_end, _is_cap, _is_quote_tok, _is_title, _kind_of,
     _left_content, _lower_speaker, _ly_words, _now_role, _np_appositive_only, _np_fwd, _plural_possessive,
     _role_word, _skip_after_cue, _subject_before, _trim_adverbial
@@ -94,6 +94,7 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
     """The statements of one text: the sieves on every cue, the article sieves, then the clean-up passes."""
     a = _Article(text)
     out: list[_Stmt] = []
+    _run_article_sieves(a, CHANNEL_SIEVES, out)
     last_in_sent: dict[int, _Stmt] = {}
     tstart, tend = a.tstart, a.tend
     sent_toks: dict[int, tuple[int, int]] = {}
@@ -124,11 +125,16 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
                 continue  # "posted a loss", "put it on the table"
             out.append(st)
             last_in_sent[si] = st
-    for sieve, cue_class in ARTICLE_SIEVES:
+    _run_article_sieves(a, ARTICLE_SIEVES, out)
+    return a, _finish(a, out)
+
+
+def _run_article_sieves(a: _Article, sieves: tuple, out: list[_Stmt]) -> None:
+    """Append the statements of each (sieve, cue_class) in ``sieves``, marked with the rule and class."""
+    for sieve, cue_class in sieves:
         for st in sieve(a):
             st.rule, st.cue_class = sieve.__name__, cue_class
             out.append(st)
-    return a, _finish(a, out)
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
@@ -805,3 +811,121 @@ _SUBORDINATORS = frozenset(("when", "while", "as", "after", "before", "because",
 # The sieves that need no cue verb, with the cue_class of their rows, run over the whole article after
 # the cue sieves (the clean-up keeps the first statement found for a span).
 ARTICLE_SIEVES = ((headline_colon, "headline"), (dash_signature, "signature"), (name_colon_quote, "colon"))
+
+
+# ----------------------------------------------------------------------------- channel sieves
+# A statement attributed by the medium it was published in, with no verb of saying: "Trump's tweet
+# read: ...", "Trump, in a tweet: ...", "Trump on Twitter: ...". They run before the cue sieves, so
+# that "The senator's post read:" has the senator as its speaker, not the post.
+
+
+@functools.lru_cache(maxsize=1)
+def _channel_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three channel shapes, each anchored at the end of the text before a colon and a quotation
+    (``quote_channels.txt``): the cue is group ``cue``; the speaker ends where the match starts."""
+    table = _lexicon.table("quote_channels.txt")
+
+    def alt(kind: str) -> str:
+        forms = sorted((k for k, v in table.items() if v == kind), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(f).replace(r"\ ", r"[ \t\u00a0]+") for f in forms) + ")"
+
+    platform, post = alt("platform"), alt("post")
+    sp = r"[ \t\u00a0]+"
+    on_platform = f"(?:{sp}on{sp}{platform})?"
+    return (
+        re.compile(f"['\u2019]s{sp}(?P<cue>{post}{on_platform}{sp}(?:read|reads|said|says|stated|states))[ \t\u00a0]*\\Z"),
+        re.compile(f",?{sp}(?P<cue>in{sp}(?:a|an|his|her|their|its|one){sp}(?:[a-z]+{sp}){{0,2}}?{post}{on_platform}),?[ \t\u00a0]*\\Z"),
+        re.compile(f",?{sp}(?P<cue>on{sp}{platform}),?[ \t\u00a0]*\\Z"),
+    )
+
+
+# what may stand right before a speaker phrase that opens its clause (besides the paragraph start)
+_CLAUSE_OPENERS = ".!?:;,\u2014\u2013-(\"'\u201c\u201d\u2018\u2019"
+_SPEAKER_WORD = re.compile(r"[\w.'\u2019&-]+")
+_CHANNEL_DETS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our"))
+
+
+def _speaker_back(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The speaker phrase ending at ``end`` (a name, or a determiner and its noun: "The ministry"),
+    within its clause, after ``lo``; None when there is none."""
+    words = [(m.start(), m.end()) for m in _SPEAKER_WORD.finditer(text, lo, end)]
+    picked: list[tuple[int, int]] = []
+    stop = end
+    for s, e in reversed(words):
+        if text[e:stop].strip() or len(picked) >= 6:
+            break  # punctuation between words ends the phrase ('Hours later, Trump')
+        w = text[s:e]
+        if w[:1].isupper() or w[:1].isdigit():
+            picked.append((s, e))
+        elif w.lower() in _CHANNEL_DETS and picked:
+            picked.append((s, e))
+            break
+        elif w[:1].islower() and w.lower() not in _STOP and w.lower() not in _LEAD_WORDS \
+                and not _verb_like(w.lower()):
+            picked.append((s, e))
+        else:
+            break
+        stop = s
+    picked.reverse()
+    # the phrase opens its clause: not the object of a verb ('Morell praised Mendez on Twitter:')
+    before = text[lo:picked[0][0]].rstrip() if picked else ""
+    if before and before[-1] not in _CLAUSE_OPENERS:
+        return None
+    # lower-case words open the phrase only after a determiner ("the foreign ministry")
+    while picked and text[picked[0][0]].islower() and text[picked[0][0]:picked[0][1]] not in _CHANNEL_DETS:
+        picked.pop(0)
+    # "In March Trump": adverbials before the name are not the speaker
+    while picked and (text[picked[0][0]:picked[0][1]].lower() in _LEAD_WORDS
+                      or text[picked[0][0]:picked[0][1]] in _WEEKDAYS or text[picked[0][0]:picked[0][1]] in _MONTHS):
+        picked.pop(0)
+    if not picked or text[picked[-1][0]:picked[-1][1]].lower() in _CHANNEL_DETS:
+        return None
+    return picked[0][0], picked[-1][1]
+
+
+def _verb_like(lw: str) -> bool:
+    """A verb that cannot end a speaker phrase ('The mayor spoke on Twitter:', 'Police posted')."""
+    return lw in _verbs_set() or lw.endswith("ed") or _lexicon.table("quote_channels.txt").get(lw) == "verb"
+
+
+def _channel_quotes(a: _Article, shape: int) -> list[_Stmt]:
+    """Statements of channel shape ``shape`` (an index into :func:`_channel_patterns`): a speaker, a
+    cue that names the channel, a colon, then a quotation."""
+    out: list[_Stmt] = []
+    text = a.text
+    pattern = _channel_patterns()[shape]
+    for c in _COLON_QUOTE.finditer(text):
+        q = a.q_by_start.get(c.end())
+        if q is None or (q.single and not a.single_style):
+            continue
+        c0 = c.start()
+        lo = text.rfind("\n", max(0, c0 - 160), c0) + 1 or max(0, c0 - 160)
+        m = pattern.search(text, lo, c0)
+        if m is None:
+            continue
+        sp = _speaker_back(text, lo, m.start())
+        if sp is not None:
+            out.append(_Stmt(q.start, q.end, "direct", sp, (m.start("cue"), m.end("cue")), 0.6))
+    return out
+
+
+def tweet_read(a: _Article) -> list[_Stmt]:
+    """``Trump's tweet read: "..."``, ``The ministry's statement said: "..."``, ``Musk's post on X read:
+    "..."``: the owner of the post speaks; the cue is the post and its verb ("tweet read")."""
+    return _channel_quotes(a, 0)
+
+
+def in_a_post(a: _Article) -> list[_Stmt]:
+    """``Trump, in a tweet: "..."``, ``Musk, in a post on X: "..."``, ``The ministry, in a statement:
+    "..."``: the cue is the channel ("in a tweet")."""
+    return _channel_quotes(a, 1)
+
+
+def on_platform(a: _Article) -> list[_Stmt]:
+    """``Trump on Twitter: "..."``, ``Zelensky on Telegram: "..."``: the person speaks, not the
+    platform; the cue is "on Twitter"."""
+    return _channel_quotes(a, 2)
+
+
+# The channel sieves, with the cue_class of their rows: run before the cue sieves.
+CHANNEL_SIEVES = ((tweet_read, "channel"), (in_a_post, "channel"), (on_platform, "channel"))

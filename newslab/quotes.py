@@ -142,7 +142,19 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
         name and the cue. ``confidence`` is the share of statements found by the same rule, of
         the same type, that matched a gold quote on PolNeAR train (``tools/calibrate_quotes.py``):
         about 0.96 for a quotation with its cue beside it, 0.55 for a floating one. Filter on it
-        to trade recall for precision.
+        to trade recall for precision. Provenance: ``rule`` is the sieve that made the row
+        (``said_that``: "X said (that) ..."; ``said_after_quote``: '"...," X said.';
+        ``said_inverted``: '"...," said X'; ``appositive_subject``: "Name, a role, said ...";
+        ``adding_that``: "..., adding that ..."; ``said_inside_content``: "The plan, she said,
+        would ..."; ``attitude_clause``: "X endorsed Y, praising ..."; ``wants_to``: "X wants to
+        ..."; ``according_to``; ``asked_question``: "Asked whether ..., "; ``said_first``: 'Said
+        one official, "..."'; ``headline_colon``: "Trump: Cruz Has a Long Way to Go";
+        ``name_colon_quote``: 'Pollster Ann Lee: "..."'; ``dash_signature``: '"..." - Jane Doe';
+        ``tweet_read``: 'Trump's tweet read: "..."'; ``in_a_post``: 'Trump, in a tweet: "..."';
+        ``on_platform``: 'Trump on Twitter: "..."'; ``floating``: a quotation after an attributed
+        one, with its speaker and cue). ``cue_class`` is the kind of cue: ``speech``, ``belief``,
+        ``attitude`` (from the verb lexicons), ``according_to``, ``headline``, ``colon``,
+        ``signature`` or ``channel`` (from the sieve); a floating row keeps its statement's class.
 
     Examples:
         >>> arts = pd.DataFrame({"article_id": ["a1"], "text": [
@@ -153,6 +165,8 @@ def quotes(articles: pd.DataFrame) -> pd.DataFrame:
         >>> split = quotes(pd.DataFrame({"article_id": ["a2"], "text": ['"We will win," she said. "Taxes will fall."']}))
         >>> split[["text", "content_spans"]].values.tolist()
         [['"We will win," she said. "Taxes will fall."', [(0, 14), (25, 43)]]]
+        >>> q[["rule", "cue_class"]].values.tolist()
+        [['said_after_quote', 'speech'], ['said_that', 'speech']]
     """
     if "text" not in articles.columns:
         raise ValueError(f"quotes() needs a 'text' column (and 'article_id'); got columns {list(articles.columns)}. "
