@@ -7,8 +7,8 @@ in linear time over each article (bounded windows around each cue, one pass over
    A quotation never runs past its paragraph unless the paragraph ends open and the next one
    opens again (the convention for a quotation over several paragraphs). A mismatched
    ``“...’`` closes at the single mark; an unclosed mark ends at its paragraph.
-2. **Cues** come from one prefix-tree pattern over the reporting-verb lexicon
-   (``newslab/data/reporting_verbs.txt``: speech verbs, belief verbs, attitude verbs) plus
+2. **Cues** come from one prefix-tree pattern over the verb table
+   (``newslab/data/quote_verbs.tsv``: speech verbs, belief verbs, attitude verbs) plus
    "according to", headline colons (``Trump: ...``) and dash signatures (``"..." - Jane Doe``).
    For each cue the local context decides the shape: ``X said (that) ...``, ``..., X said.``,
    ``"...," said X``, ``X told reporters ...``, ``according to X, ...``, ``..., adding that ...``,
@@ -33,7 +33,7 @@ respond to a request for comment" are not statements (``newslab/data/quote_not_c
 An inverted speaker ends before an adverbial of its cue ('"...," said Ann Lee in a statement on
 Monday', ``quote_cue_settings.txt``) and keeps its appositive ('said Ann Lee, president of the
 union'); some cues count only beside a quotation ('"...," she posted', 'shrugged the coach', 'The
-statement read: "..."', ``quote_direct_only_verbs.txt``); a short Title Case quotation after a
+statement read: "..."', ``direct_only`` in ``quote_verbs.tsv``); a short Title Case quotation after a
 possessive ('on CNN's "State of the Union"') is a title, not the second half of a split quote.
 The subject before a cue keeps its restrictive relative clause ("Two senators who voted against
 the bill said") and its possessive role in apposition ("Labour's housing spokesperson, Rebecca
