@@ -28,6 +28,8 @@ class _Stmt:
     # the pieces of quoted content of a split quote ('"A," he said, "B."': A's and B's quotations);
     # None for an ordinary statement, whose one piece is (start, end)
     parts: list[tuple[int, int]] | None = None
+    rule: str = ""                # the sieve that found it (quote_sieves.SIEVES, ARTICLE_SIEVES) or "floating"
+    cue_class: str = ""           # speech | belief | attitude | according_to | headline | signature | colon
 
 
 class _Article:

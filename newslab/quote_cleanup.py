@@ -11,7 +11,7 @@ import re
 from . import _lexicon
 from .quote_article import _Article, _MERGE_SPLIT, _Stmt
 from .quote_cues import _PARTICIPLE_TAIL, _SPACE, _verbs, _verbs_set
-from .quote_marks import _QUOTE_CHARS
+from .quote_marks import _QUOTE_CHARS, _Quote
 from .quote_phrases import _PRON, _SKIP_BEFORE, _is_title, _kind_of
 
 
@@ -33,61 +33,17 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
     while k < hi and a.w[k] in (",", ":", "\u2014", "--", "-"):
         k += 1
     if k >= hi:
-        if k - 1 >= 0 and a.w[k - 1] == ":" and a.tstart[k - 1] < sent_end:
-            # 'He said:' ending its paragraph, the quotation opening the next one
-            p = a.tend[k - 1]
-            n = 0
-            while p < len(text) and text[p] in " \t\r\n\u00a0" and n <= 3:
-                n += text[p] == "\n"
-                p += 1
-            q = a.q_by_start.get(p)
-            if q is not None and n <= 3 and (not q.single or a.single_style):
-                return _Stmt(q.start, q.end, "direct", sp, cue, conf)
-        return None
+        return _quotation_after_colon(a, k, sent_end, sp, cue, conf)
     s = a.tstart[k]
     q = a.q_by_start.get(s)
-    if q is not None:
-        n = q.end
-        while n < len(text) and text[n] in " \t\u00a0":
-            n += 1
-        inner_end = text[q.start:q.end].rstrip(_QUOTE_CHARS + " ")[-1:]
-        if n >= len(text) or not (text[n].isalnum() or text[n] in "([") or inner_end in (".", "!", "?") \
-                or n >= sent_end:
-            return _Stmt(q.start, q.end, "direct", sp, cue, conf)
-        # 'said "it gets me mad" every time ...', "confirmed 'several' deliveries": the sentence goes
-        # on after the quotation, so the quotation is a fragment of indirect content
-    e = sent_end
-    verbs = _verbs_set()
-    cls_of = _verbs()
+    if q is not None and _whole_quotation(a, q, sent_end):
+        return _Stmt(q.start, q.end, "direct", sp, cue, conf)
+    # ('said "it gets me mad" every time ...', "confirmed 'several' deliveries": the sentence goes
+    # on after the quotation, so the quotation is a fragment of indirect content)
     rel_speaker = sp is not None and sp[1] - sp[0] <= 5 and text[sp[0]:sp[1]].lower() in ("who", "which")
-    aw = a.w
-    # The tokens up to the sentence end (and hi - 1); only a comma, "and" or "but" can end the
-    # content early, so a comprehension picks those out and the tests run on them alone.
-    stop = bisect.bisect_left(a.tstart, e, k + 1, max(k + 1, hi - 1))
-    for i in [i for i, w in enumerate(aw[k + 1:stop], k + 1) if w in _COMMA_AND_BUT]:
-        w = aw[i]
-        if w == "," and aw[i + 1].lower() in _PARTICIPLE_TAIL:
-            e = a.tstart[i]  # "..., adding that ...": a statement of its own
-            break
-        if w == "," and rel_speaker and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)):
-            e = a.tstart[i]  # 'X, who voted against the bill, said ...': the relative clause ends, X speaks
-            break
-        if w == "," and aw[i + 1] == "but" and aw[i + 2] in _SUBJECT_PRON:
-            e = a.tstart[i]  # "said A, but he refused B": the narration goes on, the content ends
-            break
-        if w != "," and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)) \
-                and aw[i - 1] not in _PRON and (clause or cls_of.get(
-                    aw[i + 1] if aw[i + 1] in verbs else aw[i + 2]) != "attitude"):
-            # "said A and said that B": the second cue starts a statement of its own; but in "said
-            # the party backed A but opposed B" the stance is the reported clause's, not the speaker's
-            e = a.tstart[i]
-            break
+    e = _content_end(a, k, hi, sent_end, rel_speaker, clause)
     if clause:
-        for i in [i for i, w in enumerate(aw[k + 1:hi], k + 1) if w in _CLAUSE_BREAKS]:
-            w = aw[i]
-            if w != "," or aw[i + 1].lower() in _CLAUSE_CUT or aw[i + 1].lower() in _PARTICIPLE_TAIL:
-                e = a.tstart[i]
-                break
+        e = _clause_end(a, k, hi, e)
     # a quotation that starts inside the content and runs past the sentence end
     qi = bisect.bisect_left(a.qstart, s)
     kind = "indirect"
@@ -104,6 +60,71 @@ def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, in
     if a.single_style:
         kind = _kind_of(a, s, e)
     return _Stmt(s, e, kind, sp, cue, conf)
+
+
+def _quotation_after_colon(a: _Article, k: int, sent_end: int, sp: tuple[int, int] | None,
+                           cue: tuple[int, int], conf: float) -> _Stmt | None:
+    """'He said:' ending its paragraph, the quotation opening the next one (nothing else follows)."""
+    text = a.text
+    if not (k - 1 >= 0 and a.w[k - 1] == ":" and a.tstart[k - 1] < sent_end):
+        return None
+    p = a.tend[k - 1]
+    n = 0
+    while p < len(text) and text[p] in " \t\r\n\u00a0" and n <= 3:
+        n += text[p] == "\n"
+        p += 1
+    q = a.q_by_start.get(p)
+    if q is not None and n <= 3 and (not q.single or a.single_style):
+        return _Stmt(q.start, q.end, "direct", sp, cue, conf)
+    return None
+
+
+def _whole_quotation(a: _Article, q: _Quote, sent_end: int) -> bool:
+    """Is the quotation ``q`` after a cue the whole content (the sentence ends with it or in it)?"""
+    text = a.text
+    n = q.end
+    while n < len(text) and text[n] in " \t\u00a0":
+        n += 1
+    inner_end = text[q.start:q.end].rstrip(_QUOTE_CHARS + " ")[-1:]
+    return n >= len(text) or not (text[n].isalnum() or text[n] in "([") or inner_end in (".", "!", "?") \
+        or n >= sent_end
+
+
+def _content_end(a: _Article, k: int, hi: int, sent_end: int, rel_speaker: bool, clause: bool) -> int:
+    """Where content from token ``k`` ends: the sentence end, or a comma, "and" or "but" before a
+    statement of its own ("..., adding that", "said A and said that B")."""
+    verbs = _verbs_set()
+    cls_of = _verbs()
+    aw = a.w
+    # The tokens up to the sentence end (and hi - 1); only a comma, "and" or "but" can end the
+    # content early, so a comprehension picks those out and the tests run on them alone.
+    stop = bisect.bisect_left(a.tstart, sent_end, k + 1, max(k + 1, hi - 1))
+    for i in [i for i, w in enumerate(aw[k + 1:stop], k + 1) if w in _COMMA_AND_BUT]:
+        w = aw[i]
+        if w == "," and aw[i + 1].lower() in _PARTICIPLE_TAIL:
+            return a.tstart[i]  # "..., adding that ...": a statement of its own
+        if w == "," and rel_speaker and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)):
+            return a.tstart[i]  # 'X, who voted against the bill, said ...': the relative clause ends, X speaks
+        if w == "," and aw[i + 1] == "but" and aw[i + 2] in _SUBJECT_PRON:
+            return a.tstart[i]  # "said A, but he refused B": the narration goes on, the content ends
+        if w != "," and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)) \
+                and aw[i - 1] not in _PRON and (clause or cls_of.get(
+                    aw[i + 1] if aw[i + 1] in verbs else aw[i + 2]) != "attitude"):
+            # "said A and said that B": the second cue starts a statement of its own; but in "said
+            # the party backed A but opposed B" the stance is the reported clause's, not the speaker's
+            return a.tstart[i]
+    return sent_end
+
+
+def _clause_end(a: _Article, k: int, hi: int, e: int) -> int:
+    """Where a clause from token ``k`` ends, before ``e``: at a dash, a semicolon, a parenthesis, or a
+    comma before a new clause ('endorsed Cruz last week, saying ...')."""
+    aw = a.w
+    for i in [i for i, w in enumerate(aw[k + 1:hi], k + 1) if w in _CLAUSE_BREAKS]:
+        w = aw[i]
+        if w != "," or aw[i + 1].lower() in _CLAUSE_CUT or aw[i + 1].lower() in _PARTICIPLE_TAIL:
+            return a.tstart[i]
+    return e
 
 
 _COMMA_AND_BUT = frozenset((",", "and", "but"))
@@ -149,7 +170,7 @@ def _after_modal(text: str, cue_start: int) -> bool:
     return bool(words) and words[-1].lower() in _MODALS
 
 
-def _drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
+def drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
     """Drop statements whose cue sits inside another statement's reported clause and is a stance or
     a belief ('said the council opposed the tower', 'told the crowd that she expected the vote to
     pass') or a possibility ('told staff the bank would acknowledge its failings'): what was said,
@@ -175,8 +196,9 @@ def _drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
     return keep
 
 
-def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
-    """Drop duplicates and non-statements, mark used quotations, and attach floating quotations."""
+def drop_repeats(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
+    """Keep the first statement found for a span, drop non-statements ('asked not to be named', 'did
+    not respond to a request for comment'), and sort by start."""
     seen: set[tuple[int, int]] = set()
     out: list[_Stmt] = []
     for st in stmts:
@@ -185,42 +207,59 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
         seen.add((st.start, st.end))
         out.append(st)
     out.sort(key=lambda s: s.start)
-    out = _drop_nested(a, out)
-    # '"...," said Ann Lee, a lawyer, who has been challenging the industry for years.': a relative
-    # clause with a verb of attitude describes the speaker; it is no statement of its own
+    return out
+
+
+def drop_speaker_relatives(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
+    """'"...," said Ann Lee, a lawyer, who has been challenging the industry for years.': a relative
+    clause with a verb of attitude describes the speaker; it is no statement of its own."""
     sp_ends = {st.sp[1] for st in out if st.sp is not None and st.kind == "direct"}
-    if sp_ends:
-        verbs = _verbs()
-        keep = []
-        for st in out:
-            cue = st.cue
-            cue_word = a.text[cue[0]:cue[1]].lower() if cue is not None else ""
-            if st.sp is not None and a.text[st.sp[0]:st.sp[1]].lower() in ("who", "which") and (
-                    verbs.get(cue_word) in ("attitude", "belief")
-                    or (cue is not None and cue_word.endswith("ing")
-                        and a.text[max(0, cue[0] - 6):cue[0]].rstrip().endswith(
-                        ("been", "is", "was", "are", "were")))):  # 'who has been challenging the industry'
-                b = st.sp[0]
-                while b > 0 and a.text[b - 1] in " ,\t\u00a0":
-                    b -= 1
-                if b in sp_ends:
-                    continue
-            keep.append(st)
-        out = keep
-    # a cue inside another statement's speaker mention ("Don Fowler, who has backed Clinton, said")
-    # describes the speaker; it is not a statement of its own
-    # (or a relative clause inside it: "Two senators who voted against the bill said")
+    if not sp_ends:
+        return out
+    return [st for st in out if not (_relative_description(a, st) and _mention_start(a, st) in sp_ends)]
+
+
+def _relative_description(a: _Article, st: _Stmt) -> bool:
+    """Is ``st`` a "who"/"which" clause with an attitude or belief cue ('who has backed', 'who has
+    been challenging')?"""
+    cue = st.cue
+    cue_word = a.text[cue[0]:cue[1]].lower() if cue is not None else ""
+    return st.sp is not None and a.text[st.sp[0]:st.sp[1]].lower() in ("who", "which") and (
+        _verbs().get(cue_word) in ("attitude", "belief")
+        or (cue is not None and cue_word.endswith("ing")
+            and a.text[max(0, cue[0] - 6):cue[0]].rstrip().endswith(
+                ("been", "is", "was", "are", "were"))))  # 'who has been challenging the industry'
+
+
+def _mention_start(a: _Article, st: _Stmt) -> int:
+    """The end of the text before ``st``'s speaker mention, past spaces and commas."""
+    b = st.sp[0]  # type: ignore[index]
+    while b > 0 and a.text[b - 1] in " ,\t\u00a0":
+        b -= 1
+    return b
+
+
+def drop_cues_in_speakers(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
+    """A cue inside another statement's speaker mention ("Don Fowler, who has backed Clinton, said")
+    describes the speaker; it is not a statement of its own (or a relative clause inside it: "Two
+    senators who voted against the bill said")."""
     spans = sorted({st.sp for st in out if st.sp is not None and (
         st.sp[1] - st.sp[0] > 30 or " who " in a.text[st.sp[0]:st.sp[1]] or " that " in a.text[st.sp[0]:st.sp[1]])})
-    if spans:
-        sp_starts = [x[0] for x in spans]
-        keep = []
-        for st in out:
-            i = bisect.bisect_right(sp_starts, st.cue[0]) - 1 if st.cue else -1
-            if i >= 0 and spans[i][0] <= st.cue[0] and st.cue[1] <= spans[i][1] and st.sp != spans[i]:  # type: ignore[index]
-                continue
-            keep.append(st)
-        out = keep
+    if not spans:
+        return out
+    sp_starts = [x[0] for x in spans]
+    keep = []
+    for st in out:
+        i = bisect.bisect_right(sp_starts, st.cue[0]) - 1 if st.cue else -1
+        if i >= 0 and spans[i][0] <= st.cue[0] and st.cue[1] <= spans[i][1] and st.sp != spans[i]:  # type: ignore[index]
+            continue
+        keep.append(st)
+    return keep
+
+
+def attach_quotations(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
+    """Quotations no statement holds: the second half of a split quote ('"A," he said. "B."') extends
+    its statement; a floating quotation after an attributed one keeps its speaker and cue."""
     covered = [(s.start, s.end) for s in out]
     cstarts = [c[0] for c in covered]
     text = a.text
@@ -240,38 +279,59 @@ def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
             n += 1
         if n < len(text) and (text[n].islower() or text[n].isdigit()) and len(text[q.start:q.end].split()) < 8:
             continue  # '"Never give up" is her motto.': the sentence goes on, a title or a phrase
-        if prev is not None and _MERGE_SPLIT and prev.kind == "direct" and prev.cue is not None \
-                and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
-                and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400 \
-                and text[prev.start:prev.end].rstrip(_QUOTE_CHARS + " ")[-1:] not in (".", "!", "?") \
-                and not _is_title(a, q):
-            # '"A," he said. "B."': the second half of a split quote extends the statement. Not after
-            # '"A!" insists X.' or '"A?" he asked.': A is a whole utterance and B a new one.
+        if prev is not None and _second_half(a, prev, q):
             prev.parts = (prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)]
             prev.end = q.end
             covered[k] = (prev.start, prev.end)
             continue
-        words = len(text[q.start:q.end].split())
-        inner = text[q.start + 1:q.end - 1].rstrip(_QUOTE_CHARS + " ")
-        # a short one ('"I absolutely do."') only right after a direct quote's attribution, in its paragraph
-        short_ok = prev is not None and prev.kind == "direct" and prev.end <= q.start \
-            and q.start - prev.end < 120 and "\n" not in text[prev.end:q.start]
-        if (words < 4 and not short_ok) or not inner or (inner[-1] not in ".!?,;:\u2014-" and words < 8):
-            continue
-        # the quotation must open a sentence (not sit inside one as a scare quote or title)
-        b = q.start
-        while b > 0 and text[b - 1] in " \t\u00a0":
-            b -= 1
-        if b > 0 and text[b - 1] not in ".!?\n" + _QUOTE_CHARS + ":)\u2014":
-            continue
-        prev = out[k] if k >= 0 else None
-        if prev is None or prev.sp is None:
-            continue
-        gap = text[prev.end:q.start]
-        if gap.count("\n") > 2 or len(gap) > 400 or prev.kind == "indirect" and gap.count("\n") > 0:
-            continue
-        # the speaker and the cue that attribute it are the previous statement's
-        floating.append(_Stmt(q.start, q.end, "direct", prev.sp, prev.cue, 0.5))
+        if prev is not None and _floating(a, prev, q):
+            # the speaker and the cue that attribute it are the previous statement's
+            floating.append(_Stmt(q.start, q.end, "direct", prev.sp, prev.cue, 0.5, None, "floating", prev.cue_class))
     if floating:
         out = sorted(out + floating, key=lambda s: s.start)
     return out
+
+
+def _second_half(a: _Article, prev: _Stmt, q: _Quote) -> bool:
+    """Is ``q`` the second half of ``prev``, a split quote ('"A," he said. "B."')? Not after '"A!"
+    insists X.' or '"A?" he asked.': A is a whole utterance and B a new one."""
+    text = a.text
+    return _MERGE_SPLIT and prev.kind == "direct" and prev.cue is not None \
+        and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
+        and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400 \
+        and text[prev.start:prev.end].rstrip(_QUOTE_CHARS + " ")[-1:] not in (".", "!", "?") \
+        and not _is_title(a, q)
+
+
+def _floating(a: _Article, prev: _Stmt, q: _Quote) -> bool:
+    """Does the quotation ``q`` float after the attributed statement ``prev`` (a sentence of speech of
+    its own, near it, no new speaker between)?"""
+    text = a.text
+    words = len(text[q.start:q.end].split())
+    inner = text[q.start + 1:q.end - 1].rstrip(_QUOTE_CHARS + " ")
+    # a short one ('"I absolutely do."') only right after a direct quote's attribution, in its paragraph
+    short_ok = prev.kind == "direct" and prev.end <= q.start \
+        and q.start - prev.end < 120 and "\n" not in text[prev.end:q.start]
+    if (words < 4 and not short_ok) or not inner or (inner[-1] not in ".!?,;:\u2014-" and words < 8):
+        return False
+    # the quotation must open a sentence (not sit inside one as a scare quote or title)
+    b = q.start
+    while b > 0 and text[b - 1] in " \t\u00a0":
+        b -= 1
+    if b > 0 and text[b - 1] not in ".!?\n" + _QUOTE_CHARS + ":)\u2014":
+        return False
+    if prev.sp is None:
+        return False
+    gap = text[prev.end:q.start]
+    return not (gap.count("\n") > 2 or len(gap) > 400 or prev.kind == "indirect" and gap.count("\n") > 0)
+
+
+# The clean-up passes over an article's statements, in order.
+PASSES = (drop_repeats, drop_nested, drop_speaker_relatives, drop_cues_in_speakers, attach_quotations)
+
+
+def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
+    """The statements after every clean-up pass."""
+    for clean in PASSES:
+        stmts = clean(a, stmts)
+    return stmts

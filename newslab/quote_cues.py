@@ -1,7 +1,8 @@
 """Cues: the verb lexicons and the scan that finds every cue word ("said", "according to") in a text.
 
-The cue verbs come from the package lexicons (``newslab/data``), each with a class (speech, belief,
-attitude); one prefix-tree pattern finds them all in one pass. Part of :mod:`newslab.quotes`.
+The cue verbs and all their properties come from one table, ``newslab/data/quote_verbs.tsv`` (a
+class: speech, belief, attitude; whether it inverts, cues only beside a quotation, takes an
+addressee, ...); one prefix-tree pattern finds them all in one pass. Part of :mod:`newslab.quotes`.
 """
 from __future__ import annotations
 
@@ -11,15 +12,50 @@ import re
 from . import _lexicon
 
 
+# ----------------------------------------------------------------------------- the verb table
+_FLAGS = ("inverts", "direct_only", "tell", "adding", "to_clause", "noun_too", "headline")
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of ``newslab/data/quote_verbs.tsv``: verb, class, then one y/- field per flag."""
+    rows = _lexicon.rows("quote_verbs.tsv")
+    bad = [r for r in rows if len(r) != 2 + len(_FLAGS)]
+    if bad:
+        raise ValueError(f"quote_verbs.tsv: expected {2 + len(_FLAGS)} tab-separated fields (verb, class, "
+                         f"{', '.join(_FLAGS)}), got {bad[0]!r}")
+    return rows
+
+
+def _flagged(flag: str) -> frozenset[str]:
+    """The forms of the verb table with ``flag`` set (one of ``_FLAGS``)."""
+    i = 2 + _FLAGS.index(flag)
+    return frozenset(r[0] for r in _verb_rows() if r[i] == "y")
+
+
+def verb_properties(form: str) -> dict[str, str | bool] | None:
+    """Everything the quote rules know about a cue verb form, from ``newslab/data/quote_verbs.tsv``.
+
+    Examples:
+        >>> p = verb_properties("told")
+        >>> p["class"], p["tell"], p["inverts"]
+        ('speech', True, False)
+        >>> verb_properties("painted") is None
+        True
+    """
+    for r in _verb_rows():
+        if r[0] == form:
+            return {"verb": r[0], "class": r[1], **{f: v == "y" for f, v in zip(_FLAGS, r[2:])}}
+    return None
+
+
 _VERBS: dict[str, str] = {}
 
 
 def _verbs() -> dict[str, str]:
-    """Inflected cue verb -> class (``speech`` | ``belief`` | ``attitude``), from the package lexicons."""
-    if not _VERBS:  # a view of immutable lexicons, filled once per process (first class wins)
-        for cls, name in (("attitude", "quote_attitude_verbs.txt"), ("belief", "quote_belief_verbs.txt"),
-                          ("speech", "reporting_verbs.txt"), ("speech", "quote_direct_only_verbs.txt")):
-            _VERBS.update((form, cls) for form in _lexicon.words(name))
+    """Inflected cue verb -> class (``speech`` | ``belief`` | ``attitude``), from the verb table."""
+    if not _VERBS:  # a view of an immutable table, filled once per process
+        _VERBS.update((r[0], r[1]) for r in _verb_rows() if r[1] != "-")
     return _VERBS
 
 
@@ -113,40 +149,13 @@ def _cues(text: str) -> list[tuple[int, int, str]]:
 _SPACE = re.compile(r"\s+")
 
 
-_TELL = {"told", "tell", "tells", "telling", "assured", "assures", "assure", "assuring", "informed",
-         "informs", "inform", "informing", "reminded", "reminds", "remind", "reminding", "reassured",
-         "reassures", "warned", "warns", "warn", "warning", "urged", "urges", "urge", "urging", "briefed",
-         "promised", "promises", "promising", "convinced", "persuaded", "notified", "advised", "advises",
-         "asked", "asks", "ask", "asking"}
-_PARTICIPLE_TAIL = {"adding", "saying", "noting", "calling", "citing", "arguing", "warning", "insisting",
-                    "explaining", "stressing", "emphasizing", "emphasising", "claiming", "suggesting",
-                    "declaring", "telling", "asking", "urging", "pointing", "acknowledging", "describing",
-                    "accusing", "writing", "stating", "recalling", "referring", "predicting", "promising",
-                    "vowing", "pledging", "questioning", "complaining", "admitting", "conceding",
-                    "threatening", "announcing", "reiterating", "repeating", "joking", "praising",
-                    "criticizing", "criticising", "denying", "asserting", "observing", "concluding",
-                    "hinting", "revealing", "confirming", "responding", "replying", "mentioning",
-                    "lamenting", "charging", "contending", "demanding", "proposing", "recommending"}
-
-
-# belief verbs whose "to" complement is the attributed content ("wants to build a wall")
-_TO_VERBS = {"want", "wants", "wanted", "hope", "hopes", "hoped", "plan", "plans", "planned", "intend",
-             "intends", "intended", "expect", "expects", "expected", "wish", "wishes", "wished", "decided",
-             "pledged", "pledge", "pledges", "prefer", "prefers", "preferred"}
-
-
+# properties of cue verbs read by the rules, from the verb table
+_TELL = _flagged("tell")                    # 'told reporters ...': an addressee before the content
+_PARTICIPLE_TAIL = _flagged("adding")       # '..., adding that ...': a statement of its own
+_TO_VERBS = _flagged("to_clause")           # 'wants to build a wall': the to-infinitive is the content
+_NOUNY = _flagged("noun_too")               # 'the attack', 'broad support': as often a noun
 # capitalised cues: sentence-initial "Asked whether ...", and headline style "Trump Says ..."
-_TITLE_CASE_CUES = {"Asked", "Says", "Said", "Tells", "Told", "Warns", "Slams", "Asks", "Claims", "Admits",
-                    "Urges", "Vows", "Denies", "Insists", "Accuses", "Blasts", "Praises", "Backs", "Endorses",
-                    "Rips", "Defends", "Rejects", "Dismisses", "Calls", "Predicts", "Promises", "Reveals"}
-
-
-# cue forms that are just as often nouns ("the attack", "broad support", "a promise")
-_NOUNY = {"support", "attack", "attacks", "thanks", "promise", "backing", "call", "calls", "claim", "claims",
-          "report", "reports", "tweet", "tweets", "charges", "demands", "pledge", "pledges", "vow", "vows",
-          "view", "views", "question", "questions", "warning", "offer", "offers", "order", "orders",
-          "sees", "hope", "hopes", "fear", "fears", "doubt", "doubts", "plans", "notes", "estimates",
-          "comments", "finding", "findings", "wishes", "criticism", "attacking"}
+_TITLE_CASE_CUES = frozenset(w.capitalize() for w in _flagged("headline"))
 
 
 _VSET: frozenset[str] | None = None
@@ -161,9 +170,11 @@ def _verbs_set() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _inversion_verbs() -> frozenset[str]:
-    return _lexicon.words("quote_inversion_verbs.txt")
+    """Cue verbs that may come before their speaker after the content ('"...," said Peskov')."""
+    return _flagged("inverts")
 
 
 @functools.lru_cache(maxsize=1)
 def _direct_only_verbs() -> frozenset[str]:
-    return _lexicon.words("quote_direct_only_verbs.txt")
+    """Cue verbs that attribute only a quotation next to them ('"...," she posted')."""
+    return _flagged("direct_only")

@@ -15,11 +15,11 @@ from .quote_cues import (
     _NOUNY, _PARTICIPLE_TAIL, _SPACE, _TELL, _TITLE_CASE_CUES, _TO_VERBS, _direct_only_verbs,
     _inversion_verbs, _verbs, _verbs_set
 )
-from .quote_marks import _QUOTE_CHARS
+from .quote_marks import _QUOTE_CHARS, _Quote
 from .quote_phrases import (
     _ARTICLES, _CATENATIVE, _CLAUSE_START, _DET, _LEAD_OR_STOP, _LEAD_WORDS, _NP_INNER,
     _OCCASION_PARTICIPLES, _PARENTH, _PRON, _PRON_OR_REL, _PRON_S, _REL, _SENT_END, _SETTING_PREPS,
-    _SKIP_BEFORE, _STOP, _STOP_OR_INNER, _TITLE_ABBR, _WEEKDAYS, _abbr_dot, _adverb_ly, _adverbial_at,
+    _MONTHS, _SKIP_BEFORE, _STOP, _STOP_OR_INNER, _TITLE_ABBR, _WEEKDAYS, _abbr_dot, _adverb_ly, _adverbial_at,
     _appositive_break, _clause_subject, _clause_to_end, _is_cap, _is_quote_tok, _is_title, _kind_of,
     _left_content, _lower_speaker, _ly_words, _now_role, _np_appositive_only, _np_fwd, _plural_possessive,
     _role_word, _skip_after_cue, _subject_before, _trim_adverbial
@@ -40,7 +40,7 @@ _APPOS_STOP = {"is", "was", "are", "were", "has", "have", "had", "said", "says",
 _WINDOW = 80  # tokens looked at on the left of a cue (four times that on the right)
 
 
-def _said_first(a: _Article, m_start: int, m_end: int) -> _Stmt | None:
+def said_first(a: _Article, m_start: int, m_end: int) -> _Stmt | None:
     """An inverted cue opening its sentence, its speaker, then a quotation: 'Said one official, "..."'."""
     ci = bisect.bisect_left(a.tstart, m_start)
     if ci >= len(a.tstart) or a.tstart[ci] != m_start:
@@ -57,40 +57,57 @@ def _said_first(a: _Article, m_start: int, m_end: int) -> _Stmt | None:
     return _Stmt(q.start, q.end, "direct", (a.tstart[ci + 1], a.tend[inv]), (m_start, m_end), 0.6)
 
 
+def _cue_class(a: _Article, form: str, m_start: int, m_end: int) -> tuple[str | None, str]:
+    """The class of the cue ``form`` found at ``m_start`` (None: no cue here; ``said_first`` for a
+    sentence opened by 'Said one official, "..."'), and the form the sieves read (a title-case cue
+    lower-cased)."""
+    cls = "source" if form.lower() == "according to" else _verbs().get(form)
+    if cls is not None or form not in _TITLE_CASE_CUES:
+        return cls, form
+    # "Asked whether ..." at a sentence start; "Trump Says He Will Win" in a headline
+    cls = _verbs().get(form.lower())
+    if form != "Asked":
+        text = a.text
+        p = m_start - 1
+        while p >= 0 and text[p] in " \t\u00a0":
+            p -= 1
+        if form in ("Said", "Says") and (p < 0 or text[p] in ".!?\n" + _QUOTE_CHARS):
+            return "said_first", form  # 'Said one official, "We are worried."'
+        if p < 0 or not text[p].isalnum() or not m_end < len(text) - 2 or not text[m_end + 1].isupper():
+            return None, form
+    return cls, form.lower()
+
+
+def _quoted(a: _Article, m_start: int) -> bool:
+    """Is the cue at ``m_start`` inside a quotation? Its words belong to the speaker, not the narrator."""
+    qi = bisect.bisect_right(a.qstart, m_start) - 1  # a.quote_around, inlined: hot
+    if qi >= 0 and a.quotes[qi].start < m_start < a.quotes[qi].end - (1 if a.quotes[qi].closed else 0):
+        return True
+    if a.short_single:
+        qi = bisect.bisect_right(a.ss_start, m_start) - 1
+        if qi >= 0 and a.short_single[qi].start < m_start < a.short_single[qi].end - 1:
+            return True
+    return False
+
+
 def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
+    """The statements of one text: the sieves on every cue, the article sieves, then the clean-up passes."""
     a = _Article(text)
-    verbs = _verbs()
     out: list[_Stmt] = []
+    _run_article_sieves(a, CHANNEL_SIEVES, out)
     last_in_sent: dict[int, _Stmt] = {}
-    tstart, tend, qstart, quotes = a.tstart, a.tend, a.qstart, a.quotes
+    tstart, tend = a.tstart, a.tend
     sent_toks: dict[int, tuple[int, int]] = {}
     for (m_start, m_end, m_group), si in zip(a.cues, a.cue_sents):
-        form = m_group if m_group.isalpha() else _SPACE.sub(" ", m_group)
-        cls = "source" if form.lower() == "according to" else verbs.get(form)
-        if cls is None and form in _TITLE_CASE_CUES:
-            # "Asked whether ..." at a sentence start; "Trump Says He Will Win" in a headline
-            cls = verbs.get(form.lower())
-            if form != "Asked":
-                p = m_start - 1
-                while p >= 0 and text[p] in " \t\u00a0":
-                    p -= 1
-                if form in ("Said", "Says") and (p < 0 or text[p] in ".!?\n" + _QUOTE_CHARS):
-                    st = _said_first(a, m_start, m_end)  # 'Said one official, "We are worried."'
-                    if st is not None:
-                        out.append(st)
-                    continue
-                if p < 0 or not text[p].isalnum() or not m_end < len(text) - 2 or not text[m_end + 1].isupper():
-                    continue
-            form = form.lower()
-        if cls is None:
+        cls, form = _cue_class(a, m_group if m_group.isalpha() else _SPACE.sub(" ", m_group), m_start, m_end)
+        if cls == "said_first":
+            st = said_first(a, m_start, m_end)
+            if st is not None:
+                st.rule, st.cue_class = "said_first", "speech"
+                out.append(st)
             continue
-        qi = bisect.bisect_right(qstart, m_start) - 1  # a.quote_around, inlined: hot
-        if qi >= 0 and quotes[qi].start < m_start < quotes[qi].end - (1 if quotes[qi].closed else 0):
-            continue  # words inside a quotation belong to the speaker, not to the narrator
-        if a.short_single:
-            qi = bisect.bisect_right(a.ss_start, m_start) - 1
-            if qi >= 0 and a.short_single[qi].start < m_start < a.short_single[qi].end - 1:
-                continue
+        if cls is None or _quoted(a, m_start):
+            continue
         ci = bisect.bisect_left(tstart, m_start)
         cj = bisect.bisect_left(tstart, m_end, ci) - 1
         if ci > cj or tstart[ci] != m_start or tend[cj] != m_end:
@@ -108,10 +125,16 @@ def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
                 continue  # "posted a loss", "put it on the table"
             out.append(st)
             last_in_sent[si] = st
-    out.extend(_headline_colons(a))
-    out.extend(_dash_signatures(a))
-    out.extend(_name_colon_quotes(a))
+    _run_article_sieves(a, ARTICLE_SIEVES, out)
     return a, _finish(a, out)
+
+
+def _run_article_sieves(a: _Article, sieves: tuple, out: list[_Stmt]) -> None:
+    """Append the statements of each (sieve, cue_class) in ``sieves``, marked with the rule and class."""
+    for sieve, cue_class in sieves:
+        for st in sieve(a):
+            st.rule, st.cue_class = sieve.__name__, cue_class
+            out.append(st)
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
@@ -124,173 +147,94 @@ def _place_abbreviations() -> frozenset[str]:
     return frozenset(k.removesuffix(".") for k, v in _lexicon.table("abbreviations.txt").items() if v == "place")
 
 
-def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: int, si: int,
-               prev: _Stmt | None) -> list[_Stmt]:
-    aw = a.w
-    text = a.text
-    cue = (a.tstart[ci], a.tend[cj])
-    sent_end = min(a.sents[si][1], a.tend[hi - 1]) if hi > 0 else a.sents[si][1]
+class _Cue:
+    """One cue and what the sieves read around it; each reading is computed once, on first use.
 
-    if cls == "source":  # according to X
-        e = _np_fwd(a, cj + 1, hi)
-        if e is None:
-            return []
-        # the source runs to the next comma, dash or sentence end ("according to early results of
-        # the exit poll conducted by Edison Research for the AP"), when that is near
-        i = cj + 1
-        while i < hi and i - cj < 30 and aw[i] not in (",", ";", ":", "\u2014", "--", "(", ")") \
-                and not (aw[i] in _SENT_END and not _abbr_dot(a, i)) and not _is_quote_tok(aw[i]):
-            i += 1
-        if i - cj < 30 and i - 1 > e:
-            e = i - 1
-        if e + 2 < hi and aw[e + 1] == "," and (aw[e + 2].lower() in ("the", "a", "an") or _role_word(aw[e + 2])):
-            # 'according to Dan Moore, the fire chief.' / '..., the fire chief, "..."': an appositive
-            x = e + 2
-            while x < hi and x - e < 25 and aw[x][:1].isalnum() and aw[x].lower() not in _APPOS_STOP \
-                    and aw[x].lower() not in _REL and aw[x].lower() not in _verbs_set():
-                x += 1
-            s = max(a.sents[si][0], a.tstart[lo])
-            after_content = bool(text[s:cue[0]].strip(" \t\"'\u201c\u2018("))
-            # (at the sentence end only after the content: 'According to the report, the economy grew.')
-            if (after_content and (x >= hi or (aw[x] in _SENT_END and not _abbr_dot(a, x)))) \
-                    or (aw[x] == "," and x + 1 < hi and _is_quote_tok(aw[x + 1])):
-                e = x - 1
-        sp = (a.tstart[cj + 1], a.tend[e])
-        s = max(a.sents[si][0], a.tstart[lo])
-        before = text[s:cue[0]].strip(" \t\"'\u201c\u2018(")
-        if not before:
-            k = e + 1
-            while k < hi and aw[k] in (",", ":"):
-                k += 1
-            st = _content_from(a, k, hi, sent_end, sp, cue, 0.8)
-            return [st] if st else []
-        e2 = cue[0]
-        while e2 > s and text[e2 - 1] in " ,\t\u2014-":
-            e2 -= 1
-        if e2 - s < 8:
-            return []
-        s1 = s
-        while s1 < e2 and text[s1] in " \t\u00a0":
-            s1 += 1
-        q = a.q_by_start.get(s1)
-        if q is not None and q.end == e2 and (not q.single or a.single_style) and not (
-                e + 1 < hi and aw[e + 1] in (",", "\u2014", "--") and e + 2 < hi and aw[e + 2] not in _SENT_END
-                and aw[e + 2].lower() not in _REL):
-            # '"The fire is contained," according to the chief.': a whole quotation, direct speech
-            return [_Stmt(q.start, q.end, "direct", sp, cue, 0.8)]
-        q2 = a.q_by_start.get(a.tstart[e + 2]) if e + 2 < hi and aw[e + 1] == "," else None
-        if q is not None and q.end == e2 and q2 is not None and (not q.single or a.single_style) and _MERGE_SPLIT:
-            # '"The plan," according to one minister, "is dead."': a split quote
-            return [_Stmt(q.start, q2.end, "direct", sp, cue, 0.8, [(q.start, q.end), (q2.start, q2.end)])]
-        if e + 1 < hi and aw[e + 1] in (",", "\u2014", "--") and e + 2 < hi and aw[e + 2] not in _SENT_END:
-            # "At the heart of it, according to X, was a decision ...": the source sits inside its content
-            e2 = sent_end
-            while e2 > s and text[e2 - 1] in " \t\r\n.\u00a0":
-                e2 -= 1
-        return [_Stmt(s, e2, _kind_of(a, s, e2), sp, cue, 0.8)]
+    ``ci``..``cj`` are the cue's tokens, ``lo``..``hi`` the bounded window of its sentence ``si``,
+    ``prev`` the last statement found in that sentence.
+    """
 
-    lform = form.lower()
-    pw = aw[ci - 1]  # the word before the cue ("" before the first token)
-    plw = pw.lower()
-    if lform == "asked" and (ci == lo or plw in ("when", "after", "once", "as", "if", ",")) \
-            and aw[cj + 1].lower() in _WH:
-        # "Asked whether she would run, Clinton said ...": the question is attributed, its asker unnamed
-        e = a.tstart[cj + 1]
-        i = cj + 1
-        while i < hi and aw[i] not in (",", ";") and aw[i] not in _SENT_END:
-            i += 1
-        e = a.tstart[i] if i < hi else sent_end
-        while e > a.tstart[cj + 1] and text[e - 1] in " \t,":
-            e -= 1
-        if i - cj > 2:
-            return [_Stmt(a.tstart[cj + 1], e, _kind_of(a, a.tstart[cj + 1], e), None, cue, 0.5)]
-        return []
-    if aw[cj + 1].lower() == "by" and lform.endswith(("ed", "en")) and ci - 1 >= lo \
-            and lform not in ("responded", "replied", "answered", "reacted", "countered", "retorted"):
-        return []  # "the statement signed by ...", "a letter written by ...": a passive participle
-    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))) \
-            and not (ci - 1 == lo and plw in _PRONOUN_DETS):  # but 'Another tweeted, "..."'
-        return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
-    if form in _NOUNY and ci - 2 >= lo and pw[:1].islower() and pw not in _SKIP_BEFORE \
-            and plw not in _PRON_OR_REL and (
-                aw[ci - 2].lower() in _DET or pw.endswith(_ADJ_SUFFIX)
-                or aw[ci - 2].lower() in ("with", "for", "of", "in", "on", "from", "by", "against")):
-        return []  # "another horrific attack", "the overwhelming support": a noun, not a verb
-    if ci - 1 >= lo and pw.endswith(("\u2019s", "'s")) and plw not in _PRON_S:
-        return []  # "Trump's plans", "the party's claims": a noun, not a verb
-    # walk left over adverbs, auxiliaries and catenatives ("continue to say")
-    j = ci - 1
-    for _ in range(6):
-        if j < lo:
-            break
-        w = aw[j]
-        lw = w.lower()
-        if lw in _SKIP_BEFORE or (w.islower() and _adverb_ly(lw)) or w in _WEEKDAYS \
-                or (lw == "on" and j + 1 < ci and aw[j + 1] in _WEEKDAYS) \
-                or (lw in ("more", "less", "most") and w.islower() and j > lo):
-            j -= 1
-        elif lw == "to" and j - 1 >= lo and aw[j - 1].lower() in _CATENATIVE:
-            j -= 2
-        elif w == "," and j - 2 >= lo and aw[j - 1].lower() in _PARENTH and aw[j - 2] == ",":
-            j -= 3
-        elif w == "," and j - 3 >= lo and aw[j - 1].lower() in _PARENTH and aw[j - 3] == ",":
-            j -= 4
-        else:
-            break
-    if j < lo and ci - 1 >= lo and aw[lo].lower() in _PRONOUN_DETS:
-        j = lo  # 'Both said: "..."': the determiner is the speaker
-    tell = lform in _TELL
-    participle = form.endswith("ing")
-    if participle and j - 1 >= lo and j == ci - 1 and aw[j][:1].islower() and aw[j].lower() not in _DET \
-            and aw[j].lower() not in _STOP_OR_INNER and _is_cap(aw[j - 1]):
-        j -= 1  # "Trump avoids condemning ...": the subject is before the finite verb
-    for b in range(ci - 1, max(lo, ci - 3) - 1, -1):
-        lb = aw[b].lower()
-        if lb in ("is", "was", "were", "are", "been", "be", "being", "get", "got", "gets"):
-            if not participle:
-                return []  # passive ("he was asked"): the subject is not the source
-        elif not ((lb.endswith("ly") and lb not in _ly_words()) or lb in ("also", "not", "never", "reportedly", "widely")):
-            break
+    def __init__(self, a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: int, si: int,
+                 prev: _Stmt | None) -> None:
+        self.a, self.cls, self.form, self.lform = a, cls, form, form.lower()
+        self.ci, self.cj, self.lo, self.hi, self.si, self.prev = ci, cj, lo, hi, si, prev
+        self.cue = (a.tstart[ci], a.tend[cj])
+        self.sent_end = min(a.sents[si][1], a.tend[hi - 1]) if hi > 0 else a.sents[si][1]
+        self.pw = a.w[ci - 1]  # the word before the cue ("" before the first token)
+        self.plw = self.pw.lower()
+        self.tell = self.lform in _TELL
+        self.participle = form.endswith("ing")
 
-    # what follows the cue: content, an opening quotation, or nothing (the content came before)
-    k = _skip_after_cue(a, cj + 1, hi, tell)
-    if tell and aw[k] != ":":
-        # 'told 2GB radio: "..."', 'told the rally: "..."': the addressee runs up to a colon and a quotation
-        for t in range(cj + 2, min(hi, cj + 9)):
-            if aw[t] in _SENT_END or aw[t] in (",", ";") or _is_quote_tok(aw[t]):
+    @functools.cached_property
+    def j(self) -> int:
+        """The last token of the cue's left context, past adverbs, auxiliaries and catenatives
+        ("continue to say")."""
+        aw, lo, ci = self.a.w, self.lo, self.ci
+        j = ci - 1
+        for _ in range(6):
+            if j < lo:
                 break
-            if aw[t] == ":" and t + 1 < hi and a.q_by_start.get(a.tstart[t + 1]) is not None:
-                k = t
+            step = _skip_left(aw, j, ci, lo)
+            if not step:
                 break
-    k2 = k
-    while k2 < hi and aw[k2] in (",", ":", "\u2014", "--"):
-        k2 += 1
-    right_quote = a.q_by_start.get(a.tstart[k2]) if k2 < hi else None
-    if right_quote is not None and _is_title(a, right_quote, k2):
-        right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
-    nothing_after = k >= hi or aw[k] in _SENT_END or aw[k] == ";" or (
-        aw[k] == "," and k + 1 < hi and (aw[k + 1].lower() in _PARTICIPLE_TAIL or (
-            # '..., a senior official said, speaking on condition of anonymity.'
-            aw[k + 1].lower() in _OCCASION_PARTICIPLES and aw[k + 2].lower() in _SETTING_PREPS) or (
-            (aw[k + 1].lower() in _SUBORDINATORS or (aw[k + 1].endswith("ing") and aw[k + 1].islower()))
-            and _closed_quote_before(a, lo, ci)))) or (
-        aw[k].lower() in ("about", "of") and lform in ("said", "says", "say") and _closed_quote_before(a, lo, ci))
-    # ('"...," she told CBS on Tuesday, when ...': the when-clause is no content)
+            j -= step
+        if j < lo and ci - 1 >= lo and aw[lo].lower() in _PRONOUN_DETS:
+            j = lo  # 'Both said: "..."': the determiner is the speaker
+        if self.participle and j - 1 >= lo and j == ci - 1 and aw[j][:1].islower() and aw[j].lower() not in _DET \
+                and aw[j].lower() not in _STOP_OR_INNER and _is_cap(aw[j - 1]):
+            j -= 1  # "Trump avoids condemning ...": the subject is before the finite verb
+        return j
 
-    if j < lo or aw[j] in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(aw[j]):
-        if participle and j >= lo and aw[j] in (",", "\u2014", "--", ";", "\u2013"):
-            # "..., adding that ...": same speaker as the clause it hangs on
-            if prev is not None and prev.sp is not None:
-                sp = prev.sp
-            else:
-                subj = _clause_subject(a, lo, j)
-                if subj is None:
-                    return []
-                sp = (a.tstart[subj[0]], a.tend[subj[1]])
-            st = _content_from(a, k, hi, sent_end, sp, cue, 0.7)
-            return [st] if st else []
-        if participle:
-            return []
+    @functools.cached_property
+    def k(self) -> int:
+        """The first token of what follows the cue (content, an opening quotation, or nothing)."""
+        a, aw, cj, hi = self.a, self.a.w, self.cj, self.hi
+        k = _skip_after_cue(a, cj + 1, hi, self.tell)
+        if self.tell and aw[k] != ":":
+            # 'told 2GB radio: "..."', 'told the rally: "..."': the addressee runs up to a colon and a quotation
+            for t in range(cj + 2, min(hi, cj + 9)):
+                if aw[t] in _SENT_END or aw[t] in (",", ";") or _is_quote_tok(aw[t]):
+                    break
+                if aw[t] == ":" and t + 1 < hi and a.q_by_start.get(a.tstart[t + 1]) is not None:
+                    k = t
+                    break
+        return k
+
+    @functools.cached_property
+    def right_quote(self) -> _Quote | None:
+        """The quotation that opens right after the cue (and its adverbials), if any."""
+        a, aw, hi = self.a, self.a.w, self.hi
+        k2 = self.k
+        while k2 < hi and aw[k2] in (",", ":", "\u2014", "--"):
+            k2 += 1
+        right_quote = a.q_by_start.get(a.tstart[k2]) if k2 < hi else None
+        if right_quote is not None and _is_title(a, right_quote, k2):
+            right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
+        return right_quote
+
+    @functools.cached_property
+    def nothing_after(self) -> bool:
+        """Does no content follow the cue (the content came before it)?"""
+        a, aw, k, hi, lo, ci = self.a, self.a.w, self.k, self.hi, self.lo, self.ci
+        if k >= hi or aw[k] in _SENT_END or aw[k] == ";":
+            return True
+        if aw[k] == ",":
+            return k + 1 < hi and _nothing_after_comma(a, k, lo, ci)
+        # ('"...," she told CBS on Tuesday, when ...': the when-clause is no content)
+        return aw[k].lower() in ("about", "of") and self.lform in ("said", "says", "say") \
+            and _closed_quote_before(a, lo, ci)
+
+    @functools.cached_property
+    def left_open(self) -> bool:
+        """Nothing that can be a subject stands before the cue: a quotation, a comma, the sentence start."""
+        aw, j = self.a.w, self.j
+        return j < self.lo or aw[j] in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(aw[j])
+
+    @functools.cached_property
+    def inverted(self) -> tuple[int | None, int | None, bool, bool]:
+        """A speaker after the cue ('"...," said Peskov'): its last token, the last token of its trailing
+        adverbial or relative clause, whether punctuation ends it, and whether the cue may invert."""
+        a, aw, cj, hi = self.a, self.a.w, self.cj, self.hi
         inv = _np_fwd(a, cj + 1, hi, strict=True)
         lower = inv is None
         if lower:
@@ -302,19 +246,7 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             if aw[close] == ")":
                 inv = close  # '"...," said Rep. G.K. Butterfield (D-N.C.).'
         if not lower and inv is not None:
-            x = inv
-            while x + 1 < hi and x - inv < 3 and _role_word(aw[x + 1]) and aw[x + 1].lower() not in _SETTING_PREPS:
-                x += 1  # 'said one Democratic source on the panel': the head noun after a capitalised word
-            if x > inv and aw[x + 1].lower() in _NP_INNER and not _adverbial_at(a, x + 1):
-                y = x + 1  # '... source on the panel.': a short prepositional phrase up to the sentence end
-                while y + 1 < hi and y - x < 6 and aw[y + 1][:1].isalnum() and aw[y + 1].lower() not in _STOP \
-                        and aw[y + 1].lower() not in _verbs_set():
-                    y += 1
-                if y + 1 >= hi or aw[y + 1] in _SENT_END or aw[y + 1] in (",", ";"):
-                    x = y
-            if x > inv and (x + 1 >= hi or aw[x + 1] in _SENT_END or aw[x + 1] in (",", ";")
-                            or _adverbial_at(a, x + 1) or aw[x + 1].lower() in ("who", "whose")):
-                inv = x
+            inv = _inverted_head(a, inv, hi)
         tail = inv
         if inv is not None:  # '"...," said Smith in a statement.': the speaker is "Smith"
             inv, tail = _trim_adverbial(a, cj + 1, inv, hi)
@@ -328,125 +260,413 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
             tail + 1 >= hi or aw[tail + 1] in (".", ",", "!", "?", ";", ":") or _is_quote_tok(aw[tail + 1]))
         # Only plain speech verbs invert, and never after an auxiliary: in "The chancellor, Jeremy
         # Hunt, has defended his plan" the name before the verb is its subject.
-        invertible = cls in ("speech", "belief") and lform in _inversion_verbs() and not any(
-            aw[x].lower() in _AUXILIARIES for x in range(j + 1, ci))
-        if j >= lo and aw[j] != ":" and (right_quote is not None or not inverted_ok or not invertible
-                                         or (aw[j] == "," and _np_appositive_only(a, lo, j))):
-            # "Name, a Trump supporter, said that ...": an appositive subject, content after the cue
-            got = _subject_before(a, j, lo, prev)
-            if got is not None and not nothing_after:
-                st = _content_from(a, k, hi, sent_end, got[0], cue, 0.8)
-                if st is not None or got[1] is None or _left_content(a, got[1], lo) is None:
-                    return [st] if st else []
-                # ('"...," X, a spokesman, said in an interview in Santa Monica, Calif.': no content after)
-            if got is not None and got[1] is not None:
-                # '"...," Leonard Burman, director of X, said of the plan.'
-                left = _left_content(a, got[1], lo)
-                if left is not None:
-                    if right_quote is not None and left[2] == "direct" and _MERGE_SPLIT:
-                        return [_Stmt(left[0], right_quote.end, left[2], got[0], cue, 0.8,
-                                      [(left[0], left[1]), (right_quote.start, right_quote.end)])]
-                    return [_Stmt(left[0], left[1], left[2], got[0], cue, 0.8)]
-        if not invertible or not inverted_ok or inv is None:
-            return []
-        # inverted: '"...," said Peskov' / '..., says John Smith, a spokesman.'
-        e = inv
-        if e == tail and e + 2 < hi and aw[e + 1] == "," \
-                and (aw[e + 2].lower() in _DET or _is_cap(aw[e + 2]) or _role_word(aw[e + 2])
-                     or _now_role(a, e + 2)) \
-                and (aw[e + 2].lower() not in _LEAD_WORDS or _now_role(a, e + 2)):
-            # '..., said Griffin, an Obama backer.': the appositive belongs to the mention
-            e2 = e + 2
-            while e2 < hi and e2 - e < 40 and aw[e2] not in (";", ":", "!", "?") \
-                    and not (_is_quote_tok(aw[e2]) and not _plural_possessive(a, e2)) \
-                    and aw[e2].lower() not in _APPOS_STOP and not _appositive_break(a, e2) \
-                    and not (aw[e2] == "." and not _abbr_dot(a, e2)):
-                e2 += 1
-            if e2 > e + 2 and (e2 >= hi or aw[e2] in (".", ";", "!", "?") or _appositive_break(a, e2)
-                               or (_is_quote_tok(aw[e2]) and aw[e2 - 1] == ",")):  # not 'author of "Title"'
-                if aw[e2 - 1] == "." and aw[e2] != "." and not _abbr_dot(a, e2 - 1):
-                    e2 -= 1
-                elif aw[e2] == "." and e2 + 1 >= hi and aw[e2 - 1] in _place_abbreviations() \
-                        and a.tstart[e2] == a.tend[e2 - 1]:
-                    e2 += 1  # '..., of Tujunga, Calif.': the full stop is the abbreviation's too
-                tail = e2 - 1
-                # '..., said Ann Lee, a nurse, on Monday.': the appositive ends before the adverbial
-                e, _ = _trim_adverbial(a, e + 2, e2 - 1, hi, appositive=True)
-                while aw[e] in (",", "\u2014", "--"):
-                    e -= 1
-            else:
-                # '..., said Ann Lee, a law professor who has ...': the appositive ends at its relative clause
-                # (or at ', who ...' after it)
-                r = next((x for x in range(e + 3, e2) if aw[x].lower() in ("who", "which", "whose")), None)
-                rel_end = _clause_to_end(a, r, r + 40, hi) if r is not None else None
-                if r is not None and rel_end is not None:
-                    e, tail = r - 1, rel_end
-                    while aw[e] in (",", "\u2014", "--"):
-                        e -= 1
-        sp = (a.tstart[cj + 1], a.tend[e])
-        if j < lo:  # the sentence splitter may have cut right after the quotation
-            left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
-        else:
-            left = _left_content(a, j + 1 if aw[j] == "," else ci, lo)
-        if left is None:
-            return []
-        assert tail is not None  # (inverted_ok above)
-        k3 = max(e, tail) + 1
-        while k3 < hi and aw[k3] in (",", ":"):
-            k3 += 1
-        q = a.q_by_start.get(a.tstart[k3]) if k3 < hi else None
-        if q is not None and _is_title(a, q, k3):
-            q = None
-        if q is not None and left[2] == "direct" and _MERGE_SPLIT:
-            return [_Stmt(left[0], q.end, "direct", sp, cue, 0.8,  # '"A," said X, "B."'
-                          [(left[0], left[1]), (q.start, q.end)])]
-        return [_Stmt(left[0], left[1], left[2], sp, cue, 0.8)]
+        invertible = self.cls in ("speech", "belief") and self.lform in _inversion_verbs() and not any(
+            aw[x].lower() in _AUXILIARIES for x in range(self.j + 1, self.ci))
+        return inv, tail, inverted_ok, invertible
 
-    got = _subject_before(a, j, lo, prev)
-    if got is None:
+    @functools.cached_property
+    def subject(self) -> tuple[tuple[int, int], int | None] | None:
+        """The speaker before the cue (character span) and its first token."""
+        return _subject_before(self.a, self.j, self.lo, self.prev)
+
+    def content(self, k: int, sp: tuple[int, int] | None, conf: float, clause: bool = False) -> list[_Stmt]:
+        """The content from token ``k`` to the end of the sentence (or clause), as a list of 0 or 1."""
+        st = _content_from(self.a, k, self.hi, self.sent_end, sp, self.cue, conf, clause=clause)
+        return [st] if st else []
+
+
+def _skip_left(aw: list[str], j: int, ci: int, lo: int) -> int:
+    """How many tokens to step left over at ``j`` (an adverb, an auxiliary, "to" after a catenative,
+    a parenthetical ", however,"): 0 at the end of the left context."""
+    w = aw[j]
+    lw = w.lower()
+    if lw in _SKIP_BEFORE or (w.islower() and _adverb_ly(lw)) or w in _WEEKDAYS \
+            or (lw == "on" and j + 1 < ci and aw[j + 1] in _WEEKDAYS) \
+            or (lw in ("more", "less", "most") and w.islower() and j > lo):
+        return 1
+    if lw == "to" and j - 1 >= lo and aw[j - 1].lower() in _CATENATIVE:
+        return 2
+    if w == "," and j - 2 >= lo and aw[j - 1].lower() in _PARENTH and aw[j - 2] == ",":
+        return 3
+    if w == "," and j - 3 >= lo and aw[j - 1].lower() in _PARENTH and aw[j - 3] == ",":
+        return 4
+    return 0
+
+
+def _nothing_after_comma(a: _Article, k: int, lo: int, ci: int) -> bool:
+    """Is the comma at token ``k``, right after a cue, followed by no content ('..., adding',
+    '..., a senior official said, speaking on condition of anonymity.')?"""
+    aw = a.w
+    nxt = aw[k + 1].lower()
+    return nxt in _PARTICIPLE_TAIL or (nxt in _OCCASION_PARTICIPLES and aw[k + 2].lower() in _SETTING_PREPS) or (
+        (nxt in _SUBORDINATORS or (aw[k + 1].endswith("ing") and aw[k + 1].islower()))
+        and _closed_quote_before(a, lo, ci))
+
+
+def _inverted_head(a: _Article, inv: int, hi: int) -> int:
+    """Extend an inverted speaker that ends on a capitalised word to its head noun: 'said one
+    Democratic source on the panel'."""
+    aw = a.w
+    x = inv
+    while x + 1 < hi and x - inv < 3 and _role_word(aw[x + 1]) and aw[x + 1].lower() not in _SETTING_PREPS:
+        x += 1  # 'said one Democratic source on the panel': the head noun after a capitalised word
+    if x > inv and aw[x + 1].lower() in _NP_INNER and not _adverbial_at(a, x + 1):
+        y = x + 1  # '... source on the panel.': a short prepositional phrase up to the sentence end
+        while y + 1 < hi and y - x < 6 and aw[y + 1][:1].isalnum() and aw[y + 1].lower() not in _STOP \
+                and aw[y + 1].lower() not in _verbs_set():
+            y += 1
+        if y + 1 >= hi or aw[y + 1] in _SENT_END or aw[y + 1] in (",", ";"):
+            x = y
+    if x > inv and (x + 1 >= hi or aw[x + 1] in _SENT_END or aw[x + 1] in (",", ";")
+                    or _adverbial_at(a, x + 1) or aw[x + 1].lower() in ("who", "whose")):
+        return x
+    return inv
+
+
+# ----------------------------------------------------------------------------- the sieves
+# Each sieve takes the cue and returns None when the text around it is not its shape (the next
+# sieve is tried), else the statements it decides on (an empty list: no statement for this cue).
+
+
+def according_to(c: _Cue) -> list[_Stmt] | None:
+    """``according to X, ...``, ``..., according to X.`` and ``"...," according to X``."""
+    if c.cls != "source":
+        return None
+    a, aw, hi, cue = c.a, c.a.w, c.hi, c.cue
+    e = _source_end(c)
+    if e is None:
         return []
-    sp, sp_tok = got
+    sp = (a.tstart[c.cj + 1], a.tend[e])
+    s = max(a.sents[c.si][0], a.tstart[c.lo])
+    before = a.text[s:cue[0]].strip(" \t\"'\u201c\u2018(")
+    if not before:
+        k = e + 1
+        while k < hi and aw[k] in (",", ":"):
+            k += 1
+        return c.content(k, sp, 0.8)
+    return _according_to_after(c, e, sp, s)
+
+
+def _source_end(c: _Cue) -> int | None:
+    """The last token of the source after "according to": up to the next comma, dash or sentence end
+    when that is near ("according to early results of the exit poll conducted by Edison Research for
+    the AP"), with its appositive ("according to Dan Moore, the fire chief.")."""
+    a, aw, cj, hi, text = c.a, c.a.w, c.cj, c.hi, c.a.text
+    e = _np_fwd(a, cj + 1, hi)
+    if e is None:
+        return None
+    i = cj + 1
+    while i < hi and i - cj < 30 and aw[i] not in (",", ";", ":", "\u2014", "--", "(", ")") \
+            and not (aw[i] in _SENT_END and not _abbr_dot(a, i)) and not _is_quote_tok(aw[i]):
+        i += 1
+    if i - cj < 30 and i - 1 > e:
+        e = i - 1
+    if e + 2 < hi and aw[e + 1] == "," and (aw[e + 2].lower() in ("the", "a", "an") or _role_word(aw[e + 2])):
+        # 'according to Dan Moore, the fire chief.' / '..., the fire chief, "..."': an appositive
+        x = e + 2
+        while x < hi and x - e < 25 and aw[x][:1].isalnum() and aw[x].lower() not in _APPOS_STOP \
+                and aw[x].lower() not in _REL and aw[x].lower() not in _verbs_set():
+            x += 1
+        s = max(a.sents[c.si][0], a.tstart[c.lo])
+        after_content = bool(text[s:c.cue[0]].strip(" \t\"'\u201c\u2018("))
+        # (at the sentence end only after the content: 'According to the report, the economy grew.')
+        if (after_content and (x >= hi or (aw[x] in _SENT_END and not _abbr_dot(a, x)))) \
+                or (aw[x] == "," and x + 1 < hi and _is_quote_tok(aw[x + 1])):
+            e = x - 1
+    return e
+
+
+def _according_to_after(c: _Cue, e: int, sp: tuple[int, int], s: int) -> list[_Stmt]:
+    """The content before "according to X" (a quotation, a split quote, or the clause), or around it."""
+    a, aw, hi, text, cue = c.a, c.a.w, c.hi, c.a.text, c.cue
+    e2 = cue[0]
+    while e2 > s and text[e2 - 1] in " ,\t\u2014-":
+        e2 -= 1
+    if e2 - s < 8:
+        return []
+    s1 = s
+    while s1 < e2 and text[s1] in " \t\u00a0":
+        s1 += 1
+    q = a.q_by_start.get(s1)
+    inside = e + 1 < hi and aw[e + 1] in (",", "\u2014", "--") and e + 2 < hi and aw[e + 2] not in _SENT_END
+    whole = q is not None and q.end == e2 and (not q.single or a.single_style)
+    if whole and not (inside and aw[e + 2].lower() not in _REL):
+        # '"The fire is contained," according to the chief.': a whole quotation, direct speech
+        return [_Stmt(q.start, q.end, "direct", sp, cue, 0.8)]  # type: ignore[union-attr]
+    q2 = a.q_by_start.get(a.tstart[e + 2]) if e + 2 < hi and aw[e + 1] == "," else None
+    if whole and q2 is not None and _MERGE_SPLIT:
+        # '"The plan," according to one minister, "is dead."': a split quote
+        return [_Stmt(q.start, q2.end, "direct", sp, cue, 0.8,  # type: ignore[union-attr]
+                      [(q.start, q.end), (q2.start, q2.end)])]  # type: ignore[union-attr]
+    if inside:
+        # "At the heart of it, according to X, was a decision ...": the source sits inside its content
+        e2 = c.sent_end
+        while e2 > s and text[e2 - 1] in " \t\r\n.\u00a0":
+            e2 -= 1
+    return [_Stmt(s, e2, _kind_of(a, s, e2), sp, cue, 0.8)]
+
+
+def asked_question(c: _Cue) -> list[_Stmt] | None:
+    """``Asked whether she would run, Clinton said ...``: the question is attributed, its asker unnamed."""
+    a, aw, cj, hi = c.a, c.a.w, c.cj, c.hi
+    if not (c.lform == "asked" and (c.ci == c.lo or c.plw in ("when", "after", "once", "as", "if", ","))
+            and aw[cj + 1].lower() in _WH):
+        return None
+    i = cj + 1
+    while i < hi and aw[i] not in (",", ";") and aw[i] not in _SENT_END:
+        i += 1
+    e = a.tstart[i] if i < hi else c.sent_end
+    while e > a.tstart[cj + 1] and a.text[e - 1] in " \t,":
+        e -= 1
+    if i - cj > 2:
+        return [_Stmt(a.tstart[cj + 1], e, _kind_of(a, a.tstart[cj + 1], e), None, c.cue, 0.5)]
+    return []
+
+
+def not_a_verb(c: _Cue) -> list[_Stmt] | None:
+    """No statement where the cue word is a noun or an adjective: 'the statement signed by ...',
+    'the pledged delegates', 'his stated aim', 'another horrific attack', "the party's claims"."""
+    aw, ci, lo, form, pw, plw = c.a.w, c.ci, c.lo, c.form, c.pw, c.plw
+    if aw[c.cj + 1].lower() == "by" and c.lform.endswith(("ed", "en")) and ci - 1 >= lo \
+            and c.lform not in ("responded", "replied", "answered", "reacted", "countered", "retorted"):
+        return []  # "the statement signed by ...", "a letter written by ...": a passive participle
+    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))) \
+            and not (ci - 1 == lo and plw in _PRONOUN_DETS):  # but 'Another tweeted, "..."'
+        return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
+    if form in _NOUNY and ci - 2 >= lo and pw[:1].islower() and pw not in _SKIP_BEFORE \
+            and plw not in _PRON_OR_REL and (
+                aw[ci - 2].lower() in _DET or pw.endswith(_ADJ_SUFFIX)
+                or aw[ci - 2].lower() in ("with", "for", "of", "in", "on", "from", "by", "against")):
+        return []  # "another horrific attack", "the overwhelming support": a noun, not a verb
+    if ci - 1 >= lo and pw.endswith(("\u2019s", "'s")) and plw not in _PRON_S:
+        return []  # "Trump's plans", "the party's claims": a noun, not a verb
+    return None
+
+
+def passive(c: _Cue) -> list[_Stmt] | None:
+    """No statement after a passive ('he was asked', 'she is quoted'): the subject is not the source."""
+    aw = c.a.w
+    for b in range(c.ci - 1, max(c.lo, c.ci - 3) - 1, -1):
+        lb = aw[b].lower()
+        if lb in ("is", "was", "were", "are", "been", "be", "being", "get", "got", "gets"):
+            if not c.participle:
+                return []
+        elif not ((lb.endswith("ly") and lb not in _ly_words()) or lb in ("also", "not", "never", "reportedly",
+                                                                           "widely")):
+            break
+    return None
+
+
+def adding_that(c: _Cue) -> list[_Stmt] | None:
+    """``..., adding that ...``: a participle after a clause has that clause's speaker."""
+    if not (c.left_open and c.participle):
+        return None
+    a, aw, j, lo = c.a, c.a.w, c.j, c.lo
+    if j < lo or aw[j] not in (",", "\u2014", "--", ";", "\u2013"):
+        return []
+    if c.prev is not None and c.prev.sp is not None:
+        sp = c.prev.sp
+    else:
+        subj = _clause_subject(a, lo, j)
+        if subj is None:
+            return []
+        sp = (a.tstart[subj[0]], a.tend[subj[1]])
+    return c.content(c.k, sp, 0.7)
+
+
+def appositive_subject(c: _Cue) -> list[_Stmt] | None:
+    """``Name, a role, said (that) ...`` and ``"...," Name, a role, said.``: the phrase before the cue
+    and its appositive speak."""
+    a, aw, j, lo = c.a, c.a.w, c.j, c.lo
+    if not c.left_open or j < lo or aw[j] == ":":
+        return None
+    _, _, inverted_ok, invertible = c.inverted
+    if not (c.right_quote is not None or not inverted_ok or not invertible
+            or (aw[j] == "," and _np_appositive_only(a, lo, j))):
+        return None
+    got = c.subject
+    if got is None:
+        return None
+    if not c.nothing_after:
+        st = c.content(c.k, got[0], 0.8)
+        if st or got[1] is None or _left_content(a, got[1], lo) is None:
+            return st
+        # ('"...," X, a spokesman, said in an interview in Santa Monica, Calif.': no content after)
+    if got[1] is None:
+        return None
+    # '"...," Leonard Burman, director of X, said of the plan.'
+    left = _left_content(a, got[1], lo)
+    if left is None:
+        return None
+    return [_with_split(left, c.right_quote, got[0], c.cue, 0.8)]
+
+
+def _with_split(left: tuple[int, int, str], q: _Quote | None, sp: tuple[int, int], cue: tuple[int, int],
+                conf: float) -> _Stmt:
+    """The statement of content ``left`` before a cue, merged with quotation ``q`` after it when both
+    are quotations (a split quote, '"A," he said, "B."': one statement from A's opening to B's closing)."""
+    if q is not None and left[2] == "direct" and _MERGE_SPLIT:
+        return _Stmt(left[0], q.end, "direct", sp, cue, conf, [(left[0], left[1]), (q.start, q.end)])
+    return _Stmt(left[0], left[1], left[2], sp, cue, conf)
+
+
+def said_inverted(c: _Cue) -> list[_Stmt] | None:
+    """``"...," said Peskov`` and ``..., says John Smith, a spokesman.``: the speaker after the cue."""
+    if not c.left_open:
+        return None
+    a, aw, j, lo, ci, hi = c.a, c.a.w, c.j, c.lo, c.ci, c.hi
+    inv, tail, inverted_ok, invertible = c.inverted
+    if not invertible or not inverted_ok or inv is None:
+        return []
+    assert tail is not None  # (inverted_ok above)
+    e, tail = _inverted_appositive(a, inv, tail, hi)
+    sp = (a.tstart[c.cj + 1], a.tend[e])
+    if j < lo:  # the sentence splitter may have cut right after the quotation
+        left = _left_content(a, ci, max(0, lo - 60)) if ci > 0 else None
+    else:
+        left = _left_content(a, j + 1 if aw[j] == "," else ci, lo)
+    if left is None:
+        return []
+    k3 = max(e, tail) + 1
+    while k3 < hi and aw[k3] in (",", ":"):
+        k3 += 1
+    q = a.q_by_start.get(a.tstart[k3]) if k3 < hi else None
+    if q is not None and _is_title(a, q, k3):
+        q = None
+    return [_with_split(left, q, sp, c.cue, 0.8)]  # '"A," said X, "B."'
+
+
+def _inverted_appositive(a: _Article, e: int, tail: int, hi: int) -> tuple[int, int]:
+    """'..., said Griffin, an Obama backer.': the appositive belongs to the mention. Returns the last
+    token of the mention and of the phrase after the cue."""
+    aw = a.w
+    if not (e == tail and e + 2 < hi and aw[e + 1] == ","
+            and (aw[e + 2].lower() in _DET or _is_cap(aw[e + 2]) or _role_word(aw[e + 2]) or _now_role(a, e + 2))
+            and (aw[e + 2].lower() not in _LEAD_WORDS or _now_role(a, e + 2))):
+        return e, tail
+    e2 = _appositive_stop(a, e, hi)
+    if e2 > e + 2 and (e2 >= hi or aw[e2] in (".", ";", "!", "?") or _appositive_break(a, e2)
+                       or (_is_quote_tok(aw[e2]) and aw[e2 - 1] == ",")):  # not 'author of "Title"'
+        if aw[e2 - 1] == "." and aw[e2] != "." and not _abbr_dot(a, e2 - 1):
+            e2 -= 1
+        elif aw[e2] == "." and e2 + 1 >= hi and aw[e2 - 1] in _place_abbreviations() \
+                and a.tstart[e2] == a.tend[e2 - 1]:
+            e2 += 1  # '..., of Tujunga, Calif.': the full stop is the abbreviation's too
+        tail = e2 - 1
+        # '..., said Ann Lee, a nurse, on Monday.': the appositive ends before the adverbial
+        e, _ = _trim_adverbial(a, e + 2, e2 - 1, hi, appositive=True)
+        while aw[e] in (",", "\u2014", "--"):
+            e -= 1
+        return e, tail
+    # '..., said Ann Lee, a law professor who has ...': the appositive ends at its relative clause
+    # (or at ', who ...' after it)
+    r = next((x for x in range(e + 3, e2) if aw[x].lower() in ("who", "which", "whose")), None)
+    rel_end = _clause_to_end(a, r, r + 40, hi) if r is not None else None
+    if r is not None and rel_end is not None:
+        e, tail = r - 1, rel_end
+        while aw[e] in (",", "\u2014", "--"):
+            e -= 1
+    return e, tail
+
+
+def _appositive_stop(a: _Article, e: int, hi: int) -> int:
+    """The token where an appositive after the speaker's comma at ``e + 1`` stops: punctuation, a
+    quotation, a verb ("is", "said") or a new clause (', echoing ...'); at most 40 tokens on."""
+    aw = a.w
+    e2 = e + 2
+    while e2 < hi and e2 - e < 40 and aw[e2] not in (";", ":", "!", "?") \
+            and not (_is_quote_tok(aw[e2]) and not _plural_possessive(a, e2)) \
+            and aw[e2].lower() not in _APPOS_STOP and not _appositive_break(a, e2) \
+            and not (aw[e2] == "." and not _abbr_dot(a, e2)):
+        e2 += 1
+    return e2
+
+
+def no_subject(c: _Cue) -> list[_Stmt] | None:
+    """No statement when nothing before the cue can be its speaker ('In rejecting a similar challenge, ...')."""
+    return [] if c.subject is None else None
+
+
+def said_after_quote(c: _Cue) -> list[_Stmt] | None:
+    """``"...," X said.``, ``..., X said.`` and the split ``"A," he said, "B."``: the content comes before
+    the speaker and the cue."""
+    a, lo = c.a, c.lo
+    sp, sp_tok = c.subject  # type: ignore[misc]  # (no_subject before)
     if sp_tok is not None:
         left = _left_content(a, sp_tok, lo)
-        if left is None and sp_tok == lo and lo > 0 and nothing_after:
+        if left is None and sp_tok == lo and lo > 0 and c.nothing_after:
             left = _left_content(a, sp_tok, max(0, lo - 60))
-        if left is not None and left[2] == "direct" and not nothing_after \
-                and text[left[0]:left[1]].rstrip(_QUOTE_CHARS + " ")[-1:] in (".", "!", "?") \
-                and right_quote is None:
+        if left is not None and left[2] == "direct" and not c.nothing_after \
+                and a.text[left[0]:left[1]].rstrip(_QUOTE_CHARS + " ")[-1:] in (".", "!", "?") \
+                and c.right_quote is None:
             left = None  # '"... security." He also said that ...': a new sentence with its own content
-        if left is not None and (left[2] == "direct" or nothing_after):
-            if right_quote is not None and left[2] == "direct" and _MERGE_SPLIT:
-                # a split quote ('"A," he said, "B."'): one statement from A's opening to B's closing mark
-                return [_Stmt(left[0], right_quote.end, "direct", sp, cue, 0.85,
-                              [(left[0], left[1]), (right_quote.start, right_quote.end)])]
-            return [_Stmt(left[0], left[1], left[2], sp, cue, 0.85)]
-    if nothing_after:
+        if left is not None and (left[2] == "direct" or c.nothing_after):
+            return [_with_split(left, c.right_quote, sp, c.cue, 0.85)]
+    return [] if c.nothing_after else None
+
+
+def wants_to(c: _Cue) -> list[_Stmt] | None:
+    """``X wants to build a wall``: a belief verb's to-infinitive is the content; a belief verb with no
+    clause after it ('he believes in miracles') makes no statement."""
+    if c.cls != "belief":
+        return None
+    aw, k = c.a.w, c.k
+    w = aw[k]
+    if w == "to" and c.lform in _TO_VERBS:
+        return c.content(k, c.subject[0], 0.5, clause=True)  # type: ignore[index]
+    if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)
+            or (w == "," and _is_quote_tok(aw[k + 1]))):  # 'She continued, "..."'
         return []
-    if cls == "belief":
-        w = aw[k]
-        if w == "to" and lform in _TO_VERBS:
-            st = _content_from(a, k, hi, sent_end, sp, cue, 0.5, clause=True)  # "wants to build a wall"
-            return [st] if st else []
-        if not (w.lower() in _CLAUSE_START or _is_quote_tok(w) or w in (":",)
-                or (w == "," and _is_quote_tok(aw[k + 1]))):  # 'She continued, "..."'
-            return []
-    if cls == "speech" and sp_tok is not None and sp_tok - 1 > lo and aw[sp_tok - 1] == "," \
-            and aw[k] == "," and (not _is_quote_tok(aw[k + 1]) or aw[k + 2][:1].islower()):
-        # "The museum, Mr. Obama said, would make visitors ...": the attribution sits inside its content
-        # (also 'The trains, he said, "will run on time."', whose quotation goes on with the sentence)
-        s0, e0 = a.tstart[lo], sent_end
-        while e0 > s0 and text[e0 - 1] in " \t\r\n.\u00a0":
-            e0 -= 1
-        if e0 - s0 > 8:
-            return [_Stmt(s0, e0, _kind_of(a, s0, e0), sp, cue, 0.7)]
-    if cls == "attitude":
-        st = _content_from(a, k, hi, sent_end, sp, cue, 0.5, clause=True)
-        return [st] if st else []
-    st = _content_from(a, k, hi, sent_end, sp, cue, 0.9 if cls == "speech" else 0.6)
-    return [st] if st else []
+    return None
 
 
-def _headline_colons(a: _Article) -> list[_Stmt]:
+def said_inside_content(c: _Cue) -> list[_Stmt] | None:
+    """``The museum, Mr. Obama said, would make visitors ...``: the attribution sits inside its content
+    (also 'The trains, he said, "will run on time."', whose quotation goes on with the sentence)."""
+    a, aw, k, lo = c.a, c.a.w, c.k, c.lo
+    sp, sp_tok = c.subject  # type: ignore[misc]
+    if not (c.cls == "speech" and sp_tok is not None and sp_tok - 1 > lo and aw[sp_tok - 1] == ","
+            and aw[k] == "," and (not _is_quote_tok(aw[k + 1]) or aw[k + 2][:1].islower())):
+        return None
+    s0, e0 = a.tstart[lo], c.sent_end
+    while e0 > s0 and a.text[e0 - 1] in " \t\r\n.\u00a0":
+        e0 -= 1
+    if e0 - s0 > 8:
+        return [_Stmt(s0, e0, _kind_of(a, s0, e0), sp, c.cue, 0.7)]
+    return None
+
+
+def attitude_clause(c: _Cue) -> list[_Stmt] | None:
+    """``X criticised the plan last week, saying ...``: an attitude's content ends with its clause."""
+    if c.cls != "attitude":
+        return None
+    return c.content(c.k, c.subject[0], 0.5, clause=True)  # type: ignore[index]
+
+
+def said_that(c: _Cue) -> list[_Stmt] | None:
+    """``X said (that) ...``, ``X told reporters ...``, ``X said: "..."``: the content after the cue."""
+    return c.content(c.k, c.subject[0], 0.9 if c.cls == "speech" else 0.6)  # type: ignore[index]
+
+
+# The order in which the sieves look at each cue: the first that recognises its shape decides.
+SIEVES = (according_to, asked_question, not_a_verb, passive, adding_that, appositive_subject, said_inverted,
+          no_subject, said_after_quote, wants_to, said_inside_content, attitude_clause, said_that)
+
+
+def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: int, si: int,
+               prev: _Stmt | None) -> list[_Stmt]:
+    """The statements of the cue at tokens ``ci``..``cj``: the first sieve that recognises its shape."""
+    c = _Cue(a, cls, form, ci, cj, lo, hi, si, prev)
+    for sieve in SIEVES:
+        got = sieve(c)
+        if got is not None:
+            for st in got:
+                st.rule, st.cue_class = sieve.__name__, "according_to" if cls == "source" else cls
+            return got
+    return []
+
+
+def headline_colon(a: _Article) -> list[_Stmt]:
     """``Speaker: words`` at the start of a paragraph (headlines, interview transcripts)."""
     out: list[_Stmt] = []
     text = a.text
@@ -485,7 +705,7 @@ def _headline_colons(a: _Article) -> list[_Stmt]:
     return out
 
 
-def _name_colon_quotes(a: _Article) -> list[_Stmt]:
+def name_colon_quote(a: _Article) -> list[_Stmt]:
     """``Pollster Daron Shaw: "..."`` anywhere in a paragraph: a name, a colon, then a quotation."""
     out: list[_Stmt] = []
     text = a.text
@@ -521,7 +741,7 @@ _NAME_BEFORE = re.compile(
     r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|and|of|&)){0,6})\Z")
 
 
-def _dash_signatures(a: _Article) -> list[_Stmt]:
+def dash_signature(a: _Article) -> list[_Stmt]:
     """A quotation signed with a dash at the end of its paragraph: ``"..." \u2015 Jane Doe``."""
     out: list[_Stmt] = []
     if not any(dash in a.text for dash in _DASHES):
@@ -585,3 +805,127 @@ _PRONOUN_DETS = frozenset(("another", "both", "each", "neither", "either", "all"
 # an adverbial clause after a cue's adverbials ('"...," she told CBS on Tuesday, when ...') is no content
 _SUBORDINATORS = frozenset(("when", "while", "as", "after", "before", "because", "since", "though", "although",
                             "where", "until", "once"))
+
+
+
+# The sieves that need no cue verb, with the cue_class of their rows, run over the whole article after
+# the cue sieves (the clean-up keeps the first statement found for a span).
+ARTICLE_SIEVES = ((headline_colon, "headline"), (dash_signature, "signature"), (name_colon_quote, "colon"))
+
+
+# ----------------------------------------------------------------------------- channel sieves
+# A statement attributed by the medium it was published in, with no verb of saying: "Trump's tweet
+# read: ...", "Trump, in a tweet: ...", "Trump on Twitter: ...". They run before the cue sieves, so
+# that "The senator's post read:" has the senator as its speaker, not the post.
+
+
+@functools.lru_cache(maxsize=1)
+def _channel_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three channel shapes, each anchored at the end of the text before a colon and a quotation
+    (``quote_channels.txt``): the cue is group ``cue``; the speaker ends where the match starts."""
+    table = _lexicon.table("quote_channels.txt")
+
+    def alt(kind: str) -> str:
+        forms = sorted((k for k, v in table.items() if v == kind), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(f).replace(r"\ ", r"[ \t\u00a0]+") for f in forms) + ")"
+
+    platform, post = alt("platform"), alt("post")
+    sp = r"[ \t\u00a0]+"
+    on_platform = f"(?:{sp}on{sp}{platform})?"
+    return (
+        re.compile(f"['\u2019]s{sp}(?P<cue>{post}{on_platform}{sp}(?:read|reads|said|says|stated|states))[ \t\u00a0]*\\Z"),
+        re.compile(f",?{sp}(?P<cue>in{sp}(?:a|an|his|her|their|its|one){sp}(?:[a-z]+{sp}){{0,2}}?{post}{on_platform}),?[ \t\u00a0]*\\Z"),
+        re.compile(f",?{sp}(?P<cue>on{sp}{platform}),?[ \t\u00a0]*\\Z"),
+    )
+
+
+# what may stand right before a speaker phrase that opens its clause (besides the paragraph start)
+_CLAUSE_OPENERS = ".!?:;,\u2014\u2013-(\"'\u201c\u201d\u2018\u2019"
+_SPEAKER_WORD = re.compile(r"[\w.'\u2019&-]+")
+_CHANNEL_DETS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our"))
+
+
+def _speaker_back(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The speaker phrase ending at ``end`` (a name, or a determiner and its noun: "The ministry"),
+    within its clause, after ``lo``; None when there is none."""
+    words = [(m.start(), m.end()) for m in _SPEAKER_WORD.finditer(text, lo, end)]
+    picked: list[tuple[int, int]] = []
+    stop = end
+    for s, e in reversed(words):
+        if text[e:stop].strip() or len(picked) >= 6:
+            break  # punctuation between words ends the phrase ('Hours later, Trump')
+        w = text[s:e]
+        if w[:1].isupper() or w[:1].isdigit():
+            picked.append((s, e))
+        elif w.lower() in _CHANNEL_DETS and picked:
+            picked.append((s, e))
+            break
+        elif w[:1].islower() and w.lower() not in _STOP and w.lower() not in _LEAD_WORDS \
+                and not _verb_like(w.lower()):
+            picked.append((s, e))
+        else:
+            break
+        stop = s
+    picked.reverse()
+    # the phrase opens its clause: not the object of a verb ('Morell praised Mendez on Twitter:')
+    before = text[lo:picked[0][0]].rstrip() if picked else ""
+    if before and before[-1] not in _CLAUSE_OPENERS:
+        return None
+    # lower-case words open the phrase only after a determiner ("the foreign ministry")
+    while picked and text[picked[0][0]].islower() and text[picked[0][0]:picked[0][1]] not in _CHANNEL_DETS:
+        picked.pop(0)
+    # "In March Trump": adverbials before the name are not the speaker
+    while picked and (text[picked[0][0]:picked[0][1]].lower() in _LEAD_WORDS
+                      or text[picked[0][0]:picked[0][1]] in _WEEKDAYS or text[picked[0][0]:picked[0][1]] in _MONTHS):
+        picked.pop(0)
+    if not picked or text[picked[-1][0]:picked[-1][1]].lower() in _CHANNEL_DETS:
+        return None
+    return picked[0][0], picked[-1][1]
+
+
+def _verb_like(lw: str) -> bool:
+    """A verb that cannot end a speaker phrase ('The mayor spoke on Twitter:', 'Police posted')."""
+    return lw in _verbs_set() or lw.endswith("ed") or _lexicon.table("quote_channels.txt").get(lw) == "verb"
+
+
+def _channel_quotes(a: _Article, shape: int) -> list[_Stmt]:
+    """Statements of channel shape ``shape`` (an index into :func:`_channel_patterns`): a speaker, a
+    cue that names the channel, a colon, then a quotation."""
+    out: list[_Stmt] = []
+    text = a.text
+    pattern = _channel_patterns()[shape]
+    for c in _COLON_QUOTE.finditer(text):
+        q = a.q_by_start.get(c.end())
+        if q is None or (q.single and not a.single_style):
+            continue
+        c0 = c.start()
+        lo = text.rfind("\n", max(0, c0 - 160), c0) + 1 or max(0, c0 - 160)
+        m = pattern.search(text, lo, c0)
+        if m is None:
+            continue
+        sp = _speaker_back(text, lo, m.start())
+        if sp is not None:
+            out.append(_Stmt(q.start, q.end, "direct", sp, (m.start("cue"), m.end("cue")), 0.6))
+    return out
+
+
+def tweet_read(a: _Article) -> list[_Stmt]:
+    """``Trump's tweet read: "..."``, ``The ministry's statement said: "..."``, ``Musk's post on X read:
+    "..."``: the owner of the post speaks; the cue is the post and its verb ("tweet read")."""
+    return _channel_quotes(a, 0)
+
+
+def in_a_post(a: _Article) -> list[_Stmt]:
+    """``Trump, in a tweet: "..."``, ``Musk, in a post on X: "..."``, ``The ministry, in a statement:
+    "..."``: the cue is the channel ("in a tweet")."""
+    return _channel_quotes(a, 1)
+
+
+def on_platform(a: _Article) -> list[_Stmt]:
+    """``Trump on Twitter: "..."``, ``Zelensky on Telegram: "..."``: the person speaks, not the
+    platform; the cue is "on Twitter"."""
+    return _channel_quotes(a, 2)
+
+
+# The channel sieves, with the cue_class of their rows: run before the cue sieves.
+CHANNEL_SIEVES = ((tweet_read, "channel"), (in_a_post, "channel"), (on_platform, "channel"))

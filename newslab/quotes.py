@@ -7,8 +7,8 @@ in linear time over each article (bounded windows around each cue, one pass over
    A quotation never runs past its paragraph unless the paragraph ends open and the next one
    opens again (the convention for a quotation over several paragraphs). A mismatched
    ``“...’`` closes at the single mark; an unclosed mark ends at its paragraph.
-2. **Cues** come from one prefix-tree pattern over the reporting-verb lexicon
-   (``newslab/data/reporting_verbs.txt``: speech verbs, belief verbs, attitude verbs) plus
+2. **Cues** come from one prefix-tree pattern over the verb table
+   (``newslab/data/quote_verbs.tsv``: speech verbs, belief verbs, attitude verbs) plus
    "according to", headline colons (``Trump: ...``) and dash signatures (``"..." - Jane Doe``).
    For each cue the local context decides the shape: ``X said (that) ...``, ``..., X said.``,
    ``"...," said X``, ``X told reporters ...``, ``according to X, ...``, ``..., adding that ...``,
@@ -33,7 +33,7 @@ respond to a request for comment" are not statements (``newslab/data/quote_not_c
 An inverted speaker ends before an adverbial of its cue ('"...," said Ann Lee in a statement on
 Monday', ``quote_cue_settings.txt``) and keeps its appositive ('said Ann Lee, president of the
 union'); some cues count only beside a quotation ('"...," she posted', 'shrugged the coach', 'The
-statement read: "..."', ``quote_direct_only_verbs.txt``); a short Title Case quotation after a
+statement read: "..."', ``direct_only`` in ``quote_verbs.tsv``); a short Title Case quotation after a
 possessive ('on CNN's "State of the Union"') is a title, not the second half of a split quote.
 The subject before a cue keeps its restrictive relative clause ("Two senators who voted against
 the bill said") and its possessive role in apposition ("Labour's housing spokesperson, Rebecca
@@ -70,7 +70,7 @@ from .speakers import resolve_speakers
 
 COLUMNS = ["article_id", "quote_id", "type", "start", "end", "text", "speaker", "speaker_start",
            "speaker_end", "speaker_name", "speaker_role", "cue", "cue_start", "cue_end", "sentence_id",
-           "paragraph_id", "confidence", "content_spans", "name_rule"]
+           "paragraph_id", "confidence", "content_spans", "rule", "cue_class", "name_rule"]
 _INT_COLS = ["quote_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
              "sentence_id", "paragraph_id"]
 
@@ -85,16 +85,17 @@ def quotes_in(text: str) -> list[dict]:
     return [dict(zip(_ROW_COLUMNS, r)) for r in _rows_in(text)]
 
 
-_STR_COLS = ["type", "text", "speaker", "speaker_name", "speaker_role", "cue", "name_rule"]
+_STR_COLS = ["type", "text", "speaker", "speaker_name", "speaker_role", "cue", "rule", "cue_class", "name_rule"]
 _STR = pd.Series(["x"]).dtype  # pandas' default string dtype: "str" on pandas 3, object on pandas 2
 _ROW_COLUMNS = COLUMNS[1:]  # a row of _rows_in: every column but article_id, in table order
 
 
 @functools.lru_cache(maxsize=1)
-def _confidence() -> dict[tuple[float, str], float]:
-    """(rule prior, type) -> the share of such statements that were right on PolNeAR train
-    (``newslab/data/quote_confidence.txt``, written by ``tools/calibrate_quotes.py``)."""
-    return {(float(r[0]), r[1]): float(r[2]) for r in _lexicon.rows("quote_confidence.txt")}
+def _confidence() -> dict[tuple[str, str], float]:
+    """(rule, type) -> the share of such statements that were right on PolNeAR train
+    (``newslab/data/quote_confidence.txt``, written by ``tools/calibrate_quotes.py``); a rule and
+    type never seen there keep the rule's prior."""
+    return {(r[0], r[1]): float(r[2]) for r in _lexicon.rows("quote_confidence.txt")}
 
 
 def _rows_in(text: str) -> list[tuple]:
@@ -117,7 +118,8 @@ def _rows_in(text: str) -> list[tuple]:
             name, role,
             text[cue[0]:cue[1]] if cue else None, cue[0] if cue else None, cue[1] if cue else None,
             si if sents else None, sents[si][2] if sents else None,
-            conf.get((st.conf, st.kind), st.conf), st.parts or [(st.start, st.end)], name_rule,
+            conf.get((st.rule, st.kind), st.conf), st.parts or [(st.start, st.end)], st.rule, st.cue_class,
+            name_rule,
         ))
     return rows
 
@@ -149,7 +151,19 @@ def quotes(articles: pd.DataFrame, convention: str = "quotes") -> pd.DataFrame:
         name and the cue. ``confidence`` is the share of statements found by the same rule, of
         the same type, that matched a gold quote on PolNeAR train (``tools/calibrate_quotes.py``):
         about 0.96 for a quotation with its cue beside it, 0.55 for a floating one. Filter on it
-        to trade recall for precision.
+        to trade recall for precision. Provenance: ``rule`` is the sieve that made the row
+        (``said_that``: "X said (that) ..."; ``said_after_quote``: '"...," X said.';
+        ``said_inverted``: '"...," said X'; ``appositive_subject``: "Name, a role, said ...";
+        ``adding_that``: "..., adding that ..."; ``said_inside_content``: "The plan, she said,
+        would ..."; ``attitude_clause``: "X endorsed Y, praising ..."; ``wants_to``: "X wants to
+        ..."; ``according_to``; ``asked_question``: "Asked whether ..., "; ``said_first``: 'Said
+        one official, "..."'; ``headline_colon``: "Trump: Cruz Has a Long Way to Go";
+        ``name_colon_quote``: 'Pollster Ann Lee: "..."'; ``dash_signature``: '"..." - Jane Doe';
+        ``tweet_read``: 'Trump's tweet read: "..."'; ``in_a_post``: 'Trump, in a tweet: "..."';
+        ``on_platform``: 'Trump on Twitter: "..."'; ``floating``: a quotation after an attributed
+        one, with its speaker and cue). ``cue_class`` is the kind of cue: ``speech``, ``belief``,
+        ``attitude`` (from the verb lexicons), ``according_to``, ``headline``, ``colon``,
+        ``signature`` or ``channel`` (from the sieve); a floating row keeps its statement's class.
 
     Examples:
         >>> arts = pd.DataFrame({"article_id": ["a1"], "text": [
@@ -163,6 +177,8 @@ def quotes(articles: pd.DataFrame, convention: str = "quotes") -> pd.DataFrame:
         >>> split = quotes(two, convention="attributions")
         >>> split[["text", "content_spans"]].values.tolist()
         [['"We will win," she said. "Taxes will fall."', [(0, 14), (25, 43)]]]
+        >>> q[["rule", "cue_class"]].values.tolist()
+        [['said_after_quote', 'speech'], ['said_that', 'speech']]
     """
     check_convention(convention)
     if "text" not in articles.columns:

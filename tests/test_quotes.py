@@ -256,9 +256,15 @@ def test_confidence_is_the_measured_share_of_the_rule():
     floating = q.loc[q["text"].str.contains("Every department"), "confidence"].item()
     # a quotation with its cue beside it is right far more often than a floating one (PolNeAR train)
     assert 0 < floating < 0.7 < attributed < 1
+    assert q.loc[q["text"].str.contains("Every department"), "rule"].item() == "floating"
     table = quotes_mod._confidence()
-    rules = {(p, t) for p in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9) for t in ("direct", "indirect", "mixed")}
+    rules = {(r, t) for r in ("said_after_quote", "said_that", "appositive_subject", "adding_that")
+             for t in ("direct", "indirect", "mixed")} | {("floating", "direct")}
     assert rules <= table.keys() and all(0 < v < 1 for v in table.values())
+    # every rule the table names is a sieve of newslab.quote_sieves (or the floating pass)
+    from newslab import quote_sieves
+    names = {s.__name__ for s in quote_sieves.SIEVES} | {s.__name__ for s, _ in quote_sieves.ARTICLE_SIEVES}
+    assert {r for r, _ in table} <= names | {"floating", "said_first"}
 
 
 def test_scare_quotes_and_titles_are_not_statements():

@@ -1,0 +1,142 @@
+"""Tests for newslab.quote_sieves and newslab.quote_cleanup: every rule, by name, on a text of its shape.
+
+Each row of ``quotes`` records the sieve that made it (``rule``) and the class of its cue
+(``cue_class``); these tests pin one text of our own per rule, the rules that make no statement
+(guards), the declared order, and the three channel shapes (tweets and posts).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslab import quote_cleanup, quote_sieves
+from newslab.quotes import quotes_in
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+# rule -> (text, speaker, cue, content, cue_class)
+RULE_CASES = {
+    "according_to": ("Turnout fell to 41 per cent, according to the county elections office.",
+                     "the county elections office", "according to", "Turnout fell to 41 per cent", "according_to"),
+    "asked_question": ("Asked whether she would run again, the councillor smiled and left the chamber.",
+                       None, "Asked", "whether she would run again", "speech"),
+    "adding_that": ("The minister defended the budget, adding that hospitals would get more staff next year.",
+                    "The minister", "adding", "that hospitals would get more staff next year", "speech"),
+    "appositive_subject": ("Priya Nair, a spokeswoman for the port authority, said the terminal would reopen on "
+                           "Friday.", "Priya Nair, a spokeswoman for the port authority", "said",
+                           "the terminal would reopen on Friday", "speech"),
+    "said_inverted": ("\u201cWe are not leaving until the job is done,\u201d said Tomas Berg, the site foreman.",
+                      "Tomas Berg, the site foreman", "said", "\u201cWe are not leaving until the job is done,\u201d",
+                      "speech"),
+    "said_after_quote": ("\u201cThe water is safe to drink again,\u201d the utility\u2019s director told residents.",
+                         "the utility\u2019s director", "told", "\u201cThe water is safe to drink again,\u201d", "speech"),
+    "wants_to": ("The union wants to renegotiate the contract before the summer.", "The union", "wants",
+                 "to renegotiate the contract before the summer", "belief"),
+    "said_inside_content": ("The new bridge, the mayor said, would cut commuting times by half.", "the mayor", "said",
+                            "The new bridge, the mayor said, would cut commuting times by half", "speech"),
+    "attitude_clause": ("Senator Ruiz endorsed the mayor last week, praising her record on housing.", "Senator Ruiz",
+                        "endorsed", "the mayor last week", "attitude"),
+    "said_that": ("The coach said that the team had trained harder than ever this season.", "The coach", "said",
+                  "that the team had trained harder than ever this season", "speech"),
+    "said_first": ("Said one fisherman, \u201cThe cod have not come back in twenty years.\u201d", "one fisherman", "Said",
+                   "\u201cThe cod have not come back in twenty years.\u201d", "speech"),
+    "headline_colon": ("Mayor Okafor: City Will Not Raise Fares This Year\n\nThe council met on Monday.", "Mayor Okafor",
+                       ":", "City Will Not Raise Fares This Year", "headline"),
+    "name_colon_quote": ("The report drew sharp reactions. Economist Lena Vogel: \u201cThese numbers are worse than "
+                         "anyone expected.\u201d", "Economist Lena Vogel", ":",
+                         "\u201cThese numbers are worse than anyone expected.\u201d", "colon"),
+    "dash_signature": ("\u201cEvery child deserves a safe walk to school.\u201d \u2015 Maria Santos, parent",
+                       "Maria Santos, parent", "\u2015", "\u201cEvery child deserves a safe walk to school.\u201d",
+                       "signature"),
+    "floating": ("\u201cWe won the vote,\u201d the senator said after the session.\n\n\u201cNow the real work of fixing "
+                 "the roads begins for all of us.\u201d", "the senator", "said",
+                 "\u201cNow the real work of fixing the roads begins for all of us.\u201d", "speech"),
+    "tweet_read": ("Hours after the vote, Senator Maria Lopez\u2019s tweet read: \u201cWe will not back down on this "
+                   "bill.\u201d", "Senator Maria Lopez", "tweet read", "\u201cWe will not back down on this bill.\u201d",
+                   "channel"),
+    "in_a_post": ("Premier Doug Ford, in a tweet: \"Ontario is open for business and we are hiring.\"",
+                  "Premier Doug Ford", "in a tweet", "\"Ontario is open for business and we are hiring.\"", "channel"),
+    "on_platform": ("Trump on Twitter: \"The fake news media is working overtime today!\"", "Trump", "on Twitter",
+                    "\"The fake news media is working overtime today!\"", "channel"),
+}
+
+
+def _rule_names() -> set[str]:
+    return ({s.__name__ for s in quote_sieves.SIEVES} | {s.__name__ for s, _ in quote_sieves.ARTICLE_SIEVES}
+            | {s.__name__ for s, _ in quote_sieves.CHANNEL_SIEVES} | {"said_first", "floating"})
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_CASES))
+def test_each_rule_on_a_text_of_its_shape(rule: str) -> None:
+    text, speaker, cue, content, cue_class = RULE_CASES[rule]
+    got = [r for r in quotes_in(text) if r["rule"] == rule]
+    assert [(r["speaker"], r["cue"], r["text"], r["cue_class"]) for r in got] == [(speaker, cue, content, cue_class)]
+    r = got[0]
+    assert text[r["start"]:r["end"]] == r["text"] and text[r["cue_start"]:r["cue_end"]] == r["cue"]
+    if speaker is not None:
+        assert text[r["speaker_start"]:r["speaker_end"]] == speaker
+
+
+def test_every_row_names_a_declared_rule() -> None:
+    names = _rule_names()
+    for text, *_ in RULE_CASES.values():
+        assert all(r["rule"] in names and r["cue_class"] for r in quotes_in(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The pledged delegates met in Ohio on Saturday.",           # not_a_verb: an adjective
+    "The party\u2019s claims were dismissed by the court.",      # not_a_verb: a noun after a possessive
+    "He was asked about the vote by reporters on Monday.",       # passive: the subject is not the source
+    "Meanwhile said the bank was fine.",                         # no_subject: nothing before the cue speaks
+])
+def test_guards_make_no_statement(text: str) -> None:
+    assert quotes_in(text) == []
+
+
+def test_the_order_is_declared_in_one_place() -> None:
+    names = [s.__name__ for s in quote_sieves.SIEVES]
+    # the guards come before the shapes they protect; the catch-all "X said (that) ..." comes last
+    assert names.index("not_a_verb") < names.index("said_inverted") < names.index("said_after_quote")
+    assert names[-1] == "said_that"
+    assert [p.__name__ for p in quote_cleanup.PASSES][-1] == "attach_quotations"
+    for sieve in [*quote_sieves.SIEVES, *(s for s, _ in quote_sieves.ARTICLE_SIEVES),
+                  *(s for s, _ in quote_sieves.CHANNEL_SIEVES)]:
+        assert sieve.__doc__ and ("``" in sieve.__doc__ or "'" in sieve.__doc__), sieve.__name__
+
+
+def test_readme_documents_every_rule() -> None:
+    if not README.exists():
+        pytest.skip("no README next to the package")
+    table = README.read_text(encoding="utf-8")
+    missing = [r for r in sorted(_rule_names()) if f"`{r}`" not in table]
+    assert not missing
+
+
+# ----------------------------------------------------------------------------- channels (tweets and posts)
+@pytest.mark.parametrize(("text", "speaker", "cue"), [
+    ("Trump\u2019s tweet read: \u201cI will meet the leaders of both parties next week.\u201d", "Trump", "tweet read"),
+    ("The senator's post on Facebook read: \"Thank you to every volunteer who knocked on doors.\"",
+     "The senator", "post on Facebook read"),
+    ("Elon Musk, in a post on X: \"Free speech is the bedrock of every democracy.\"", "Elon Musk", "in a post on X"),
+    ("The foreign ministry, in a statement: \"The border crossing will reopen on Monday morning.\"",
+     "The foreign ministry", "in a statement"),
+    ("In March, Zelensky on Telegram: \"Our air defence worked all night over the capital.\"", "Zelensky",
+     "on Telegram"),
+    ("On Monday Trump on Truth Social: \"We will win this state by a lot, believe me.\"", "Trump",
+     "on Truth Social"),
+    ("Singer Ana Ruiz on Instagram: \u201cThe tour is cancelled, and I am so sorry to every fan.\u201d",
+     "Singer Ana Ruiz", "on Instagram"),
+])
+def test_channel_shapes_name_the_person(text: str, speaker: str, cue: str) -> None:
+    got = quotes_in(text)
+    assert [(r["speaker"], r["cue"], r["type"], r["cue_class"]) for r in got] == [(speaker, cue, "direct", "channel")]
+    assert got[0]["text"] == text[text.index(":") + 2:]
+
+
+def test_channel_needs_the_speaker_to_open_its_clause() -> None:
+    # the object of a verb is not the speaker; the platform never is
+    for text in ("Former director Ann Cole praised Tom Reyes on Twitter: \"He was one of the best officers we had.\"",
+                 "The mayor spoke on Twitter: \"We will rebuild every house that the flood took.\""):
+        speakers = [r["speaker"] for r in quotes_in(text)]
+        assert "Tom Reyes" not in speakers and "The mayor spoke" not in speakers
