@@ -1,12 +1,15 @@
 """Loading and sentence splitting speed on the 840 PolNeAR train articles, in words per second.
 
 Compares, on the same texts: newslab.sentences, NLTK Punkt with newslab's parameters, NLTK's
-untrained Punkt (``PunktSentenceTokenizer()``), and spaCy ``blank("en")`` + ``sentencizer``.
+untrained Punkt (``PunktSentenceTokenizer()``), spaCy ``blank("en")`` + ``sentencizer`` and pySBD
+(``Segmenter(language="en", clean=False)``, timed once: it is slow). newslab must stay at least 10x
+faster than pySBD here (issue 15).
 Run from the repository root::
 
     .venv/bin/python benchmarks/bench_sentences.py [--repeat N]
 
-Exits 0 with a message when ../shared/eval is absent; spaCy is optional (``pip install -e .[bench]``).
+Exits 0 with a message when ../shared/eval is absent; spaCy and pySBD are optional
+(``pip install -e .[bench]``).
 """
 from __future__ import annotations
 
@@ -71,6 +74,16 @@ def main(argv: list[str] | None = None) -> None:
     else:
         secs, n = best_of(lambda: spacy_baseline(texts, nlp), args.repeat)
         rows.append(("spaCy blank('en') + sentencizer", secs, words, n))
+
+    try:
+        import pysbd  # lazily: a benchmark extra only
+    except ImportError:
+        print("pySBD is not installed: `pip install -e .[bench]` adds it; skipping the pySBD row")
+        rows.append(("pySBD (en, clean=False)", None, words, None))
+    else:
+        seg = pysbd.Segmenter(language="en", clean=False)
+        secs, n = best_of(lambda: sum(len(seg.segment(t)) for t in texts), 1)
+        rows.append(("pySBD (en, clean=False)", secs, words, n))
 
     report(rows, title=f"best of {args.repeat} runs, wall clock (machine shared: compare rows, not runs)")
 
