@@ -134,82 +134,228 @@ class _Ortho:
         return word in self._starts
 
 
+class _Candidate:
+    """One candidate end ``text[ts:e]`` as the rules see it.
+
+    ``start`` opens the current sentence, whitespace runs from ``e`` to ``k``, opening quote marks or
+    brackets from ``k`` to ``j``, and ``c`` is the next sentence's first character (``""`` when the
+    line ``text[:b]`` ends first). ``word`` and ``kind`` (the word before a lone period and its
+    abbreviation kind: ``title``, ``number``, ``ambiguous``, ``place``, ``time``, ``initial``, or
+    ``""`` for a plain word) and ``next_word`` are read on first need.
+    """
+
+    __slots__ = ("b", "c", "e", "j", "k", "ortho", "start", "term", "text", "ts",
+                 "_kind", "_next", "_parts", "_word")
+
+    def __init__(self, text: str, start: int, ts: int, e: int, k: int, b: int, ortho: _Ortho) -> None:
+        self.text, self.start, self.ts, self.e, self.k, self.b, self.ortho = text, start, ts, e, k, b, ortho
+        opened = _OPEN.match(text, k, b)  # always matches (possibly empty)
+        self.j = opened.end() if opened else k
+        self.c = text[self.j] if self.j < b else ""
+        self.term = text[ts:e]
+        self._word: str | None = None
+        self._kind = ""
+        self._parts: list[str] = []
+        self._next: re.Match[str] | None | bool = False
+
+    def _read_word(self) -> None:
+        # bounded window: abbreviations are short
+        self._parts = self.text[max(self.start, self.ts - 40):self.ts].rsplit(None, 1)
+        word = self._parts[-1].lstrip(_OPENERS) if self._parts else ""
+        abbr = _abbreviations()
+        kind = abbr.get(word)
+        if kind is None and "-" in word:  # ex-Gov. Smith
+            kind = abbr.get(word.rsplit("-", 1)[1])
+        if kind is None:
+            if len(word) == 1 and word.isupper():
+                kind = "initial"
+            elif _DOTTED.fullmatch(word):  # unlisted J.K. or C.V. are initials; Ph.D or C.D.O.s may end one
+                kind = "initial" if word.isupper() else "ambiguous"
+            else:
+                kind = ""
+        self._word, self._kind = word, kind
+
+    @property
+    def word(self) -> str:
+        if self._word is None:
+            self._read_word()
+        return self._word  # type: ignore[return-value]
+
+    @property
+    def kind(self) -> str:
+        if self._word is None:
+            self._read_word()
+        return self._kind
+
+    @property
+    def parts(self) -> list[str]:
+        if self._word is None:
+            self._read_word()
+        return self._parts
+
+    @property
+    def next_match(self) -> re.Match[str] | None:
+        if self._next is False:
+            self._next = _WORD.match(self.text, self.j, self.b)
+        return self._next  # type: ignore[return-value]
+
+    @property
+    def next_word(self) -> str:
+        m = self.next_match
+        return m.group() if m else ""
+
+
+# --- the rules: each returns True (a sentence ends here), False (it does not) or None (no opinion,
+# ask the next rule). Their order is declared once, in _RULES below. ---------------------------------
+
+def _end_before_nothing(cx: _Candidate) -> bool | None:
+    """Only a stray quote mark follows on the line: ``He left. "`` ends."""
+    return True if cx.j >= cx.b else None
+
+
+def _no_end_before_lowercase(cx: _Candidate) -> bool | None:
+    """``He paused... and left.`` continues; ``He bought one. iPhone sales rose.`` does not."""
+    t, j = cx.text, cx.j
+    if cx.c.islower() and not (j + 1 < cx.b and t[j + 1].isupper()):
+        return False
+    return None
+
+
+def _no_end_before_punctuation(cx: _Candidate) -> bool | None:
+    """A comma, a percent sign or a dash never opens a sentence: ``NASHUA, N.H. - At the ...``."""
+    return False if cx.c in _NO_START else None
+
+
+def _question_or_exclamation(cx: _Candidate) -> bool | None:
+    """``"Why now?" Biden asked.`` and ``The crowd chanted "Out! Out!" as he left.`` continue."""
+    term = cx.term
+    if "?" not in term and "!" not in term:
+        return None
+    if any(q in term for q in _QUOTES):
+        # the question belongs to the attribution that follows
+        return not cx.c.isupper() or _attribution().match(cx.text, cx.j, min(cx.b, cx.j + 160)) is None
+    return not _inside_embedded_quote(cx.text, cx.start, cx.ts, cx.b)
+
+
+def _end_after_ellipsis_or_closer(cx: _Candidate) -> bool | None:
+    """``I don't know... We will see.`` and ``She called it "a disgrace." Then ...`` end."""
+    return True if cx.term != "." else None
+
+
+def _end_after_space(cx: _Candidate) -> bool | None:
+    """A period after a space (``He paused . Then``) ends: no word before it to doubt."""
+    ts = cx.ts
+    return True if ts <= cx.start or cx.text[ts - 1].isspace() else None
+
+
+def _end_after_plain_word(cx: _Candidate) -> bool | None:
+    """``He said no. Then he left.`` ends; a list number opening its sentence (``1. Open the box.``) does not."""
+    if cx.kind:
+        return None
+    parts, word = cx.parts, cx.word
+    return not (len(parts) == 1 and cx.ts - len(parts[0]) == cx.start
+                and ((word.isdigit() and len(word) <= 2) or (len(word) == 1 and word.isalpha())))
+
+
+def _no_end_after_title(cx: _Candidate) -> bool | None:
+    """``Gen. Milley``, ``Roe v. Wade``: a title never ends a sentence."""
+    return False if cx.kind == "title" else None
+
+
+def _number_abbreviation(cx: _Candidate) -> bool | None:
+    """``No. 10``, ``Jan. 5`` continue; ``She lives at No. 11. Her ...`` ends at the number's period."""
+    return not cx.c.isdigit() if cx.kind == "number" else None
+
+
+def _no_end_before_bracket(cx: _Candidate) -> bool | None:
+    """``TRENTON, N.J. (AP) -- ...``: a bracket after an abbreviation continues the sentence."""
+    return False if cx.text[cx.k] in "([" else None
+
+
+def _time_before_capital(cx: _Candidate) -> bool | None:
+    """``ended at 11 p.m. Officials said`` ends; ``5 p.m. Monday``, ``3 p.m. London time`` do not."""
+    if cx.kind != "time" or not cx.c.isupper():
+        return None
+    w2 = cx.next_word
+    return not (w2 in _time_next() or cx.text.startswith(" time", cx.j + len(w2)))
+
+
+def _abbreviation_before_number(cx: _Candidate) -> bool | None:
+    """``The storm hit the U.K. 2023 was worse.`` ends; ``moved to the U.S. 10 years ago``, ``5 ft. 10 in.`` do not."""
+    if not cx.c.isdigit():
+        return None
+    # a span of time or a multiple continues the clause ("10 years later, ..." opens a new one)
+    m = _NUM_SPAN.match(cx.text, cx.j, min(cx.b, cx.j + 40))
+    return cx.kind == "ambiguous" and m is None and not cx.word.islower()
+
+
+def _end_before_symbol_or_quote(cx: _Candidate) -> bool | None:
+    """``in the U.S. "We ...`` ends: an opening quote mark (or a symbol) after an abbreviation, not an initial."""
+    return True if not cx.c.isalpha() or (cx.j > cx.k and cx.kind != "initial") else None
+
+
+def _end_before_starter(cx: _Candidate) -> bool | None:
+    """``He moved to the U.S. The move ...``: a usual sentence starter (sentence_starters.txt) ends."""
+    return True if cx.next_word in _starters() else None
+
+
+def _end_before_plural_subject(cx: _Candidate) -> bool | None:
+    """``held at the U.N. Delegates left``: a plural subject noun then a lowercase word (a verb) ends."""
+    nxt, t = cx.next_match, cx.text
+    if nxt is not None and nxt.group() in _subjects() and t[nxt.end() + 1:nxt.end() + 2].islower() \
+            and t[nxt.end():nxt.end() + 1] == " ":
+        return True
+    return None
+
+
+def _no_end_after_initial(cx: _Candidate) -> bool | None:
+    """``George W. Bush``, ``J.K. Rowling``: an initial before a name continues."""
+    return False if cx.kind == "initial" else None
+
+
+def _end_place_after_comma(cx: _Candidate) -> bool | None:
+    """``in Lodi, N.J. Roger Ailes ...``: a place abbreviation after a comma closes its phrase."""
+    at = cx.ts - len(cx.word) - 2
+    return True if cx.kind == "place" and at >= cx.start and cx.text[at] == "," else None
+
+
+def _end_before_learned_starter(cx: _Candidate) -> bool:
+    """``Acme Inc. Officials there ...`` ends when the article opens sentences with "Officials" elsewhere."""
+    return cx.ortho.starts_sentence(cx.next_word)
+
+
+# The order of the rules, in one place: the first rule with an opinion decides. The first five
+# look at the terminator and the character after it; the rest judge a lone period by its word.
+_RULES = (
+    _end_before_nothing,
+    _no_end_before_lowercase,
+    _no_end_before_punctuation,
+    _question_or_exclamation,
+    _end_after_ellipsis_or_closer,
+    _end_after_space,
+    _end_after_plain_word,
+    _no_end_after_title,
+    _number_abbreviation,
+    _no_end_before_bracket,
+    _time_before_capital,
+    _abbreviation_before_number,
+    _end_before_symbol_or_quote,
+    _end_before_starter,
+    _end_before_plural_subject,
+    _no_end_after_initial,
+    _end_place_after_comma,
+    _end_before_learned_starter,
+)
+
+
 def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, ortho: _Ortho) -> bool:
     """Whether the candidate ``text[ts:e]`` (followed by whitespace up to ``k``) ends a sentence."""
-    opened = _OPEN.match(text, k, b)  # always matches (possibly empty)
-    j = opened.end() if opened else k
-    if j >= b:  # only a stray quote mark follows
-        return True
-    c = text[j]
-    if c.islower():
-        if not (j + 1 < b and text[j + 1].isupper()):  # iPhone, eBay start sentences
-            return False
-    elif c in _NO_START:
-        return False
-    term = text[ts:e]
-    if "?" in term or "!" in term:
-        if any(q in term for q in _QUOTES):
-            # "Why now?" Biden asked.  — the question belongs to the attribution that follows.
-            return not c.isupper() or _attribution().match(text, j, min(b, j + 160)) is None
-        # 'The crowd chanted "Out! Out!" as he left.': inside a quotation opened mid-sentence
-        return not _inside_embedded_quote(text, sent_start, ts, b)
-    if term != ".":
-        return True  # an ellipsis, or a period inside/before closing quotes or brackets
-    # A lone period: look at the word before it (bounded window: abbreviations are short).
-    seg = text[max(sent_start, ts - 40):ts]
-    if not seg or seg[-1].isspace():
-        return True
-    parts = seg.rsplit(None, 1)
-    word = parts[-1].lstrip(_OPENERS)
-    abbr = _abbreviations()
-    kind = abbr.get(word)
-    if kind is None and "-" in word:  # ex-Gov. Smith
-        kind = abbr.get(word.rsplit("-", 1)[1])
-    if kind is None:
-        if len(word) == 1 and word.isupper():
-            kind = "initial"
-        elif _DOTTED.fullmatch(word):  # unlisted J.K. or C.V. are initials; Ph.D or C.D.O.s may end one
-            kind = "initial" if word.isupper() else "ambiguous"
-        else:
-            # only a list number opening the sentence ("1. Open the box.") is not an end
-            return not (len(parts) == 1 and ts - len(parts[0]) == sent_start
-                        and ((word.isdigit() and len(word) <= 2) or (len(word) == 1 and word.isalpha())))
-    if kind == "title":
-        return False
-    if kind == "number":
-        return not c.isdigit()
-    # ambiguous abbreviation, place or initial: decided by the next word
-    if text[k] in "([":  # TRENTON, N.J. (AP) -- a bracket continues the sentence
-        return False
-    if kind == "time" and c.isupper():
-        # "ended at 11 p.m. Officials said": a time closes its clause unless a day, month or zone
-        # follows, or a place naming the clock ("3 p.m. London time").
-        nxt = _WORD.match(text, j, b)
-        w2 = nxt.group() if nxt else ""
-        return not (w2 in _time_next() or text.startswith(" time", j + len(w2)))
-    if c.isdigit():  # U.S. 10 people died | New York, N.Y. 10087 | J.H.S. 123
-        # "moved to the U.S. 10 years ago", "sales in the U.K. 3 times higher": a span of time or a
-        # multiple continues the clause ("10 years later, ..." opens a new one).
-        m = _NUM_SPAN.match(text, j, min(b, j + 40))
-        # A lowercase unit (5 ft. 10 in., 2 lb. 3 oz.) runs on into its number too.
-        return kind == "ambiguous" and m is None and not word.islower()
-    if not c.isalpha() or (j > k and kind != "initial"):  # a symbol, or an opening quote mark
-        return True
-    nxt = _WORD.match(text, j, b)
-    w2 = nxt.group() if nxt else ""
-    if w2 in _starters():
-        return True
-    # "held at the U.N. Delegates left", "works for the F.B.I. Agents raided": a plural subject noun
-    # followed by a lowercase word (a verb); no name continues that way after an initial either
-    if nxt is not None and w2 in _subjects() and text[nxt.end() + 1:nxt.end() + 2].islower() \
-            and text[nxt.end():nxt.end() + 1] == " ":
-        return True
-    if kind == "initial":
-        return False
-    # "in Lodi, N.J. Roger Ailes ...": a place abbreviation after a comma closes its phrase.
-    if kind == "place" and ts - len(word) - 2 >= sent_start and text[ts - len(word) - 2] == ",":
-        return True
-    return ortho.starts_sentence(w2)
+    cx = _Candidate(text, sent_start, ts, e, k, b, ortho)
+    for rule in _RULES:
+        decided = rule(cx)
+        if decided is not None:
+            return decided
+    return True  # pragma: no cover - the last rule always decides
 
 
 @lru_cache(maxsize=1)
