@@ -59,6 +59,14 @@ _NO_START = frozenset(",;:.!?\u2026%)]}-\u2013\u2014\u2015")
 _NUM_SPAN = re.compile(r"[\d,.]{1,12} (?:years?|months?|weeks?|days?|hours?|minutes?|decades?|times) "
                        r"(?:ago|old|before|higher|lower|more|less|the)\b")
 _QUOTES = frozenset("\"'\u201d\u2019\u00bb")
+# A list marker opening its sentence, maybe after a bullet: "1.", "a.", "iv.", "• 9."
+_OPENING_MARKER = re.compile(r"(?:[\u2022\u25aa\u25e6\u2023\u25cf\u25a0\u25ba*\-\u2013]\s{1,3})?(?:\d{1,2}|[a-z]|[ivx]{2,4})")
+# A Roman numeral after a number abbreviation (Art. IV, Vol. II); one letter is too often a word.
+_ROMAN_NUMBER = re.compile(r"[IVXL]{2,6}")
+# Words before a pronoun "I" that ends a sentence: "between you and I.", "taller than I."
+_BEFORE_I = frozenset({"and", "or", "nor", "than", "as", "but"})
+# An ellipsis followed by a lowercase word: a pause inside a sentence ("really ... well, what").
+_HESITATION = re.compile(r"(?:\.\.\.|\u2026|\. \. \.)\s{1,3}[a-z]")
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +245,47 @@ def _question_or_exclamation(cx: _Candidate) -> bool | None:
     return not _inside_embedded_quote(cx.text, cx.start, cx.ts, cx.b)
 
 
+def _no_end_after_list_marker(cx: _Candidate) -> bool | None:
+    """``1.) Cut taxes``, ``• 9. Stop smoking``, ``ii. The bank sells bonds``: a marker opening its sentence."""
+    if cx.term not in (".", ".)"):
+        return None
+    return False if _OPENING_MARKER.fullmatch(cx.text, cx.start, cx.ts) else None
+
+
+def _no_end_ellipsis_before_i(cx: _Candidate) -> bool | None:
+    """``I wasn't really ... well, what I mean . . . I didn't mean it``: in a sentence whose ellipses
+    are pauses (one is already followed by a lowercase word), "I" after a word's ellipsis continues.
+
+    "I" is capitalised anywhere, so its capital is no sign of a new sentence; without that evidence
+    of hesitation an ellipsis before "I" still ends one (``heard it before... I've seen the emails``),
+    and so does one after a sentence end (``in politics. ... I think``).
+    """
+    t, j, ts = cx.text, cx.j, cx.ts
+    if cx.c != "I" or j != cx.k or t[j + 1:j + 2] not in (" ", "'", "\u2019"):
+        return None
+    term = cx.term
+    if term in ("...", "\u2026"):
+        before = ts - 1
+    elif term == "." and t[ts - 4:ts] == ". . ":
+        before = ts - 5
+    else:
+        return None
+    if before >= cx.start and t[before] == " ":
+        before -= 1
+    if before < cx.start or not (t[before].isalnum() or t[before] == ","):
+        return None
+    return False if _HESITATION.search(t, max(cx.start, ts - 300), before) else None
+
+
+def _no_end_elision_before_citation(cx: _Candidate) -> bool | None:
+    """``called it "reckless [...]" (Daily Post, May 3).``: an editor's elision is no sentence end,
+    and the citation after it belongs to the sentence."""
+    t = cx.text
+    if t[cx.k] == "(" and cx.term[0] in ".\u2026" and "]" in cx.term and cx.ts > 0 and t[cx.ts - 1] == "[":
+        return False
+    return None
+
+
 def _end_after_ellipsis_or_closer(cx: _Candidate) -> bool | None:
     """``I don't know... We will see.`` and ``She called it "a disgrace." Then ...`` end."""
     return True if cx.term != "." else None
@@ -257,14 +306,25 @@ def _end_after_plain_word(cx: _Candidate) -> bool | None:
                 and ((word.isdigit() and len(word) <= 2) or (len(word) == 1 and word.isalpha())))
 
 
+def _end_after_pronoun_i(cx: _Candidate) -> bool | None:
+    """``between you and I. John F. Kerry knew``: "I" after "and", "than", "as" ... is the pronoun, not
+    an initial, unless another initial follows (``by Smith and I. M. Pei``)."""
+    t, ts = cx.text, cx.ts
+    if cx.word != "I" or ts - 2 < cx.start or t[ts - 2] != " " or _word_before(t, ts - 2) not in _BEFORE_I:
+        return None
+    return None if cx.c.isupper() and t[cx.j + 1:cx.j + 2] == "." else True
+
+
 def _no_end_after_title(cx: _Candidate) -> bool | None:
     """``Gen. Milley``, ``Roe v. Wade``: a title never ends a sentence."""
     return False if cx.kind == "title" else None
 
 
 def _number_abbreviation(cx: _Candidate) -> bool | None:
-    """``No. 10``, ``Jan. 5`` continue; ``She lives at No. 11. Her ...`` ends at the number's period."""
-    return not cx.c.isdigit() if cx.kind == "number" else None
+    """``No. 10``, ``Jan. 5``, ``Art. IV`` continue; ``She lives at No. 11. Her ...`` ends at the number's period."""
+    if cx.kind != "number":
+        return None
+    return not (cx.c.isdigit() or _ROMAN_NUMBER.fullmatch(cx.next_word) is not None)
 
 
 def _no_end_before_bracket(cx: _Candidate) -> bool | None:
@@ -324,16 +384,20 @@ def _end_before_learned_starter(cx: _Candidate) -> bool:
     return cx.ortho.starts_sentence(cx.next_word)
 
 
-# The order of the rules, in one place: the first rule with an opinion decides. The first five
+# The order of the rules, in one place: the first rule with an opinion decides. The first eight
 # look at the terminator and the character after it; the rest judge a lone period by its word.
 _RULES = (
     _end_before_nothing,
     _no_end_before_lowercase,
     _no_end_before_punctuation,
     _question_or_exclamation,
+    _no_end_after_list_marker,
+    _no_end_ellipsis_before_i,
+    _no_end_elision_before_citation,
     _end_after_ellipsis_or_closer,
     _end_after_space,
     _end_after_plain_word,
+    _end_after_pronoun_i,
     _no_end_after_title,
     _number_abbreviation,
     _no_end_before_bracket,
@@ -373,6 +437,141 @@ def _time_next() -> frozenset[str]:
     return _lexicon.words("sentence_time_next.txt")
 
 
+# --- lists printed inside one line: "1.) Cut taxes. 2.) Raise tariffs.", "a. ... b. ...", "• ... • ..." --
+
+# A list marker after whitespace or at the line's start: "1.)", "1)", "(1)", "1.", "a.", "(ii)".
+# Whether its letters are one letter or a Roman numeral is checked in Python; no nested quantifier.
+_MARKER = re.compile(r"(?<!\S)(\(?)(\d{1,2}|[A-Za-z]{1,4})(\.\)|\)|\.)(?=\s)")
+_ROMAN = {r: i for i, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
+# A bullet between two items of one line ("Highlights • Rates rose • Jobs grew"); "*" only in a
+# line that opens with it, and never "-" (a dash in running prose).
+_BULLET = re.compile(r"(?<=\s)[\u2022\u25aa\u25e6\u2023\u25cf\u25a0\u25ba](?=\s)")
+_STAR = re.compile(r"(?<=\s)\*(?=\s)")
+# What may stand before a line's first list item: a colon ("Three steps: 1) ..."), a sentence end,
+# or a bullet.
+_LIST_INTRO = frozenset(":.!?\u2026\"\u201d\u2022\u25aa\u25e6\u2023\u25cf\u25a0\u25ba*")
+# Opening characters of a list item: a capital, a digit or an opening quote mark.
+_ITEM_OPEN = re.compile(r"\s{1,3}[\"'\u201c\u2018(]?[A-Z0-9]")
+
+
+def _marker_values(token: str) -> tuple[tuple[str, int], ...]:
+    """The (style, value) readings of a marker's letters: ``"2"`` -> 2; ``"b"`` -> 2; ``"i"`` -> 9 or 1."""
+    if token.isdigit():
+        return (("1", int(token)),)
+    low = token.lower()
+    case = "a" if token.islower() else "A" if token.isupper() else ""
+    if not case:
+        return ()
+    out: list[tuple[str, int]] = []
+    if len(token) == 1:
+        out.append((case, ord(low) - 96))
+    if low in _ROMAN:
+        out.append((case + "i", _ROMAN[low]))
+    return tuple(out)
+
+
+def _marker_chains(text: str, a: int, b: int) -> list[list[re.Match[str]]]:
+    """Runs of list markers numbered 1, 2, 3 ... (or a, b, c; i, ii, iii) of one form in ``text[a:b]``.
+
+    A run opens at the line's start or after a colon, a sentence end or a bullet ("The plan: 1.)
+    Cut taxes. 2.) Raise tariffs."); each item starts with a capital, a digit or a quote mark, and an
+    item ending in a comma, a semicolon, "and" or "or" ("two reasons: 1) Unlike Cruz, he ... and 2)
+    Kasich ...") is prose, not a list.
+    After a number abbreviation ("No. 1. Nobody ...") a number is no marker.
+    """
+    chains: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    last: tuple[str, str, str, int] = ("", "", "", 0)
+    abbr = _abbreviations()
+    for m in _MARKER.finditer(text, a, b):
+        opener, token, sep = m.groups()
+        if (opener and sep != ")") or not _ITEM_OPEN.match(text, m.end(), b):
+            continue
+        before = text[a:m.start()].rstrip()
+        prev = before[-1:]
+        values = _marker_values(token)
+        if run and prev not in ",;" and not before.endswith((" and", " or")) and (opener, sep, last[2], last[3] + 1) in {
+                (opener, sep, st, v) for st, v in values} and (last[0], last[1]) == (opener, sep):
+            run.append(m)
+            last = (opener, sep, last[2], last[3] + 1)
+            continue
+        first = [st for st, v in values if v == 1]
+        if first and (not before or prev in _LIST_INTRO) and abbr.get(_word_before(text, len(before) + a).rstrip(".")) is None:
+            if len(run) >= 2:
+                chains.append(run)
+            run, last = [m], (opener, sep, first[-1], 1)
+    if len(run) >= 2:
+        chains.append(run)
+    return chains
+
+
+def _list_items(text: str, a: int, b: int) -> tuple[list[int], frozenset[int]]:
+    """Where list items open inside the line ``text[a:b]``, and the periods of their markers.
+
+    Examples:
+        >>> line = "Steps: 1.) Cut taxes 2.) Raise tariffs"
+        >>> breaks, periods = _list_items(line, 0, len(line))
+        >>> [line[i:i + 3] for i in breaks], sorted(periods)
+        (['1.)', '2.)'], [8, 22])
+    """
+    breaks: list[int] = []
+    periods: list[int] = []
+    for run in _marker_chains(text, a, b):
+        for m in run:
+            if m.start() > a:
+                breaks.append(m.start())
+            if m.group(3)[0] == ".":
+                periods.append(m.end(2))
+    bullets = [m.start() for m in _BULLET.finditer(text, a, b)]
+    if text.startswith("* ", a):
+        bullets += [m.start() for m in _STAR.finditer(text, a + 1, b)]
+    if bullets:
+        breaks = sorted(set(breaks).union(bullets))
+    return breaks, frozenset(periods)
+
+
+def _cut(out: list[tuple[int, int, int]], text: str, start: int, at: int, pid: int) -> int:
+    """Close the sentence ``text[start:at]`` (trailing whitespace dropped) before a list item at ``at``."""
+    if at <= start:
+        return start
+    end = start + len(text[start:at].rstrip())
+    if end > start:
+        out.append((start, end, pid))
+    return at
+
+
+def _split_line(text: str, a: int, b: int, pid: int, ortho: _Ortho, out: list[tuple[int, int, int]]) -> None:
+    """Append the sentences of the non-blank line ``text[a:b]`` (paragraph ``pid``) to ``out``."""
+    breaks, markers = _list_items(text, a, b)
+    nb = len(breaks)
+    bi = 0
+    start = a
+    for m in _TERM.finditer(text, a, b):
+        ts = m.start()
+        while bi < nb and breaks[bi] <= ts:  # a list item opens before this candidate
+            start = _cut(out, text, start, breaks[bi], pid)
+            bi += 1
+        e = m.end()
+        if e >= b:
+            break
+        if ts in markers:  # the period of a list marker ("2. Raise tariffs")
+            continue
+        if not text[e].isspace():
+            # "courageous...For example": an ellipsis glued to a capitalised word still ends one
+            if text[e].isupper() and text[e + 1:e + 2].islower() and (
+                    "\u2026" in m.group() or ".." in m.group()):
+                out.append((start, e, pid))
+                start = e
+            continue
+        k = _SPACE.match(text, e, b).end()  # type: ignore[union-attr]
+        if _ends_here(text, start, ts, e, k, b, ortho):
+            out.append((start, e, pid))
+            start = k
+    for at in breaks[bi:]:
+        start = _cut(out, text, start, at, pid)
+    out.append((start, b, pid))
+
+
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:
     """Sentence ``(start, end, paragraph_id)`` spans of ``text``, in order.
 
@@ -404,24 +603,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, int]]:
         n = len(line)
         a = pos + n - len(line.lstrip())
         if a < pos + n:  # a non-blank line
-            b = pos + len(line.rstrip())
-            start = a
-            for m in _TERM.finditer(text, a, b):
-                e = m.end()
-                if e >= b:
-                    break
-                if not text[e].isspace():
-                    # "courageous...For example": an ellipsis glued to a capitalised word still ends one
-                    if text[e].isupper() and text[e + 1:e + 2].islower() and (
-                            "\u2026" in m.group() or ".." in m.group()):
-                        out.append((start, e, pid))
-                        start = e
-                    continue
-                k = _SPACE.match(text, e, b).end()  # type: ignore[union-attr]
-                if _ends_here(text, start, m.start(), e, k, b, ortho):
-                    out.append((start, e, pid))
-                    start = k
-            out.append((start, b, pid))
+            _split_line(text, a, pos + len(line.rstrip()), pid, ortho, out)
             pid += 1
         pos += n + 1
     return out
