@@ -28,6 +28,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -149,11 +150,11 @@ class _Candidate:
     brackets from ``k`` to ``j``, and ``c`` is the next sentence's first character (``""`` when the
     line ``text[:b]`` ends first). ``word`` and ``kind`` (the word before a lone period and its
     abbreviation kind: ``title``, ``number``, ``ambiguous``, ``place``, ``time``, ``initial``, or
-    ``""`` for a plain word) and ``next_word`` are read on first need.
+    ``""`` for a plain word) are read between the two groups of rules, ``next_word`` on first need.
     """
 
-    __slots__ = ("b", "c", "e", "j", "k", "ortho", "start", "term", "text", "ts",
-                 "_kind", "_next", "_parts", "_word")
+    __slots__ = ("b", "c", "e", "j", "k", "kind", "ortho", "parts", "start", "term", "text", "ts", "word",
+                 "_next")
 
     def __init__(self, text: str, start: int, ts: int, e: int, k: int, b: int, ortho: _Ortho) -> None:
         self.text, self.start, self.ts, self.e, self.k, self.b, self.ortho = text, start, ts, e, k, b, ortho
@@ -161,15 +162,15 @@ class _Candidate:
         self.j = opened.end() if opened else k
         self.c = text[self.j] if self.j < b else ""
         self.term = text[ts:e]
-        self._word: str | None = None
-        self._kind = ""
-        self._parts: list[str] = []
+        self.word = self.kind = ""
+        self.parts: list[str] = []
         self._next: re.Match[str] | None | bool = False
 
-    def _read_word(self) -> None:
+    def read_word(self) -> None:
+        """Read ``word``, ``kind`` and ``parts`` (the last two words before the period)."""
         # bounded window: abbreviations are short
-        self._parts = self.text[max(self.start, self.ts - 40):self.ts].rsplit(None, 1)
-        word = self._parts[-1].lstrip(_OPENERS) if self._parts else ""
+        self.parts = self.text[max(self.start, self.ts - 40):self.ts].rsplit(None, 1)
+        word = self.parts[-1].lstrip(_OPENERS) if self.parts else ""
         abbr = _abbreviations()
         kind = abbr.get(word)
         if kind is None and "-" in word:  # ex-Gov. Smith
@@ -181,40 +182,22 @@ class _Candidate:
                 kind = "initial" if word.isupper() else "ambiguous"
             else:
                 kind = ""
-        self._word, self._kind = word, kind
+        self.word, self.kind = word, kind
 
-    @property
-    def word(self) -> str:
-        if self._word is None:
-            self._read_word()
-        return self._word  # type: ignore[return-value]
-
-    @property
-    def kind(self) -> str:
-        if self._word is None:
-            self._read_word()
-        return self._kind
-
-    @property
-    def parts(self) -> list[str]:
-        if self._word is None:
-            self._read_word()
-        return self._parts
-
-    @property
     def next_match(self) -> re.Match[str] | None:
+        """The word opening the next sentence (letters only), read on first need."""
         if self._next is False:
             self._next = _WORD.match(self.text, self.j, self.b)
         return self._next  # type: ignore[return-value]
 
     @property
     def next_word(self) -> str:
-        m = self.next_match
+        m = self.next_match()
         return m.group() if m else ""
 
 
 # --- the rules: each returns True (a sentence ends here), False (it does not) or None (no opinion,
-# ask the next rule). Their order is declared once, in _RULES below. ---------------------------------
+# ask the next rule). Their order is declared once, in _MARK_RULES and _WORD_RULES below. -----------
 
 def _end_before_nothing(cx: _Candidate) -> bool | None:
     """Only a stray quote mark follows on the line: ``He left. "`` ends."""
@@ -247,7 +230,7 @@ def _question_or_exclamation(cx: _Candidate) -> bool | None:
 
 def _no_end_after_list_marker(cx: _Candidate) -> bool | None:
     """``1.) Cut taxes``, ``• 9. Stop smoking``, ``ii. The bank sells bonds``: a marker opening its sentence."""
-    if cx.term not in (".", ".)"):
+    if cx.ts - cx.start > 8 or cx.term not in (".", ".)"):
         return None
     return False if _OPENING_MARKER.fullmatch(cx.text, cx.start, cx.ts) else None
 
@@ -361,7 +344,7 @@ def _end_before_starter(cx: _Candidate) -> bool | None:
 
 def _end_before_plural_subject(cx: _Candidate) -> bool | None:
     """``held at the U.N. Delegates left``: a plural subject noun then a lowercase word (a verb) ends."""
-    nxt, t = cx.next_match, cx.text
+    nxt, t = cx.next_match(), cx.text
     if nxt is not None and nxt.group() in _subjects() and t[nxt.end() + 1:nxt.end() + 2].islower() \
             and t[nxt.end():nxt.end() + 1] == " ":
         return True
@@ -384,9 +367,9 @@ def _end_before_learned_starter(cx: _Candidate) -> bool:
     return cx.ortho.starts_sentence(cx.next_word)
 
 
-# The order of the rules, in one place: the first rule with an opinion decides. The first eight
-# look at the terminator and the character after it; the rest judge a lone period by its word.
-_RULES = (
+# The order of the rules, in one place: the first rule with an opinion decides. The first group
+# looks at the terminator and the characters around it; the second judges a lone period by its word.
+_MARK_RULES = (
     _end_before_nothing,
     _no_end_before_lowercase,
     _no_end_before_punctuation,
@@ -396,6 +379,8 @@ _RULES = (
     _no_end_elision_before_citation,
     _end_after_ellipsis_or_closer,
     _end_after_space,
+)
+_WORD_RULES = (  # then, with the word before the lone period read:
     _end_after_plain_word,
     _end_after_pronoun_i,
     _no_end_after_title,
@@ -415,7 +400,12 @@ _RULES = (
 def _ends_here(text: str, sent_start: int, ts: int, e: int, k: int, b: int, ortho: _Ortho) -> bool:
     """Whether the candidate ``text[ts:e]`` (followed by whitespace up to ``k``) ends a sentence."""
     cx = _Candidate(text, sent_start, ts, e, k, b, ortho)
-    for rule in _RULES:
+    for rule in _MARK_RULES:
+        decided = rule(cx)
+        if decided is not None:
+            return decided
+    cx.read_word()
+    for rule in _WORD_RULES:
         decided = rule(cx)
         if decided is not None:
             return decided
@@ -445,8 +435,13 @@ _MARKER = re.compile(r"(?<!\S)(\(?)(\d{1,2}|[A-Za-z]{1,4})(\.\)|\)|\.)(?=\s)")
 _ROMAN = {r: i for i, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
 # A bullet between two items of one line ("Highlights • Rates rose • Jobs grew"); "*" only in a
 # line that opens with it, and never "-" (a dash in running prose).
-_BULLET = re.compile(r"(?<=\s)[\u2022\u25aa\u25e6\u2023\u25cf\u25a0\u25ba](?=\s)")
+_BULLETS = "\u2022\u25aa\u25e6\u2023\u25cf\u25a0\u25ba"
+_BULLET = re.compile(r"(?<=\s)[" + _BULLETS + r"](?=\s)")
 _STAR = re.compile(r"(?<=\s)\*(?=\s)")
+# A second list marker ("2.)", "b.", "(ii)"): an article without one (after a space, a line break
+# or a bracket, checked in Python) holds no run of markers. Each branch opens with a literal, so the
+# scan skips ahead to the characters 2, b, B, i, I.
+_SECOND = re.compile(r"(?:2|b|B|ii|II)(?:\.\)?|\))(?=\s)")
 # What may stand before a line's first list item: a colon ("Three steps: 1) ..."), a sentence end,
 # or a bullet.
 _LIST_INTRO = frozenset(":.!?\u2026\"\u201d\u2022\u25aa\u25e6\u2023\u25cf\u25a0\u25ba*")
@@ -487,7 +482,8 @@ def _marker_chains(text: str, a: int, b: int) -> list[list[re.Match[str]]]:
         opener, token, sep = m.groups()
         if (opener and sep != ")") or not _ITEM_OPEN.match(text, m.end(), b):
             continue
-        before = text[a:m.start()].rstrip()
+        lo = max(a, m.start() - 40)  # a bounded look back: a line may hold thousands of markers
+        before = text[lo:m.start()].rstrip()
         prev = before[-1:]
         values = _marker_values(token)
         if run and prev not in ",;" and not before.endswith((" and", " or")) and (opener, sep, last[2], last[3] + 1) in {
@@ -496,7 +492,9 @@ def _marker_chains(text: str, a: int, b: int) -> list[list[re.Match[str]]]:
             last = (opener, sep, last[2], last[3] + 1)
             continue
         first = [st for st, v in values if v == 1]
-        if first and (not before or prev in _LIST_INTRO) and abbr.get(_word_before(text, len(before) + a).rstrip(".")) is None:
+        at_line_start = not before and lo == a
+        if first and (at_line_start or prev in _LIST_INTRO) \
+                and abbr.get(_word_before(text, lo + len(before)).rstrip(".")) is None:
             if len(run) >= 2:
                 chains.append(run)
             run, last = [m], (opener, sep, first[-1], 1)
@@ -505,7 +503,32 @@ def _marker_chains(text: str, a: int, b: int) -> list[list[re.Match[str]]]:
     return chains
 
 
-def _list_items(text: str, a: int, b: int) -> tuple[list[int], frozenset[int]]:
+class _ListHints:
+    """Which lines of an article may hold in-line list items, found in one cheap pass per article.
+
+    A run of markers needs a second one ("2.)", "b.", "(ii)" after a space or a bracket), and a
+    bullet list a bullet character; most articles have neither, and their lines skip the list scan.
+    """
+
+    __slots__ = ("bullets", "seconds", "stars")
+
+    def __init__(self, text: str) -> None:
+        self.seconds = [i for i in (m.start() for m in _SECOND.finditer(text))
+                        if i == 0 or text[i - 1].isspace() or text[i - 1] == "("]
+        self.bullets = any(ch in text for ch in _BULLETS)
+        self.stars = "* " in text
+
+    def may_list(self, text: str, a: int, b: int) -> bool:
+        """Whether the line ``text[a:b]`` may hold list items."""
+        i = bisect_left(self.seconds, a)
+        return (i < len(self.seconds) and self.seconds[i] < b) or self.bullets \
+            or (self.stars and text.startswith("* ", a))
+
+
+_NO_ITEMS: tuple[list[int], frozenset[int]] = ([], frozenset())
+
+
+def _list_items(text: str, a: int, b: int, hints: _ListHints | None = None) -> tuple[list[int], frozenset[int]]:
     """Where list items open inside the line ``text[a:b]``, and the periods of their markers.
 
     Examples:
@@ -514,6 +537,8 @@ def _list_items(text: str, a: int, b: int) -> tuple[list[int], frozenset[int]]:
         >>> [line[i:i + 3] for i in breaks], sorted(periods)
         (['1.)', '2.)'], [8, 22])
     """
+    if not (hints or _ListHints(text)).may_list(text, a, b):
+        return _NO_ITEMS
     breaks: list[int] = []
     periods: list[int] = []
     for run in _marker_chains(text, a, b):
@@ -540,9 +565,10 @@ def _cut(out: list[tuple[int, int, int]], text: str, start: int, at: int, pid: i
     return at
 
 
-def _split_line(text: str, a: int, b: int, pid: int, ortho: _Ortho, out: list[tuple[int, int, int]]) -> None:
+def _split_line(text: str, a: int, b: int, pid: int, ortho: _Ortho, hints: _ListHints,
+                out: list[tuple[int, int, int]]) -> None:
     """Append the sentences of the non-blank line ``text[a:b]`` (paragraph ``pid``) to ``out``."""
-    breaks, markers = _list_items(text, a, b)
+    breaks, markers = _list_items(text, a, b, hints)
     nb = len(breaks)
     bi = 0
     start = a
@@ -597,13 +623,14 @@ def sentence_spans(text: str) -> list[tuple[int, int, int]]:
         raise TypeError(f"sentence_spans() needs a str, got {type(text).__name__}")
     out: list[tuple[int, int, int]] = []
     ortho = _Ortho(text)
+    hints = _ListHints(text)
     pid = 0
     pos = 0
     for line in text.split("\n"):
         n = len(line)
         a = pos + n - len(line.lstrip())
         if a < pos + n:  # a non-blank line
-            _split_line(text, a, pos + len(line.rstrip()), pid, ortho, out)
+            _split_line(text, a, pos + len(line.rstrip()), pid, ortho, hints, out)
             pid += 1
         pos += n + 1
     return out
