@@ -465,6 +465,15 @@ def _marker_values(token: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+def _opens_list(text: str, a: int, lo: int, before: str) -> bool:
+    """Whether a first marker, after ``before`` (``text[lo:...]`` stripped), may open a list: at the
+    line's start ``a``, or after a colon, a sentence end or a bullet, but not after a number
+    abbreviation ("ranked No. 1. Nobody ...")."""
+    if not before:
+        return lo == a
+    return before[-1] in _LIST_INTRO and _abbreviations().get(_word_before(text, lo + len(before)).rstrip(".")) is None
+
+
 def _marker_chains(text: str, a: int, b: int) -> list[list[re.Match[str]]]:
     """Runs of list markers numbered 1, 2, 3 ... (or a, b, c; i, ii, iii) of one form in ``text[a:b]``.
 
@@ -476,28 +485,24 @@ def _marker_chains(text: str, a: int, b: int) -> list[list[re.Match[str]]]:
     """
     chains: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
-    last: tuple[str, str, str, int] = ("", "", "", 0)
-    abbr = _abbreviations()
+    form, value = ("", "", ""), 0  # the run's form (bracket, separator, numbering) and last number
     for m in _MARKER.finditer(text, a, b):
         opener, token, sep = m.groups()
         if (opener and sep != ")") or not _ITEM_OPEN.match(text, m.end(), b):
             continue
         lo = max(a, m.start() - 40)  # a bounded look back: a line may hold thousands of markers
         before = text[lo:m.start()].rstrip()
-        prev = before[-1:]
-        values = _marker_values(token)
-        if run and prev not in ",;" and not before.endswith((" and", " or")) and (opener, sep, last[2], last[3] + 1) in {
-                (opener, sep, st, v) for st, v in values} and (last[0], last[1]) == (opener, sep):
+        readings = {(opener, sep, numbering): v for numbering, v in _marker_values(token)}
+        if run and readings.get(form) == value + 1 and before[-1:] not in ",;" \
+                and not before.endswith((" and", " or")):
             run.append(m)
-            last = (opener, sep, last[2], last[3] + 1)
+            value += 1
             continue
-        first = [st for st, v in values if v == 1]
-        at_line_start = not before and lo == a
-        if first and (at_line_start or prev in _LIST_INTRO) \
-                and abbr.get(_word_before(text, lo + len(before)).rstrip(".")) is None:
+        starts = [f for f, v in readings.items() if v == 1]
+        if starts and _opens_list(text, a, lo, before):
             if len(run) >= 2:
                 chains.append(run)
-            run, last = [m], (opener, sep, first[-1], 1)
+            run, form, value = [m], starts[-1], 1
     if len(run) >= 2:
         chains.append(run)
     return chains
