@@ -19,6 +19,28 @@ A plural subject noun followed by a verb (``sentence_subjects.txt``: "at the U.N
 also ends one; ``a.m.``/``p.m.`` end one before any capitalised word but a day, month or time zone.
 A ``?`` or ``!`` inside a quotation followed by an attribution ("Why now?" Biden asked.) stays in
 one sentence, and a sentence ending inside closing quote marks ends after them.
+Each decision is a named rule; their order is declared once (``_MARK_RULES``, ``_WORD_RULES``).
+
+Lists and ellipses as news prints them:
+
+- a list printed in one line splits before each item when its markers run 1, 2, 3 (or a, b, c;
+  i, ii, iii; A, B, C) in one form (``1.)``, ``1)``, ``(1)``, ``1.``) from the line's start, a colon
+  or a sentence end, each item opening with a capital, a digit or a quote mark: "The plan: 1.) Cut
+  taxes 2.) Raise tariffs" gives "The plan:", "1.) Cut taxes", "2.) Raise tariffs". The same markers
+  in prose stay in their sentence ("would (1) raise wages and (2) cut taxes", "1) Unlike Cruz, ...
+  and 2) Kasich ..."), and "No. 1." is no marker;
+- a bullet (``•``, and ``*`` in a line that opens with one) opens an item mid-line; a marker opening
+  its sentence, after a bullet too ("• 9. Stop smoking", "ii. Parliament is dissolved"), is no end;
+  items on lines of their own are sentences of their own, with or without a final period;
+- an ellipsis (``...``, ``…``, ``. . .``) before a lowercase word continues the sentence, before a
+  capitalised one ends it; before the pronoun "I" it continues only in a sentence whose ellipses are
+  pauses ("I wasn't really ... well, what I mean . . . I didn't mean it"), and never after a period
+  ("played well. ... I think");
+- an editor's elision ``[...]`` before a bracketed citation is no end: 'called it "reckless [...]"
+  (Daily Post, May 3).';
+- ``No.``, ``Nos.``, ``Art.``, ``p.``, ``pp.``, ``Fig.``, ``Vol.`` hold to a number or a Roman
+  numeral ("Art. IV"); a pronoun "I" after "and", "or", "than", "as" ends a sentence before a
+  name ("between you and I. John F. Kerry knew"), unless another initial follows ("I. M. Pei").
 
 Examples:
     >>> from newslab.sentences import sentence_spans

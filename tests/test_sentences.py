@@ -628,6 +628,8 @@ NUMBER_ABBR_CASES = [
     ("The ruling (No. 12-345) was upheld. Appeals were dismissed.",
      ["The ruling (No. 12-345) was upheld.", "Appeals were dismissed."]),
     ("The seed was ranked No. 1. Few expected it.", ["The seed was ranked No. 1.", "Few expected it."]),
+    # one capital letter is a word, not a numeral: "no. I" ends
+    ("Asked if he would run, he said no. I was surprised.", ["Asked if he would run, he said no.", "I was surprised."]),
 ]
 
 
