@@ -525,6 +525,11 @@ LETTERED_LIST_CASES = [
      ["(i) The bank raises rates", "(ii) The bank sells bonds", "(iii) Inflation falls"]),
     ("i. Ministers resign. ii. Parliament is dissolved. iii. Voters decide.",
      ["i. Ministers resign.", "ii. Parliament is dissolved.", "iii. Voters decide."]),
+    ("a. The council approved the budget. b. The mayor signed it. c. The unions objected.",
+     ["a. The council approved the budget.", "b. The mayor signed it.", "c. The unions objected."]),
+    ("Her priorities: (a) Lower rents (b) Better buses (c) Safer streets.",
+     ["Her priorities:", "(a) Lower rents", "(b) Better buses", "(c) Safer streets."]),
+    ("Key dates: i) March 3 ii) April 9 iii) May 1", ["Key dates:", "i) March 3", "ii) April 9", "iii) May 1"]),
 ]
 
 
@@ -542,6 +547,7 @@ NOT_A_LIST_CASES = [
     "George A. Smith and John B. Jones spoke.",
     "He was ranked No. 1. Nobody else was No. 2 for long.",
     "Chapter 1. The Beginning opens in Chapter 2 of the book.",
+    "Trump won 1. Clinton won 2. Sanders left.",
 ]
 
 
@@ -550,7 +556,9 @@ def test_markers_in_prose_are_not_a_list(text):
     expected = {"He was ranked No. 1. Nobody else was No. 2 for long.":
                 ["He was ranked No. 1.", "Nobody else was No. 2 for long."],
                 "Chapter 1. The Beginning opens in Chapter 2 of the book.":
-                ["Chapter 1.", "The Beginning opens in Chapter 2 of the book."]}.get(text, [text])
+                ["Chapter 1.", "The Beginning opens in Chapter 2 of the book."],
+                "Trump won 1. Clinton won 2. Sanders left.":
+                ["Trump won 1.", "Clinton won 2.", "Sanders left."]}.get(text, [text])
     assert split(text) == expected
 
 
@@ -579,6 +587,8 @@ def test_list_items_on_their_own_lines():
     text = "The council voted to\n1. Freeze rents\n2. Hire 40 inspectors\n3. Review permits\nThe vote was 7-2."
     assert split(text) == ["The council voted to", "1. Freeze rents", "2. Hire 40 inspectors", "3. Review permits",
                            "The vote was 7-2."]
+    text = "1.) Cut taxes\n2.) Raise tariffs\n3.) Balance the budget."
+    assert split(text) == ["1.) Cut taxes", "2.) Raise tariffs", "3.) Balance the budget."]
 
 
 # ellipses: inside a sentence before a lowercase word (or "I" in a sentence of pauses), a sentence
