@@ -460,7 +460,9 @@ def test_many_lines_and_blank_megabyte():
 # --- properties --------------------------------------------------------------------------------
 
 ALPHABET = st.sampled_from(list("aZ7 .?!…\"'“”‘’()[-—,:\n\r\t\u00a0\u2028") + [
-    "Mr.", "U.S.", " He ", "The", " said", "3.5", " J. ", "Inc.", ", N.J.", "No.", "1.", "?” ", "iPhone"])
+    "Mr.", "U.S.", " He ", "The", " said", "3.5", " J. ", "Inc.", ", N.J.", "No.", "1.", "?” ", "iPhone",
+    # list markers, bullets and ellipses (issue 15)
+    " 1.) ", " 2) ", "(ii) ", " b. ", "• ", "* ", " [...] ", " . . . ", " I ", ": "])
 
 
 @settings(max_examples=300, deadline=None)
