@@ -30,6 +30,22 @@ from common import (
 )
 
 
+def pysbd_row(texts: list[str], words: int, cpu: dict[str, float], skip: bool = False
+              ) -> tuple[str, float | None, int, int | None]:
+    """pySBD timed once over ``texts`` (it is slow), or a skipped row when asked or not installed."""
+    name = "pySBD (en, clean=False)"
+    if skip:
+        return (name, None, words, None)
+    try:
+        import pysbd  # lazily: a benchmark extra only
+    except ImportError:
+        print("pySBD is not installed: `pip install -e .[bench]` adds it; skipping the pySBD row")
+        return (name, None, words, None)
+    seg = pysbd.Segmenter(language="en", clean=False)
+    secs, n = best_of(lambda: sum(len(seg.segment(t)) for t in texts), 1, cpu, name)
+    return (name, secs, words, n)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per method; the best is reported")
@@ -77,17 +93,7 @@ def main(argv: list[str] | None = None) -> None:
         secs, n = best_of(lambda: spacy_baseline(texts, nlp), args.repeat)
         rows.append(("spaCy blank('en') + sentencizer", secs, words, n))
 
-    try:
-        if args.no_pysbd:
-            raise ImportError
-        import pysbd  # lazily: a benchmark extra only
-    except ImportError:
-        print("pySBD is not installed: `pip install -e .[bench]` adds it; skipping the pySBD row")
-        rows.append(("pySBD (en, clean=False)", None, words, None))
-    else:
-        seg = pysbd.Segmenter(language="en", clean=False)
-        secs, n = best_of(lambda: sum(len(seg.segment(t)) for t in texts), 1, cpu, "pySBD (en, clean=False)")
-        rows.append(("pySBD (en, clean=False)", secs, words, n))
+    rows.append(pysbd_row(texts, words, cpu, skip=args.no_pysbd))
 
     report(rows, title=f"best of {args.repeat} runs, wall clock (machine shared: compare rows, not runs)")
     print("CPU seconds: " + ", ".join(f"{k} {v:.3f}" for k, v in cpu.items()))

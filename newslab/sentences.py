@@ -175,8 +175,8 @@ class _Candidate:
     ``""`` for a plain word) are read between the two groups of rules, ``next_word`` on first need.
     """
 
-    __slots__ = ("b", "c", "e", "j", "k", "kind", "ortho", "parts", "start", "term", "text", "ts", "word",
-                 "_next")
+    __slots__ = ("_next", "b", "c", "e", "j", "k", "kind", "ortho", "parts", "start", "term", "text", "ts",
+                 "word")
 
     def __init__(self, text: str, start: int, ts: int, e: int, k: int, b: int, ortho: _Ortho) -> None:
         self.text, self.start, self.ts, self.e, self.k, self.b, self.ortho = text, start, ts, e, k, b, ortho
@@ -454,7 +454,8 @@ def _time_next() -> frozenset[str]:
 # A list marker after whitespace or at the line's start: "1.)", "1)", "(1)", "1.", "a.", "(ii)".
 # Whether its letters are one letter or a Roman numeral is checked in Python; no nested quantifier.
 _MARKER = re.compile(r"(?<!\S)(\(?)(\d{1,2}|[A-Za-z]{1,4})(\.\)|\)|\.)(?=\s)")
-_ROMAN = {r: i for i, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
+_ROMAN = {r: i for i, r in enumerate(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"),
+                                      start=1)}
 # A bullet between two items of one line ("Highlights • Rates rose • Jobs grew"); "*" only in a
 # line that opens with it, and never "-" (a dash in running prose).
 _BULLETS = "\u2022\u25aa\u25e6\u2023\u25cf\u25a0\u25ba"
