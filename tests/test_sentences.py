@@ -460,7 +460,9 @@ def test_many_lines_and_blank_megabyte():
 # --- properties --------------------------------------------------------------------------------
 
 ALPHABET = st.sampled_from(list("aZ7 .?!…\"'“”‘’()[-—,:\n\r\t\u00a0\u2028") + [
-    "Mr.", "U.S.", " He ", "The", " said", "3.5", " J. ", "Inc.", ", N.J.", "No.", "1.", "?” ", "iPhone"])
+    "Mr.", "U.S.", " He ", "The", " said", "3.5", " J. ", "Inc.", ", N.J.", "No.", "1.", "?” ", "iPhone",
+    # list markers, bullets and ellipses (issue 15)
+    " 1.) ", " 2) ", "(ii) ", " b. ", "• ", "* ", " [...] ", " . . . ", " I ", ": "])
 
 
 @settings(max_examples=300, deadline=None)
@@ -490,3 +492,182 @@ def test_offsets_on_real_news():
     # and a title or a listed number abbreviation never ends a sentence before a capitalised word
     titles = [re.escape(a) for a, k in ABBR.items() if k == "title"]
     assert not out["text"].str.contains(r"(?:^|\s)(?:" + "|".join(titles) + r")$").any()
+
+
+# --- lists, bullets and ellipses as news prints them (issue 15) ---------------------------------
+
+# numbered lists printed in one line: "1.)", "1)", "(1)", "1." markers numbered 1, 2, 3 ...
+NUMBERED_LIST_CASES = [
+    ("The plan has three parts: 1.) Cut taxes. 2.) Raise tariffs. 3.) Balance the budget.",
+     ["The plan has three parts:", "1.) Cut taxes.", "2.) Raise tariffs.", "3.) Balance the budget."]),
+    ("1.) Voters want lower prices 2.) Voters want safer streets",
+     ["1.) Voters want lower prices", "2.) Voters want safer streets"]),
+    ("1) Check your registration 2) Find your polling place 3) Bring a photo ID",
+     ["1) Check your registration", "2) Find your polling place", "3) Bring a photo ID"]),
+    ("Giant slalom: 1. Mikaela Shiffrin (USA) 1:52.34 2. Petra Vlhova (SVK) 1:53.01 3. Lara Gut (SUI) 1:53.40",
+     ["Giant slalom:", "1. Mikaela Shiffrin (USA) 1:52.34", "2. Petra Vlhova (SVK) 1:53.01", "3. Lara Gut (SUI) 1:53.40"]),
+    ("What to know. (1) Polls open at 7 a.m. (2) Bring ID (3) Lines may be long",
+     ["What to know.", "(1) Polls open at 7 a.m.", "(2) Bring ID", "(3) Lines may be long"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NUMBERED_LIST_CASES, ids=[c[0][:40] for c in NUMBERED_LIST_CASES])
+def test_numbered_list_in_one_line(text, expected):
+    assert split(text) == expected
+
+
+# lettered and Roman-numbered lists
+LETTERED_LIST_CASES = [
+    ("a. The council approved the budget b. The mayor signed it c. The unions objected",
+     ["a. The council approved the budget", "b. The mayor signed it", "c. The unions objected"]),
+    ("The options: a) Schools reopen Monday b) Classes stay online",
+     ["The options:", "a) Schools reopen Monday", "b) Classes stay online"]),
+    ("Options: A. Raise the levy B. Cut services C. Borrow", ["Options:", "A. Raise the levy", "B. Cut services", "C. Borrow"]),
+    ("(i) The bank raises rates (ii) The bank sells bonds (iii) Inflation falls",
+     ["(i) The bank raises rates", "(ii) The bank sells bonds", "(iii) Inflation falls"]),
+    ("i. Ministers resign. ii. Parliament is dissolved. iii. Voters decide.",
+     ["i. Ministers resign.", "ii. Parliament is dissolved.", "iii. Voters decide."]),
+    ("a. The council approved the budget. b. The mayor signed it. c. The unions objected.",
+     ["a. The council approved the budget.", "b. The mayor signed it.", "c. The unions objected."]),
+    ("Her priorities: (a) Lower rents (b) Better buses (c) Safer streets.",
+     ["Her priorities:", "(a) Lower rents", "(b) Better buses", "(c) Safer streets."]),
+    ("Key dates: i) March 3 ii) April 9 iii) May 1", ["Key dates:", "i) March 3", "ii) April 9", "iii) May 1"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LETTERED_LIST_CASES, ids=[c[0][:40] for c in LETTERED_LIST_CASES])
+def test_lettered_and_roman_list_in_one_line(text, expected):
+    assert split(text) == expected
+
+
+# the same markers in running prose are no list: one sentence each
+NOT_A_LIST_CASES = [
+    "The bill would (1) raise the minimum wage and (2) cut payroll taxes.",
+    "The bill would 1) raise taxes, 2) cut spending and 3) cap deficits.",
+    "He gave two reasons: 1) Unlike Cruz, Rubio lives here and 2) Kasich will fade.",
+    "Results: A. Smith won, B. Jones lost.",
+    "George A. Smith and John B. Jones spoke.",
+    "He was ranked No. 1. Nobody else was No. 2 for long.",
+    "Chapter 1. The Beginning opens in Chapter 2 of the book.",
+    "Trump won 1. Clinton won 2. Sanders left.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_LIST_CASES)
+def test_markers_in_prose_are_not_a_list(text):
+    expected = {"He was ranked No. 1. Nobody else was No. 2 for long.":
+                ["He was ranked No. 1.", "Nobody else was No. 2 for long."],
+                "Chapter 1. The Beginning opens in Chapter 2 of the book.":
+                ["Chapter 1.", "The Beginning opens in Chapter 2 of the book."],
+                "Trump won 1. Clinton won 2. Sanders left.":
+                ["Trump won 1.", "Clinton won 2.", "Sanders left."]}.get(text, [text])
+    assert split(text) == expected
+
+
+# bulleted lists: each item on its own line, or several in one line after "•" (or "*" when the
+# line opens with one); a number after a bullet is the item's number, not a sentence
+BULLET_CASES = [
+    ("What we know:\n• The fire started at 2 a.m.\n• Two people were hurt\n- Roads are closed\n* Schools are open",
+     ["What we know:", "• The fire started at 2 a.m.", "• Two people were hurt", "- Roads are closed", "* Schools are open"]),
+    ("Highlights • Rates rose • Jobs grew by 200,000 • Wages fell",
+     ["Highlights", "• Rates rose", "• Jobs grew by 200,000", "• Wages fell"]),
+    ("• 9. Stop smoking • 10. Eat more vegetables", ["• 9. Stop smoking", "• 10. Eat more vegetables"]),
+    ("• 1. The vote is delayed.\n• 2. The count resumes Monday.", ["• 1. The vote is delayed.", "• 2. The count resumes Monday."]),
+    ("* Turnout hit a record * Polls closed at 8 p.m.", ["* Turnout hit a record", "* Polls closed at 8 p.m."]),
+    ("Prices rose 5 * 2 times, he joked.", None),
+    ("He won 52% - a record - and left.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", BULLET_CASES, ids=[c[0][:40] for c in BULLET_CASES])
+def test_bulleted_lists(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
+# list items without final punctuation, each on its own line, are sentences of their own
+def test_list_items_on_their_own_lines():
+    text = "The council voted to\n1. Freeze rents\n2. Hire 40 inspectors\n3. Review permits\nThe vote was 7-2."
+    assert split(text) == ["The council voted to", "1. Freeze rents", "2. Hire 40 inspectors", "3. Review permits",
+                           "The vote was 7-2."]
+    text = "1.) Cut taxes\n2.) Raise tariffs\n3.) Balance the budget."
+    assert split(text) == ["1.) Cut taxes", "2.) Raise tariffs", "3.) Balance the budget."]
+
+
+# ellipses: inside a sentence before a lowercase word (or "I" in a sentence of pauses), a sentence
+# end before a capitalised word or after a period
+ELLIPSIS_CASES = [
+    ("I wasn't really ... well, what I mean . . . I didn't mean it. She left.",
+     ["I wasn't really ... well, what I mean . . . I didn't mean it.", "She left."]),
+    ("“We were hoping … you know … that it would pass,” she said.", None),
+    ("“It was . . . a disaster,” he said.", None),
+    ("He said it was fine... It was not.", ["He said it was fine...", "It was not."]),
+    ("“I’ve never heard of it before... I’ve seen the emails,” she said.",
+     ["“I’ve never heard of it before...", "I’ve seen the emails,” she said."]),
+    ("“The team played well. ... I think we can win,” he said.",
+     ["“The team played well. ...", "I think we can win,” he said."]),
+    ("“Well ... maybe. . . . I doubt it.”", ["“Well ... maybe. . . .", "I doubt it.”"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ELLIPSIS_CASES, ids=[c[0][:40] for c in ELLIPSIS_CASES])
+def test_ellipses(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
+# an elided quotation: "[...]" is an editor's mark, no sentence end; the citation after it belongs
+# to the sentence
+ELISION_CASES = [
+    ('Critics called the plan "reckless [...]" (Daily Post, May 3). The minister disagreed.',
+     ['Critics called the plan "reckless [...]" (Daily Post, May 3).', "The minister disagreed."]),
+    ("The ruling says the law “is void […] and unenforceable” (p. 12). Lawyers appealed.",
+     ["The ruling says the law “is void […] and unenforceable” (p. 12).", "Lawyers appealed."]),
+    ("The memo read: “Staff must comply [...] (Memo 4, section 2).” Unions objected.",
+     ["The memo read: “Staff must comply [...] (Memo 4, section 2).”", "Unions objected."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ELISION_CASES, ids=[c[0][:40] for c in ELISION_CASES])
+def test_elided_quotation_before_citation(text, expected):
+    assert split(text) == expected
+
+
+# "No.", "Nos.", "Art.", "p.", "pp.", "Fig." before a number (or a Roman numeral) never end a sentence
+NUMBER_ABBR_CASES = [
+    ("Nos. 3 and 4 of the series sold out.", None),
+    ("The figures are on p. 14 and pp. 20-22 of the report.", None),
+    ("Art. 50 of the treaty and Fig. 3 show the timeline.", None),
+    ("Under Art. IV of the charter and Vol. II of the rules, he may stay.", None),
+    ("The ruling (No. 12-345) was upheld. Appeals were dismissed.",
+     ["The ruling (No. 12-345) was upheld.", "Appeals were dismissed."]),
+    ("The seed was ranked No. 1. Few expected it.", ["The seed was ranked No. 1.", "Few expected it."]),
+    # one capital letter is a word, not a numeral: "no. I" ends
+    ("Asked if he would run, he said no. I was surprised.", ["Asked if he would run, he said no.", "I was surprised."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NUMBER_ABBR_CASES, ids=[c[0][:40] for c in NUMBER_ABBR_CASES])
+def test_reference_abbreviations_before_numbers(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
+# a sentence ending in the pronoun "I" before a question or a name with a middle initial
+PRONOUN_I_CASES = [
+    ("The secret stayed between you and I. Who told John F. Kerry?",
+     ["The secret stayed between you and I.", "Who told John F. Kerry?"]),
+    ("Nobody wanted it more than I. Mary J. Blige said so too.",
+     ["Nobody wanted it more than I.", "Mary J. Blige said so too."]),
+    ("It was drafted by Smith and I. M. Pei in 1978.", None),
+    ("The house was designed by I. M. Pei in 1978.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRONOUN_I_CASES, ids=[c[0][:40] for c in PRONOUN_I_CASES])
+def test_sentence_ending_in_pronoun_i(text, expected):
+    assert split(text) == (expected if expected is not None else [text])
+
+
+def test_list_markers_and_bullets_stay_linear():
+    text = "Steps: " + " ".join(f"{i % 99 + 1}) Item" for i in range(50_000))
+    check_spans(text, sentence_spans(text))
+    text = " ".join(["• I ... well . . . I"] * 20_000)
+    check_spans(text, sentence_spans(text))
