@@ -657,10 +657,7 @@ def _parse_layout(text: str) -> dict[str, Any] | None:
 
 
 def _read_html(path: Path, file_id: str, state: _State) -> dict[str, Any]:
-    try:
-        import trafilatura
-    except ImportError as err:
-        raise ImportError(f'Reading HTML files ({path}) needs trafilatura: pip install "newslab[html]"') from err
+    trafilatura = _import_extra("trafilatura", "html", f"Reading HTML files ({path})")
     data = _read_bytes(path, state.max_bytes)
     enc: str | None
     try:
@@ -689,11 +686,32 @@ def _read_html(path: Path, file_id: str, state: _State) -> dict[str, Any]:
             "text": text, "path": str(path), "encoding": enc, "description": meta.get("description")}
 
 
-def _read_parquet(path: Path) -> pd.DataFrame:
+def _import_extra(module: str, extra: str, what: str) -> Any:
+    """Import an optional dependency, or raise an ImportError that says the exact fix.
+
+    A module that is installed but fails to import (trafilatura under lxml 5.2+ without
+    ``lxml_html_clean``) is reported with its own reason, not as missing.
+
+    Examples:
+        >>> _import_extra("no_such_module_xyz", "html", "Reading HTML files")
+        Traceback (most recent call last):
+        ...
+        ImportError: Reading HTML files needs no_such_module_xyz, which is not installed: pip install "newslab[html]"
+    """
+    import importlib
+
     try:
-        import pyarrow  # noqa: F401  (pandas needs it for Parquet; imported only when met)
+        return importlib.import_module(module)
     except ImportError as err:
-        raise ImportError(f'Reading Parquet files ({path}) needs pyarrow: pip install "newslab[parquet]"') from err
+        if err.name == module or getattr(err, "name", None) is None and module in str(err):
+            raise ImportError(f'{what} needs {module}, which is not installed: pip install "newslab[{extra}]"') \
+                from err
+        raise ImportError(f"{what} needs {module}, which is installed but failed to import: {err} "
+                          f'(try: pip install --upgrade "newslab[{extra}]")') from err
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    _import_extra("pyarrow", "parquet", f"Reading Parquet files ({path})")  # pandas needs it for Parquet
     if path.stat().st_size == 0:
         raise _Skip("empty file")
     try:

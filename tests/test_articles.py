@@ -241,6 +241,30 @@ def test_html_without_trafilatura_names_the_extra(tmp_path, monkeypatch):
         load_articles(tmp_path)
 
 
+def test_html_extra_that_fails_to_import_says_why_not_missing(tmp_path, monkeypatch):
+    # pip 23 resolves lxml 5.2+, whose lxml.html.clean moved to its own package: trafilatura is
+    # installed but cannot be imported. The message must carry that reason, not "missing".
+    fake = tmp_path / "fake"
+    (fake / "trafilatura").mkdir(parents=True)
+    (fake / "trafilatura" / "__init__.py").write_text(
+        "raise ImportError('lxml.html.clean module is now a separate project lxml_html_clean', "
+        "name='lxml.html.clean')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(fake))
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    with pytest.raises(ImportError, match="installed but failed to import: lxml.html.clean module") as err:
+        load_articles(tmp_path / "page.html")
+    assert "not installed" not in str(err.value) and 'pip install --upgrade "newslab[html]"' in str(err.value)
+
+
+def test_html_extra_declares_lxml_html_clean():
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    html = " ".join(project["project"]["optional-dependencies"]["html"]).lower().replace("-", "_")
+    assert "lxml_html_clean" in html or "lxml[html_clean]" in html
+
+
 def test_list_of_dicts_and_dataframe_keep_extra_columns():
     recs = [{"headline": "Storm", "content": STORM, "outlet": "Daily Planet", "section": "Weather"},
             {"headline": "Budget", "content": BUDGET, "outlet": "Herald", "section": "Politics"}]

@@ -275,3 +275,38 @@ def test_random_unicode_through_every_chart(texts):
                plots.stance_heatmap(t["stance_matrix"]),
                plots.timeline(t["quotes"], articles=arts, by="speaker_name")):
         plots.close(ax)
+
+
+# ------------------------------------------------------------------------- CLI faults (issue 16)
+def test_out_inside_the_input_folder_is_not_read_on_the_next_run(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = folder / "results"
+    args = ["analyze", str(folder), "--out", str(out), "--quiet", "--no-charts", "--format", "csv",
+            "--countries", "Ukraine", "Poland"]
+    assert cli.main(args) == 0
+    assert cli.main(args) == 0  # the second run sees articles.csv, quotes.csv ... inside its input
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["articles"] == len(GOOD)
+    assert [Path(s["path"]).name for s in manifest["skipped"]] == ["results"]
+    assert "newslab output folder" in manifest["skipped"][0]["reason"]
+
+
+def test_cli_names_the_pip_command_for_a_missing_extra(tmp_path, monkeypatch, capsys):
+    import sys
+
+    (tmp_path / "page.html").write_text("<html><body><p>The council met.</p></body></html>", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    code = cli.main(["analyze", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet", "--no-charts"])
+    err = capsys.readouterr().err
+    assert code == 1 and 'pip install "newslab[html]"' in err
+    assert "bug" not in err
+
+
+def test_cli_warns_about_an_empty_input_folder(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    code = cli.main(["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-charts"])
+    err = capsys.readouterr().err
+    assert code == 1 and "found no article" in err
