@@ -371,7 +371,8 @@ def _run_forked(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: lis
 
     def receive(timeout: float) -> int:
         got = 0
-        for conn in _wait_ready(list(workers), timeout):
+        ready: list[Any] = _wait_ready(list(workers), timeout)
+        for conn in ready:
             try:
                 i, out, lost, exc = conn.recv()
             except (EOFError, OSError):  # the worker is gone: done, or died (mid-message too)

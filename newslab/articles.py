@@ -542,9 +542,9 @@ def _decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 return _clean(data[len(bom):].decode(codec)), name
             except UnicodeDecodeError as err:
                 raise _Skip(f"undecodable: invalid {name} ({err.reason} at byte {err.start + len(bom)})") from None
-    wide = _utf16_without_bom(data)
-    if wide is not None:
-        return wide
+    guessed = _utf16_without_bom(data)
+    if guessed is not None:
+        return guessed
     kind = _binary_kind(data)
     if kind:
         raise _Skip(f"binary file ({kind})")

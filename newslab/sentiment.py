@@ -352,7 +352,7 @@ class _Pattern:
         string = (string.replace("\u201c", " \u201c ").replace("\u201d", " \u201d ").replace("\u2018", " \u2018 ")
                   .replace("\u2019", " \u2019 ").replace("'", " ' ").replace('"', ' " '))
         string = string.replace("\r\n", "\n")
-        string = self.linebreak.sub(" %s " % tt.EOS, string)
+        string = self.linebreak.sub(f" {tt.EOS} ", string)
         string = self.space.sub(" ", string)
         cache = self.split_cache
         if len(cache) > _MAX_CACHED_TOKENS:
@@ -396,7 +396,8 @@ class _Pattern:
     def __call__(self, text: str) -> tuple[float, float, list[tuple[list[str], float, float, Any]]]:
         """``(polarity, subjectivity, assessments)`` as ``textblob.en.sentiment(text)`` gives them."""
         a = self._assess([w.lower() for w in self.tokens(text)])
-        pol = subj = 0
+        pol: float = 0  # int zeros, as the library starts its sums
+        subj: float = 0
         n = 0
         for _w, p, s, _x in a:
             pol += 1 * p
