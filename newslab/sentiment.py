@@ -154,15 +154,12 @@ class _Vader:
     def _valences(self, words: list[str], low: list[str], lex: dict[str, float], cap_diff: bool,
                   negate: frozenset[str]) -> list[float]:
         vs, boosters, n = self.vs, self.boosters, len(words)
-        out: list[float] = []
-        for i, low_i in enumerate(low):
+        out: list[float] = [0.0] * n  # a word outside the lexicon scores 0: only lexicon words are visited
+        for i in [i for i, w in enumerate(low) if w in lex]:
+            low_i = low[i]
             if low_i in boosters or (low_i == "kind" and i < n - 1 and low[i + 1] == "of"):
-                out.append(0.0)
                 continue
-            base = lex.get(low_i)
-            if base is None:
-                out.append(0.0)
-                continue
+            base = lex[low_i]
             valence = base
             if low_i == "no" and i != n - 1 and low[i + 1] in lex:
                 valence = 0.0
@@ -192,7 +189,7 @@ class _Vader:
                     valence *= vs.N_SCALAR
             elif i > 0 and low[i - 1] not in lex and low[i - 1] == "least":
                 valence *= vs.N_SCALAR
-            out.append(valence)
+            out[i] = valence
         if "but" in low:  # _but_check, with its quirk: list.index finds the first equal value
             bi = low.index("but")
             for sentiment in out:
