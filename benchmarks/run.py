@@ -191,6 +191,7 @@ def main(argv: list[str] | None = None) -> None:
         ("sentences", lambda j: sentences(articles, n_jobs=j), True),
         ("quotes (+ speaker names)", lambda j: quotes(articles, n_jobs=j), True),
         ("speakers", lambda j: speakers(results["quotes (+ speaker names)"][1]), False),
+        ("target counting", lambda j: default_targets(articles), False),
         ("sentiment of sentences", lambda j: sentiment(results["sentences"][1], n_jobs=j), True),
         ("sentiment of quotes", lambda j: sentiment(results["quotes (+ speaker names)"][1], n_jobs=j), True),
         ("stance of sentences", lambda j: stance(results["sentences"][1], targets=targets, n_jobs=j), True),

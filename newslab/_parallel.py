@@ -16,6 +16,18 @@ How the local path stays cheap (measured in ``benchmarks/run.py``):
   workers would cost more than it saves;
 - a chunk in which a column is all missing gets pandas' ``object`` dtype where the corpus has
   ``str``; such parts are cast before concatenation, so the result equals the one-process result.
+
+What a bad article or a dead worker costs:
+
+- an article on which the step raises is left out and reported (a :class:`FailedArticleWarning`
+  and ``result.attrs["failed"]``: row, article id, error); the other articles go on, in one process
+  or many. A chunk that raises is re-run one row at a time to find the culprit. An error that is
+  not about an article (a missing column, a bad argument: the step raises on zero rows too), or one
+  that every article hits, is raised as before;
+- each worker sends its results through a pipe of its own, whose write end only it holds: when it
+  dies (``kill -9``, the out-of-memory killer) the parent reads end-of-file, not a hang, and stops
+  the run with a message naming the signal. (A shared ``multiprocessing.Queue`` hung: the parent
+  held a write end itself, so a worker killed mid-message left it waiting for bytes forever.)
 """
 from __future__ import annotations
 
@@ -27,15 +39,26 @@ import multiprocessing
 import os
 import pickle
 import queue
+import signal
+import threading
 import time
+import warnings
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import wait as _wait_ready
 from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
 F = TypeVar("F", bound=Callable[..., Any])
+Failure = dict[str, Any]  # one article a step failed on: row, article_id, error (+ the exception)
+
+__all__ = ["FailedArticleWarning", "chunk_bounds", "conform", "corpus_step", "infer_meta", "resolve_jobs"]
+
+
+class FailedArticleWarning(UserWarning):
+    """A step raised on some articles; they were left out, listed in ``result.attrs["failed"]``."""
 
 #: Below this many characters of text a step runs in-process: forking costs more than it saves.
 MIN_PARALLEL_CHARS = 20_000
@@ -68,8 +91,61 @@ def _raw(module: str, name: str) -> Callable[..., pd.DataFrame]:
     return getattr(func, "__wrapped__", func)
 
 
-def _call_raw(module: str, name: str, chunk: pd.DataFrame, args: tuple, kwargs: dict) -> pd.DataFrame:
-    return _raw(module, name)(chunk, *args, **kwargs)
+def _call_raw(module: str, name: str, chunk: pd.DataFrame, args: tuple, kwargs: dict,
+              start: int = 0) -> tuple[pd.DataFrame, list[Failure]]:
+    out, failed = _isolated(_raw(module, name), chunk, args, kwargs, start)
+    return out, [_portable(f) for f in failed]
+
+
+def _isolated(func: Callable[..., pd.DataFrame], chunk: pd.DataFrame, args: tuple, kwargs: dict,
+              start: int = 0) -> tuple[pd.DataFrame, list[Failure]]:
+    """``func(chunk)``, and when it raises, the chunk again one row at a time without the rows that raise.
+
+    Returns the result and the failures (``row`` = ``start`` + position in ``chunk``). An error the
+    step also raises on zero rows is a usage error, not a bad article: it is raised.
+
+    Examples:
+        >>> def first_word(df):
+        ...     return pd.DataFrame({"w": [t.split()[0] for t in df["text"]]})
+        >>> out, failed = _isolated(first_word, pd.DataFrame({"text": ["Talks resume", "", "Storm hits"]}), (), {})
+        >>> out["w"].tolist(), failed[0]["row"], failed[0]["error"]
+        (['Talks', 'Storm'], 1, 'IndexError: list index out of range')
+    """
+    try:
+        return func(chunk, *args, **kwargs), []
+    except Exception as exc:  # noqa: BLE001 - any error of one article; usage errors re-raised below
+        first = exc
+    try:
+        empty = func(chunk.iloc[:0], *args, **kwargs)
+    except Exception:  # noqa: BLE001
+        raise first from None
+    parts, failed = [], []
+    for k in range(len(chunk)):
+        try:
+            parts.append(func(chunk.iloc[k:k + 1], *args, **kwargs))
+        except Exception as exc:  # noqa: BLE001 - recorded, shown to the user, the rest goes on
+            aid = chunk["article_id"].iloc[k] if "article_id" in chunk.columns else None
+            failed.append({"row": start + k, "article_id": None if aid is None else str(aid),
+                           "error": f"{type(exc).__name__}: {exc}", "exception": exc})
+    return (_concat(parts) if parts else empty), failed
+
+
+def _portable(failure: Failure) -> Failure:
+    return {**failure, "exception": _picklable(failure["exception"])}
+
+
+def _report(out: Any, failed: list[Failure], name: str, n_rows: int) -> Any:
+    """Attach failures to the result and warn; raise when every row failed (a broken step, not bad data)."""
+    if not failed:
+        return out
+    if len(failed) == n_rows and n_rows > 1:
+        raise failed[0]["exception"]
+    shown = "; ".join(f"{f['article_id'] or 'row ' + str(f['row'])} ({f['error'][:200]})" for f in failed[:3])
+    more = f"; and {len(failed) - 3} more" if len(failed) > 3 else ""
+    warnings.warn(f"newslab.{name}: {len(failed)} of {n_rows} rows raised an error and were left out, the rest "
+                  f"went on (listed in .attrs['failed']): {shown}{more}", FailedArticleWarning, stacklevel=3)
+    out.attrs["failed"] = [{"step": name, **{k: v for k, v in f.items() if k != "exception"}} for f in failed]
+    return out
 
 
 def resolve_jobs(n_jobs: int | None) -> int:
@@ -164,10 +240,10 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _run_local(func: Callable[..., pd.DataFrame], df: pd.DataFrame, jobs: int, args: tuple,
-               kwargs: dict) -> pd.DataFrame:
+               kwargs: dict) -> tuple[pd.DataFrame, list[Failure]]:
     costs = _text_lengths(df)
     if len(df) < 2 * jobs or costs.sum() < MIN_PARALLEL_CHARS:
-        return func(df, *args, **kwargs)
+        return _isolated(func, df, args, kwargs)
     # Probe: run the first ~PROBE_SHARE of the text here and time it. A step that will finish in
     # well under a second (sentence splitting does megabytes per second) is not worth starting
     # workers for; a slow one goes parallel for the rest, having lost only the probe's share.
@@ -175,36 +251,51 @@ def _run_local(func: Callable[..., pd.DataFrame], df: pd.DataFrame, jobs: int, a
     cut = int(np.searchsorted(cum, cum[-1] * PROBE_SHARE, side="right")) + 1
     cut = min(max(cut, 1), len(df) - 2 * jobs) if len(df) > 2 * jobs else 0
     head: list[pd.DataFrame] = []
+    failed: list[Failure] = []
     if cut > 0:
         t0 = time.perf_counter()
-        head = [func(df.iloc[:cut], *args, **kwargs)]
+        first, failed = _isolated(func, df.iloc[:cut], args, kwargs)
+        head = [first]
         projected = (time.perf_counter() - t0) * cum[-1] / max(cum[cut - 1], 1)
         if projected < MIN_PARALLEL_SECONDS:
-            return _concat([*head, func(df.iloc[cut:], *args, **kwargs)])
+            rest, more = _isolated(func, df.iloc[cut:], args, kwargs, cut)
+            return _concat([*head, rest]), failed + more
         df, costs = df.iloc[cut:], costs[cut:]
-    return _concat([*head, _run_pool(func, df, costs, jobs, args, kwargs)])
+    rest, more = _run_pool(func, df, costs, jobs, args, kwargs, cut)
+    return _concat([*head, rest]), failed + more
 
 
 def _share_work(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: list[tuple[int, int]],
-                futures: list[Any], args: tuple, kwargs: dict) -> list[pd.DataFrame]:
+                futures: list[Any], args: tuple, kwargs: dict,
+                offset: int = 0) -> list[tuple[pd.DataFrame, list[Failure]]]:
     """Results of every chunk, in order; the parent takes chunks from the end no worker has started."""
-    parts: list[pd.DataFrame | None] = [None] * len(bounds)
+    parts: list[tuple[pd.DataFrame, list[Failure]] | None] = [None] * len(bounds)
     for i in range(len(bounds) - 1, -1, -1):
         if not futures[i].cancel():  # a worker has it (and, in order, every chunk before it)
             break
         a, b = bounds[i]
-        parts[i] = func(df.iloc[a:b], *args, **kwargs)
+        parts[i] = _isolated(func, df.iloc[a:b], args, kwargs, offset + a)
     return [p if p is not None else f.result() for p, f in zip(parts, futures)]
 
 
-def _claim(counter: Any, n: int) -> int | None:
-    """The next unclaimed chunk index (shared by the parent and every worker), or None when all are taken."""
-    with counter.get_lock():
+def _claim(counter: Any, n: int, check: Callable[[], None] | None = None) -> int | None:
+    """The next unclaimed chunk index (shared by the parent and every worker), or None when all are taken.
+
+    ``check`` runs while the lock is busy: a worker killed while holding it never releases it, and
+    ``check`` raises when a worker has died, instead of waiting forever.
+    """
+    lock = counter.get_lock()
+    while not lock.acquire(timeout=0.5):
+        if check is not None:
+            check()
+    try:
         i = counter.value
         if i >= n:
             return None
         counter.value = i + 1
         return i
+    finally:
+        lock.release()
 
 
 def _picklable(exc: BaseException) -> BaseException:
@@ -216,22 +307,51 @@ def _picklable(exc: BaseException) -> BaseException:
 
 
 def _fork_worker(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: list[tuple[int, int]],
-                 args: tuple, kwargs: dict, counter: Any, results: Any) -> None:
+                 args: tuple, kwargs: dict, counter: Any, conn: Any, offset: int) -> None:
     # Runs in a forked child: df, func and arguments are inherited, never pickled. Claims chunks from
-    # the shared counter until none are left and sends each result as soon as it is done (the
-    # queue's feeder thread writes it while the next chunk runs).
-    while (i := _claim(counter, len(bounds))) is not None:
-        a, b = bounds[i]
+    # the shared counter until none are left; a thread sends each result through this worker's own
+    # pipe while the next chunk runs.
+    outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def send() -> None:
+        while (item := outbox.get()) is not None:
+            conn.send(item)
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    try:
+        while (i := _claim(counter, len(bounds))) is not None:
+            a, b = bounds[i]
+            try:
+                out, failed = _isolated(func, df.iloc[a:b], args, kwargs, offset + a)
+            except BaseException as exc:  # noqa: BLE001 - whatever it is, the caller must see it
+                outbox.put((i, None, [], _picklable(exc)))
+                return
+            outbox.put((i, out, [_portable(f) for f in failed], None))
+    finally:
+        outbox.put(None)
+        sender.join()
+        conn.close()
+
+
+def _death(worker: Any) -> RuntimeError:
+    code = worker.exitcode
+    if code is not None and code < 0:
         try:
-            out = func(df.iloc[a:b], *args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - whatever it is, the caller must see it
-            results.put((i, None, _picklable(exc)))
-            return
-        results.put((i, out, None))
+            how = f"killed by signal {-code} ({signal.Signals(-code).name})"
+        except ValueError:
+            how = f"killed by signal {-code}"
+        if -code == signal.SIGKILL:
+            how += ": the out-of-memory killer, or kill -9"
+    else:
+        how = f"exit code {code}"
+    return RuntimeError(f"newslab: a worker process died ({how}) before returning its rows; the run was "
+                        f"stopped rather than left incomplete. Run again; with n_jobs=1 (--jobs 1) every "
+                        f"article runs in this process, where an error names the article.")
 
 
 def _run_forked(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: list[tuple[int, int]], jobs: int,
-                args: tuple, kwargs: dict, ctx: Any) -> list[pd.DataFrame]:
+                args: tuple, kwargs: dict, ctx: Any, offset: int = 0) -> tuple[list[pd.DataFrame], list[Failure]]:
     """Every chunk's result, in order: jobs - 1 forked workers and the parent pull from one counter.
 
     Dynamic assignment of many small chunks keeps both cores busy to the end (no chunk is queued
@@ -240,67 +360,82 @@ def _run_forked(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: lis
     """
     n = len(bounds)
     counter = ctx.Value("l", 0)
-    results = ctx.Queue()
     parts: list[pd.DataFrame | None] = [None] * n
-    done = 0
+    failed: list[Failure] = []
+    workers: dict[Any, Any] = {}  # the parent's read end of each worker's pipe -> the worker
 
-    def receive(block: bool) -> bool:
-        nonlocal done
-        try:
-            i, out, exc = results.get(block, 0.2) if block else results.get_nowait()
-        except queue.Empty:
-            return False
-        if exc is not None:
-            raise exc
-        parts[i] = out
-        done += 1
-        return True
+    def check() -> None:
+        for w in workers.values():
+            if w.exitcode not in (None, 0):
+                raise _death(w)
+
+    def receive(timeout: float) -> int:
+        got = 0
+        ready: list[Any] = _wait_ready(list(workers), timeout)
+        for conn in ready:
+            try:
+                i, out, lost, exc = conn.recv()
+            except (EOFError, OSError):  # the worker is gone: done, or died (mid-message too)
+                w = workers.pop(conn)
+                conn.close()
+                w.join(10)
+                if w.exitcode != 0:
+                    raise _death(w) from None
+                continue
+            if exc is not None:
+                raise exc
+            parts[i] = out
+            failed.extend(lost)
+            got += 1
+        return got
 
     # Objects the parent holds stay out of the workers' garbage collections, so the workers do not
     # write to (and copy) every inherited memory page (the CPython docs' advice for fork).
     gc.freeze()
-    workers = []
+    done = 0
+    procs = []
     try:
         for _ in range(jobs - 1):
-            w = ctx.Process(target=_fork_worker, args=(func, df, bounds, args, kwargs, counter, results),
+            reader, writer = ctx.Pipe(duplex=False)
+            w = ctx.Process(target=_fork_worker, args=(func, df, bounds, args, kwargs, counter, writer, offset),
                             daemon=True)
             w.start()
-            workers.append(w)
-        while (i := _claim(counter, n)) is not None:
+            writer.close()  # only the worker holds the write end: its death reads as end-of-file here
+            workers[reader] = w
+            procs.append(w)
+        while (i := _claim(counter, n, check)) is not None:
             a, b = bounds[i]
-            parts[i] = func(df.iloc[a:b], *args, **kwargs)
-            done += 1
-            while receive(block=False):
-                pass
+            parts[i], lost = _isolated(func, df.iloc[a:b], args, kwargs, offset + a)
+            failed.extend(lost)
+            done += 1 + receive(0)
         while done < n:
-            # all workers gone and nothing more in the queue (a last result may still be in flight)
-            if (not receive(block=True) and all(not w.is_alive() for w in workers)
-                    and not receive(block=True)):
-                codes = [w.exitcode for w in workers]
-                raise RuntimeError(f"newslab: a worker process died (exit codes {codes}) before "
-                                   f"returning its rows; run with n_jobs=1 to see the error")
+            if not workers:
+                raise RuntimeError(f"newslab: worker processes ended with {n - done} chunk(s) of rows missing")
+            done += receive(0.5)
     finally:
-        for w in workers:
+        for w in procs:
             if w.is_alive() and done < n:  # an error ended the run early: stop the others now
                 w.terminate()
             w.join()
-        results.close()
+        for conn in workers:
+            conn.close()
         gc.unfreeze()
-    return parts  # type: ignore[return-value]
+    return parts, failed  # type: ignore[return-value]
 
 
 def _run_pool(func: Callable[..., pd.DataFrame], df: pd.DataFrame, costs: np.ndarray, jobs: int, args: tuple,
-              kwargs: dict) -> pd.DataFrame:
+              kwargs: dict, offset: int = 0) -> tuple[pd.DataFrame, list[Failure]]:
     bounds = chunk_bounds(costs, jobs * CHUNKS_PER_JOB)
     ctx = _mp_context()
     if ctx.get_start_method() == "fork":
-        return _concat(_run_forked(func, df, bounds, jobs, args, kwargs, ctx))
+        parts, failed = _run_forked(func, df, bounds, jobs, args, kwargs, ctx, offset)
+        return _concat(parts), failed
     # spawn: workers start empty, so the chunks themselves must travel; the parent works too
     mod, name = func.__module__, func.__name__
     with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
-        futures = [pool.submit(_call_raw, mod, name, df.iloc[a:b], args, kwargs) for a, b in bounds]
-        parts = _share_work(func, df, bounds, futures, args, kwargs)
-    return _concat(parts)
+        futures = [pool.submit(_call_raw, mod, name, df.iloc[a:b], args, kwargs, offset + a) for a, b in bounds]
+        results = _share_work(func, df, bounds, futures, args, kwargs, offset)
+    return _concat([r[0] for r in results]), [f for r in results for f in r[1]]
 
 
 def corpus_step(func: F | None = None, *, meta: Mapping[str, Any] | None = None) -> Any:
@@ -328,9 +463,13 @@ def corpus_step(func: F | None = None, *, meta: Mapping[str, Any] | None = None)
         if _is_dask(df):
             return _dask_map(func, df, args, kwargs, meta)
         jobs = resolve_jobs(n_jobs)
-        if jobs <= 1 or not isinstance(df, pd.DataFrame):
+        if not isinstance(df, pd.DataFrame):
             return func(df, *args, **kwargs)
-        return _run_local(func, df, jobs, args, kwargs)
+        if jobs <= 1:
+            out, failed = _isolated(func, df, args, kwargs)
+        else:
+            out, failed = _run_local(func, df, jobs, args, kwargs)
+        return _report(out, failed, func.__name__, len(df))
 
     wrapper.__newslab_meta__ = meta  # type: ignore[attr-defined]
     return wrapper
@@ -400,8 +539,8 @@ def conform(df: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
 def _partition(part: pd.DataFrame, module: str, name: str, args: tuple, kwargs: dict,
                meta: pd.DataFrame) -> pd.DataFrame:
     # Module-level and looked up by name, so Dask pickles a reference, not the function's globals.
-    out = _raw(module, name)(part, *args, **kwargs)
-    return conform(out, meta)
+    out, failed = _isolated(_raw(module, name), part, args, kwargs)
+    return conform(_report(out, failed, name, len(part)), meta)
 
 
 def _dask_map(func: Callable[..., pd.DataFrame], ddf: Any, args: tuple, kwargs: dict,

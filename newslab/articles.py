@@ -18,6 +18,7 @@ import json
 import math
 import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ import pandas as pd
 
 from . import _lexicon
 
-__all__ = ["STANDARD_COLUMNS", "DuplicateIdWarning", "SkippedInputWarning", "load_articles"]
+__all__ = ["MAX_FILE_BYTES", "OUTPUT_MARKER", "STANDARD_COLUMNS", "DuplicateIdWarning", "EmptyInputWarning",
+           "SkippedInputWarning", "load_articles", "mark_output_folder"]
 
 #: The articles columns of the table contract, in output order.
 STANDARD_COLUMNS = ("article_id", "title", "date", "source", "url", "authors", "text")
@@ -78,6 +80,13 @@ _SOURCE_LINE = re.compile(r"[ \t]*[\u2022\u00b7\u25aa\u25cf\u2023\u2219][ \t]*(\
 _MAX_TITLE = 300  # a longer "title line" is the first paragraph of a layout without a title
 _MAX_SOURCE_WORDS = 8
 _MAX_BAD_LINES = 100  # bad JSONL lines listed one by one per file; the rest are counted
+#: Files larger than this are skipped with a message (a link to /dev/zero, a disk image, a dump):
+#: a text file is read whole into memory. Pass ``max_bytes=`` to load_articles to change it.
+MAX_FILE_BYTES = 1 << 30
+#: A file of this name marks a folder as newslab's own output (``newslab analyze --out``): such a
+#: folder is not read as input, so an output folder inside the corpus is not re-read next run.
+OUTPUT_MARKER = ".newslab-output"
+_CSV_BAD_LINE = re.compile(r"Skipping line (\d+): ([^\n]{0,200})")
 
 _GLOB_MAGIC = re.compile(r"[*?\[]")
 _EPOCH_DIGITS = re.compile(r"\d{10}(?:\d{3})?")
@@ -89,6 +98,10 @@ _DICT_NAME_KEYS = ("name", "main", "title", "original", "text", "value", "url", 
 
 class SkippedInputWarning(UserWarning):
     """Some inputs were skipped; the details are in ``articles.attrs["skipped"]``."""
+
+
+class EmptyInputWarning(UserWarning):
+    """The input held no article at all (an empty folder, a glob of folders without articles)."""
 
 
 class DuplicateIdWarning(UserWarning):
@@ -106,6 +119,7 @@ class _State:
     fields: Mapping[str, str]
     encoding: str | None
     layout: bool
+    max_bytes: int = MAX_FILE_BYTES
     frames: list[pd.DataFrame] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)  # pending one-article files
     skipped: list[dict[str, Any]] = field(default_factory=list)
@@ -132,6 +146,7 @@ def load_articles(
     encoding: str | None = None,
     layout: bool = True,
     duplicates: Literal["suffix", "raise"] = "suffix",
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> pd.DataFrame:
     """Load news articles into a DataFrame, one row per article.
 
@@ -200,6 +215,7 @@ def load_articles(
         encoding: force this text encoding for text-based files instead of guessing.
         layout: recognise the dated ``.txt`` layout (set ``False`` to keep every file whole).
         duplicates: ``"suffix"`` (default) makes duplicate ids unique; ``"raise"`` raises.
+        max_bytes: files larger than this are skipped with a message (default 1 GiB).
 
     Returns:
         The articles DataFrame (RangeIndex), with ``attrs["skipped"]`` and ``attrs["duplicate_ids"]``.
@@ -232,7 +248,7 @@ def load_articles(
     bad = {k: v for k, v in fields.items() if v not in STANDARD_COLUMNS}
     if bad:
         raise ValueError(f"fields maps onto unknown columns {bad}; the columns are {', '.join(STANDARD_COLUMNS)}")
-    state = _State(fields=fields, encoding=encoding, layout=layout)
+    state = _State(fields=fields, encoding=encoding, layout=layout, max_bytes=max_bytes)
     _load_any(source, state, top=True)
     state.flush()
 
@@ -242,14 +258,67 @@ def load_articles(
     out["date"] = _as_datetime_column(out["date"])
     renamed = _make_unique(out, duplicates)
     if state.skipped:
-        shown = "; ".join(f"{s['path']}{':' + str(s['line']) if 'line' in s else ''} ({s['reason']})"
-                          for s in state.skipped[:5])
+        shown = "; ".join(f"{s['path']}{_where(s)} ({s['reason']})" for s in state.skipped[:5])
         more = f"; and {len(state.skipped) - 5} more" if len(state.skipped) > 5 else ""
         warnings.warn(f"load_articles skipped {len(state.skipped)} input(s), see .attrs['skipped']: {shown}{more}",
                       SkippedInputWarning, stacklevel=2)
+    elif not len(out):
+        warnings.warn(f"load_articles found no article in {_describe(source)}: nothing of a readable type "
+                      f"(read are {', '.join(sorted(_KNOWN_EXT))}); check the path", EmptyInputWarning, stacklevel=2)
     out.attrs["skipped"] = state.skipped
     out.attrs["duplicate_ids"] = renamed
     return out
+
+
+def _where(skip: Mapping[str, Any]) -> str:
+    return f" line {skip['line']}" if "line" in skip else f" record {skip['record']}" if "record" in skip else ""
+
+
+def _describe(source: Any) -> str:
+    if isinstance(source, (str, os.PathLike)):
+        return repr(os.fspath(source))
+    if isinstance(source, pd.DataFrame):
+        return "the DataFrame (no rows)"
+    return f"the {type(source).__name__} given"
+
+
+def mark_output_folder(folder: PathLike) -> Path:
+    """Mark ``folder`` as newslab output, so that ``load_articles`` never reads it as input.
+
+    ``newslab analyze --out`` calls it: with ``--out`` inside the corpus folder, the next run would
+    otherwise read its own ``articles.csv`` and ``quotes.csv`` back as articles.
+
+    Examples:
+        >>> import tempfile, warnings
+        >>> with tempfile.TemporaryDirectory() as d, warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     _ = (Path(d) / "story.txt").write_text("The council met on Monday.", encoding="utf-8")
+        ...     out = mark_output_folder(Path(d) / "results")
+        ...     _ = (out / "articles.csv").write_text("id,text\\n1,An old output row.\\n", encoding="utf-8")
+        ...     arts = load_articles(d)
+        >>> list(arts["article_id"]), arts.attrs["skipped"][0]["reason"][:28]
+        (['story'], 'newslab output folder, not r')
+    """
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    marker = path / OUTPUT_MARKER
+    if not marker.exists():
+        marker.write_text("Written by newslab: load_articles does not read this folder as input.\n",
+                          encoding="utf-8")
+    return path
+
+
+def _is_output_folder(folder: Path, files: Sequence[str]) -> bool:
+    """A folder newslab wrote: it holds the marker, or the manifest.json of ``newslab analyze``."""
+    if OUTPUT_MARKER in files:
+        return True
+    if "manifest.json" in files and "report.html" in files:
+        try:
+            head = (folder / "manifest.json").read_text(encoding="utf-8", errors="replace")[:200]
+        except OSError:
+            return False
+        return '"newslab": "analyze"' in head
+    return False
 
 
 # ----------------------------------------------------------------------------------------- sources
@@ -257,7 +326,7 @@ def _load_any(source: Any, state: _State, top: bool = False) -> None:
     if isinstance(source, pd.DataFrame):
         state.add(_standardise(source, state.fields, None, strict=True))
     elif isinstance(source, Mapping):
-        state.add(_standardise(pd.DataFrame([dict(source)]), state.fields, None, strict=True))
+        state.add(_standardise(_records(state, [dict(source)]), state.fields, None, strict=True))
     elif isinstance(source, (str, os.PathLike)):
         _load_path(source, state)
     elif isinstance(source, (bytes, bytearray)):
@@ -270,7 +339,7 @@ def _load_any(source: Any, state: _State, top: bool = False) -> None:
                 j = i
                 while j < len(items) and isinstance(items[j], Mapping):
                     j += 1
-                state.add(_standardise(pd.DataFrame([dict(r) for r in items[i:j]]), state.fields, None,
+                state.add(_standardise(_records(state, [dict(r) for r in items[i:j]], i), state.fields, None,
                                        strict=True))
                 i = j
             else:
@@ -280,6 +349,15 @@ def _load_any(source: Any, state: _State, top: bool = False) -> None:
         raise TypeError(
             "load_articles takes a path, a folder, a glob, a DataFrame, a dict or a list of those, "
             f"not {type(source).__name__}")
+
+
+def _records(state: _State, records: list[dict[str, Any]], first: int = 0) -> pd.DataFrame:
+    """Dicts given in Python as one frame, those without text skipped and reported by position."""
+    frame = pd.DataFrame(records)
+    if _resolve(list(frame.columns), state.fields).get("text") is None:
+        return frame  # _standardise raises the "no text column" error
+    numbers = list(range(first + 1, first + len(records) + 1))
+    return _drop_textless(frame, state, "<records>", numbers, "record")[0]
 
 
 def _load_path(source: PathLike, state: _State) -> None:
@@ -315,6 +393,10 @@ def _walk(folder: Path, state: _State) -> list[Path]:
 
     # os.walk does not follow symlinked folders, so a link loop cannot recurse forever
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
+        if _is_output_folder(Path(dirpath), filenames):
+            state.skip(dirpath, "newslab output folder, not read as input (it holds newslab's own tables)")
+            dirnames[:] = []
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         out.extend(Path(dirpath, f) for f in filenames if not f.startswith("."))
     return sorted(out, key=lambda p: p.relative_to(folder).as_posix())
@@ -347,36 +429,80 @@ def _load_file(path: Path, state: _State, base: Path | None, explicit: bool) -> 
                          f"read are {', '.join(sorted(_KNOWN_EXT))}")
         return
     file_id = _file_id(path, base)
+    before, n_frames = len(state.skipped), len(state.frames) + (1 if state.rows else 0)
     try:
+        _check_regular(path, state.max_bytes)
         if suffix in _PARQUET_EXT:
             state.add(_records_frame(_read_parquet(path), state, file_id, path, None, None))
         elif suffix in _HTML_EXT:
             state.rows.append(_read_html(path, file_id, state))
         elif suffix in _JSONL_EXT | _JSON_EXT | _CSV_EXT:
-            text, enc = _read_text(path, state.encoding)
+            text, enc = _read_text(path, state.encoding, state.max_bytes)
             if suffix in _CSV_EXT:
-                frame, numbers = _parse_csv(text, "\t" if suffix == ".tsv" else ",", state.fields), None
+                frame, numbers = _parse_csv(text, "\t" if suffix == ".tsv" else ",", state.fields, path, state)
             else:
                 frame, numbers = _parse_json(text, suffix in _JSONL_EXT, path, state)
             state.add(_records_frame(frame, state, file_id, path, enc, numbers))
         else:
-            text, enc = _read_text(path, state.encoding)
+            text, enc = _read_text(path, state.encoding, state.max_bytes)
             state.rows.append(_parse_txt(text, file_id, path, enc, state.layout))
     except _Skip as reason:
         state.skip(path, str(reason))
     except OSError as err:
         state.skip(path, f"unreadable: {err.strerror or err}")
+    _note_kept(state, before, n_frames)
 
 
-def _read_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
+def _note_kept(state: _State, before: int, n_frames: int) -> None:
+    """Say in each skipped line's reason how many articles of its file were kept: one bad line
+    must not read as a lost file."""
+    lines = [s for s in state.skipped[before:] if "line" in s or "record" in s]
+    if not lines:
+        return
+    kept = sum(len(f) for f in state.frames[n_frames:]) if len(state.frames) > n_frames else 0
+    unit = "line" if "line" in lines[0] else "record"
+    note = f"; the rest of the file was read: {_n_articles(kept)} kept, {len(lines)} {unit}{'s' * (len(lines) > 1)} skipped"
+    for s in lines:
+        s["reason"] += note
+
+
+def _n_articles(n: int) -> str:
+    return f"{n} article{'' if n == 1 else 's'}"
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def _check_regular(path: Path, max_bytes: int) -> None:
+    """Only regular files are read: a FIFO would block forever, /dev/urandom never ends, /dev/zero
+    fills memory. Follows symlinks, so a link is judged by what it points to."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        link = f" (a link to {os.path.realpath(path)})" if path.is_symlink() else ""
+        raise _Skip(f"not a regular file: {kind}{link}; only regular files are read")
+    if info.st_size > max_bytes:
+        raise _Skip(_too_big(info.st_size, max_bytes))
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return (f"file too large: {size / 2**20:,.0f} MB, above the {max_bytes / 2**20:,.0f} MB cap; split it, or "
+            f"raise the cap with load_articles(..., max_bytes=...)")
+
+
+def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    with open(path, "rb") as fh:  # bounded: a file that grows (or lies about its size) stops at the cap
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _Skip(_too_big(len(data), max_bytes))
     if not data:
         raise _Skip("empty file")
     return data
 
 
-def _read_text(path: Path, encoding: str | None) -> tuple[str, str]:
-    text, enc = _decode(_read_bytes(path), encoding)
+def _read_text(path: Path, encoding: str | None, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, str]:
+    text, enc = _decode(_read_bytes(path, max_bytes), encoding)
     if not text.strip():
         raise _Skip("whitespace-only file")
     return text, enc
@@ -416,6 +542,9 @@ def _decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 return _clean(data[len(bom):].decode(codec)), name
             except UnicodeDecodeError as err:
                 raise _Skip(f"undecodable: invalid {name} ({err.reason} at byte {err.start + len(bom)})") from None
+    guessed = _utf16_without_bom(data)
+    if guessed is not None:
+        return guessed
     kind = _binary_kind(data)
     if kind:
         raise _Skip(f"binary file ({kind})")
@@ -434,6 +563,39 @@ def _decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError as err:
         raise _Skip(f"undecodable: neither UTF-8 nor cp1252 (byte 0x{data[err.start]:02x} "
                     f"at offset {err.start}); pass encoding=...") from None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark, told by its NUL bytes: Latin-script text in
+    UTF-16-LE has a NUL at (almost) every odd offset and none at even ones (BE: the reverse).
+
+    Examples:
+        >>> _utf16_without_bom("The vote was 52 to 48.".encode("utf-16-le"))
+        ('The vote was 52 to 48.', 'utf-16-le')
+        >>> _utf16_without_bom(b"%PDF-1.7 \\x00\\x01") is None
+        True
+    """
+    head = data[:4096]
+    if len(data) % 2 or len(head) < 4 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    n = len(odd)
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        # most characters of news text are ASCII: their high byte is NUL, their low byte never is
+        if zeros.count(0) >= 0.6 * n and other.count(0) <= 0.02 * n:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            if _mostly_text(text):
+                return _clean(text), codec
+    return None
+
+
+def _mostly_text(text: str) -> bool:
+    sample = text[:2000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t") or 0xD800 <= ord(ch) <= 0xDFFF)
+    return bad <= 0.01 * len(sample)
 
 
 def _clean(text: str) -> str:
@@ -495,11 +657,8 @@ def _parse_layout(text: str) -> dict[str, Any] | None:
 
 
 def _read_html(path: Path, file_id: str, state: _State) -> dict[str, Any]:
-    try:
-        import trafilatura
-    except ImportError as err:
-        raise ImportError(f'Reading HTML files ({path}) needs trafilatura: pip install "newslab[html]"') from err
-    data = _read_bytes(path)
+    trafilatura = _import_extra("trafilatura", "html", f"Reading HTML files ({path})")
+    data = _read_bytes(path, state.max_bytes)
     enc: str | None
     try:
         content: str | bytes
@@ -527,11 +686,32 @@ def _read_html(path: Path, file_id: str, state: _State) -> dict[str, Any]:
             "text": text, "path": str(path), "encoding": enc, "description": meta.get("description")}
 
 
-def _read_parquet(path: Path) -> pd.DataFrame:
+def _import_extra(module: str, extra: str, what: str) -> Any:
+    """Import an optional dependency, or raise an ImportError that says the exact fix.
+
+    A module that is installed but fails to import (trafilatura under lxml 5.2+ without
+    ``lxml_html_clean``) is reported with its own reason, not as missing.
+
+    Examples:
+        >>> _import_extra("no_such_module_xyz", "html", "Reading HTML files")
+        Traceback (most recent call last):
+        ...
+        ImportError: Reading HTML files needs no_such_module_xyz, which is not installed: pip install "newslab[html]"
+    """
+    import importlib
+
     try:
-        import pyarrow  # noqa: F401  (pandas needs it for Parquet; imported only when met)
+        return importlib.import_module(module)
     except ImportError as err:
-        raise ImportError(f'Reading Parquet files ({path}) needs pyarrow: pip install "newslab[parquet]"') from err
+        if err.name == module or getattr(err, "name", None) is None and module in str(err):
+            raise ImportError(f'{what} needs {module}, which is not installed: pip install "newslab[{extra}]"') \
+                from err
+        raise ImportError(f"{what} needs {module}, which is installed but failed to import: {err} "
+                          f'(try: pip install --upgrade "newslab[{extra}]")') from err
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    _import_extra("pyarrow", "parquet", f"Reading Parquet files ({path})")  # pandas needs it for Parquet
     if path.stat().st_size == 0:
         raise _Skip("empty file")
     try:
@@ -540,7 +720,10 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         raise _Skip(f"unreadable Parquet: {err}") from None
 
 
-def _parse_csv(text: str, sep: str, fields: Mapping[str, str]) -> pd.DataFrame:
+def _parse_csv(text: str, sep: str, fields: Mapping[str, str], path: Path,
+               state: _State) -> tuple[pd.DataFrame, list[int]]:
+    """The records of a CSV file and their record numbers; a malformed row (too many fields) is
+    skipped and reported with its line, the rest of the file loads."""
     try:
         header = pd.read_csv(io.StringIO(text), sep=sep, nrows=0).columns
         # Read ids as strings so "00123" stays "00123" (stable ids), everything else as pandas infers.
@@ -548,9 +731,23 @@ def _parse_csv(text: str, sep: str, fields: Mapping[str, str]) -> pd.DataFrame:
         dtype: dict[Any, Any] = {cols["article_id"]: str} if "article_id" in cols else {}
         if "text" in cols:
             dtype[cols["text"]] = object  # Python str: see _standardise
-        return pd.read_csv(io.StringIO(text), sep=sep, dtype=dtype or None)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=dtype or None, on_bad_lines="warn")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
         raise _Skip(f"unreadable CSV: {str(err).strip()}") from None
+    bad: list[int] = []
+    for w in caught:
+        if not issubclass(w.category, pd.errors.ParserWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            continue
+        for m in _CSV_BAD_LINE.finditer(str(w.message)):
+            bad.append(int(m.group(1)))
+            state.skip(path, f"malformed CSV row: {m.group(2).strip()}", line=int(m.group(1)))
+    # pandas counts the header as line 1 and a quoted multi-line field as one line: record = line - 1
+    skipped = {n - 1 for n in bad}
+    numbers = [n for n in range(1, len(frame) + len(skipped) + 1) if n not in skipped][: len(frame)]
+    return frame, numbers
 
 
 def _parse_json(text: str, lines: bool, path: Path, state: _State) -> tuple[pd.DataFrame, list[int]]:
@@ -632,7 +829,9 @@ def _records_frame(frame: pd.DataFrame, state: _State, file_id: str, path: Path,
                    numbers: list[int] | None) -> pd.DataFrame:
     if numbers is None:
         numbers = list(range(1, len(frame) + 1))
-    frame = frame.rename(columns={c: f"{c}_input" for c in ("path", "encoding") if c in frame.columns})
+    frame = frame.rename(columns=_free_names(frame.columns, ("path", "encoding")))
+    frame, numbers = _drop_textless(frame, state, path, numbers, "line" if path.suffix.lower() in _JSONL_EXT
+                                    else "record")
     frame = frame.assign(path=str(path), encoding=enc)
     try:
         return _standardise(frame, state.fields, [f"{file_id}:{n}" for n in numbers])
@@ -640,6 +839,45 @@ def _records_frame(frame: pd.DataFrame, state: _State, file_id: str, path: Path,
         if len(frame) == 0:
             raise _Skip("no records") from None
         raise
+
+
+def _free_names(columns: Sequence[Any], taken: Sequence[str]) -> dict[Any, str]:
+    """Renames that move input fields off the columns load_articles fills itself, without collisions.
+
+    Examples:
+        >>> _free_names(["path", "path_input", "text"], ("path", "encoding"))
+        {'path': 'path_input_2'}
+    """
+    names = set(columns)
+    out: dict[Any, str] = {}
+    for c in taken:
+        if c in names:
+            new, k = f"{c}_input", 1
+            while new in names:
+                k += 1
+                new = f"{c}_input_{k}"
+            names.add(new)
+            out[c] = new
+    return out
+
+
+def _drop_textless(frame: pd.DataFrame, state: _State, path: Any, numbers: list[int],
+                   unit: str) -> tuple[pd.DataFrame, list[int]]:
+    """Records without text (field absent, null, empty or blank) are skipped and reported: an
+    empty article would silently count in every table."""
+    col = _resolve(list(frame.columns), state.fields).get("text")
+    if col is None or not len(frame):
+        return frame, numbers
+    values = frame[col].tolist()
+    empty = [i for i, v in enumerate(values) if _missing(v) or (isinstance(v, str) and not v.strip())]
+    if not empty:
+        return frame, numbers
+    for i in empty:
+        v = values[i]
+        why = "no text (the text field is missing or null)" if _missing(v) else "no text (the text field is empty)"
+        state.skip(path, f"{why}, field {col!r}", **{unit: numbers[i]})
+    keep = sorted(set(range(len(frame))) - set(empty))
+    return frame.iloc[keep].reset_index(drop=True), [numbers[i] for i in keep]
 
 
 # ----------------------------------------------------------------------------------- standardising

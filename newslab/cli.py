@@ -464,7 +464,9 @@ def analyze(args: argparse.Namespace) -> int:
         target_how = "--targets"
 
     out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
+    from .articles import mark_output_folder
+
+    mark_output_folder(out)  # so that a later run over a folder holding `out` does not read it back
     say(f"newslab: {_n(len(arts), 'article')} from {_n(len(inputs), 'path')}; stance targets: "
         f"{', '.join(target_map) or '(none)'}")
     tables = analyze_tables(arts, target_map, jobs=args.jobs, progress=not args.quiet, timings=timings)
@@ -561,6 +563,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newslab: interrupted", file=sys.stderr)
         return 130
+    except ImportError as exc:  # a missing extra: its message holds the exact pip command
+        print(f"newslab: error: {exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - a clear one-line error; the traceback on request
         if getattr(args, "traceback", False):
             traceback.print_exc()

@@ -6,8 +6,12 @@ Parquet file remembers which columns to decode, so :func:`read_parquet` gives ba
 
 CSV has no types, so list and dict cells are written as JSON, and text cells a spreadsheet would
 execute as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return, as OWASP
-lists for CSV injection) get a leading single quote. Quotes are arbitrary text that journalists open
-in Excel; a quote that begins "=HYPERLINK(...)" must stay text. :func:`read_csv` undoes both.
+lists for CSV injection) get a leading single quote, in every column that holds text (object,
+string, categorical, Arrow) and in the header row, whose names may come from an input's field names.
+Quotes are arbitrary text that journalists open in Excel; a quote that begins "=HYPERLINK(...)" must
+stay text. The same quote, Excel's own mark for "this is text", keeps a text cell that a reader
+would turn into something else: an id such as ``007`` (a number), ``True`` (a boolean) and the empty
+string (a missing value, which is written as an empty cell). :func:`read_csv` undoes all of it.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ __all__ = ["read_csv", "read_parquet", "to_csv", "to_parquet"]
 # OWASP "CSV Injection": cells starting with these are interpreted as formulas by spreadsheets.
 _FORMULA_START = frozenset("=+-@\t\r")
 _META_KEY = b"newslab"
+_NUMBER_START = frozenset("0123456789. iInNtTfF")  # what a number, inf, nan, true or false starts with
 
 
 def _is_nested(value: Any) -> bool:
@@ -59,22 +64,36 @@ def _nested_columns(df: pd.DataFrame) -> list[str]:
     return out
 
 
-def neutralise(value: Any) -> Any:
-    """Prefix a text cell a spreadsheet would execute with ``'`` (reversible, see :func:`restore`).
+def _guarded(rest: str) -> bool:
+    """Text (after its leading quotes) that needs a ``'`` in CSV: a formula start, or text a CSV
+    reader would not give back as this string (empty: missing; "007", "1e5", "True": typed)."""
+    if not rest or rest[0] in _FORMULA_START:
+        return True
+    if rest[0] not in _NUMBER_START or len(rest) > 40:
+        return False
+    if rest.strip().lower() in ("true", "false"):
+        return True
+    try:
+        float(rest)
+    except ValueError:
+        return False
+    return True
 
-    A cell that already starts with quotes followed by a formula character gets one more quote, so
-    that reading back removes exactly one and returns the original text.
+
+def neutralise(value: Any) -> Any:
+    """Prefix a text cell a spreadsheet would execute, or a reader would retype, with ``'``.
+
+    Reversible (see :func:`restore`): a cell that already starts with quotes followed by such text
+    gets one more quote, so that reading back removes exactly one and returns the original text.
 
     Examples:
         >>> neutralise("=SUM(A1:A9)"), neutralise("-5 degrees"), neutralise("He said")
         ("'=SUM(A1:A9)", "'-5 degrees", 'He said')
-        >>> neutralise("'=x"), neutralise(42)
-        ("''=x", 42)
+        >>> neutralise("'=x"), neutralise(42), neutralise("007"), neutralise(""), neutralise("'")
+        ("''=x", 42, "'007", "'", "''")
     """
-    if isinstance(value, str) and value:
-        rest = value.lstrip("'")
-        if rest and rest[0] in _FORMULA_START:
-            return "'" + value
+    if isinstance(value, str) and _guarded(value.lstrip("'")):
+        return "'" + value
     return value
 
 
@@ -82,14 +101,20 @@ def restore(value: Any) -> Any:
     """Undo :func:`neutralise`.
 
     Examples:
-        >>> restore("'=SUM(A1:A9)"), restore("''=x"), restore("'quoted'")
-        ('=SUM(A1:A9)', "'=x", "'quoted'")
+        >>> restore("'=SUM(A1:A9)"), restore("''=x"), restore("'quoted'"), restore("'007"), restore("'")
+        ('=SUM(A1:A9)', "'=x", "'quoted'", '007', '')
     """
-    if isinstance(value, str) and value.startswith("'"):
-        rest = value.lstrip("'")
-        if rest and rest[0] in _FORMULA_START:
-            return value[1:]
+    if isinstance(value, str) and value.startswith("'") and _guarded(value.lstrip("'")):
+        return value[1:]
     return value
+
+
+def _holds_text(col: pd.Series) -> bool:
+    """Columns whose cells may be str: object, pandas string, categorical, Arrow string/large_string."""
+    dtype = col.dtype
+    if dtype == object or isinstance(dtype, (pd.StringDtype, pd.CategoricalDtype)):
+        return True
+    return isinstance(dtype, pd.ArrowDtype) and any(k in str(dtype) for k in ("string", "utf8", "dictionary"))
 
 
 def to_csv(df: pd.DataFrame, path: str | Path) -> Path:
@@ -118,8 +143,10 @@ def to_csv(df: pd.DataFrame, path: str | Path) -> Path:
     out = df.copy()
     for name in out.columns:
         col = out[name]
-        if col.dtype == object or isinstance(col.dtype, pd.StringDtype):
+        if _holds_text(col):
             out[name] = col.astype(object).map(lambda v: neutralise(_json(v)))
+    # header names come from input field names too (a CSV export's "=cmd|..." column)
+    out.columns = [neutralise(c) if isinstance(c, str) else c for c in out.columns]
     # CRLF (RFC 4180) makes the csv writer quote cells holding a bare CR, which "\n" would not.
     out.to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")
     return path
@@ -169,6 +196,7 @@ def read_csv(path: str | Path, json_columns: Iterable[str] | None = None) -> pd.
         (['-Ann', 'Bo'], [['a', 'b'], ['c']], 'int64')
     """
     df = pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8")
+    df.columns = [restore(c) for c in df.columns]
     wanted = None if json_columns is None else set(json_columns)
     for name in df.columns:
         col = df[name]

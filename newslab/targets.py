@@ -120,50 +120,87 @@ def _function_words() -> frozenset[str]:
     return _lexicon.words("stance_function_words.txt")
 
 
+_STRIP = "\"'()[]{},;:!?\u201c\u201d\u2018\u2019\u2014"
+_ABBREV_RUN = re.compile(r"(?:[A-Z]\.)+")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_MAX_CACHED = 200_000  # distinct raw tokens memoised per process
+
+
+@lru_cache(maxsize=1)
+def _token_cache() -> dict[str, tuple[bool, str | None, bool, bool, bool, str]]:
+    return {}
+
+
+def _token(raw: str) -> tuple[bool, str | None, bool, bool, bool, str]:
+    """What one whitespace-separated token does to an entity run, from the token alone:
+    (breaks before, word to append or None, ends the run after appending, connector, ends after, word).
+
+    Examples:
+        >>> _token("\u201cRussia.")
+        (True, 'Russia', True, False, True, 'Russia.')
+        >>> _token("of")
+        (False, None, False, True, False, 'of')
+    """
+    word = raw.strip(_STRIP)
+    lead_break = raw[:1] in "\"'(\u201c\u2018"
+    is_cap = bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
+    # A capitalised function word ("The", "But") never starts or extends a run, at a sentence start
+    # or elsewhere, so whether the token is sentence-initial does not matter here.
+    append = word.rstrip(".") if is_cap and word not in _function_words() else None
+    closes = append is not None and word.endswith(".") and word.count(".") == 1 and len(word) > 3
+    connector = word in _CONNECT and raw == word
+    after = False
+    if raw != word.rstrip(".") or word.endswith("."):
+        # a sentence end (not "U.S.") or a comma-like close ends the run after this token
+        after = bool(raw.rstrip("\"'\u201d\u2019)")[-1:] in ".!?:" and not _ABBREV_RUN.fullmatch(word)) \
+            or raw[-1:] in ",;)\u201d\"\u2019"
+    return lead_break, append, closes, connector, after, word
+
+
 def _entities(text: str) -> list[str]:
-    """Capitalised word sequences in ``text``; sentence-initial function words dropped."""
+    """Capitalised word sequences in ``text``; sentence-initial function words dropped.
+
+    Each token's part is memoised (news repeats its words), so the loop only keeps the run.
+
+    Examples:
+        >>> _entities("The talks in Geneva collapsed. Foreign Minister Sergei Lavrov said Russia's offer stood.")
+        ['Geneva', 'Foreign Minister Sergei Lavrov', 'Russia']
+    """
     out: list[str] = []
     run: list[str] = []
-    initial = True  # at the start of a sentence
-    fw = _function_words()
+    cache = _token_cache()
+    if len(cache) > _MAX_CACHED:
+        cache.clear()
 
     def flush() -> None:
         while run and run[-1] in _CONNECT:
             run.pop()
         if run and len(run) <= _MAX_WORDS:
             ent = " ".join(run)
-            ent = re.sub(r"['\u2019]s$", "", ent).rstrip(".") if not ent.endswith(("U.S.", ".S.A.")) else ent
+            ent = _POSSESSIVE_END.sub("", ent).rstrip(".") if not ent.endswith(("U.S.", ".S.A.")) else ent
             if ent and (len(ent) > 1):
                 out.append(ent)
         run.clear()
 
-    for m in re.finditer(r"\S+", text):
-        raw = m.group()
-        word = raw.strip("\"'()[]{},;:!?\u201c\u201d\u2018\u2019\u2014")
-        lead_break = raw[:1] in "\"'(\u201c\u2018"
-        if lead_break:
+    for raw in text.split():  # == re.finditer(r"\S+"): str.isspace and re's \s agree on every character
+        got = cache.get(raw)
+        if got is None:
+            got = cache[raw] = _token(raw)
+        lead_break, append, closes, connector, after, word = got
+        if lead_break and run:
             flush()
-        is_cap = bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
-        if is_cap and not (initial and word in fw) and word not in fw:
-            run.append(word.rstrip("."))
-            if word.endswith(".") and word.count(".") == 1 and len(word) > 3:  # "Russia." ends the sentence
+        if append is not None:
+            run.append(append)
+            if closes:
                 flush()
-        elif run and word in _CONNECT and raw == word:
+        elif run and connector:
             run.append(word)
-        else:
+        elif run:
             flush()
-        if raw != word.rstrip(".") or word.endswith("."):
-            if raw.rstrip("\"'\u201d\u2019)")[-1:] in ".!?:" and not re.fullmatch(r"(?:[A-Z]\.)+", word):
-                initial = True
-                flush()
-            elif raw[-1:] in ",;)\u201d\"\u2019":
-                flush()
-                initial = False
-            else:
-                initial = False
-        else:
-            initial = False
-    flush()
+        if after and run:
+            flush()
+    if run:
+        flush()
     return out
 
 
@@ -269,10 +306,17 @@ def candidates(df: pd.DataFrame, column: str = "text", top: int = 20) -> pd.Data
         raise KeyError(f"candidates() needs a text column {column!r}; the table has {list(df.columns)}")
     idx = _index()
     heads, mods = _titles()
-    # A role on its own ("Foreign Minister", "President") is not a target: its holder is.
-    per_row = [[e for e in _split(_entities(text), idx) if not all(w.lower().rstrip(".") in heads or
-                                                                    w.lower() in mods for w in e.split())]
-               if isinstance(text, str) else [] for text in df[column]]
+    memo: dict[str, list[str]] = {}  # entity -> its parts: news repeats its names
+
+    def parts(ent: str) -> list[str]:
+        got = memo.get(ent)
+        if got is None:  # a role on its own ("Foreign Minister", "President") is not a target: its holder is
+            got = memo[ent] = [e for e in _split([ent], idx) if not all(w.lower().rstrip(".") in heads or
+                                                                        w.lower() in mods for w in e.split())]
+        return got
+
+    per_row = [[p for ent in _entities(text) for p in parts(ent)] if isinstance(text, str) else []
+               for text in df[column]]
     alone = Counter(e for ents in per_row for e in ents if " " not in e)
     rename = _person_names(per_row, idx, alone)
     count: Counter[str] = Counter()

@@ -241,6 +241,30 @@ def test_html_without_trafilatura_names_the_extra(tmp_path, monkeypatch):
         load_articles(tmp_path)
 
 
+def test_html_extra_that_fails_to_import_says_why_not_missing(tmp_path, monkeypatch):
+    # pip 23 resolves lxml 5.2+, whose lxml.html.clean moved to its own package: trafilatura is
+    # installed but cannot be imported. The message must carry that reason, not "missing".
+    fake = tmp_path / "fake"
+    (fake / "trafilatura").mkdir(parents=True)
+    (fake / "trafilatura" / "__init__.py").write_text(
+        "raise ImportError('lxml.html.clean module is now a separate project lxml_html_clean', "
+        "name='lxml.html.clean')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(fake))
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    with pytest.raises(ImportError, match="installed but failed to import: lxml.html.clean module") as err:
+        load_articles(tmp_path / "page.html")
+    assert "not installed" not in str(err.value) and 'pip install --upgrade "newslab[html]"' in str(err.value)
+
+
+def test_html_extra_declares_lxml_html_clean():
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    html = " ".join(project["project"]["optional-dependencies"]["html"]).lower().replace("-", "_")
+    assert "lxml_html_clean" in html or "lxml[html_clean]" in html
+
+
 def test_list_of_dicts_and_dataframe_keep_extra_columns():
     recs = [{"headline": "Storm", "content": STORM, "outlet": "Daily Planet", "section": "Weather"},
             {"headline": "Budget", "content": BUDGET, "outlet": "Herald", "section": "Politics"}]
@@ -471,3 +495,119 @@ def test_a_forced_encoding_still_refuses_binary_files(tmp_path):
         arts = load_articles(tmp_path, encoding="latin-1")
     assert list(arts["text"]) == ["Le caf\u00e9 est ferm\u00e9."]
     assert "PNG" in arts.attrs["skipped"][0]["reason"]
+
+
+# ------------------------------------------------------------------- hostile inputs (issue 16)
+def test_records_with_path_and_path_input_fields_do_not_abort_the_load(tmp_path):
+    recs = [{"id": "w-1", "text": STORM, "path": "/wire/2024/storm", "path_input": "feed-a",
+             "encoding": "latin-1", "encoding_input": "x"},
+            {"id": "w-2", "text": BUDGET}]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    arts = _load(path)
+    assert list(arts["article_id"]) == ["w-1", "w-2"] and list(arts["path"]) == [str(path)] * 2
+    kept = {v for c in arts.columns if c.startswith(("path_input", "encoding_input")) for v in arts[c].dropna()}
+    assert kept == {"/wire/2024/storm", "feed-a", "latin-1", "x"}  # every input value kept somewhere
+    assert arts.columns.is_unique
+
+
+def test_one_malformed_csv_row_costs_only_that_row(tmp_path):
+    path = tmp_path / "desk.csv"
+    path.write_text('id,headline,body\n'
+                    'c-1,Storm hits coast,"The storm cut power, officials said."\n'
+                    'c-2,Budget vote,"Lawmakers voted late",stray,"cells"\n'
+                    'c-3,Grain deal,"Ukraine and Poland agreed on grain transit."\n', encoding="utf-8")
+    with pytest.warns(SkippedInputWarning, match=r"desk.csv line 3 .*2 articles kept"):
+        arts = load_articles(path)
+    assert list(arts["article_id"]) == ["c-1", "c-3"]
+    (skip,) = arts.attrs["skipped"]
+    assert skip["line"] == 3 and "expected 3 fields, saw 5" in skip["reason"]
+
+
+def test_csv_without_ids_keeps_record_numbers_after_a_bad_row(tmp_path):
+    path = tmp_path / "desk.csv"
+    path.write_text('headline,body\nA,"One."\nB,"Two",x\nC,"Three."\n', encoding="utf-8")
+    with pytest.warns(SkippedInputWarning):
+        arts = load_articles(path)
+    assert list(arts["article_id"]) == ["desk:1", "desk:3"]  # ids do not shift past the bad row
+
+
+def test_records_without_text_are_skipped_and_reported(tmp_path):
+    lines = [json.dumps({"id": "n-1", "title": "Photo gallery", "text": None}),
+             json.dumps({"id": "n-2", "title": "Video only"}),
+             json.dumps({"id": "n-3", "title": "Storm", "text": STORM}),
+             json.dumps({"id": "n-4", "text": "   "})]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.warns(SkippedInputWarning, match="feed.jsonl line 1"):
+        arts = load_articles(path)
+    assert list(arts["article_id"]) == ["n-3"] and (arts["text"] != "").all()
+    skipped = {s["line"]: s["reason"] for s in arts.attrs["skipped"]}
+    assert set(skipped) == {1, 2, 4} and all("no text" in r for r in skipped.values())
+    assert "1 article kept, 3 lines skipped" in skipped[2]
+    with pytest.warns(SkippedInputWarning, match="record 1"):  # the same for dicts given in Python
+        mine = load_articles([{"title": "Empty", "text": None}, {"title": "Storm", "text": STORM}])
+    assert list(mine["title"]) == ["Storm"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded_not_called_binary(tmp_path, codec):
+    text = "The caf\u00e9\u2019s owner said the \u201cnew rules\u201d were unfair.\nPrices rose 3%."
+    (tmp_path / "wide.txt").write_bytes(text.encode(codec))
+    arts = _load(tmp_path / "wide.txt")
+    assert arts.loc[0, "text"] == text and arts.loc[0, "encoding"] == codec
+
+
+def test_special_files_are_skipped_with_a_reason_not_read(tmp_path):
+    import os
+    import socket
+    import subprocess
+
+    (tmp_path / "storm.txt").write_text(STORM, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would block forever
+    (tmp_path / "random.txt").symlink_to("/dev/urandom")  # never ends
+    (tmp_path / "zeros.jsonl").symlink_to("/dev/zero")  # fills memory
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(tmp_path / "listen.txt"))
+    code = ("import warnings, newslab; warnings.simplefilter('ignore'); "
+            f"a = newslab.load_articles({str(tmp_path)!r}); "
+            "print(list(a['article_id'])); print(sorted((s['path'].rsplit('/', 1)[1], s['reason']) for s in a.attrs['skipped']))")
+    try:  # in a subprocess with a timeout: the failure mode is a hang
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                             check=False)
+    finally:
+        sock.close()
+    assert run.returncode == 0, run.stderr
+    ids, skipped = run.stdout.strip().split("\n")
+    assert ids == "['storm']"
+    for name, kind in (("listen.txt", "socket"), ("pipe.txt", "FIFO"), ("random.txt", "/dev/urandom"),
+                       ("zeros.jsonl", "/dev/zero")):
+        assert f"('{name}', 'not a regular file: " in skipped and kind in skipped
+
+
+def test_files_above_the_size_cap_are_skipped_with_the_fix(tmp_path):
+    (tmp_path / "dump.txt").write_text(STORM * 20, encoding="utf-8")
+    (tmp_path / "storm.txt").write_text(STORM, encoding="utf-8")
+    with pytest.warns(SkippedInputWarning, match="file too large"):
+        arts = load_articles(tmp_path, max_bytes=len(STORM.encode()) + 10)
+    assert list(arts["article_id"]) == ["storm"]
+    assert "max_bytes" in arts.attrs["skipped"][0]["reason"]
+
+
+def test_an_output_folder_inside_the_corpus_is_not_read_back(tmp_path):
+    from newslab.articles import mark_output_folder
+
+    (tmp_path / "storm.txt").write_text(STORM, encoding="utf-8")
+    out = mark_output_folder(tmp_path / "results")
+    pd.DataFrame({"article_id": ["storm"], "text": [STORM]}).to_csv(out / "articles.csv", index=False)
+    with pytest.warns(SkippedInputWarning, match="newslab output folder"):
+        arts = load_articles(tmp_path)
+    assert list(arts["article_id"]) == ["storm"]
+
+
+def test_an_empty_folder_warns(tmp_path):
+    from newslab.articles import EmptyInputWarning
+
+    with pytest.warns(EmptyInputWarning, match="no article"):
+        arts = load_articles(tmp_path)
+    assert len(arts) == 0 and list(arts.columns) == STANDARD

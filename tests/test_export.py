@@ -94,3 +94,49 @@ def test_arrays_and_tuples_export_as_lists(tmp_path, value):
     df = pd.DataFrame({"roles": [value]})
     assert export.read_parquet(export.to_parquet(df, tmp_path / "t.parquet"))["roles"][0] == ["x", "y"]
     assert export.read_csv(export.to_csv(df, tmp_path / "t.csv"))["roles"][0] == ["x", "y"]
+
+
+def _raw_cells(path) -> list[list[str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.reader(fh))
+
+
+def test_csv_neutralises_headers_from_input_field_names(tmp_path):
+    # a CSV export whose field names were chosen by whoever made the file
+    df = pd.DataFrame({"=HYPERLINK(\"http://x\")": ["a"], "@cmd": ["b"], "-1+2": ["c"], "title": ["d"]})
+    path = export.to_csv(df, tmp_path / "h.csv")
+    header = _raw_cells(path)[0]
+    assert all(h[0] not in "=+-@\t\r" for h in header) and header[3] == "title"
+    assert list(export.read_csv(path).columns) == list(df.columns)
+
+
+def test_csv_neutralises_categorical_and_arrow_string_columns(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    df = pd.DataFrame({"section": pd.Categorical(["=SUM(A1:A9)", "World", "@here"]),
+                       "kicker": pd.Series(["-breaking", "+live", None], dtype=pd.ArrowDtype(pa.string())),
+                       "label": pd.Series(["\tTAB", "ok", "\rCR"], dtype="string")})
+    path = export.to_csv(df, tmp_path / "c.csv")
+    for row in _raw_cells(path)[1:]:
+        assert all(not cell or cell[0] not in "=+-@\t\r" for cell in row), row
+    back = export.read_csv(path)
+    assert back["section"].tolist() == ["=SUM(A1:A9)", "World", "@here"]
+    assert back["kicker"].tolist()[:2] == ["-breaking", "+live"] and pd.isna(back["kicker"][2])
+    assert back["label"].tolist() == ["\tTAB", "ok", "\rCR"]
+
+
+def test_csv_round_trips_ids_empty_strings_and_typed_looking_text(tmp_path):
+    df = pd.DataFrame({"article_id": ["007", "0042", "1e5"], "speaker": ["Ann Lee", "", None],
+                       "flag": ["True", "no", "nan"], "n_quotes": [3, 0, 12], "score": [0.5, -0.25, 1.0]})
+    back = export.read_csv(export.to_csv(df, tmp_path / "ids.csv"))
+    assert back["article_id"].tolist() == ["007", "0042", "1e5"]
+    assert back["speaker"].tolist()[:2] == ["Ann Lee", ""] and pd.isna(back["speaker"][2])
+    assert back["flag"].tolist() == ["True", "no", "nan"]
+    assert back["n_quotes"].tolist() == [3, 0, 12] and str(back["n_quotes"].dtype) == "int64"
+    assert back["score"].tolist() == [0.5, -0.25, 1.0]
+
+
+def test_parquet_round_trips_ids_and_empty_strings(tmp_path):
+    df = pd.DataFrame({"article_id": ["007", "0042"], "speaker": ["", None]})
+    back = export.read_parquet(export.to_parquet(df, tmp_path / "ids.parquet"))
+    assert back["article_id"].tolist() == ["007", "0042"]
+    assert back["speaker"][0] == "" and pd.isna(back["speaker"][1])

@@ -130,9 +130,9 @@ def test_parent_takes_unstarted_chunks_from_the_end_and_keeps_order():
 
     df = pd.DataFrame({"text": list("abcdef")})
     bounds = [(0, 2), (2, 4), (4, 6)]
-    futures = [Fut(True, df.iloc[0:2]), Fut(False, None), Fut(False, None)]  # chunks 2 and 3 not started
+    futures = [Fut(True, (df.iloc[0:2], [])), Fut(False, None), Fut(False, None)]  # chunks 2 and 3 not started
     parts = _parallel._share_work(lambda d: d, df, bounds, futures, (), {})
-    assert [p["text"].tolist() for p in parts] == [["a", "b"], ["c", "d"], ["e", "f"]]
+    assert [p["text"].tolist() for p, _ in parts] == [["a", "b"], ["c", "d"], ["e", "f"]]
 
 
 def test_empty_frame_with_jobs(arts):
@@ -177,18 +177,94 @@ def test_a_dead_worker_raises_instead_of_hanging(arts):
     assert not multiprocessing.active_children()
 
 
-def _fails_in_workers(df: pd.DataFrame, parent: int = 0) -> pd.DataFrame:
-    if os.getpid() != parent:
-        raise ValueError("bad row in a worker")
-    time.sleep(0.02)
-    return df[["article_id"]]
+def _fragile(df: pd.DataFrame) -> pd.DataFrame:
+    # a step with a bug that one kind of article triggers (here: a text with a NUL character)
+    if any("\x00" in t for t in df["text"]):
+        raise ValueError("cannot handle NUL")
+    return df[["article_id"]].assign(n=df["text"].str.len())
 
 
-def test_a_worker_exception_reaches_the_caller_with_its_type(arts):
-    fails = _parallel.corpus_step(_fails_in_workers)
-    with pytest.raises(ValueError, match="bad row in a worker"):
-        fails(arts, n_jobs=2, parent=os.getpid())
+fragile = _parallel.corpus_step(_fragile)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_article_is_skipped_and_reported_the_rest_go_on(arts, jobs):
+    bad = arts.copy()
+    bad.loc[5, "text"] = "The council met.\x00"
+    bad.loc[30, "text"] = "\x00"
+    with pytest.warns(_parallel.FailedArticleWarning, match="2 of 40 rows .*art-005"):
+        out = fragile(bad, n_jobs=jobs)
+    expected = _fragile(bad.drop(index=[5, 30]))
+    pd.testing.assert_frame_equal(out.reset_index(drop=True), expected.reset_index(drop=True))
+    assert [(f["row"], f["article_id"], f["error"]) for f in out.attrs["failed"]] == [
+        (5, "art-005", "ValueError: cannot handle NUL"), (30, "art-030", "ValueError: cannot handle NUL")]
     assert not multiprocessing.active_children()
+
+
+def test_an_error_every_article_hits_or_a_usage_error_is_raised(arts):
+    with pytest.raises(ValueError, match="cannot handle NUL"):
+        fragile(arts.assign(text="\x00"), n_jobs=2)
+    with pytest.raises(KeyError, match="no column 'body'"):
+        sentiment(arts, column="body", n_jobs=2)
+    with pytest.raises(KeyError, match="no column 'body'"):
+        sentiment(arts, column="body")
+
+
+_KILL_SCRIPT = """
+import os, random, signal, sys, threading, time
+import multiprocessing as mp
+import pandas as pd
+from newslab import _parallel
+from newslab.sentiment import sentiment
+sys.path.insert(0, {tests!r})
+from test_parallel import corpus
+_parallel.MIN_PARALLEL_CHARS, _parallel.MIN_PARALLEL_SECONDS = 0, 0.0
+sents = pd.DataFrame({{"article_id": [f"s{{i}}" for i in range(4000)],
+                       "text": [f"The minister said talks number {{i}} were a great success." for i in range(4000)]}})
+mode = sys.argv[1]
+if mode == "lock":  # a worker killed while it holds the shared chunk counter's lock
+    real = _parallel._claim
+    def claim(counter, n, check=None):
+        if mp.parent_process() is not None:
+            counter.get_lock().acquire()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(counter, n, *([check] if check else []))
+    _parallel._claim = claim
+outcomes = []
+for k in range(int(sys.argv[2])):
+    def killer():  # kill -9 of the worker at a random moment of the run
+        time.sleep(random.uniform(0.0, 0.4))
+        for child in mp.active_children():
+            os.kill(child.pid, signal.SIGKILL)
+    if mode == "random":
+        threading.Thread(target=killer, daemon=True).start()
+    try:
+        out = sentiment(sents, n_jobs=2)
+        assert len(out) == len(sents)
+        outcomes.append("complete")
+    except RuntimeError as exc:
+        assert "worker process died" in str(exc) and "signal 9" in str(exc), exc
+        outcomes.append("stopped")
+print(" ".join(outcomes))
+"""
+
+
+@pytest.mark.parametrize("mode,runs", [("random", 6), ("lock", 1)])
+def test_kill_9_of_a_worker_ends_the_run_never_hangs(mode, runs, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "kill.py"
+    script.write_text(_KILL_SCRIPT.format(tests=str(Path(__file__).parent)), encoding="utf-8")
+    # the failure mode is a hang: a process timeout (generous, the machine may be busy), not a timing assertion
+    run = subprocess.run([sys.executable, str(script), mode, str(runs)], capture_output=True, text=True,
+                         timeout=600, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    outcomes = run.stdout.split()
+    assert len(outcomes) == runs and set(outcomes) <= {"complete", "stopped"}
+    if mode == "lock":
+        assert outcomes == ["stopped"]
 
 
 def test_worker_errors_reach_the_caller():

@@ -13,6 +13,7 @@ Three kinds of check:
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -31,7 +32,7 @@ from newslab.stance import stance, stance_matrix
 # once it has been imported, so import them from their modules)
 STEPS = {"load_articles": load_articles, "sentences": sentences, "quotes": quotes, "speakers": speakers,
          "sentiment": sentiment, "stance": stance, "stance_matrix": stance_matrix}
-from newslab import cli, export
+from newslab import cli, export, targets
 
 GOOD = {
     "kyiv-talks.txt": (
@@ -275,3 +276,108 @@ def test_random_unicode_through_every_chart(texts):
                plots.stance_heatmap(t["stance_matrix"]),
                plots.timeline(t["quotes"], articles=arts, by="speaker_name")):
         plots.close(ax)
+
+
+# ------------------------------------------------------------------------- CLI faults (issue 16)
+def test_out_inside_the_input_folder_is_not_read_on_the_next_run(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = folder / "results"
+    args = ["analyze", str(folder), "--out", str(out), "--quiet", "--no-charts", "--format", "csv",
+            "--countries", "Ukraine", "Poland"]
+    assert cli.main(args) == 0
+    assert cli.main(args) == 0  # the second run sees articles.csv, quotes.csv ... inside its input
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["articles"] == len(GOOD)
+    assert [Path(s["path"]).name for s in manifest["skipped"]] == ["results"]
+    assert "newslab output folder" in manifest["skipped"][0]["reason"]
+
+
+def test_cli_names_the_pip_command_for_a_missing_extra(tmp_path, monkeypatch, capsys):
+    import sys
+
+    (tmp_path / "page.html").write_text("<html><body><p>The council met.</p></body></html>", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    code = cli.main(["analyze", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet", "--no-charts"])
+    err = capsys.readouterr().err
+    assert code == 1 and 'pip install "newslab[html]"' in err
+    assert "bug" not in err
+
+
+def test_cli_warns_about_an_empty_input_folder(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    code = cli.main(["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-charts"])
+    err = capsys.readouterr().err
+    assert code == 1 and "found no article" in err
+
+
+# ------------------------------------------------------------ target counting: the fast loop is the same
+# The entity scan as it was before its per-token memo (newslab 0.1.0), kept as the reference.
+def _entities_reference(text: str) -> list[str]:
+    """Capitalised word sequences in ``text``; sentence-initial function words dropped."""
+    out: list[str] = []
+    run: list[str] = []
+    initial = True  # at the start of a sentence
+    fw = targets._function_words()
+
+    def flush() -> None:
+        while run and run[-1] in targets._CONNECT:
+            run.pop()
+        if run and len(run) <= targets._MAX_WORDS:
+            ent = " ".join(run)
+            ent = re.sub(r"['\u2019]s$", "", ent).rstrip(".") if not ent.endswith(("U.S.", ".S.A.")) else ent
+            if ent and (len(ent) > 1):
+                out.append(ent)
+        run.clear()
+
+    for m in re.finditer(r"\S+", text):
+        raw = m.group()
+        word = raw.strip("\"'()[]{},;:!?\u201c\u201d\u2018\u2019\u2014")
+        lead_break = raw[:1] in "\"'(\u201c\u2018"
+        if lead_break:
+            flush()
+        is_cap = bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
+        if is_cap and not (initial and word in fw) and word not in fw:
+            run.append(word.rstrip("."))
+            if word.endswith(".") and word.count(".") == 1 and len(word) > 3:  # "Russia." ends the sentence
+                flush()
+        elif run and word in targets._CONNECT and raw == word:
+            run.append(word)
+        else:
+            flush()
+        if raw != word.rstrip(".") or word.endswith("."):
+            if raw.rstrip("\"'\u201d\u2019)")[-1:] in ".!?:" and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                initial = True
+                flush()
+            elif raw[-1:] in ",;)\u201d\"\u2019":
+                flush()
+                initial = False
+            else:
+                initial = False
+        else:
+            initial = False
+    flush()
+    return out
+
+
+_NEWS_LINES = [
+    "\u201cRussia. The U.S. and U.S.A. (Kremlin) said: \u2018Fine\u2019 \u2014 Mr. Smith of the Bank of England.",
+    "Foreign Minister Sergei Lavrov met North Korea's Kim Jong Un in Pyongyang; The talks, officials said, went well.",
+    "But President Joe Biden's aides said: \"No.\" Then the Department of State of the U.S. replied (again).",
+    "O'Neil, Kim Jong-un, Dr. No and St. Louis Cardinals fans cheered! Why? Because Ms. Ruiz von Trapp won.",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_NEWS_LINES[0].split() + _NEWS_LINES[1].split() + _NEWS_LINES[2].split()
+                                + _NEWS_LINES[3].split() + ["of", "The", "\u201cWe", "said.", "U.S.", ""]),
+                max_size=60).map(" ".join) | st.text(max_size=200))
+def test_entity_scan_equals_the_reference(text):
+    assert targets._entities(text) == _entities_reference(text)
+
+
+def test_entity_scan_equals_the_reference_on_news_lines():
+    for line in _NEWS_LINES:
+        assert targets._entities(line) == _entities_reference(line)

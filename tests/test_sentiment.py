@@ -257,6 +257,33 @@ def test_stock_vader_column_is_exactly_vader() -> None:
             assert pair.scores(variant)[0] == analyzer.polarity_scores(variant)["compound"], variant
 
 
+# ------------------------------------------------------------------------------ TextBlob equivalence
+_TRICKY_BLOB = _TRICKY + [
+    "It was not really good, and never very bad.", "Wow (!) what a plan", "Not good ( ! ) at all :-( ...",
+    "\n\nHe said: \"no\".\n\nIt's n't fine", "Mr. Smith, Dr. Lee and the U.S. team... were great!!",
+    "etc. etc. e.g. the vote", "'''quoted''' and \"double\" and \u201ccurly\u201d", "<3 <3 :'( so sad",
+    "A really truly awful, not remotely convincing speech.", "Prices rose 3.2% (a record) - officials said.",
+    "He isn't happy; she's thrilled; they'd be glad; we'll see; you've won; I'm fine.", "x" * 3000,
+]
+
+
+def test_pattern_scores_are_exactly_textblobs() -> None:
+    from textblob.en import sentiment as textblob_sentiment
+
+    from newslab.sentiment import _analyzers
+
+    pattern, _ = _analyzers()
+    texts = _TRICKY_BLOB + nl.sentences(nl.load_articles(nl.SEED))["text"].tolist()
+    path = EVAL / "sentiment_nyt_dev.jsonl"
+    if path.exists():  # a few thousand real news sentences when the evaluation data is there
+        with open(path, encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    for text in texts:
+        for variant in (text, normalize_for_scoring(text)):
+            lib = textblob_sentiment(variant)
+            assert pattern(variant) == (lib[0], lib[1], lib.assessments), variant
+
+
 def test_dask_partitions_match_pandas() -> None:
     dd = pytest.importorskip("dask.dataframe")
     df = pd.DataFrame({"text": ["Good.", None, "It isn\u2019t great.", "Plain.", "A disaster."] * 4})
