@@ -22,6 +22,8 @@ __all__ = ["build_report", "figure_png", "pick_articles"]
 
 #: Rows of each table shown at once; more (up to ``max_rows``) fold into a details element.
 SHOWN_ROWS = 8
+#: Articles longer than this (characters) are shown only when no shorter article has quotes.
+LONG_ARTICLE = 10_000
 #: Columns whose cells average more characters than this are text columns (wide, wrapped at words).
 TEXT_CHARS = 40
 
@@ -129,7 +131,9 @@ def _table_html(df: pd.DataFrame, max_rows: int, max_chars: int, shown: int = SH
 
 
 def pick_articles(tables: Mapping[str, pd.DataFrame], n: int = 3) -> list[str]:
-    """Which articles the report shows with their quotes marked: the seed article, else those quoted most.
+    """Which articles the report shows with their quotes marked: the seed article, then those quoted most.
+
+    Articles over ``LONG_ARTICLE`` characters come after all shorter ones.
 
     Examples:
         >>> t = {"articles": pd.DataFrame({"article_id": ["a", "b", "c"]}),
@@ -146,7 +150,10 @@ def pick_articles(tables: Mapping[str, pd.DataFrame], n: int = 3) -> list[str]:
     if quotes is None or not len(quotes):
         return (seed or ids)[:n]
     counts = quotes["article_id"].astype(str).value_counts()
-    ranked = sorted(counts.index, key=lambda a: (-counts[a], a))
+    # news-length articles first: a 50,000-character transcript would bury the rest of the report
+    long = set(arts.loc[arts["text"].astype(str).str.len() > LONG_ARTICLE, "article_id"].astype(str)) \
+        if "text" in arts else set()
+    ranked = sorted(counts.index, key=lambda a: (a in long, -counts[a], a))
     return (seed + [a for a in ranked if a not in seed])[:n]
 
 
