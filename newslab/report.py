@@ -95,7 +95,7 @@ def _column_classes(df: pd.DataFrame, max_chars: int) -> list[str]:
         cells = [_cell(v, max_chars)[0] for v in df[col].head(50)]
         lengths = [len(c) for c in cells if c]
         mean = sum(lengths) / len(lengths) if lengths else 0
-        numeric = all(_cell(v, max_chars)[1] for v in df[col].head(50) if not _cell(v, max_chars)[0] == "")
+        numeric = all(_cell(v, max_chars)[1] for v in df[col].head(50) if _cell(v, max_chars)[0] != "")
         classes.append("txt" if mean > TEXT_CHARS else "" if numeric or mean < 6 else "word")
     return classes
 
@@ -171,8 +171,8 @@ def _views_html(tables: Mapping[str, pd.DataFrame], n: int) -> str:
     if stance is not None and "quote_id" not in stance:
         stance = None  # sentence-level stance: not about quotes
     parts = ['<h2 id="articles-marked">Articles with their quotes marked</h2>',
-             f'<p class="note">{len(chosen)} article(s): the bundled seed article when present, then those '
-             "with the most quotes. Hover a mark for the quote's details.</p>"]
+             (f'<p class="note">{len(chosen)} article(s): the bundled seed article when present, then those '
+              "with the most quotes. Hover a mark for the quote's details.</p>")]
     for i, aid in enumerate(chosen):
         v = render(arts, quotes, article_id=aid, stance=stance)
         summary = html.escape(f"{v.title or aid} ({v.n_quotes} quote{'' if v.n_quotes == 1 else 's'})")

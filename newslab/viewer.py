@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,7 +123,7 @@ def _speaker_key(row: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _quote_title(n: int, row: Mapping[str, Any], stances: list[Mapping[str, Any]]) -> str:
+def _quote_title(n: int, row: Mapping[str, Any], stances: Sequence[Mapping[str, Any]]) -> str:
     """The hover text of quote ``n``: who, how, how sure, and its stance toward targets."""
     name = _speaker_key(row) or "(unnamed)"
     lines = [f"Quote {n} ({row.get('type', '')})", f"speaker: {name}"]
@@ -138,7 +138,7 @@ def _quote_title(n: int, row: Mapping[str, Any], stances: list[Mapping[str, Any]
         lines.append(f"confidence: {float(row['confidence']):.2f}")
     for st in stances:
         score = st.get("stance_score")
-        score_txt = "" if _blank(score) else f" ({float(score):+.2f})"
+        score_txt = "" if score is None or _blank(score) else f" ({float(score):+.2f})"
         ev = "" if _blank(st.get("evidence")) or not str(st.get("evidence")).strip() else f"; evidence: {st['evidence']}"
         lines.append(f"stance toward {st.get('target')}: {st.get('stance')}{score_txt}{ev}")
     return "\n".join(lines)
@@ -264,8 +264,8 @@ def _rows_table(items: list[tuple[int, dict[str, Any], list[dict[str, Any]]]], k
         conf = "" if _blank(row.get("confidence")) else f"{float(row['confidence']):.2f}"
         st = "; ".join(f"{s.get('target')}: {s.get('stance')}" for s in stances)
         cells = [f"<td>{n}</td>",
-                 f"<td class=\"nlv-w\"><span class=\"nlv-chip nlv-k{k}\">{esc(_speaker_key(row) or '(unnamed)')}"
-                 f"</span></td>",
+                 (f"<td class=\"nlv-w\"><span class=\"nlv-chip nlv-k{k}\">{esc(_speaker_key(row) or '(unnamed)')}"
+                  "</span></td>"),
                  f"<td>{esc(str(row.get('type', '')))}</td>",
                  f"<td class=\"nlv-w\">{'' if _blank(row.get('cue')) else esc(str(row['cue']))}</td>",
                  f"<td class=\"nlv-txt\">{esc(str(row.get('text', '')))}</td>",

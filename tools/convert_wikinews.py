@@ -94,13 +94,13 @@ def attribution(records: list[dict[str, object]], dropped: list[str]) -> str:
     lines = [
         "# Wikinews articles: attribution",
         "",
-        f"`wikinews.jsonl` holds {len(records)} news articles from **English Wikinews**"
-        " (https://en.wikinews.org), written by **Wikinews contributors**, published under the"
-        f" **Creative Commons Attribution 2.5** license ({LICENSE_URL}). They are redistributed here"
-        " under the same license. Wikinews does not endorse newslab or this use.",
+        (f"`wikinews.jsonl` holds {len(records)} news articles from **English Wikinews**"
+         " (https://en.wikinews.org), written by **Wikinews contributors**, published under the"
+         f" **Creative Commons Attribution 2.5** license ({LICENSE_URL}). They are redistributed here"
+         " under the same license. Wikinews does not endorse newslab or this use."),
         "",
-        "The files were collected by the public repository vanatteveldt/wikinews"
-        " (https://github.com/vanatteveldt/wikinews, commit 347254178bf3).",
+        ("The files were collected by the public repository vanatteveldt/wikinews"
+         " (https://github.com/vanatteveldt/wikinews, commit 347254178bf3)."),
         "",
         "## What was changed",
         "",
