@@ -40,7 +40,7 @@ td.txt{min-width:18em;max-width:36em} td.word{min-width:7em;max-width:18em}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 details.more>summary{cursor:pointer;color:#1c5d99;font-size:.85em;margin:.2em 0}
 details.article{border:1px solid #e3e3e3;padding:.3em .8em;margin:.6em 0}
-details.article>summary{cursor:pointer;font-weight:600}
+details.article>summary{cursor:pointer;font-weight:600} details.article .nlv h3{display:none}
 .charts{display:flex;flex-wrap:wrap;gap:1em}
 figure{margin:0;flex:1 1 540px;border:1px solid #eee;padding:.5em}
 figure img{max-width:100%;height:auto;display:block}
