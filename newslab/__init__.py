@@ -37,8 +37,9 @@ from .speakers import speakers
 from .stance import stance, stance_matrix
 
 # Heavier or rarely needed parts load on first use: plots (matplotlib), exports (pyarrow), the CLI.
-_LAZY_EXPORTS = {"to_csv": "export", "to_parquet": "export", "read_parquet": "export", "read_csv": "export"}
-_SUBMODULES = {"plots", "targets", "export", "cli", "notebooks"}
+_LAZY_EXPORTS = {"to_csv": "export", "to_parquet": "export", "read_parquet": "export", "read_csv": "export",
+                 "view": "viewer"}
+_SUBMODULES = {"plots", "targets", "export", "cli", "notebooks", "viewer"}
 
 __all__ = [
     "SEED",
@@ -60,11 +61,14 @@ __all__ = [
     "targets",
     "to_csv",
     "to_parquet",
+    "view",
+    "viewer",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import cli, export, notebooks, plots, targets
+    from . import cli, export, notebooks, plots, targets, viewer
     from .export import read_csv, read_parquet, to_csv, to_parquet
+    from .viewer import view
 
 
 def __getattr__(name: str) -> Any:

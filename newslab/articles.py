@@ -37,7 +37,7 @@ __all__ = ["MAX_FILE_BYTES", "OUTPUT_MARKER", "STANDARD_COLUMNS", "DuplicateIdWa
 #: The articles columns of the table contract, in output order.
 STANDARD_COLUMNS = ("article_id", "title", "date", "source", "url", "authors", "text")
 # Columns load_articles adds itself; they come right after the standard ones.
-_META_COLUMNS = ("date_raw", "path", "encoding")
+_META_COLUMNS = ("date_raw", "date_origin", "path", "encoding")
 
 PathLike = Union[str, "os.PathLike[str]"]  # a runtime alias: X | Y cannot hold a string forward reference
 Source = Union[PathLike, pd.DataFrame, Mapping[str, Any], Iterable[Any]]  # noqa: UP007
@@ -50,6 +50,8 @@ _JSON_EXT = frozenset({".json"})
 _CSV_EXT = frozenset({".csv", ".tsv"})
 _PARQUET_EXT = frozenset({".parquet", ".pq"})
 _HTML_EXT = frozenset({".html", ".htm", ".xhtml"})
+# htmldate reads the page's markup only: never a year from a sentence of the body (see _read_html)
+_HTML_DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _KNOWN_EXT = _TEXT_EXT | _JSONL_EXT | _JSON_EXT | _CSV_EXT | _PARQUET_EXT | _HTML_EXT
 
 # Keys under which JSON exports nest their list of articles (NewsAPI: "articles"; NYT: response.docs).
@@ -102,6 +104,10 @@ class SkippedInputWarning(UserWarning):
 
 class EmptyInputWarning(UserWarning):
     """The input held no article at all (an empty folder, a glob of folders without articles)."""
+
+
+class DateWarning(UserWarning):
+    """Some articles have a date that could not be read; their ``date`` is left empty (NaT)."""
 
 
 class DuplicateIdWarning(UserWarning):
@@ -256,6 +262,7 @@ def load_articles(
     out = pd.concat(frames, ignore_index=True, sort=False) if frames else _empty()
     out = _order_columns(out)
     out["date"] = _as_datetime_column(out["date"])
+    _warn_unread_dates(out)
     renamed = _make_unique(out, duplicates)
     if state.skipped:
         shown = "; ".join(f"{s['path']}{_where(s)} ({s['reason']})" for s in state.skipped[:5])
@@ -612,7 +619,7 @@ def _parse_txt(text: str, file_id: str, path: Path, enc: str, layout: bool) -> d
     if layout:
         parsed = _parse_layout(text)
         if parsed is not None:
-            row.update(parsed)
+            row.update(parsed, date_origin="date line")
             if not row["text"]:
                 raise _Skip("no body paragraphs after the date and title lines")
     return row
@@ -668,7 +675,10 @@ def _read_html(path: Path, file_id: str, state: _State) -> dict[str, Any]:
             raise
         content, enc = data, None  # let trafilatura sniff a declared charset (e.g. Shift_JIS)
     try:
-        doc = trafilatura.bare_extraction(content, with_metadata=True, include_comments=False)
+        # extensive_search=False: the date comes from the page's markup (meta tags, <time>, JSON-LD,
+        # URL) only; htmldate's default also guesses from body text ("In 2012, ..." -> 2012-01-01).
+        doc = trafilatura.bare_extraction(content, with_metadata=True, include_comments=False,
+                                          date_extraction_params=_HTML_DATE_PARAMS)
     except Exception as err:  # noqa: BLE001 (one broken page must not stop a corpus)
         raise _Skip(f"HTML extraction failed: {type(err).__name__}: {err}") from None
     meta: dict[str, Any] = {}
@@ -680,7 +690,7 @@ def _read_html(path: Path, file_id: str, state: _State) -> dict[str, Any]:
         text = text.split("\n", 1)[1] if "\n" in text else ""
     if not text.strip():
         raise _Skip("no article text found in the HTML")
-    return {"article_id": file_id, "title": title, "date": meta.get("date"),
+    return {"article_id": file_id, "title": title, "date": meta.get("date"), "date_origin": "html markup",
             "source": meta.get("sitename") or meta.get("hostname"), "url": meta.get("url"),
             "authors": [a.strip() for a in (meta.get("author") or "").split(";") if a.strip()],
             "text": text, "path": str(path), "encoding": enc, "description": meta.get("description")}
@@ -951,6 +961,8 @@ def _standardise(frame: pd.DataFrame, fields: Mapping[str, str], fallback_ids: S
         out[name] = pd.Series(vals, index=frame.index, dtype="str")
     raw_dates = src["date"] if "date" in src else pd.Series([None] * n, index=frame.index, dtype=object)
     out["date"] = _parse_dates(raw_dates)
+    if "date" in src or "date_origin" in frame.columns:  # like date_raw: only when some input has a date
+        out["date_origin"] = _date_origin(frame, cols, "date" in src, out["date"])
     authors = [_authors(v) for v in src["authors"].tolist()] if "authors" in src else [[] for _ in range(n)]
     out["authors"] = pd.Series(authors, index=frame.index, dtype=object)
     # text stays Python str objects: every later step iterates it, and an Arrow-backed column would
@@ -960,13 +972,50 @@ def _standardise(frame: pd.DataFrame, fields: Mapping[str, str], fallback_ids: S
         out["date_raw"] = raw_dates
     mapped = set(cols.values())
     for c in frame.columns:
-        if c in mapped:
+        if c in mapped or c == "date_origin":
             continue
         name = c
         while name in out:  # e.g. fields={"story": "text"} while a "text" column also exists
             name = f"{name}_input"
         out[name] = frame[c].infer_objects()  # records were read as objects: give extras real dtypes
     return pd.DataFrame(out).reset_index(drop=True)
+
+
+def _date_origin(frame: pd.DataFrame, cols: Mapping[str, str], has_date: bool, dates: pd.Series) -> pd.Series:
+    """Where each article's date came from ("input field 'publishedAt'", "date line", "html markup"), None if none.
+
+    Examples:
+        >>> f = pd.DataFrame({"text": ["a", "b"], "published": ["2024-01-02", None]})
+        >>> _date_origin(f, {"date": "published"}, True, _parse_dates(f["published"])).tolist()
+        ["input field 'published'", None]
+    """
+    if "date_origin" in frame.columns:  # single-article files say it themselves
+        origin = frame["date_origin"].astype(object)
+    elif has_date:
+        label = f"input field {cols['date']!r}" if "date" in cols else "nested meta field"
+        origin = pd.Series(label, index=frame.index, dtype=object)
+    else:
+        origin = pd.Series(None, index=frame.index, dtype=object)
+    return origin.where(dates.notna().to_numpy(), None)
+
+
+def _warn_unread_dates(out: pd.DataFrame) -> None:
+    """Warn about dates given but unreadable, and HTML pages whose markup has no date."""
+    no_date = out["date"].isna()
+    raw = out["date_raw"] if "date_raw" in out else pd.Series(None, index=out.index, dtype=object)
+    unreadable = no_date & raw.notna() & (raw.astype(str).str.strip() != "")
+    html = out["path"].astype(str).str.lower().str.endswith(tuple(_HTML_EXT)) if "path" in out else no_date & False
+    undated = no_date & html & ~unreadable
+    msgs = []
+    if unreadable.any():
+        eg = out.loc[unreadable].iloc[0]
+        msgs.append(f"{int(unreadable.sum())} article(s) have a date that could not be read "
+                    f"(e.g. {str(eg['date_raw'])!r} in {eg['article_id']!r})")
+    if undated.any():
+        msgs.append(f"{int(undated.sum())} HTML page(s) have no date in their markup "
+                    f"(e.g. {out.loc[undated, 'article_id'].iloc[0]!r}); newslab does not guess one from the text")
+    if msgs:
+        warnings.warn("; ".join(msgs) + "; their date is left empty (NaT)", DateWarning, stacklevel=3)
 
 
 def _lift_nested_meta(frame: pd.DataFrame, fields: Mapping[str, str], src: dict[str, pd.Series]) -> None:

@@ -64,6 +64,7 @@ examples:
   newslab analyze data/ --out out/
   newslab analyze corpus/*.txt exports/site.jsonl --out results --format csv --jobs 2
   newslab analyze data/ --out out/ --countries Russia "North Korea" --quiet
+  newslab analyze export.csv --out out/ --field story_body=text --field headline_en=title
 
 exit status: 0 done, 1 error or no readable article, 2 bad command line (e.g. a missing path).
 """.replace("{top}", str(DEFAULT_TOP_COUNTRIES)).replace("{batch}", str(BATCH)).replace("{maxb}", str(MAX_BATCHES))
@@ -109,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help='stance targets as JSON: {"name": ["alias", ...], ...}')
     tg.add_argument("--countries", nargs="+", metavar="NAME",
                     help='stance targets: these countries with their aliases, e.g. Russia "North Korea"')
+    an.add_argument("--field", action="append", default=[], metavar="INPUT=COLUMN",
+                    help="read the input field INPUT as the standard column COLUMN (repeatable), e.g. "
+                         "--field story_body=text --field pub_time=date; the columns are "
+                         "article_id, title, date, source, url, authors, text")
     an.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                     help="worker processes for the corpus steps (-1: every core; default 1)")
     an.add_argument("--notebooks", action="store_true",
@@ -124,6 +129,31 @@ def build_parser() -> argparse.ArgumentParser:
                     help="print nothing but errors (no progress bar, no summary)")
     an.add_argument("--traceback", action="store_true", help="on an error, print the full Python traceback")
     return parser
+
+
+def parse_fields(items: Sequence[str]) -> dict[str, str]:
+    """``--field`` values -> the ``fields=`` mapping of :func:`newslab.load_articles`.
+
+    Examples:
+        >>> parse_fields(["story_body=text", "pub_time = date"])
+        {'story_body': 'text', 'pub_time': 'date'}
+        >>> parse_fields(["story_body=body"])
+        Traceback (most recent call last):
+        ...
+        ValueError: --field story_body=body: 'body' is not a column of the articles table (article_id, title, date, source, url, authors, text)
+    """
+    from .articles import STANDARD_COLUMNS
+
+    fields: dict[str, str] = {}
+    for item in items:
+        name, sep, column = (part.strip() for part in item.partition("="))
+        if not sep or not name or not column:
+            raise ValueError(f"--field wants INPUT=COLUMN (e.g. story_body=text), got {item!r}")
+        if column not in STANDARD_COLUMNS:
+            raise ValueError(f"--field {item}: {column!r} is not a column of the articles table "
+                             f"({', '.join(STANDARD_COLUMNS)})")
+        fields[name] = column
+    return fields
 
 
 def _version(dist: str) -> str | None:
@@ -432,6 +462,7 @@ def analyze(args: argparse.Namespace) -> int:
         return 2
     try:
         target_map = load_targets(args.targets) if args.targets else None
+        fields = parse_fields(args.field)
     except ValueError as exc:
         print(f"newslab: error: {exc}", file=sys.stderr)
         return 2
@@ -442,7 +473,8 @@ def analyze(args: argparse.Namespace) -> int:
     inputs = _expand(args.paths)
     with warnings.catch_warnings(record=True) as caught:  # skips are reported once, below and in the manifest
         warnings.simplefilter("always")
-        arts = _timed(timings, "load_articles", lambda: load_articles(inputs if len(inputs) != 1 else inputs[0]))
+        arts = _timed(timings, "load_articles",
+                      lambda: load_articles(inputs if len(inputs) != 1 else inputs[0], fields=fields))
     skipped = [dict(s) for s in arts.attrs.get("skipped", [])]
     arts, too_long = drop_long_articles(arts, args.max_chars)
     skipped += too_long
@@ -494,7 +526,9 @@ def analyze(args: argparse.Namespace) -> int:
         from .notebooks import NotebookError, run_notebooks
         nb_dir = args.notebook_dir or _notebook_dir()
         # the notebooks read the corpus from their `corpus` parameter: point them at this one
-        params = {"corpus": str(Path(inputs[0]).resolve())} if len(inputs) == 1 else None
+        # (absolute paths: the notebooks run in their own folder)
+        corpus = [str(Path(p).resolve()) for p in inputs]
+        params = {"corpus": corpus[0] if len(corpus) == 1 else corpus}
         try:
             done = _timed(timings, "notebooks", run_notebooks, nb_dir, out / "notebooks", params)
             notebooks = [f"notebooks/{Path(p).name}" for p in done]
@@ -509,7 +543,7 @@ def analyze(args: argparse.Namespace) -> int:
         "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "command": ["newslab", *sys.argv[1:]] if sys.argv and "newslab" in Path(sys.argv[0]).name else None,
         "inputs": [str(Path(p)) for p in inputs],
-        "options": {"out": str(out), "format": fmt, "jobs": args.jobs, "targets_from": target_how,
+        "options": {"out": str(out), "format": fmt, "jobs": args.jobs, "fields": fields, "targets_from": target_how,
                     "targets": target_map, "notebooks": bool(args.notebooks), "charts": not args.no_charts},
         "versions": versions(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},

@@ -4,6 +4,9 @@ Used by ``make run`` and by the test suite::
 
     python -m newslab.notebooks notebooks out/notebooks --param corpus=../my_corpus.jsonl
 
+On the command line, a parameter naming an existing path (or a glob matching one) is read relative
+to where the command runs, like the output folder (see :func:`resolve_paths`).
+
 Parameters are injected the papermill way: a new cell, tagged ``injected-parameters``, right after
 the cell tagged ``parameters``, so the notebook's own defaults stay visible above the values used.
 The kernel is always the interpreter running this module (``sys.executable``), whatever Jupyter
@@ -21,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NotebookError", "execute_notebook", "inject_parameters", "main", "run_notebooks"]
+__all__ = ["NotebookError", "execute_notebook", "inject_parameters", "main", "resolve_paths", "run_notebooks"]
 
 PARAMETERS_TAG = "parameters"
 _ANSI = re.compile(r"\x1b\[[0-9;]{0,20}m")
@@ -120,10 +123,23 @@ def execute_notebook(path: str | Path, parameters: Mapping[str, Any] | None = No
     return nb
 
 
+#: nbconvert's lab template without its CDN scripts (require.js, MathJax, Mermaid, widgets): the pages
+#: open offline; newslab's notebooks use none of them (no LaTeX, no widgets).
+_OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{% block jupyter_widgets %}{% endblock jupyter_widgets %}
+"""
+
+
 def _to_html(nb: Any, target: Path) -> Path:
+    import jinja2
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(embed_images=True)  # charts are base64 PNGs inside the page
+    exporter = HTMLExporter(embed_images=True,  # charts are base64 PNGs inside the page
+                            extra_loaders=[jinja2.DictLoader({"newslab_offline.html.j2": _OFFLINE_TEMPLATE})],
+                            template_file="newslab_offline.html.j2")
     # the page title is the notebook's name, so a browser tab says which step it shows
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": target.stem}})
     target.write_text(body, encoding="utf-8")
@@ -197,6 +213,35 @@ def _parse_params(items: Iterable[str]) -> dict[str, Any]:
     return out
 
 
+def resolve_paths(params: Mapping[str, Any], cwd: str | Path | None = None) -> dict[str, Any]:
+    """Make relative paths among ``params`` absolute from ``cwd`` (default: where the command runs).
+
+    A notebook runs in its own folder, so ``corpus=corpus/txt`` typed in a shell would otherwise be
+    read from ``notebooks/corpus/txt``. A value is taken as a path when it names an existing file or
+    folder, or a glob matching one, relative to ``cwd``; other values are left alone.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp()).resolve()
+        >>> (d / "corpus").mkdir(); _ = (d / "corpus" / "a.txt").write_text("Rain.")
+        >>> out = resolve_paths({"corpus": "corpus", "top": 5, "freq": "M", "files": "corpus/*"}, cwd=d)
+        >>> out["corpus"] == str(d / "corpus"), out["top"], out["freq"], out["files"] == str(d / "corpus" / "*")
+        (True, 5, 'M', True)
+    """
+    import glob as _glob
+    import os
+
+    base = Path(cwd) if cwd is not None else Path.cwd()
+    out = dict(params)
+    for key, value in params.items():
+        if not isinstance(value, str) or not value or os.path.isabs(os.path.expanduser(value)):
+            continue
+        candidate = base / value
+        if candidate.exists() or (_glob.has_magic(value) and _glob.glob(str(candidate), recursive=True)):
+            out[key] = str(candidate.resolve() if candidate.exists() else candidate)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m newslab.notebooks NOTEBOOK_DIR OUT_DIR [--param key=value ...]``.
 
@@ -220,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
     args = parser.parse_args(argv)
     try:
-        params = _parse_params(args.param)
+        params = resolve_paths(_parse_params(args.param))
         paths = run_notebooks(args.notebook_dir, args.out_dir, params, timeout=args.timeout)
     except (FileNotFoundError, argparse.ArgumentTypeError) as err:
         print(f"error: {err}", file=sys.stderr)

@@ -18,7 +18,14 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["build_report", "figure_png"]
+__all__ = ["build_report", "figure_png", "pick_articles"]
+
+#: Rows of each table shown at once; more (up to ``max_rows``) fold into a details element.
+SHOWN_ROWS = 8
+#: Articles longer than this (characters) are shown only when no shorter article has quotes.
+LONG_ARTICLE = 10_000
+#: Columns whose cells average more characters than this are text columns (wide, wrapped at words).
+TEXT_CHARS = 40
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:1200px;
@@ -28,8 +35,12 @@ h1{font-size:1.6em;margin-bottom:.2em} h2{border-bottom:1px solid #ddd;padding-b
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0;width:100%}
 th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f3f3f3;position:sticky;top:0} tr:nth-child(even) td{background:#fafafa}
-.tw{overflow-x:auto;max-width:100%} td{max-width:40em;overflow-wrap:anywhere}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+.tw{overflow-x:auto;max-width:100%} td{overflow-wrap:break-word;word-break:normal;hyphens:manual}
+td.txt{min-width:18em;max-width:36em} td.word{min-width:7em;max-width:18em}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+details.more>summary{cursor:pointer;color:#1c5d99;font-size:.85em;margin:.2em 0}
+details.article{border:1px solid #e3e3e3;padding:.3em .8em;margin:.6em 0}
+details.article>summary{cursor:pointer;font-weight:600} details.article .nlv h3{display:none}
 .charts{display:flex;flex-wrap:wrap;gap:1em}
 figure{margin:0;flex:1 1 540px;border:1px solid #eee;padding:.5em}
 figure img{max-width:100%;height:auto;display:block}
@@ -77,23 +88,97 @@ def _cell(value: Any, max_chars: int) -> tuple[str, bool]:
     return html.escape(text), numeric
 
 
-def _table_html(df: pd.DataFrame, max_rows: int, max_chars: int) -> str:
+def _column_classes(df: pd.DataFrame, max_chars: int) -> list[str]:
+    """``txt`` for columns of long text, ``word`` for short words (names, cues), "" otherwise."""
+    classes = []
+    for col in df.columns:
+        cells = [_cell(v, max_chars)[0] for v in df[col].head(50)]
+        lengths = [len(c) for c in cells if c]
+        mean = sum(lengths) / len(lengths) if lengths else 0
+        numeric = all(_cell(v, max_chars)[1] for v in df[col].head(50) if _cell(v, max_chars)[0] != "")
+        classes.append("txt" if mean > TEXT_CHARS else "" if numeric or mean < 6 else "word")
+    return classes
+
+
+def _table_html(df: pd.DataFrame, max_rows: int, max_chars: int, shown: int = SHOWN_ROWS) -> str:
+    """The head of ``df``: ``shown`` rows, then up to ``max_rows`` in a folded details element."""
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-    body = []
+    classes = _column_classes(df.head(max_rows), max_chars)
+    rows = []
     for row in df.head(max_rows).itertuples(index=False, name=None):
         cells = []
-        for value in row:
+        for value, cls in zip(row, classes):
             text, numeric = _cell(value, max_chars)
-            cells.append(f'<td class="num">{text}</td>' if numeric else f"<td>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
+            cls = "num" if numeric else cls
+            cells.append(f'<td class="{cls}">{text}</td>' if cls else f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+
+    def table(body: list[str]) -> str:
+        return (f'<div class="tw"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody>'
+                "</table></div>")
+
+    out = table(rows[:shown])
+    if len(rows) > shown:
+        out += (f'<details class="more"><summary>Show {len(rows) - shown} more rows</summary>'
+                f"{table(rows[shown:])}</details>")
     note = ""
     if len(df) > max_rows:
         note = (f'<p class="note">First {max_rows} of {len(df):,} rows; the full table is in the '
                 f"exported file.</p>")
     if not len(df):
         note = '<p class="note">No rows.</p>'
-    return (f'<div class="tw"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
-            f"{note}")
+    return out + note
+
+
+def pick_articles(tables: Mapping[str, pd.DataFrame], n: int = 3) -> list[str]:
+    """Which articles the report shows with their quotes marked: the seed article, then those quoted most.
+
+    Articles over ``LONG_ARTICLE`` characters come after all shorter ones.
+
+    Examples:
+        >>> t = {"articles": pd.DataFrame({"article_id": ["a", "b", "c"]}),
+        ...      "quotes": pd.DataFrame({"article_id": ["b", "c", "c"]})}
+        >>> pick_articles(t, n=2)
+        ['c', 'b']
+    """
+    arts = tables.get("articles")
+    if arts is None or not len(arts) or "article_id" not in arts:
+        return []
+    ids = [str(a) for a in arts["article_id"]]
+    seed = [a for a in ids if a.endswith("north-korea-russia-ties") or a == "seed_article"]
+    quotes = tables.get("quotes")
+    if quotes is None or not len(quotes):
+        return (seed or ids)[:n]
+    counts = quotes["article_id"].astype(str).value_counts()
+    # news-length articles first: a 50,000-character transcript would bury the rest of the report
+    long = set(arts.loc[arts["text"].astype(str).str.len() > LONG_ARTICLE, "article_id"].astype(str)) \
+        if "text" in arts else set()
+    ranked = sorted(counts.index, key=lambda a: (a in long, -counts[a], a))
+    return (seed + [a for a in ranked if a not in seed])[:n]
+
+
+def _views_html(tables: Mapping[str, pd.DataFrame], n: int) -> str:
+    """The chosen articles rendered by :mod:`newslab.viewer`, the first one open."""
+    from .viewer import render
+
+    arts, quotes = tables.get("articles"), tables.get("quotes")
+    if arts is None or "text" not in arts or quotes is None:
+        return ""
+    chosen = pick_articles(tables, n)
+    if not chosen:
+        return ""
+    stance = tables.get("stance")
+    if stance is not None and "quote_id" not in stance:
+        stance = None  # sentence-level stance: not about quotes
+    parts = ['<h2 id="articles-marked">Articles with their quotes marked</h2>',
+             (f'<p class="note">{len(chosen)} article(s): the bundled seed article when present, then those '
+              "with the most quotes. Hover a mark for the quote's details.</p>")]
+    for i, aid in enumerate(chosen):
+        v = render(arts, quotes, article_id=aid, stance=stance)
+        summary = html.escape(f"{v.title or aid} ({v.n_quotes} quote{'' if v.n_quotes == 1 else 's'})")
+        parts.append(f'<details class="article"{" open" if i == 0 else ""}><summary>{summary}</summary>'
+                     f"{v.html}</details>")
+    return "".join(parts)
 
 
 def build_report(
@@ -104,6 +189,7 @@ def build_report(
     title: str = "newslab report",
     max_rows: int = 50,
     max_chars: int = 300,
+    n_articles: int = 3,
 ) -> Path:
     """Write one self-contained ``report.html`` with the charts and the head of every table.
 
@@ -116,6 +202,8 @@ def build_report(
         title: the page title.
         max_rows: rows shown per table.
         max_chars: longer cells are cut with an ellipsis.
+        n_articles: articles shown with their quotes marked (:func:`pick_articles`), when ``tables``
+            holds ``articles`` (with ``text``) and ``quotes``.
 
     Returns:
         The path written.
@@ -175,6 +263,8 @@ def build_report(
             parts.append(f'<figure><img src="data:image/png;base64,{data}" alt="{esc(name)}">'
                          f"<figcaption>{esc(name.replace('_', ' '))}</figcaption></figure>")
         parts.append("</div>")
+
+    parts.append(_views_html(tables, n_articles))
 
     for name, df in tables.items():
         parts.append(f'<h2 id="{esc(name)}">{esc(name.replace("_", " ").capitalize())} '

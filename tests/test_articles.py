@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import newslab
-from newslab.articles import DuplicateIdWarning, SkippedInputWarning, load_articles
+from newslab.articles import DateWarning, DuplicateIdWarning, SkippedInputWarning, load_articles
 
 STANDARD = ["article_id", "title", "date", "source", "url", "authors", "text"]
 SEED_TITLE = "North Korea defends ties with Russia, says US criticism \u2018distorted\u2019"
@@ -437,7 +437,8 @@ def test_ids_are_stable_across_runs(tmp_path):
 # --------------------------------------------------------------------------------- dates, authors
 def test_dates_are_naive_utc_and_raw_kept():
     raw = ["2024-05-02T09:15:00+02:00", "Tue, 05 Dec 2023 10:00:00 GMT", "yesterday", None, 1701770400]
-    arts = _load(pd.DataFrame({"text": list("abcde"), "published": raw}))
+    with pytest.warns(DateWarning, match="'yesterday'"):  # unreadable: left empty, with a warning
+        arts = load_articles(pd.DataFrame({"text": list("abcde"), "published": raw}))
     ts = pd.Timestamp
     assert list(arts["date"]) == [ts("2024-05-02 07:15"), ts("2023-12-05 10:00"), pd.NaT, pd.NaT, ts("2023-12-05 10:00")]
     assert arts["date_raw"].tolist()[:3] == raw[:3]

@@ -6,6 +6,7 @@ this interpreter, HTML written with the charts embedded, failures reported with 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -28,6 +29,20 @@ def _ids(paths: list[Path]) -> list[str]:
 
 def _pngs(nb) -> int:
     return sum("image/png" in out.get("data", {}) for c in nb.cells if c.cell_type == "code" for out in c.outputs)
+
+
+_RUNS: dict = {}
+
+
+def _execute_default(path: Path):
+    """The notebook run once with its own parameters (the bundled corpus); shared by the tests below."""
+    if path not in _RUNS:
+        _RUNS[path] = _execute(path)
+    return _RUNS[path]
+
+
+def _printed(nb) -> str:
+    return "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 
 
 def _execute(path: Path, parameters=None, timeout: int = 300):
@@ -61,8 +76,8 @@ def test_parameters_cell_points_at_bundled_data(path):
     for node in ast.parse(tagged[0].source).body:
         if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
             values[node.targets[0].id] = ast.literal_eval(node.value)
-    assert values.get("corpus") == "../data"
-    assert (path.parent / values["corpus"]).resolve() == (ROOT / "data").resolve()
+    assert values.get("corpus") == "../data/wikinews/wikinews.jsonl"  # the bundled corpus; the seed comes first
+    assert (path.parent / values["corpus"]).resolve() == (ROOT / "data" / "wikinews" / "wikinews.jsonl").resolve()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
@@ -91,10 +106,72 @@ def test_markdown_tells_the_story(path):
 # ------------------------------------------------------------------------------------------- execution
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
 def test_notebook_runs_on_bundled_data(path):
-    nb = _execute(path)
+    nb = _execute_default(path)
     assert _pngs(nb) >= 1, f"{path.name} drew no chart"
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
+
+
+def test_every_notebook_starts_from_the_seed():
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        first = next(c.source for c in nb.cells if c.cell_type == "code" and "load_articles" in c.source)
+        assert "nl.load_articles(nl.SEED)" in first, path.name
+
+
+def test_corpus_overview_shows_real_findings_on_wikinews():
+    nb = _execute_default(NOTEBOOK_DIR / "05_corpus_overview.ipynb")
+    out = _printed(nb)
+    m = re.search(r"(\d+) named people quoted; timeline over (\d+) months", out)
+    assert m, out[-2000:]
+    assert int(m.group(1)) >= 20 and int(m.group(2)) >= 12, m.group(0)
+    targets = re.search(r"targets: (.*)", out).group(1)
+    assert "United States" in targets
+    assert re.search(r"[1-9]\d* target mention\(s\) in", out)
+    assert _pngs(nb) >= 7
+
+
+def test_quotes_notebook_shows_the_article_viewer():
+    nb = _execute_default(NOTEBOOK_DIR / "02_quotes_and_speakers.ipynb")
+    shown = [o["data"]["text/html"] for c in nb.cells if c.cell_type == "code" for o in c.outputs
+             if "text/html" in o.get("data", {}) and 'class="nlv"' in o["data"]["text/html"]]
+    assert len(shown) == 2  # the seed, then an article of the corpus
+    assert "Kremlin Spokesperson Dmitry Peskov</mark>" in shown[0]
+
+
+def test_corpus_overview_on_a_corpus_that_names_no_country(tmp_path):
+    # issue 16: KeyError 'target' when no country is mentioned
+    rows = [
+        {"id": "n1", "date": "2024-02-01", "title": "Library hours extended",
+         "text": "The county library will stay open until 9 p.m. on weekdays, director Helen Marsh said on Monday. "
+                 "\"Students asked for it, and we listened,\" Marsh said."},
+        {"id": "n2", "date": "2024-03-05", "title": "Bridge repairs finish early",
+         "text": "Repairs to the Mill Street bridge ended two weeks early, city engineer Raj Patel told reporters. "
+                 "\"The mild winter helped,\" Patel said."},
+    ]
+    corpus = tmp_path / "local.jsonl"
+    corpus.write_text("\n".join(__import__("json").dumps(r) for r in rows), encoding="utf-8")
+    nb = _execute(NOTEBOOK_DIR / "05_corpus_overview.ipynb", {"corpus": str(corpus)})
+    out = _printed(nb)
+    assert "targets: none" in out and "0 target mention(s)" in out and "no quote mentions a target" in out
+
+
+def test_notebook_html_loads_nothing_from_the_network(tmp_path):
+    _notebook(tmp_path, "import matplotlib.pyplot as plt\nplt.plot([1, 2]); plt.show()", name="c.ipynb")
+    page = runner.run_notebooks(tmp_path, tmp_path / "html")[0].read_text(encoding="utf-8")
+    assert not re.search(r"""<script[^>]+src=["']?(https?:)?//""", page), "a script from the network"
+    assert "require.min.js" not in page and "MathJax.js" not in page and "mathjax@" not in page.lower()
+    assert "cdnjs" not in page and "unpkg.com" not in page and "cdn.jsdelivr" not in page
+
+
+def test_cli_path_parameters_are_relative_to_where_it_runs(tmp_path, monkeypatch):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("ferry timetable", encoding="utf-8")
+    (tmp_path / "nbs").mkdir()
+    _notebook(tmp_path / "nbs", "print(open(corpus).read(), top)", params="corpus = '../data'\ntop = 1")
+    monkeypatch.chdir(tmp_path)
+    assert runner.main(["nbs", "out", "--param", "corpus=corpus/a.txt", "--param", "top=2"]) == 0
+    assert "ferry timetable 2" in (tmp_path / "out" / "t.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="../shared/eval is not available")
