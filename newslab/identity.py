@@ -284,15 +284,14 @@ def _join_acronyms(ids: _Identities, orgs: Iterable[tuple[str, ...]]) -> None:
 
 def _canonical(spellings: Counter, kind: str | None) -> str:
     """The spelling an identity is named by: for a person, the most used full name without a title,
-    else the most used spelling; ties prefer a capitalised spelling, "the FBI" to "The FBI", fewer
-    words ("Bola Tinubu"), accents kept ("François"), fewer initials, then alphabetical order."""
+    else the most used spelling; ties prefer a capitalised spelling ("The FBI"), fewer words
+    ("Bola Tinubu"), accents kept ("François"), fewer initials, then alphabetical order."""
     def rank(item: tuple[str, int]) -> tuple:
         s, n = item
         words = _WORD.findall(s)
         full = kind == "person" and len(_key_of(s, kind)) >= 2
         titled = bool(words) and _fold(words[0]).rstrip(".") in _prefixes()[0]
-        bare = s[4:] if s[:4] in ("the ", "The ") else s
-        return (-full, titled, s.isupper(), -n, not bare[:1].isupper(), s.startswith("The "), len(words),
+        return (-full, titled, s.isupper(), -n, not s[:1].isupper(), len(words),
                 _fold(s) == s.casefold(), sum(map(_initial, words)), s)
     return min(spellings.items(), key=rank)[0]
 

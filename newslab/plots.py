@@ -150,7 +150,10 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 15, ax: Axes | None = No
         counts.columns = ["direct", "indirect", "mixed"]
     else:
         _require(quotes, ["speaker_name", "type"], "quotes_per_speaker")
-        names = quotes["speaker_name"].astype(object).where(quotes["speaker_name"].notna(), _UNKNOWN_SPEAKER)
+        from .identity import speaker_ids  # one identity per speaker: the same M as nl.speakers
+
+        ids = quotes["speaker_id"] if "speaker_id" in quotes.columns else speaker_ids(quotes)["speaker_id"]
+        names = ids.astype(object).where(ids.notna(), _UNKNOWN_SPEAKER)
         names = names.map(lambda s: str(s).strip() or _UNKNOWN_SPEAKER)
         kinds = quotes["type"].astype(object).fillna("unknown").astype(str)
         counts = pd.crosstab(names.to_numpy(), kinds.to_numpy())
@@ -164,7 +167,7 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 15, ax: Axes | None = No
     total = counts.sum(axis=1)
     # most quoted first, ties by name, so the chart is the same on every run
     order = sorted(total.index, key=lambda n: (-total[n], n == _UNKNOWN_SPEAKER, str(n)))
-    n_all = len(order)
+    n_all = sum(n != _UNKNOWN_SPEAKER for n in order)  # "(no speaker)" is a bar, not a speaker
     order = order[: max(1, int(top))]
     counts = counts.loc[order]
     labels = [_wrap(n) for n in order]
@@ -186,7 +189,8 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 15, ax: Axes | None = No
     ax.set_xlim(0, left.max() * 1.12 + 0.5)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Number of quotes")
-    shown = f"top {len(order)} of {n_all} speakers" if n_all > len(order) else f"{n_all} speakers"
+    n_shown = sum(n != _UNKNOWN_SPEAKER for n in order)
+    shown = f"top {n_shown} of {n_all} speakers" if n_all > n_shown else f"{n_all} speakers"
     ax.set_title(title or f"{default_title} ({shown})")
     ax.legend(title="Quote type", loc="lower right", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)

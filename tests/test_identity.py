@@ -37,8 +37,8 @@ CORPUS = {
     "Shigeru Ishiba": [("jp1", "Shigeru Ishiba", None), ("jp2", "Ishiba", None)],
     "François Legault": [("ca7", "François Legault", None), ("ca8", "Francois Legault", None), ("ca8", "Legault", None)],
     "Emmanuel Macron": [("fr1", "Emmanuel Macron", None), ("fr2", "EMMANUEL MACRON", None), ("fr2", "Macron", None)],
-    "the FBI": [("us1", "the FBI", None), ("us2", "The FBI", None), ("us3", "FBI", None)],
-    "the Associated Press": [("us4", "the Associated Press", None), ("us5", "The Associated Press", None),
+    "The FBI": [("us1", "the FBI", None), ("us2", "The FBI", None), ("us3", "FBI", None)],
+    "The Associated Press": [("us4", "the Associated Press", None), ("us5", "The Associated Press", None),
                              ("us6", "AP", None)],
     "Health Canada": [("ca2", "Health Canada", None), ("ca3", "health Canada", None)],
 }
@@ -106,7 +106,7 @@ def test_speaker_ids_needs_speaker_name():
 
 
 def test_speakers_table_counts_by_identity_and_lists_spellings():
-    q, expected = _table()
+    q, _ = _table()
     q["type"] = "direct"
     q["text"] = "We will act."
     table = nl.speakers(q)
@@ -119,8 +119,26 @@ def test_speakers_table_counts_by_identity_and_lists_spellings():
 def test_end_to_end_from_articles():
     arts = pd.DataFrame({"article_id": ["wire", "globe"], "text": [
         'WASHINGTON (AP) — "We are not done," Donald J. Trump said on Tuesday at the White House.',
-        'OTTAWA — Donald Trump spoke to reporters. "The deal is good," Trump said.'
-        ' "It is a fair deal," said Chrystia Freeland, the finance minister.']})
+        ('OTTAWA — Donald Trump spoke to reporters. "The deal is good," Trump said.'
+         ' "It is a fair deal," said Chrystia Freeland, the finance minister.')]})
     table = nl.speakers(nl.quotes(arts), arts)
     assert table.set_index("speaker_id").loc["Donald Trump", "n_quotes"] == 2
     assert "Chrystia Freeland" in set(table["speaker_id"])
+
+
+def test_chart_and_speakers_table_agree_on_the_number_of_speakers():
+    from newslab import plots
+
+    q, _ = _table()
+    q["type"] = "direct"
+    q["text"] = "We will act."
+    q.loc[len(q)] = {"article_id": "x", "speaker_name": None, "speaker_role": None, "type": "direct",
+                     "text": "No name."}
+    m = len(nl.speakers(q))
+    assert m == count_speakers(q) == len(CORPUS)
+    ax = plots.quotes_per_speaker(q, top=5)
+    assert f"top 5 of {m} speakers" in ax.get_title()
+    plots.close(ax)
+    ax = plots.quotes_per_speaker(nl.speakers(q), top=5)
+    assert f"of {m} speakers" in ax.get_title()
+    plots.close(ax)
