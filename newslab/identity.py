@@ -196,10 +196,9 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in words if " " not in w)
 
 
-def _owner_in_text(text: object, word: str, owners: dict[tuple, set[str]]) -> set[tuple]:
-    """The owner of the surname ``word`` whose full name the article writes, when it writes only
-    one: "Barack Obama ... Obama said" joins Barack Obama; an article that names "Ghazala Khan"
-    and "Humayun Khan" gives no owner to a bare "Khan"."""
+def _given_names(text: object, word: str) -> set[str]:
+    """The capitalised words an article writes just before the surname ``word`` (folded), titles
+    and common words left out: "Ghazala Khan ... Humayun Khan ... Captain Khan" -> {ghazala, humayun}."""
     if not isinstance(text, str):
         return set()
     heads, mods = _prefixes()
@@ -208,11 +207,13 @@ def _owner_in_text(text: object, word: str, owners: dict[tuple, set[str]]) -> se
         w = _fold(m.group(1))
         if m.group(1)[:1].isupper() and w not in heads and w not in mods and w not in _common_words():
             given.add(w)
-    if len(given) != 1:
-        return set()
-    first = given.pop()
+    return given
+
+
+def _owners_named(given: set[str], owners: dict[tuple, set[str]]) -> set[tuple]:
+    """The owners whose first name is one of ``given``."""
     return {root for root, spellings in owners.items()
-            if any(_key_of(sp, "person")[:1] == (first,) for sp in spellings)}
+            if any(_key_of(sp, "person")[:1] in {(g,) for g in given} for sp in spellings)}
 
 
 def _by_role(owners: dict[tuple, set[str]], mine: Counter, roles: dict[tuple, Counter],
@@ -239,8 +240,9 @@ def _join_single(ids: _Identities, singles: dict[tuple, set[str]], persons: dict
     ``singles`` maps ``(_SINGLE, word, article_id)`` nodes to their spellings. The owner is, in order: the
     one speaker of the same article with that surname (or, only there, that first name: "Jayme"
     -> "Jayme Closs"); the one person of the corpus with that surname whose full name the article
-    writes (when ``texts`` are given); the one person of the corpus with that surname; the owner
-    that holds its role (``_by_role``).
+    writes, when it writes one (given ``texts``); the one person of the corpus with that surname,
+    unless the article writes that surname with another first name ("Julianne Moore" is not the
+    corpus's Stephen Moore); the owner that holds its role (``_by_role``).
     Otherwise the word stays its own identity, one for the corpus ("Clinton" when both Hillary and
     Bill Clinton speak elsewhere and the article names neither in full).
     """
@@ -260,10 +262,11 @@ def _join_single(ids: _Identities, singles: dict[tuple, set[str]], persons: dict
         if not here:
             here = {ids.find(k) for k in full_in.get(aid, ()) if k[0] == word}
         owners = by_surname.get(word, {})
-        if len(here) != 1 and len(owners) > 1:
-            here = _owner_in_text(texts.get(aid), word, owners)
-        if len(here) != 1 and len(owners) == 1:
-            here = set(owners)
+        given = _given_names(texts.get(aid), word) if len(here) != 1 else set()
+        if len(here) != 1 and len(given) == 1:  # the one full name the article writes
+            here = _owners_named(given, owners)
+        if len(here) != 1 and len(owners) == 1 and (not given or _owners_named(given, owners)):
+            here = set(owners)  # the corpus's one owner, unless the article names someone else
         if len(here) != 1 and len(owners) > 1 and roles.get(single):
             here = _by_role(owners, roles[single], roles, ids, persons)
         ids.join(single, next(iter(here)) if len(here) == 1 else (_WORDING, word))

@@ -142,3 +142,11 @@ def test_chart_and_speakers_table_agree_on_the_number_of_speakers():
     ax = plots.quotes_per_speaker(nl.speakers(q), top=5)
     assert f"of {m} speakers" in ax.get_title()
     plots.close(ax)
+
+
+def test_an_article_that_names_another_person_with_the_surname_vetoes_the_corpus_owner():
+    q = pd.DataFrame({"article_id": ["a", "b"], "speaker_name": ["Stephen Moore", "Moore"]})
+    arts = pd.DataFrame({"article_id": ["a", "b"],
+                         "text": ["", "Actress Julianne Moore was at the gala. \"It was fun,\" Moore said."]})
+    assert speaker_ids(q, arts)["speaker_id"].tolist() == ["Stephen Moore", "Moore"]
+    assert speaker_ids(q)["speaker_id"].tolist() == ["Stephen Moore", "Stephen Moore"]  # no text, no veto
