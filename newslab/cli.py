@@ -387,7 +387,7 @@ def draw_charts(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], d
                                                     articles=arts),
         "lexicon_scatter": lambda: plots.lexicon_scatter(tables["sentence_sentiment"]),
         "stance_heatmap": lambda: plots.stance_heatmap(tables["stance_matrix"]),
-        "timeline": lambda: plots.timeline(q, articles=arts, by="speaker_name"),
+        "timeline": lambda: plots.timeline(q, articles=arts, by="speaker_id" if "speaker_id" in q else "speaker_name"),
     }
     charts: dict[str, bytes] = {}
     failed: dict[str, str] = {}

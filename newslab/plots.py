@@ -68,6 +68,7 @@ LABEL_COLORS: dict[str, str] = {
 _QUOTED_COLOR = "#E69F00"
 _NARRATION_COLOR = "#0072B2"
 _UNKNOWN_SPEAKER = "(no speaker)"
+_SPEAKER_COLUMNS = ("speaker_name", "speaker_id")  # lines per speaker: "(no speaker)" is not one
 _WRAP = 28  # characters per line of a wrapped tick label
 
 
@@ -525,7 +526,7 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         return _no_data(ax, title or default_title, f"no readable dates in column {date_column!r}")
     frame = pd.DataFrame({
         "when": when[ok].dt.to_period(period).dt.start_time.to_numpy(),
-        "group": (data[by].astype(object).fillna(_UNKNOWN_SPEAKER if by == "speaker_name" else "(none)")
+        "group": (data[by].astype(object).fillna(_UNKNOWN_SPEAKER if by in _SPEAKER_COLUMNS else "(none)")
                   .astype(str).to_numpy()[ok] if by
                   else np.full(int(ok.sum()), "all", dtype=object)),
         "value": (pd.to_numeric(data[value], errors="coerce").to_numpy(dtype=float)[ok] if value
@@ -533,7 +534,7 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
     })
     size = frame.groupby("group").size()
     groups = sorted(size.index, key=lambda g: (-size[g], g))
-    n_groups = len(groups)
+    n_groups = sum(g != _UNKNOWN_SPEAKER for g in groups) if by in _SPEAKER_COLUMNS else len(groups)
     groups = groups[: max(1, int(top))]
     periods = pd.period_range(frame["when"].min(), frame["when"].max(), freq=period).start_time
     table = frame.pivot_table(index="when", columns="group", values="value",
@@ -594,7 +595,8 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         title = f"{what_value.capitalize()} per {unit}" + (f" by {by.replace('_', ' ')}" if by else "")
     ax.set_title(title)
     if by and len(periods) > 1:
-        shown = f"{by.replace('_', ' ')} (top {len(groups)} of {n_groups})" if n_groups > len(groups) else by.replace("_", " ")
+        n_shown = sum(g != _UNKNOWN_SPEAKER for g in groups) if by in _SPEAKER_COLUMNS else len(groups)
+        shown = f"{by.replace('_', ' ')} (top {n_shown} of {n_groups})" if n_groups > n_shown else by.replace("_", " ")
         ax.legend(title=shown, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     return ax

@@ -67,6 +67,8 @@ def _given_part(words: list[str]) -> list[str]:
     """The words of a first name before a surname: the last word, and before it only known given
     names and initials ("Golfer Ian" -> ["Ian"]; "Jake Thomas" -> both)."""
     given = _given()
+    if words[-1].lower().endswith("ly") and words[-1].lower() not in given:
+        return []  # "Finally Demi", "Eventually Tracy": an adverb opening the sentence (not "Emily")
     keep = len(words) - 1
     while keep > 0 and (words[keep - 1].lower() in given or re.fullmatch(r"[A-Z]\.", words[keep - 1])):
         keep -= 1
@@ -101,8 +103,9 @@ def full_name_in_text(text: str, name: str) -> str | None:
     found: dict[str, str] = {}
     for m in before.finditer(text):
         words = _clean(m.group(1).split())
-        if words and not words[-1].endswith((",", ".")):
-            full = " ".join(_given_part(words) + [name])
+        first = _given_part(words) if words and not words[-1].endswith((",", ".")) else []
+        if first:
+            full = " ".join(first + [name])
             found.setdefault(full.casefold(), full)
     if not found and " " not in name:  # a first name: "Jayme" ... "Jayme Closs"
         for m in after.finditer(text):

@@ -150,3 +150,16 @@ def test_an_article_that_names_another_person_with_the_surname_vetoes_the_corpus
                          "text": ["", "Actress Julianne Moore was at the gala. \"It was fun,\" Moore said."]})
     assert speaker_ids(q, arts)["speaker_id"].tolist() == ["Stephen Moore", "Moore"]
     assert speaker_ids(q)["speaker_id"].tolist() == ["Stephen Moore", "Stephen Moore"]  # no text, no veto
+
+
+def test_timeline_by_speaker_id_counts_the_same_speakers():
+    from newslab import plots
+
+    q, _ = _table()
+    q = speaker_ids(q)
+    q.loc[len(q)] = {"article_id": "us1", "speaker_name": None, "speaker_role": None, "speaker_id": None}
+    arts = pd.DataFrame({"article_id": sorted(set(q["article_id"]))})
+    arts["date"] = [f"2024-0{1 + i % 3}-01" for i in range(len(arts))]
+    ax = plots.timeline(q, articles=arts, by="speaker_id", top=3)
+    assert ax.get_legend().get_title().get_text() == f"speaker id (top 3 of {count_speakers(q)})"
+    plots.close(ax)

@@ -16,6 +16,8 @@ CASES = [
     ("Jake Thomas Patterson appeared in court. Patterson said nothing.", "Patterson", "Jake Thomas Patterson"),
     # a surname with its particle (Syrian, Arabic names)
     ("Abir Al Basha, 40, arrived in 2016. \"We were welcomed,\" Al Basha said.", "Al Basha", "Abir Al Basha"),
+    # a given name ending in -ly is still one
+    ("Emily Tshabalala, 16, swam. \"Cold,\" Tshabalala said.", "Tshabalala", "Emily Tshabalala"),
     # first name only, as profiles of young people write it
     ("Amina Yusuf, 14, won the prize. \"I did not expect it,\" Amina said.", "Amina", "Amina Yusuf"),
     # Indian: sentence starters and honorifics are not given names
@@ -33,6 +35,7 @@ def test_full_name_from_the_article(text, name, full):
     ("Nairobi Governor Johnson Sakaja spoke. \"Yes,\" Sakaja said.", "Johnson Sakaja"),  # already full
     ("\"We will appeal,\" Okonkwo said.", "Okonkwo"),  # no full name written
     ("But Mensah said so. When Mensah left, it rained.", "Mensah"),  # sentence starters only
+    ("Finally Adaeze agreed. \"Fine,\" Adaeze said.", "Adaeze"),  # an adverb is no first name
     ("", "Lee"), ("Some text.", ""),
 ])
 def test_no_full_name(text, name):
