@@ -196,18 +196,33 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in words if " " not in w)
 
 
-def _given_names(text: object, word: str) -> set[str]:
-    """The capitalised words an article writes just before the surname ``word`` (folded), titles
-    and common words left out: "Ghazala Khan ... Humayun Khan ... Captain Khan" -> {ghazala, humayun}."""
+_TOKEN = re.compile(r"\w[\w'\u2019\-]*")
+
+
+def _names_before(text: object) -> dict[str, set[str]]:
+    """For each word of an article (folded), the capitalised words written just before it, titles
+    and common words left out: "Ghazala Khan ... Humayun Khan ... Captain Khan" gives "khan" ->
+    {ghazala, humayun}. One pass over the text.
+
+    Examples:
+        >>> sorted(_names_before("Ghazala Khan, Humayun Khan and Captain Khan.")["khan"])
+        ['ghazala', 'humayun']
+    """
+    out: dict[str, set[str]] = defaultdict(set)
     if not isinstance(text, str):
-        return set()
+        return out
     heads, mods = _prefixes()
-    given = set()
-    for m in re.finditer(r"(\w[\w'\u2019\-]*)\.?\s+" + re.escape(word) + r"\b", text, re.IGNORECASE):
-        w = _fold(m.group(1))
-        if m.group(1)[:1].isupper() and w not in heads and w not in mods and w not in _common_words():
-            given.add(w)
-    return given
+    common = _common_words()
+    prev: re.Match[str] | None = None
+    for m in _TOKEN.finditer(text):
+        if prev is not None and prev.group()[:1].isupper():
+            gap = text[prev.end():m.start()]
+            if gap.strip() in ("", ".") and gap[-1:].isspace():
+                w = _fold(prev.group())
+                if w not in heads and w not in mods and w not in common:
+                    out[_fold(m.group())].add(w)
+        prev = m
+    return out
 
 
 def _owners_named(given: set[str], owners: dict[tuple, set[str]]) -> set[tuple]:
@@ -253,6 +268,7 @@ def _join_single(ids: _Identities, singles: dict[tuple, set[str]], persons: dict
             by_surname[_surname(key)][ids.find(key)] |= spellings
             for aid in in_article[key]:
                 full_in[aid].append(key)
+    before: dict[object, dict[str, set[str]]] = {}
     for single, spellings in singles.items():
         _, word, aid = single
         if word in _common_words() or all(sp.isupper() for sp in spellings):
@@ -262,7 +278,9 @@ def _join_single(ids: _Identities, singles: dict[tuple, set[str]], persons: dict
         if not here:
             here = {ids.find(k) for k in full_in.get(aid, ()) if k[0] == word}
         owners = by_surname.get(word, {})
-        given = _given_names(texts.get(aid), word) if len(here) != 1 else set()
+        if len(here) != 1 and aid not in before:
+            before[aid] = _names_before(texts.get(aid))  # once per article, only when needed
+        given = before[aid].get(word, set()) if len(here) != 1 else set()
         if len(here) != 1 and len(given) == 1:  # the one full name the article writes
             here = _owners_named(given, owners)
         if len(here) != 1 and len(owners) == 1 and (not given or _owners_named(given, owners)):
