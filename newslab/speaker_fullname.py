@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import _lexicon
 
-__all__ = ["full_name_in_text"]
+__all__ = ["acronym_in_text", "full_name_in_text"]
 
 _PARTICLES = r"(?:al|el|bin|ibn|da|de|del|della|di|dos|du|van|von|der|den|le|la|ter|ten)"
 _CAP = r"[A-Z][\w'\u2019\-]*"
@@ -114,3 +114,31 @@ def full_name_in_text(text: str, name: str) -> str | None:
                 full = " ".join([name] + words)
                 found.setdefault(full.casefold(), full)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_SMALL = r"(?:of|and|for|the|on|de|du|des|la|le|&)"
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "&"})
+
+
+def acronym_in_text(text: str, acronym: str) -> str | None:
+    """The name an acronym abbreviates, as the article spells it out: "Parliamentary Budget Officer
+    (PBO)" makes "the PBO" the Parliamentary Budget Officer. The capitalised words just before
+    "(PBO)" whose initials spell it (small words such as "of" and "and" may sit between them).
+
+    Examples:
+        >>> acronym_in_text("She met the Assembly of First Nations (AFN) on Monday. The AFN said no.", "AFN")
+        'Assembly of First Nations'
+        >>> acronym_in_text("The AFN said no.", "AFN") is None
+        True
+    """
+    if not isinstance(text, str) or not isinstance(acronym, str) or not re.fullmatch(r"[A-Z]{2,8}", acronym):
+        return None
+    pattern = re.compile(r"((?:" + _CAP + r",?[ \u00a0]+(?:" + _SMALL + r"[ \u00a0]+){0,2}){2,8})\(" + acronym + r"\)")
+    for m in pattern.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words)):  # the shortest tail of the run whose initials spell it
+            tail = words[k:]
+            if tail[0][:1].isupper() and tail[0].lower() not in _ACRONYM_SKIP and \
+                    "".join(w[0] for w in tail if w.lower() not in _ACRONYM_SKIP).upper() == acronym:
+                return " ".join(tail).rstrip(",")
+    return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslab.speaker_fullname import full_name_in_text
+from newslab.speaker_fullname import acronym_in_text, full_name_in_text
 
 CASES = [
     # Canadian: a name the article opens with, no title, given name not in any lexicon
@@ -45,3 +45,25 @@ def test_no_full_name(text, name):
 def test_offsets_free_and_linear_on_long_text():
     text = ("Word " * 20000) + "Kwame Asante spoke. Asante said."
     assert full_name_in_text(text, "Asante") == "Kwame Asante"
+
+
+@pytest.mark.parametrize(("text", "acronym", "name"), [
+    (("Applicants wait months for Immigration, Refugees and Citizenship Canada (IRCC) to reply. "
+     "The IRCC said it was hiring."), "IRCC", "Immigration, Refugees and Citizenship Canada"),
+    ("The Parliamentary Budget Officer (PBO) released a report. The PBO said the deficit would grow.",
+     "PBO", "Parliamentary Budget Officer"),
+    ("LAGOS — The Economic and Financial Crimes Commission (EFCC) arrested two officials.", "EFCC",
+     "Economic and Financial Crimes Commission"),
+    ("Members of the National Union of Teachers (NUT) voted on Friday.", "NUT", "National Union of Teachers"),
+])
+def test_acronym_spelled_out_in_the_article(text, acronym, name):
+    assert acronym_in_text(text, acronym) == name
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("The WHO said cases were rising.", "WHO"),  # never spelled out here
+    ("Some Random Words (SRX) appear.", "SRX"),  # the initials do not spell it
+    ("The Who (WHO) played.", "who"),  # not an acronym
+])
+def test_no_acronym(text, acronym):
+    assert acronym_in_text(text, acronym) is None
