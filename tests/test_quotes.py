@@ -24,7 +24,8 @@ SPAN_COLS = [("start", "end", "text"), ("speaker_start", "speaker_end", "speaker
 
 
 def run(text: str) -> pd.DataFrame:
-    return quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}))
+    """The attribution relations of ``text``: the sieves' own output (PolNeAR's convention)."""
+    return quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}), convention="attributions")
 
 
 def rows(text: str) -> list[tuple[str, str | None, str | None, str]]:
@@ -52,7 +53,7 @@ def assert_offsets(articles: pd.DataFrame, q: pd.DataFrame) -> None:
 @pytest.fixture(scope="module")
 def seed() -> tuple[str, pd.DataFrame]:
     arts = newslab.load_articles(newslab.SEED)
-    return str(arts.loc[0, "text"]), quotes(arts)
+    return str(arts.loc[0, "text"]), quotes(arts, convention="attributions")
 
 
 # paragraph begins, which sentence of it (None: any), type, cue contains, speaker mention, speaker_name
@@ -408,7 +409,7 @@ def test_polnear_dev_quality_meets_the_issue_bar():
         recs = [json.loads(line) for line in fh]
     # the scorer calls nl.quotes(...): hand it the function itself (importing the newslab.quotes
     # submodule above rebinds the package attribute ``newslab.quotes`` to the module)
-    pred, _ = score.predict_quotes(SimpleNamespace(quotes=quotes), recs)
+    pred, _ = score.predict_quotes(SimpleNamespace(quotes=quotes), recs, "polnear_dev")
     at = score.quote_metrics(recs, pred, 0.3)
     exact = score.exact_spans(recs, pred)
     assert at["F1"] >= 70, at
@@ -778,7 +779,7 @@ def test_time_adverb_before_a_verb_is_no_inverted_speaker():
 def statements(text: str) -> list[tuple[str | None, str | None, str]]:
     """(speaker, cue, content) of every statement in ``text``, offsets checked."""
     arts = pd.DataFrame({"article_id": ["t"], "text": [text]})
-    q = quotes(arts)
+    q = quotes(arts, convention="attributions")
     assert_offsets(arts, q)
     return [(_s(r.speaker), _s(r.cue), r.text) for r in q.itertuples()]
 

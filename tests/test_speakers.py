@@ -790,3 +790,80 @@ def test_a_part_of_a_group_is_an_unnamed_source(mention):
     # a quantifier opening the mention is no name: "Neither of them" is not a person called Neither
     text = f"{mention} said the plan would work."
     assert names(text, mention) == [mention[0].lower() + mention[1:]]
+
+
+# ------------------------------------------------------------------------------------ name_rule
+# How speaker_name was decided, one case per value documented in the README (texts of our own, in
+# the styles of several newsrooms): the mentions in order, the last one's (name, name_rule).
+NAME_RULE_CASES = {
+    "full_name": ("Finance Minister Nirmala Sitharaman said the deficit would narrow.",
+                  ["Finance Minister Nirmala Sitharaman"], ("Nirmala Sitharaman", "full_name")),
+    "surname": ("Ngozi Adeyemi, a nurse in Lagos, said wards were full. Adeyemi said staff had not been paid.",
+                ["Ngozi Adeyemi", "Adeyemi"], ("Ngozi Adeyemi", "surname")),
+    "single_name": ("Mr. Okonkwo said the market would reopen on Monday.", ["Mr. Okonkwo"],
+                    ("Okonkwo", "single_name")),
+    "pronoun": ("Councillor Priya Raman chairs the committee. She said the budget was balanced.", ["She"],
+                ("Priya Raman", "pronoun")),
+    "age": ("Tom Baker, 34, was arrested in Leeds after the crash. The 34-year-old said he had not been drinking.",
+            ["The 34-year-old"], ("Tom Baker", "age")),
+    "group": ("Kenya and Uganda said the border would stay open.", ["Kenya and Uganda"],
+              ("Kenya and Uganda", "group")),
+    "organisation": ("The Bank of Canada said rates would hold.", ["The Bank of Canada"],
+                     ("The Bank of Canada", "organisation")),
+    "unnamed": ("A senior police officer said the area had been sealed off.", ["A senior police officer"],
+                ("a senior police officer", "unnamed")),
+    "role": (("Health Minister Mark Holland announced the plan on Tuesday. The minister said clinics would open "
+              "in March."), ["The minister"], ("Mark Holland", "role")),
+    "organisation_noun": ("The Transport Ministry said fares would rise. The ministry said the change was overdue.",
+                          ["The Transport Ministry", "The ministry"], ("The Transport Ministry", "organisation_noun")),
+    "group_noun": ("The government said the tax would be scrapped.", ["The government"],
+                   ("The government", "group_noun")),
+    "same_source": (("A spokeswoman for the Home Office said the case was under review. The spokeswoman said no "
+                     "date had been set."), ["A spokeswoman for the Home Office", "The spokeswoman"],
+                    ("a spokeswoman for the Home Office", "same_source")),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(NAME_RULE_CASES))
+def test_name_rule_says_how_the_name_was_decided(rule):
+    text, mentions, want = NAME_RULE_CASES[rule]
+    name, _role, got = resolve_speakers(text, spans(text, *mentions), with_rule=True)[-1]
+    assert (name, got) == want
+
+
+def test_name_rule_of_more_shapes():
+    # "those familiar with ...": no noun, an unnamed source; "Jordan" the senator, not the country
+    text = "Those familiar with the talks said a deal was near."
+    assert resolve_speakers(text, spans(text, "Those"), with_rule=True)[0][2] == "unnamed"
+    text = "Sen. Jim Jordan criticised the bill. Jordan said it would fail."
+    assert resolve_speakers(text, spans(text, "Jordan", "Jordan"), with_rule=True)[-1] == (
+        "Jim Jordan", "Sen.", "surname")
+    # a pronoun with no antecedent is decided as no name, by the pronoun step; a bad span has no rule
+    text = "“We will not back down,” I said."
+    assert resolve_speakers(text, spans(text, "I") + [(5, 2)], with_rule=True) == [
+        (None, None, "pronoun"), (None, None, None)]
+    # the default output is unchanged: pairs
+    assert resolve_speakers(text, spans(text, "I")) == [(None, None)]
+
+
+def test_every_name_rule_in_the_readme_has_a_case_and_every_step_a_documented_rule():
+    from pathlib import Path
+
+    from newslab.speaker_names import NAME_RULES, STEPS
+
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    table = readme.read_text(encoding="utf-8").split("| name_rule |", 1)[1].split("\n\n", 1)[0]
+    documented = set(re.findall(r"^\s*\| `(\w+)` \|", table, flags=re.MULTILINE))
+    assert documented == set(NAME_RULE_CASES)
+    # the person step tells apart three rules; every other step's rule is its name or NAME_RULES'
+    rules = {NAME_RULES.get(s.__name__, s.__name__) for s in STEPS} - {"person"}
+    assert rules | {"full_name", "surname", "single_name"} == documented
+
+
+def test_quotes_carry_the_name_rule():
+    text = ("“We will win,” Ann Lee said on Monday. She added that taxes would fall. "
+            "A government official said the vote was close.")
+    q = newslab.quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    assert q[["speaker", "speaker_name", "name_rule"]].values.tolist() == [
+        ["Ann Lee", "Ann Lee", "full_name"], ["She", "Ann Lee", "pronoun"],
+        ["A government official", "a government official", "unnamed"]]

@@ -1,0 +1,277 @@
+"""Content and clean-up: the content after a cue, then the passes over an article's statements
+(drop duplicates, non-statements and nested cues, attach split and floating quotations).
+Part of :mod:`newslab.quotes`.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from . import _lexicon
+from .quote_article import _Article, _MERGE_SPLIT, _Stmt
+from .quote_cues import _PARTICIPLE_TAIL, _SPACE, _verbs, _verbs_set
+from .quote_marks import _QUOTE_CHARS
+from .quote_phrases import _PRON, _SKIP_BEFORE, _is_title, _kind_of
+
+
+# between the halves of a split quote: the attribution only, no new paragraph or second sentence
+_SPLIT_GAP_BREAK = re.compile(r"\n")
+
+
+_CLAUSE_CUT = {"which", "who", "while", "but", "and", "although", "though", "because", "as", "even", "when",
+               "after", "before", "since", "where", "whereas", "so", "yet", "or"}
+
+
+def _content_from(a: _Article, k: int, hi: int, sent_end: int, sp: tuple[int, int] | None,
+                  cue: tuple[int, int], conf: float, clause: bool = False) -> _Stmt | None:
+    """Content that starts at token ``k`` and runs to the end of the sentence (or quotation).
+
+    With ``clause`` it stops at the end of the clause instead ("endorsed Cruz last week, saying").
+    """
+    text = a.text
+    while k < hi and a.w[k] in (",", ":", "\u2014", "--", "-"):
+        k += 1
+    if k >= hi:
+        if k - 1 >= 0 and a.w[k - 1] == ":" and a.tstart[k - 1] < sent_end:
+            # 'He said:' ending its paragraph, the quotation opening the next one
+            p = a.tend[k - 1]
+            n = 0
+            while p < len(text) and text[p] in " \t\r\n\u00a0" and n <= 3:
+                n += text[p] == "\n"
+                p += 1
+            q = a.q_by_start.get(p)
+            if q is not None and n <= 3 and (not q.single or a.single_style):
+                return _Stmt(q.start, q.end, "direct", sp, cue, conf)
+        return None
+    s = a.tstart[k]
+    q = a.q_by_start.get(s)
+    if q is not None:
+        n = q.end
+        while n < len(text) and text[n] in " \t\u00a0":
+            n += 1
+        inner_end = text[q.start:q.end].rstrip(_QUOTE_CHARS + " ")[-1:]
+        if n >= len(text) or not (text[n].isalnum() or text[n] in "([") or inner_end in (".", "!", "?") \
+                or n >= sent_end:
+            return _Stmt(q.start, q.end, "direct", sp, cue, conf)
+        # 'said "it gets me mad" every time ...', "confirmed 'several' deliveries": the sentence goes
+        # on after the quotation, so the quotation is a fragment of indirect content
+    e = sent_end
+    verbs = _verbs_set()
+    cls_of = _verbs()
+    rel_speaker = sp is not None and sp[1] - sp[0] <= 5 and text[sp[0]:sp[1]].lower() in ("who", "which")
+    aw = a.w
+    # The tokens up to the sentence end (and hi - 1); only a comma, "and" or "but" can end the
+    # content early, so a comprehension picks those out and the tests run on them alone.
+    stop = bisect.bisect_left(a.tstart, e, k + 1, max(k + 1, hi - 1))
+    for i in [i for i, w in enumerate(aw[k + 1:stop], k + 1) if w in _COMMA_AND_BUT]:
+        w = aw[i]
+        if w == "," and aw[i + 1].lower() in _PARTICIPLE_TAIL:
+            e = a.tstart[i]  # "..., adding that ...": a statement of its own
+            break
+        if w == "," and rel_speaker and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)):
+            e = a.tstart[i]  # 'X, who voted against the bill, said ...': the relative clause ends, X speaks
+            break
+        if w == "," and aw[i + 1] == "but" and aw[i + 2] in _SUBJECT_PRON:
+            e = a.tstart[i]  # "said A, but he refused B": the narration goes on, the content ends
+            break
+        if w != "," and (aw[i + 1] in verbs or (aw[i + 1] in _SKIP_BEFORE and aw[i + 2] in verbs)) \
+                and aw[i - 1] not in _PRON and (clause or cls_of.get(
+                    aw[i + 1] if aw[i + 1] in verbs else aw[i + 2]) != "attitude"):
+            # "said A and said that B": the second cue starts a statement of its own; but in "said
+            # the party backed A but opposed B" the stance is the reported clause's, not the speaker's
+            e = a.tstart[i]
+            break
+    if clause:
+        for i in [i for i, w in enumerate(aw[k + 1:hi], k + 1) if w in _CLAUSE_BREAKS]:
+            w = aw[i]
+            if w != "," or aw[i + 1].lower() in _CLAUSE_CUT or aw[i + 1].lower() in _PARTICIPLE_TAIL:
+                e = a.tstart[i]
+                break
+    # a quotation that starts inside the content and runs past the sentence end
+    qi = bisect.bisect_left(a.qstart, s)
+    kind = "indirect"
+    while qi < len(a.quotes) and a.quotes[qi].start < e:
+        q = a.quotes[qi]
+        if not q.single:
+            kind = "mixed"
+            e = max(e, q.end)
+        qi += 1
+    while e > s and text[e - 1] in " \t\r\n.,;:\u00a0":
+        e -= 1
+    if e - s < 3 or len(text[s:e].split(None, 1)) < 2:  # fewer than two words
+        return None
+    if a.single_style:
+        kind = _kind_of(a, s, e)
+    return _Stmt(s, e, kind, sp, cue, conf)
+
+
+_COMMA_AND_BUT = frozenset((",", "and", "but"))
+
+
+_SUBJECT_PRON = frozenset(("he", "she", "they", "we", "I"))
+_CLAUSE_BREAKS = frozenset((";", "\u2014", "--", "(", ","))
+
+
+@functools.lru_cache(maxsize=1)
+def _not_content() -> dict[str, tuple[str, ...]]:
+    """cue (lower-case, or "*") -> content starts that are no statement (``quote_not_content.txt``)."""
+    out: dict[str, list[str]] = {}
+    for row in _lexicon.rows("quote_not_content.txt"):
+        for cue in row[0].lower().split():
+            out.setdefault(cue, []).append(row[1].lower())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _is_speech(a: _Article, st: _Stmt) -> bool:
+    """False for "asked not to be named", "did not respond to a request for comment"."""
+    if st.cue is None or st.kind == "direct":
+        return True
+    table = _not_content()
+    content = a.text[st.start:st.start + 40].lower()
+    for start in table.get("*", ()) + table.get(a.text[st.cue[0]:st.cue[1]].lower(), ()):
+        if content.startswith(start) and content[len(start):len(start) + 1] in ("", " ", ",", "."):
+            return False
+    return True
+
+
+_MODALS = frozenset(("will", "would", "could", "can", "may", "might", "should", "must", "shall", "won't",
+                     "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "won\u2019t", "wouldn\u2019t",
+                     "can\u2019t", "couldn\u2019t", "shouldn\u2019t"))
+_NEGATORS = frozenset(("not", "never", "n't", "also", "still", "then", "soon", "quickly", "publicly"))
+
+
+def _after_modal(text: str, cue_start: int) -> bool:
+    """Does a modal stand right before the cue ('would acknowledge', 'will not approve')?"""
+    words = text[max(0, cue_start - 30):cue_start].split()[-3:]
+    while words and words[-1].lower() in _NEGATORS:
+        words.pop()
+    return bool(words) and words[-1].lower() in _MODALS
+
+
+def _drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
+    """Drop statements whose cue sits inside another statement's reported clause and is a stance or
+    a belief ('said the council opposed the tower', 'told the crowd that she expected the vote to
+    pass') or a possibility ('told staff the bank would acknowledge its failings'): what was said,
+    not an attribution of its own (PolNeAR rarely annotates these). ``out`` is sorted by start."""
+    outer = [st for st in out if st.kind != "direct" and st.cue is not None]
+    if len(outer) < 2:
+        return out
+    starts = [st.start for st in outer]
+    verbs = _verbs()
+    text = a.text
+    keep = []
+    for st in out:
+        if st.cue is not None and st.kind != "direct":
+            c0, c1 = st.cue
+            last = bisect.bisect_right(starts, c0) - 1
+            inside = any(  # among the few statements opening before the cue
+                o is not st and o.start <= c0 and c1 <= o.end and o.cue[1] <= o.start  # type: ignore[index]
+                for o in (outer[x] for x in range(last, max(-1, last - 4), -1)))
+            if inside and (verbs.get(_SPACE.sub(" ", text[c0:c1]).lower()) in ("attitude", "belief")
+                           or _after_modal(text, c0)):
+                continue
+        keep.append(st)
+    return keep
+
+
+def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
+    """Drop duplicates and non-statements, mark used quotations, and attach floating quotations."""
+    seen: set[tuple[int, int]] = set()
+    out: list[_Stmt] = []
+    for st in stmts:
+        if (st.start, st.end) in seen or not _is_speech(a, st):
+            continue
+        seen.add((st.start, st.end))
+        out.append(st)
+    out.sort(key=lambda s: s.start)
+    out = _drop_nested(a, out)
+    # '"...," said Ann Lee, a lawyer, who has been challenging the industry for years.': a relative
+    # clause with a verb of attitude describes the speaker; it is no statement of its own
+    sp_ends = {st.sp[1] for st in out if st.sp is not None and st.kind == "direct"}
+    if sp_ends:
+        verbs = _verbs()
+        keep = []
+        for st in out:
+            cue = st.cue
+            cue_word = a.text[cue[0]:cue[1]].lower() if cue is not None else ""
+            if st.sp is not None and a.text[st.sp[0]:st.sp[1]].lower() in ("who", "which") and (
+                    verbs.get(cue_word) in ("attitude", "belief")
+                    or (cue is not None and cue_word.endswith("ing")
+                        and a.text[max(0, cue[0] - 6):cue[0]].rstrip().endswith(
+                        ("been", "is", "was", "are", "were")))):  # 'who has been challenging the industry'
+                b = st.sp[0]
+                while b > 0 and a.text[b - 1] in " ,\t\u00a0":
+                    b -= 1
+                if b in sp_ends:
+                    continue
+            keep.append(st)
+        out = keep
+    # a cue inside another statement's speaker mention ("Don Fowler, who has backed Clinton, said")
+    # describes the speaker; it is not a statement of its own
+    # (or a relative clause inside it: "Two senators who voted against the bill said")
+    spans = sorted({st.sp for st in out if st.sp is not None and (
+        st.sp[1] - st.sp[0] > 30 or " who " in a.text[st.sp[0]:st.sp[1]] or " that " in a.text[st.sp[0]:st.sp[1]])})
+    if spans:
+        sp_starts = [x[0] for x in spans]
+        keep = []
+        for st in out:
+            i = bisect.bisect_right(sp_starts, st.cue[0]) - 1 if st.cue else -1
+            if i >= 0 and spans[i][0] <= st.cue[0] and st.cue[1] <= spans[i][1] and st.sp != spans[i]:  # type: ignore[index]
+                continue
+            keep.append(st)
+        out = keep
+    covered = [(s.start, s.end) for s in out]
+    cstarts = [c[0] for c in covered]
+    text = a.text
+    floating: list[_Stmt] = []
+    for q in sorted(a.q_by_start.values(), key=lambda x: x.start):
+        k = bisect.bisect_right(cstarts, q.start) - 1
+        inside = k >= 0 and covered[k][1] > q.start
+        if inside or (k + 1 < len(covered) and covered[k + 1][0] < q.end):
+            continue
+        while k > 0 and out[k].sp is None and out[k - 1].kind == "direct" and out[k].start - out[k - 1].end < 200:
+            k -= 1  # '"A," he told Reuters when asked if he knew Trump. "B."': the question is no speaker's
+        prev = out[k] if k >= 0 else None
+        if q.single and (prev is None or text[prev.start] not in "\u2018'"):
+            continue  # single marks: only the second half of a single-quoted split quote counts
+        n = q.end
+        while n < len(text) and text[n] in " \t\u00a0":
+            n += 1
+        if n < len(text) and (text[n].islower() or text[n].isdigit()) and len(text[q.start:q.end].split()) < 8:
+            continue  # '"Never give up" is her motto.': the sentence goes on, a title or a phrase
+        if prev is not None and _MERGE_SPLIT and prev.kind == "direct" and prev.cue is not None \
+                and prev.start <= prev.cue[0] and prev.cue[1] <= q.start and prev.end <= prev.cue[0] \
+                and not _SPLIT_GAP_BREAK.search(text, prev.end, q.start) and q.start - prev.end < 400 \
+                and text[prev.start:prev.end].rstrip(_QUOTE_CHARS + " ")[-1:] not in (".", "!", "?") \
+                and not _is_title(a, q):
+            # '"A," he said. "B."': the second half of a split quote extends the statement. Not after
+            # '"A!" insists X.' or '"A?" he asked.': A is a whole utterance and B a new one.
+            prev.parts = (prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)]
+            prev.end = q.end
+            covered[k] = (prev.start, prev.end)
+            continue
+        words = len(text[q.start:q.end].split())
+        inner = text[q.start + 1:q.end - 1].rstrip(_QUOTE_CHARS + " ")
+        # a short one ('"I absolutely do."') only right after a direct quote's attribution, in its paragraph
+        short_ok = prev is not None and prev.kind == "direct" and prev.end <= q.start \
+            and q.start - prev.end < 120 and "\n" not in text[prev.end:q.start]
+        if (words < 4 and not short_ok) or not inner or (inner[-1] not in ".!?,;:\u2014-" and words < 8):
+            continue
+        # the quotation must open a sentence (not sit inside one as a scare quote or title)
+        b = q.start
+        while b > 0 and text[b - 1] in " \t\u00a0":
+            b -= 1
+        if b > 0 and text[b - 1] not in ".!?\n" + _QUOTE_CHARS + ":)\u2014":
+            continue
+        prev = out[k] if k >= 0 else None
+        if prev is None or prev.sp is None:
+            continue
+        gap = text[prev.end:q.start]
+        if gap.count("\n") > 2 or len(gap) > 400 or prev.kind == "indirect" and gap.count("\n") > 0:
+            continue
+        # the speaker and the cue that attribute it are the previous statement's
+        floating.append(_Stmt(q.start, q.end, "direct", prev.sp, prev.cue, 0.5))
+    if floating:
+        out = sorted(out + floating, key=lambda s: s.start)
+    return out

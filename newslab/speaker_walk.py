@@ -1,0 +1,137 @@
+"""Speaker walk: the state of a reader going through the article, for pronouns and role nouns.
+
+``_Walker`` tracks the subject of each sentence, the persons and groups seen most recently and
+the last quote's speaker, so that "he", "she", "they", "who" resolve to what the walk points at.
+
+Examples:
+    >>> w = _Walker(_Article("Ann Lee spoke on Monday. She said it was fine."))
+    >>> for tok in sorted(w.art.person_at): w.step(tok)
+    >>> w.he_she("f").name
+    'Ann Lee'
+"""
+from __future__ import annotations
+
+from .speaker_article import _Article, _Entity, _Group
+from .speaker_lexicon import _OBJECT_BEFORE, _RECENT
+
+
+# ------------------------------------------------------------------------------------- resolution
+class _Walker:
+    """Walks the tokens in order, tracking sentence subjects and recent persons and groups, and
+    resolves each mention when the walk reaches it."""
+
+    def __init__(self, art: _Article) -> None:
+        self.art = art
+        self.focus: _Entity | None = None
+        self.subject: _Entity | None = None
+        self.subject_sent = -1
+        self.persons: list[_Entity] = []  # most recent last, bounded
+        self.groups: dict[str, _Group] = {}  # by name, most recent last, bounded
+        self.last_speaker: _Entity | _Group | None = None
+        self.speaker_at = self.focus_at = self.subject_at = -1  # token positions, for recency
+        self.pron: dict[int, _Entity | _Group | None] = {}
+        self.unnamed: list[_Group] = []  # unnamed sources with a role head, most recent last, bounded
+
+    def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
+        ent.last_seen = t
+        persons = self.persons
+        # (a speaker is seen again by the step at its own token: already the most recent, no move)
+        if not persons or persons[-1] is not ent:
+            if ent in persons:
+                persons.remove(ent)
+            persons.append(ent)
+            del persons[:-_RECENT]
+        if subject_ok and self.subject is None:
+            self.subject = ent
+            self.subject_at = t
+
+    def _see_group(self, g: _Group) -> None:
+        groups = self.groups
+        groups.pop(g.name, None)
+        while len(groups) > _RECENT:
+            del groups[next(iter(groups))]
+        groups[g.name] = g
+
+    def _sentence(self, t: int) -> None:
+        s = self.art.doc.sent[t]
+        if s != self.subject_sent:
+            if self.subject is not None:
+                self.focus = self.subject
+                self.focus_at = self.subject_at
+            self.subject = None
+            self.subject_sent = s
+
+    def he_she(self, gender: str | None) -> _Entity | None:
+        cands: list[_Entity | None] = [self.subject]
+        # The last sentence subject and the last quote's speaker, the more recent first.
+        speaker = self.last_speaker if isinstance(self.last_speaker, _Entity) else None
+        if speaker is not None and self.speaker_at > self.focus_at:
+            cands += [speaker, self.focus]
+        else:
+            cands += [self.focus, speaker]
+        cands.extend(reversed(self.persons))
+        for e in cands:
+            if e is not None and (gender is None or e.gender in (None, gender)):
+                return e  # (no gender is learnt from a resolution: one wrong "she" would spread)
+        return None
+
+    def plural(self, kinds: tuple[str, ...]) -> _Group | None:
+        if isinstance(self.last_speaker, _Group) and self.last_speaker.kind in kinds:
+            return self.last_speaker
+        for g in reversed(self.groups.values()):
+            if g.kind in kinds:
+                return g
+        return None
+
+    def relative(self, t: int) -> _Entity | _Group | None:
+        art = self.art
+        k = t - 1
+        if k < 0:
+            return None
+        if art.doc.text[art.doc.ends[k]:art.doc.starts[t]].strip() in ("", ","):
+            ref = art.person_end.get(k) or art.group_end.get(k)
+            if ref is not None:
+                return ref
+        # "Trump, the Republican nominee, who said": the last person named in this sentence.
+        if self.persons and self.persons[-1].last_seen >= 0 and \
+                art.doc.sent[self.persons[-1].last_seen] == art.doc.sent[t]:
+            return self.persons[-1]
+        return None
+
+    def pronoun(self, t: int, cls: str | None = None) -> _Entity | _Group | None:
+        if t in self.pron:
+            return self.pron[t]
+        cls = cls or self.art.lex.pronouns.get(self.art.doc.low[t])
+        res: _Entity | _Group | None = None
+        if cls in ("m", "f"):
+            res = self.he_she(cls)
+        elif cls == "plural":
+            res = self.plural(("group", "org", "place", "unnamed"))
+        elif cls == "thing":
+            res = self.plural(("org", "place"))
+        elif cls == "relative":
+            res = self.relative(t)
+        self.pron[t] = res
+        return res
+
+    def step(self, t: int) -> None:
+        """Take token t into the state (after any mention starting at t was resolved)."""
+        art = self.art
+        doc = art.doc
+        if doc.sent[t] != self.subject_sent:
+            self._sentence(t)
+        person = art.person_at.get(t)
+        group = art.group_at.get(t) if person is None else None
+        if person is not None:
+            # A person after a preposition or a verb of meeting is an object, not the subject (and
+            # whether the token is quoted matters only while the sentence has no subject yet).
+            obj = t > 0 and doc.low[t - 1] in _OBJECT_BEFORE and doc.sent[t - 1] == doc.sent[t]
+            self._see_person(person[1], t, self.subject is None and not obj and not doc.inq[t])
+        elif group is not None:
+            self._see_group(group[1])
+        elif doc.low[t] in ("he", "she") and not doc.inq[t]:
+            ent = self.pronoun(t)
+            if isinstance(ent, _Entity):
+                self._see_person(ent, t, True)
+        elif not doc.cap[t] and doc.low[t] in art.lex.unnamed and doc.low[t].endswith("s"):
+            self._see_group(_Group(doc.low[t], "unnamed"))
