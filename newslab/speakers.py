@@ -59,7 +59,6 @@ Examples:
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, islice
@@ -68,7 +67,7 @@ import pandas as pd
 
 from .speaker_article import _Article, _Entity, _Group
 from .speaker_lexicon import _CONNECT, _TOKEN, _lex
-from .speaker_names import _resolve_mention
+from .speaker_names import _resolve_mention, finish
 from .speaker_walk import _Walker
 
 __all__ = ["resolve_speakers", "speaker_kind", "speakers"]
@@ -137,6 +136,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
         if t < n and doc.starts[t] < e:
             todo.setdefault(t, []).append((idx, s, e))
     walker = _Walker(art)
+    refs: dict[int, object] = {}  # mention index -> the person or group it resolved to
     # Only tokens that change the state or carry a mention are visited.
     events = set(todo) | art.person_at.keys() | art.group_at.keys()
     watch = _event_words()
@@ -153,6 +153,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
                 name, role, ref, rule = _resolve_mention(walker, s, e, tok, u)
                 out[idx] = (name, role, rule) if with_rule else (name, role)
                 if isinstance(ref, (_Entity, _Group)):
+                    refs[idx] = ref
                     walker.last_speaker = ref
                     walker.speaker_at = tok
                     if isinstance(ref, _Group) and ref.canon and ref not in walker.unnamed:
@@ -161,6 +162,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
                     if isinstance(ref, _Entity):
                         walker._see_person(ref, tok, walker.subject is None and not doc.inq[tok])
         walker.step(tok)
+    finish(text, out, refs, with_rule)  # the full name the article writes (speaker_names.FINISHING)
     return out
 
 
