@@ -72,16 +72,20 @@ def _surname(name: str) -> str | None:
 
 
 def _text_evidence(quotes: pd.DataFrame, articles: pd.DataFrame, ids: list[object]) -> list[tuple[object, str, str]]:
-    """(speaker_id, "f" | "m", evidence) for each honorific + surname in an article that quotes
-    exactly one person with that surname ("Mrs. Okafor" when Ngozi Okafor is quoted)."""
+    """(speaker_id, "f" | "m", evidence) for each honorific + surname (or first name) in an article
+    that quotes exactly one person with that name ("Mrs. Okafor" when Ngozi Okafor is quoted,
+    "Sir Keir" for Keir Starmer)."""
     _, honorifics, _ = _gendered()
     names = quotes["speaker_name"].tolist()
     owners: dict[object, dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
     for aid, name, sid in zip(quotes["article_id"].tolist(), names, ids):
         if isinstance(name, str) and isinstance(sid, str):
             sur = _surname(name)
-            if sur and len(_WORD.findall(name)) >= 1:
+            if sur:
                 owners[aid][sur].add(sid)
+            words = _WORD.findall(name)
+            if len(words) >= 2 and words[0][:1].isupper():
+                owners[aid][words[0]].add(sid)  # "Sir Keir", "Smt. Nirmala": the honorific before a first name
     words = "|".join(sorted((re.escape(h) for h in honorifics), key=len, reverse=True))
     pattern = re.compile(r"\b(" + words + r")\.?[ \u00a0]+([A-Z][\w'\u2019\-]*)", re.IGNORECASE)
     out = []

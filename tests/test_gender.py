@@ -38,7 +38,7 @@ def test_gender_as_the_text_states_it(table, who, gender):
 
 def test_evidence_points_into_the_text(table):
     ev = table.loc["Keir Starmer", "gender_evidence"]
-    assert ev == "Sir Keir Starmer (bbc:0); he (bbc:94)"
+    assert ev == "he (bbc:94); Sir Keir (bbc:0)"  # the pronoun of a quote; the honorific in the text
     assert TEXTS["bbc"][94:96] == "he"
     # the honorific elsewhere in the article, not in a speaker mention
     assert "Mrs. Singh (cp:" in table.loc["Amara Singh", "gender_evidence"]
