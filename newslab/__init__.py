@@ -30,6 +30,8 @@ if not SEED.exists():  # installed as a wheel: the seed ships as package data to
 # attribute to a submodule only when that submodule is first loaded.
 from .articles import load_articles
 from .evaluate import evaluate
+from .gender import speaker_gender
+from .identity import count_speakers, speaker_ids
 from .quotes import quotes
 from .sentences import sentences
 from .sentiment import sentiment
@@ -45,6 +47,7 @@ __all__ = [
     "SEED",
     "__version__",
     "cli",
+    "count_speakers",
     "evaluate",
     "export",
     "load_articles",
@@ -55,6 +58,8 @@ __all__ = [
     "read_parquet",
     "sentences",
     "sentiment",
+    "speaker_gender",
+    "speaker_ids",
     "speakers",
     "stance",
     "stance_matrix",

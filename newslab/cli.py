@@ -342,6 +342,7 @@ def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]],
         >>> sorted(t)[:4], len(t["articles"])
         (['articles', 'quote_sentiment', 'quotes', 'sentence_sentiment'], 1)
     """
+    from .identity import speaker_ids
     from .quotes import quotes as find_quotes
     from .sentences import sentences as split_sentences
     from .sentiment import sentiment as score_sentiment
@@ -376,7 +377,9 @@ def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]],
     finally:
         bar.close()
     tables = {"articles": articles, **{k: _concat(v) for k, v in parts.items()}}
-    tables["speakers"] = _timed(timings, "speakers", lambda: resolve_speakers(tables["quotes"]))
+    # one identity per speaker across the corpus: the summary, the report and the charts count it
+    tables["quotes"] = _timed(timings, "speakers", lambda: speaker_ids(tables["quotes"], articles))
+    tables["speakers"] = _timed(timings, "speakers", lambda: resolve_speakers(tables["quotes"], articles))
     if tgt:
         tables["stance_matrix"] = _timed(timings, "stance_matrix", lambda: stance_matrix(tables["quotes"], tgt))
     else:
@@ -414,7 +417,7 @@ def draw_charts(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], d
                                                     articles=arts),
         "lexicon_scatter": lambda: plots.lexicon_scatter(tables["sentence_sentiment"]),
         "stance_heatmap": lambda: plots.stance_heatmap(tables["stance_matrix"]),
-        "timeline": lambda: plots.timeline(q, articles=arts, by="speaker_name"),
+        "timeline": lambda: plots.timeline(q, articles=arts, by="speaker_id" if "speaker_id" in q else "speaker_name"),
     }
     charts: dict[str, bytes] = {}
     failed: dict[str, str] = {}

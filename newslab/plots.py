@@ -68,6 +68,7 @@ LABEL_COLORS: dict[str, str] = {
 _QUOTED_COLOR = "#E69F00"
 _NARRATION_COLOR = "#0072B2"
 _UNKNOWN_SPEAKER = "(no speaker)"
+_SPEAKER_COLUMNS = ("speaker_name", "speaker_id")  # lines per speaker: "(no speaker)" is not one
 _WRAP = 28  # characters per line of a wrapped tick label
 
 
@@ -150,7 +151,10 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 15, ax: Axes | None = No
         counts.columns = ["direct", "indirect", "mixed"]
     else:
         _require(quotes, ["speaker_name", "type"], "quotes_per_speaker")
-        names = quotes["speaker_name"].astype(object).where(quotes["speaker_name"].notna(), _UNKNOWN_SPEAKER)
+        from .identity import speaker_ids  # one identity per speaker: the same M as nl.speakers
+
+        ids = quotes["speaker_id"] if "speaker_id" in quotes.columns else speaker_ids(quotes)["speaker_id"]
+        names = ids.astype(object).where(ids.notna(), _UNKNOWN_SPEAKER)
         names = names.map(lambda s: str(s).strip() or _UNKNOWN_SPEAKER)
         kinds = quotes["type"].astype(object).fillna("unknown").astype(str)
         counts = pd.crosstab(names.to_numpy(), kinds.to_numpy())
@@ -164,7 +168,7 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 15, ax: Axes | None = No
     total = counts.sum(axis=1)
     # most quoted first, ties by name, so the chart is the same on every run
     order = sorted(total.index, key=lambda n: (-total[n], n == _UNKNOWN_SPEAKER, str(n)))
-    n_all = len(order)
+    n_all = sum(n != _UNKNOWN_SPEAKER for n in order)  # "(no speaker)" is a bar, not a speaker
     order = order[: max(1, int(top))]
     counts = counts.loc[order]
     labels = [_wrap(n) for n in order]
@@ -186,7 +190,8 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 15, ax: Axes | None = No
     ax.set_xlim(0, left.max() * 1.12 + 0.5)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Number of quotes")
-    shown = f"top {len(order)} of {n_all} speakers" if n_all > len(order) else f"{n_all} speakers"
+    n_shown = sum(n != _UNKNOWN_SPEAKER for n in order)
+    shown = f"top {n_shown} of {n_all} speakers" if n_all > n_shown else f"{n_all} speakers"
     ax.set_title(title or f"{default_title} ({shown})")
     ax.legend(title="Quote type", loc="lower right", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
@@ -521,7 +526,7 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         return _no_data(ax, title or default_title, f"no readable dates in column {date_column!r}")
     frame = pd.DataFrame({
         "when": when[ok].dt.to_period(period).dt.start_time.to_numpy(),
-        "group": (data[by].astype(object).fillna(_UNKNOWN_SPEAKER if by == "speaker_name" else "(none)")
+        "group": (data[by].astype(object).fillna(_UNKNOWN_SPEAKER if by in _SPEAKER_COLUMNS else "(none)")
                   .astype(str).to_numpy()[ok] if by
                   else np.full(int(ok.sum()), "all", dtype=object)),
         "value": (pd.to_numeric(data[value], errors="coerce").to_numpy(dtype=float)[ok] if value
@@ -529,7 +534,7 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
     })
     size = frame.groupby("group").size()
     groups = sorted(size.index, key=lambda g: (-size[g], g))
-    n_groups = len(groups)
+    n_groups = sum(g != _UNKNOWN_SPEAKER for g in groups) if by in _SPEAKER_COLUMNS else len(groups)
     groups = groups[: max(1, int(top))]
     periods = pd.period_range(frame["when"].min(), frame["when"].max(), freq=period).start_time
     table = frame.pivot_table(index="when", columns="group", values="value",
@@ -590,7 +595,8 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         title = f"{what_value.capitalize()} per {unit}" + (f" by {by.replace('_', ' ')}" if by else "")
     ax.set_title(title)
     if by and len(periods) > 1:
-        shown = f"{by.replace('_', ' ')} (top {len(groups)} of {n_groups})" if n_groups > len(groups) else by.replace("_", " ")
+        n_shown = sum(g != _UNKNOWN_SPEAKER for g in groups) if by in _SPEAKER_COLUMNS else len(groups)
+        shown = f"{by.replace('_', ' ')} (top {n_shown} of {n_groups})" if n_groups > n_shown else by.replace("_", " ")
         ax.legend(title=shown, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     return ax

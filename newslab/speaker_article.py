@@ -347,12 +347,19 @@ class _Article:
             # (most single words name nobody indexed: skip the call then)
             ent = self.lookup(doc.low[a], p.gender, i) if doc.low[a].rstrip(".") in self.by_key else None
             if ent is None:
-                if not (p.titled or self._is_person(i, j, p, kind)):
-                    return
+                # "Darian Lonechild is new to advocacy work ... Lonechild said": a surname the article
+                # writes with one full name (no title, no known given name) is that person too
                 full = self._weak.get(doc.low[a])
-                if full is not None and full[0] < i and (p.gender is None or lex.given.get(doc.low[full[0]])
+                if not (p.titled or (full is not None and doc.low[a] not in lex.function)
+                        or self._is_person(i, j, p, kind)):
+                    return
+                if full is not None and (p.gender is None or lex.given.get(doc.low[full[0]])
                                                          in (None, p.gender)):
-                    ent = self._entity(full[0], full[1], p.gender, full[0])
+                    f0 = full[0]
+                    if full[1] - f0 >= 3 and (f0 == 0 or doc.sent[f0 - 1] != doc.sent[f0]) \
+                            and doc.low[f0] not in lex.given and doc.low[f0 + 1] not in lex.particles:
+                        f0 += 1  # "Golfer Tommy Fleetwood shot 68": a sentence's first word is no first name
+                    ent = self._entity(f0, full[1], p.gender, f0)
                 elif _peer(doc, p):
                     ent = self._entity(a - 1, b, p.gender, i)
                 else:

@@ -32,6 +32,7 @@ import re
 from functools import cached_property
 
 from .speaker_article import _Entity, _Group
+from .speaker_fullname import acronym_in_text, full_name_in_text
 from .speaker_lexicon import _CUT, _DEFINITE, _INDEFINITE, _LOOSE_MODS, _POSS, _head_of, _is_head, _Lex
 from .speaker_mentions import _acronym, _kind_of, _name_words, _Parse, _parse_run, _role_left
 from .speaker_tokens import _Doc, _runs
@@ -254,9 +255,25 @@ def pronoun(m: _Mention) -> _Resolved | None:
     return None, None, None
 
 
+def document_of(m: _Mention) -> _Resolved | None:
+    """ "her statement said", "his letter says": the statement is its author's, the person or group
+    the possessive points at (as for she / he / they / it)."""
+    doc, lex = m.doc, m.lex
+    if m.u - m.t != 2 or doc.low[m.t] not in ("his", "her", "their", "its") or doc.low[m.t + 1] not in lex.documents:
+        return None
+    ref = m.w.pronoun(m.t, lex.pronouns.get(doc.low[m.t]))
+    if isinstance(ref, _Entity):
+        return _as_person(ref)
+    if isinstance(ref, _Group):
+        return ref.name, None, ref
+    return None
+
+
 def age(m: _Mention) -> _Resolved | None:
-    """ "the 34-year-old said": the person the sentence is about, as for he / she."""
-    if m.u - m.t == 2 and m.doc.low[m.t] == "the" and _AGE.fullmatch(m.doc.low[m.t + 1]):
+    """ "the 34-year-old said", "the 26-year-old right wing said": the person the sentence is about,
+    as for he / she."""
+    if 2 <= m.u - m.t <= 4 and m.doc.low[m.t] == "the" and _AGE.fullmatch(m.doc.low[m.t + 1]) \
+            and not any(m.doc.cap[k] for k in range(m.t + 2, m.u)):
         ent = m.w.he_she(None)
         if ent is not None:
             return _as_person(ent)
@@ -446,7 +463,7 @@ def unnamed(m: _Mention) -> _Resolved | None:
 
 # The order in which the steps are tried: the first that decides, decides. Pronouns first (they
 # never name anyone themselves); names in the mention before nouns; the unnamed source last.
-STEPS = (pronoun, age, name_list, person, organisation, no_noun, role, organisation_noun, group_noun,
+STEPS = (pronoun, document_of, age, name_list, person, organisation, no_noun, role, organisation_noun, group_noun,
          same_source, unnamed)
 
 
@@ -463,3 +480,46 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             rule = res[3] if len(res) > 3 else NAME_RULES.get(step.__name__, step.__name__)
             return res[0], res[1], res[2], rule
     raise AssertionError("the last step always decides")  # pragma: no cover
+
+
+# ------------------------------------------------------------------------------------- finishing steps
+# After the walk, with the whole article read: each decision about a person or an organisation may
+# take a fuller name the article writes. The first finishing step that finds one decides; its name
+# becomes the row's name_rule.
+def article_full_name(text: str, ref: object, name: str | None) -> str | None:
+    """ "Lonechild said" (the walk knows the person only by the surname), "Al Basha", "Jayme": the one
+    full name the article writes for it ("Darian Lonechild"), for every mention of that person (see
+    ``speaker_fullname.full_name_in_text``)."""
+    if isinstance(ref, _Entity) and isinstance(name, str):
+        return full_name_in_text(text, name)
+    return None
+
+
+def acronym(text: str, ref: object, name: str | None) -> str | None:
+    """ "the PBO said": the organisation the article spells out before "(PBO)" ("Parliamentary Budget
+    Officer"; see ``speaker_fullname.acronym_in_text``)."""
+    if isinstance(ref, _Group) and ref.kind == "org" and isinstance(name, str):
+        return acronym_in_text(text, name[4:] if name[:4].lower() == "the " else name)
+    return None
+
+
+FINISHING = (article_full_name, acronym)
+_MAX_FINISH = 32  # referents looked up per article: each look-up scans the text once, so cost stays linear
+
+
+def finish(text: str, out: list, refs: dict, with_rule: bool) -> None:
+    """Apply ``FINISHING`` to the decisions ``out`` whose referents are ``refs`` (index -> referent),
+    once per referent, so that every mention of one person takes the same full name."""
+    done: dict[int, tuple[str, str] | None] = {}
+    for idx, ref in refs.items():
+        if id(ref) not in done:
+            done[id(ref)] = None
+            if len(done) <= _MAX_FINISH:
+                for step in FINISHING:
+                    new = step(text, ref, out[idx][0])
+                    if new:
+                        done[id(ref)] = (new, step.__name__)
+                        break
+        found = done[id(ref)]
+        if found:
+            out[idx] = (found[0], out[idx][1], found[1]) if with_rule else (found[0], out[idx][1])

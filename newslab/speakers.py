@@ -59,7 +59,6 @@ Examples:
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, islice
@@ -68,13 +67,13 @@ import pandas as pd
 
 from .speaker_article import _Article, _Entity, _Group
 from .speaker_lexicon import _CONNECT, _TOKEN, _lex
-from .speaker_names import _resolve_mention
+from .speaker_names import _resolve_mention, finish
 from .speaker_walk import _Walker
 
 __all__ = ["resolve_speakers", "speaker_kind", "speakers"]
 
 SPEAKER_COLUMNS = ["speaker_name", "n_quotes", "n_direct", "n_indirect", "n_mixed", "n_words", "n_articles",
-                   "roles", "kind"]
+                   "roles", "kind", "speaker_id", "spellings", "gender", "gender_evidence"]
 
 
 def _valid_span(m: object, n: int) -> tuple[int, int] | None:
@@ -137,6 +136,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
         if t < n and doc.starts[t] < e:
             todo.setdefault(t, []).append((idx, s, e))
     walker = _Walker(art)
+    refs: dict[int, object] = {}  # mention index -> the person or group it resolved to
     # Only tokens that change the state or carry a mention are visited.
     events = set(todo) | art.person_at.keys() | art.group_at.keys()
     watch = _event_words()
@@ -153,6 +153,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
                 name, role, ref, rule = _resolve_mention(walker, s, e, tok, u)
                 out[idx] = (name, role, rule) if with_rule else (name, role)
                 if isinstance(ref, (_Entity, _Group)):
+                    refs[idx] = ref
                     walker.last_speaker = ref
                     walker.speaker_at = tok
                     if isinstance(ref, _Group) and ref.canon and ref not in walker.unnamed:
@@ -161,6 +162,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
                     if isinstance(ref, _Entity):
                         walker._see_person(ref, tok, walker.subject is None and not doc.inq[tok])
         walker.step(tok)
+    finish(text, out, refs, with_rule)  # the full name the article writes (speaker_names.FINISHING)
     return out
 
 
@@ -205,7 +207,7 @@ def speaker_kind(name: object) -> str | None:
     return "person"
 
 
-def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+def speakers(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per resolved speaker: who gets to speak, how often, and how.
 
     Columns: ``speaker_name``, ``n_quotes``, ``n_direct``, ``n_indirect``, ``n_mixed``, ``n_words``
@@ -215,7 +217,11 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     descending, ties by name. Quotes whose speaker did not resolve (missing ``speaker_name``) are
     left out and counted in ``df.attrs["n_unresolved"]``; unnamed sources ("a source", "officials") keep their own rows, one per wording,
     marked ``kind == "unnamed"``, so ``df[df.kind != "unnamed"]`` lists the named speakers.
-    Spellings that differ only in case or a leading "the" share a row.
+    One row per identity across the corpus (``newslab.speaker_ids``): "Donald J. Trump", "Donald
+    Trump" and "Mr. Trump" share a row; ``speaker_id`` is its canonical name (also in
+    ``speaker_name``), ``spellings`` the spellings it joined, most used first. ``gender`` (woman /
+    man / unknown) and ``gender_evidence`` say what the text states (``newslab.speaker_gender``);
+    ``articles`` (``article_id``, ``text``), when given, lend both more evidence.
 
     Not a corpus step: it aggregates, so run it on the whole quotes table.
 
@@ -228,23 +234,33 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
           speaker_name  n_quotes  n_direct  n_words    roles     kind
         0      Ann Lee         2         1        7  [Mayor]   person
         1     a source         1         1        2       []  unnamed
+        >>> q["speaker_name"] = ["Ann Lee", "Ann Lee", "Ms. Lee"]
+        >>> q["speaker"] = ["Ann Lee", "she", "Ms. Lee"]
+        >>> speakers(q)[["speaker_id", "n_quotes", "spellings", "gender"]]
+          speaker_id  n_quotes           spellings gender
+        0    Ann Lee         3  [Ann Lee, Ms. Lee]  woman
     """
     if "speaker_name" not in quotes.columns:
         raise ValueError("speakers() needs a quotes table with a 'speaker_name' column, "
                          "as newslab.quotes(articles) returns")
+    from .gender import speaker_gender
+    from .identity import speaker_ids
+
+    if "speaker_id" not in quotes.columns:
+        quotes = speaker_ids(quotes, articles)
     rows: dict[str, dict] = {}
     names = quotes["speaker_name"].tolist()
+    ids = quotes["speaker_id"].tolist()
     types = quotes["type"].tolist() if "type" in quotes.columns else [None] * len(quotes)
     texts = quotes["text"].tolist() if "text" in quotes.columns else [None] * len(quotes)
     arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * len(quotes)
     roles = quotes["speaker_role"].tolist() if "speaker_role" in quotes.columns else [None] * len(quotes)
     unresolved = 0
-    for name, typ, txt, aid, role in zip(names, types, texts, arts, roles):
-        if not isinstance(name, str) or not name.strip():
+    for name, typ, txt, aid, role, key in zip(names, types, texts, arts, roles, ids):
+        if not isinstance(name, str) or not name.strip() or not isinstance(key, str):
             unresolved += 1
             continue
         name = name.strip()
-        key = re.sub(r"^the\s+", "", name.casefold())
         r = rows.get(key)
         if r is None:
             r = rows[key] = {"spellings": {}, "n_quotes": 0, "n_direct": 0, "n_indirect": 0, "n_mixed": 0,
@@ -258,13 +274,18 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         r["articles"].add(aid)
         if isinstance(role, str) and role.strip() and role.strip() not in r["roles"]:
             r["roles"].append(role.strip())
+    gender = {}
+    if "speaker" in quotes.columns:
+        gender = speaker_gender(quotes, articles).set_index("speaker_id").to_dict("index")
     out = []
-    for r in rows.values():
-        # The most frequent spelling; on a tie the capitalised one, then the first seen.
-        name = max(r["spellings"].items(), key=lambda kv: (kv[1], kv[0][:1].isupper()))[0]
-        out.append({"speaker_name": name, "n_quotes": r["n_quotes"], "n_direct": r["n_direct"],
+    for key, r in rows.items():
+        spellings = sorted(r["spellings"], key=lambda s: (-r["spellings"][s], s))
+        g = gender.get(key, {})
+        out.append({"speaker_name": key, "n_quotes": r["n_quotes"], "n_direct": r["n_direct"],
                     "n_indirect": r["n_indirect"], "n_mixed": r["n_mixed"], "n_words": r["n_words"],
-                    "n_articles": len(r["articles"]), "roles": r["roles"], "kind": speaker_kind(name)})
+                    "n_articles": len(r["articles"]), "roles": r["roles"], "kind": speaker_kind(key),
+                    "speaker_id": key, "spellings": spellings, "gender": g.get("gender", "unknown"),
+                    "gender_evidence": g.get("gender_evidence", "")})
     df = pd.DataFrame(out, columns=SPEAKER_COLUMNS)
     if len(df):
         df = df.sort_values(["n_quotes", "speaker_name"], ascending=[False, True], kind="stable")

@@ -821,6 +821,12 @@ NAME_RULE_CASES = {
     "same_source": (("A spokeswoman for the Home Office said the case was under review. The spokeswoman said no "
                      "date had been set."), ["A spokeswoman for the Home Office", "The spokeswoman"],
                     ("a spokeswoman for the Home Office", "same_source")),
+    "document_of": (("Jody Tremblay said on Tuesday she would resign. \"It is a pillar of our democracy,\" "
+                     "her statement said."), ["her statement"], ("Jody Tremblay", "document_of")),
+    "article_full_name": ("Abir Al Basha, 40, arrived in Halifax in 2016. \"We were welcomed,\" Al Basha said.",
+                          ["Al Basha"], ("Abir Al Basha", "article_full_name")),
+    "acronym": (("The Parliamentary Budget Officer (PBO) released a report on Monday. The PBO said the deficit "
+                 "would grow."), ["The PBO"], ("Parliamentary Budget Officer", "acronym")),
 }
 
 
@@ -849,14 +855,14 @@ def test_name_rule_of_more_shapes():
 def test_every_name_rule_in_the_readme_has_a_case_and_every_step_a_documented_rule():
     from pathlib import Path
 
-    from newslab.speaker_names import NAME_RULES, STEPS
+    from newslab.speaker_names import FINISHING, NAME_RULES, STEPS
 
     readme = Path(__file__).resolve().parent.parent / "README.md"
     table = readme.read_text(encoding="utf-8").split("| name_rule |", 1)[1].split("\n\n", 1)[0]
     documented = set(re.findall(r"^\s*\| `(\w+)` \|", table, flags=re.MULTILINE))
     assert documented == set(NAME_RULE_CASES)
     # the person step tells apart three rules; every other step's rule is its name or NAME_RULES'
-    rules = {NAME_RULES.get(s.__name__, s.__name__) for s in STEPS} - {"person"}
+    rules = {NAME_RULES.get(s.__name__, s.__name__) for s in STEPS + FINISHING} - {"person"}
     assert rules | {"full_name", "surname", "single_name"} == documented
 
 

@@ -1,0 +1,144 @@
+"""The full name an article gives a person that the resolver only knows by one part of it.
+
+``resolve_speakers`` indexes a capitalised run as a person when something says so (a title, an
+honorific, a known given name, "said" beside it). A name the article writes once at the top
+without any of these ("Darian Lonechild is new to advocacy work.") is not indexed, and later
+"Lonechild said" resolves to "Lonechild". ``full_name_in_text`` finds that full name: the
+capitalised words the article writes just before the surname (or just after a first name:
+"Jayme" -> "Jayme Closs"), when the article writes exactly one such full name.
+
+Examples:
+    >>> text = "Darian Lonechild is new to advocacy work. \\"It was hard,\\" Lonechild said."
+    >>> full_name_in_text(text, "Lonechild")
+    'Darian Lonechild'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import _lexicon
+
+__all__ = ["acronym_in_text", "full_name_in_text"]
+
+_PARTICLES = r"(?:al|el|bin|ibn|da|de|del|della|di|dos|du|van|von|der|den|le|la|ter|ten)"
+_CAP = r"[A-Z][\w'\u2019\-]*"
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Capitalised words that are not given names: sentence starters, titles, honorifics, roles,
+    places, organisation words, groups and unnamed-source nouns, from the speaker lexicons."""
+    files = ("speaker_function_words.txt", "speaker_places.txt", "speaker_org_words.txt", "speaker_groups.txt",
+             "speaker_unnamed.txt", "speaker_documents.txt", "speaker_company_nouns.txt", "speaker_org_names.txt")
+    words = {w.lower() for f in files for w in _lexicon.words(f)}
+    words |= {row[0].lower().rstrip(".") for row in _lexicon.rows("titles.txt")}
+    words |= {w.lower().rstrip(".") for w in _lexicon.table("speaker_honorifics.txt")}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=256)
+def _around(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for up to three capitalised words before ``name`` and up to two after it."""
+    word = re.escape(name)
+    before = re.compile(r"(?<![\w'\u2019\-])((?:" + _CAP + r"[ \u00a0]+(?:" + _PARTICLES + r"[ \u00a0]+)?){1,3})"
+                        + word + r"(?![\w\-])")
+    after = re.compile(r"(?<![\w'\u2019\-.])" + word + r"((?:[ \u00a0]+(?:" + _PARTICLES + r"[ \u00a0]+)?"
+                       + _CAP + r"){1,2})(?![\w\-])")
+    return before, after
+
+
+@lru_cache(maxsize=1)
+def _given() -> frozenset[str]:
+    return frozenset(k.lower() for k in _lexicon.table("speaker_given_names.txt"))
+
+
+def _clean(words: list[str]) -> list[str] | None:
+    """``words`` without the non-name words in front; None when a non-name word sits inside."""
+    bad = _not_names()
+    while words and words[0].lower().rstrip(".") in bad:
+        words = words[1:]
+    if any(w.lower().rstrip(".") in bad for w in words):
+        return None
+    return words
+
+
+def _given_part(words: list[str]) -> list[str]:
+    """The words of a first name before a surname: the last word, and before it only known given
+    names and initials ("Golfer Ian" -> ["Ian"]; "Jake Thomas" -> both)."""
+    given = _given()
+    if words[-1].lower().endswith("ly") and words[-1].lower() not in given:
+        return []  # "Finally Demi", "Eventually Tracy": an adverb opening the sentence (not "Emily")
+    keep = len(words) - 1
+    while keep > 0 and (words[keep - 1].lower() in given or re.fullmatch(r"[A-Z]\.", words[keep - 1])):
+        keep -= 1
+    while keep > 0 and words[keep - 1].islower():  # a particle belongs with the word after it
+        keep -= 1
+    return words[keep:]
+
+
+def full_name_in_text(text: str, name: str) -> str | None:
+    """The one full name ``text`` writes that ends with ``name`` (or starts with it), else None.
+
+    ``name`` is what a mention resolved to: a surname ("Poulter"), a surname with its particle
+    ("Al Basha") or a first name ("Jayme"); any other name of two words or more is left alone. Titles, sentence starters and place or organisation words are not
+    part of a full name ("Golfer Ian Poulter" -> "Ian Poulter"; "But Poulter" is no full name).
+    Two different full names ("Ghazala Khan", "Humayun Khan") give None: the resolver's choice
+    stands. Linear in the text: two scans with patterns that cannot backtrack far.
+
+    Examples:
+        >>> full_name_in_text("Golfer Ian Poulter shot 68. But Poulter said it was hard.", "Poulter")
+        'Ian Poulter'
+        >>> full_name_in_text("Jayme Closs, 13, was found. Jayme told police.", "Jayme")
+        'Jayme Closs'
+        >>> full_name_in_text("Ghazala Khan and Humayun Khan. Khan said.", "Khan") is None
+        True
+    """
+    if not isinstance(text, str) or not isinstance(name, str) or not name[:1].isupper() or len(name) < 2:
+        return None
+    parts = name.split()
+    if len(parts) > 2 or (len(parts) == 2 and not re.fullmatch(_PARTICLES, parts[0], re.IGNORECASE)):
+        return None  # already a full name; "Al Basha" is a surname with its particle
+    before, after = _around(name)
+    found: dict[str, str] = {}
+    for m in before.finditer(text):
+        words = _clean(m.group(1).split())
+        first = _given_part(words) if words and not words[-1].endswith((",", ".")) else []
+        if first:
+            full = " ".join(first + [name])
+            found.setdefault(full.casefold(), full)
+    if not found and " " not in name:  # a first name: "Jayme" ... "Jayme Closs"
+        for m in after.finditer(text):
+            words = m.group(1).split()
+            if _clean(list(words)) == words:
+                full = " ".join([name] + words)
+                found.setdefault(full.casefold(), full)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_SMALL = r"(?:of|and|for|the|on|de|du|des|la|le|&)"
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "&"})
+
+
+def acronym_in_text(text: str, acronym: str) -> str | None:
+    """The name an acronym abbreviates, as the article spells it out: "Parliamentary Budget Officer
+    (PBO)" makes "the PBO" the Parliamentary Budget Officer. The capitalised words just before
+    "(PBO)" whose initials spell it (small words such as "of" and "and" may sit between them).
+
+    Examples:
+        >>> acronym_in_text("She met the Assembly of First Nations (AFN) on Monday. The AFN said no.", "AFN")
+        'Assembly of First Nations'
+        >>> acronym_in_text("The AFN said no.", "AFN") is None
+        True
+    """
+    if not isinstance(text, str) or not isinstance(acronym, str) or not re.fullmatch(r"[A-Z]{2,8}", acronym):
+        return None
+    pattern = re.compile(r"((?:" + _CAP + r",?[ \u00a0]+(?:" + _SMALL + r"[ \u00a0]+){0,2}){2,8})\(" + acronym + r"\)")
+    for m in pattern.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words)):  # the shortest tail of the run whose initials spell it
+            tail = words[k:]
+            if tail[0][:1].isupper() and tail[0].lower() not in _ACRONYM_SKIP and \
+                    "".join(w[0] for w in tail if w.lower() not in _ACRONYM_SKIP).upper() == acronym:
+                return " ".join(tail).rstrip(",")
+    return None
