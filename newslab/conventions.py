@@ -28,8 +28,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from . import _lexicon
-from .quote_cues import _verbs
+from .quote_cues import _flagged, _verbs
 
 #: The conventions :func:`newslab.quotes` knows, and what each means.
 CONVENTIONS = {
@@ -158,7 +157,7 @@ def _has_words(kind: object, text: object) -> bool:
 def drop_acts_without_words(q: pd.DataFrame, texts: Mapping[object, str] | None = None) -> pd.DataFrame:
     """Pass 3: a speech act whose object is not what was said is not a quotation.
 
-    A verb of ``quote_act_verbs.txt`` ("denied", "urged", "called", "protested") counts only with
+    A verb flagged ``act`` in ``quote_verbs.tsv`` ("denied", "urged", "called", "protested") counts only with
     quotation marks or a clause: ``Trudeau denied the substance of the story`` and ``A neighbour
     called 911`` go, ``She denied that she knew`` and ``He called the plan "a disaster"`` stay. Any
     indirect statement whose content opens with "about" or "of" names a topic, not words: ``told
@@ -173,7 +172,7 @@ def drop_acts_without_words(q: pd.DataFrame, texts: Mapping[object, str] | None 
     """
     if q.empty:
         return q
-    acts = _lexicon.words("quote_act_verbs.txt")
+    acts = _flagged("act")
     keep = []
     for kind, cue, text in zip(q["type"].tolist(), q["cue"].tolist(), q["text"].tolist()):
         words = _has_words(kind, text)

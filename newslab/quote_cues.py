@@ -11,9 +11,8 @@ import re
 
 from . import _lexicon
 
-
 # ----------------------------------------------------------------------------- the verb table
-_FLAGS = ("inverts", "direct_only", "tell", "adding", "to_clause", "noun_too", "headline")
+_FLAGS = ("inverts", "direct_only", "tell", "adding", "to_clause", "noun_too", "headline", "act")
 
 
 @functools.lru_cache(maxsize=1)
