@@ -38,3 +38,9 @@ def test_a_changed_dtype_or_added_column_is_reported():
 def test_the_corpus_holds_the_tests_texts():
     texts = digest.test_texts(Path(__file__).resolve().parent.parent)
     assert any("Choe" in t or "said" in t for t in texts) and all(len(t) >= digest.MIN_TEST_TEXT for t in texts)
+
+
+def test_test_texts_are_named_by_content_so_new_ones_shift_nothing():
+    a, b = "First text of a test, long enough to be an article.", "Second text, also long enough to count."
+    assert digest.test_id(a) == digest.test_id(a) != digest.test_id(b)
+    assert digest.test_id(a).startswith("test-")
