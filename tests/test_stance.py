@@ -305,3 +305,27 @@ def test_newsmtsc_dev_macro_f1(name):
         P, R = (tp / np_ if np_ else 0), (tp / ng if ng else 0)
         f1s.append(2 * P * R / (P + R) if P + R else 0)
     assert sum(f1s) / 3 >= 0.60
+
+
+def test_batched_mention_scan_equals_per_row_finder():
+    t = {"Chile": ["Chile", "Chilean", "Santiago"], "Peru": ["Peru", "Lima"]}
+    texts = ["Chile\u2019s envoy met Lima\u2019s.", None, "", "Nothing.", "x\x00Peru and Santiago", "Peru"]
+    by_row = st._mentions_by_row(texts, st._Compiled(t))
+    expect = {k: st.find_mentions(x, t) for k, x in enumerate(texts) if isinstance(x, str) and st.find_mentions(x, t)}
+    assert by_row == expect and set(by_row) == {0, 4, 5}
+
+
+def test_other_sentences_about_the_target_count():
+    # A paragraph's view of a person: the sentences naming her again, or saying "she", count too.
+    base = "Marta Quispe opened a clinic in the valley last spring."
+    kind = base + " Patients praised her kindness and her wonderful care. She is admired by many."
+    other = base + " Patients praised the kindness and the wonderful care of the staff at another hospital far away."
+    assert one(kind, "Marta Quispe")["stance_score"] > one(other, "Marta Quispe")["stance_score"]
+    d = roles_mod.analyse(kind)
+    assert len(st._about(d, 0, 1)) == 2
+
+
+def test_context_word_weights_hold_no_grammar_words():
+    stop = importlib.import_module("newslab._lexicon").words("stance_stopwords.txt")
+    rows = importlib.import_module("newslab._lexicon").rows("stance_words.txt")
+    assert rows and all(len(r) == 4 and r[0] not in stop for r in rows)
