@@ -665,7 +665,7 @@ def _stance_targets(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str]
             recs.append((name, s, e, lab, sc, ev, ref, window, offset))
     out = df[keep].iloc[rows_idx].reset_index(drop=True)
     if column in keep:
-        out[column] = [r[7] for r in recs] if recs else out[column]
+        out[column] = pd.array([r[7] for r in recs], dtype=df[column].dtype) if recs else out[column]
     for j, (col, dtype) in enumerate((("target", "string"), ("target_start", "int64"), ("target_end", "int64"),
                                       ("stance", "string"), ("stance_score", "float64"), ("evidence", "string"),
                                       ("reference", "string"))):
