@@ -1,23 +1,50 @@
-"""Stance: how a text treats a target it mentions (favor / neutral / against), with the evidence.
+"""Stance: where a text stands toward a target it mentions (favor / neutral / against), and why.
 
-Stance here follows NewsMTSC: the sentiment a sentence expresses *toward the target* — not the
-sentence's overall tone. For each mention we compute a handful of interpretable features:
+For each mention of a target the text is read once, token by token (``newslab.stance_roles``), and
+the mention gets interpretable features:
 
-- the tone of the whole sentence (VADER compound, with the mention itself masked out);
-- the tone of words near the mention inside its clause, decayed with distance (VADER's lexicon,
-  with negation flipping the next few words);
-- stance cues (``newslab/data/stance_against.txt`` / ``stance_favor.txt``) split by the target's
-  role: the target *receives* the act ("they condemned X", "X was condemned": against X) or
-  *does* it ("X condemned them": X is the actor of a hostile act);
-- whether the target is the source of a statement ("X said", "according to X"), or a pronoun.
+- **roles**: who does what to whom. A target is the *agent* of a friendly or hostile act ("Acme
+  condemned ...", "Acme's condemnation"), its *patient* ("condemned Acme", "Acme was condemned",
+  "ties with Acme"), or *inside the object of another act* ("X criticized Y's condemnation of Z":
+  X is against Y and, a condemnation of Z being criticized, for Z). Acts are the cues of
+  ``stance_against.txt`` / ``stance_favor.txt``; signs multiply along a chain of nested acts.
+- **plain bad news is not a stance**: "war", "crisis", "killed" (``stance_events.txt``) carry no
+  tone and no act; a separate feature counts them.
+- **tone**: VADER's lexicon and newslab's news words (negation applied; words in scare quotes do not
+  count) near the mention in its clause, decayed with distance, and in the rest of its sentence.
+- whether the target is the source of a statement ("X said"), a pronoun, the sentence's opening
+  phrase, or reached through a reference.
 
-A small multinomial logistic regression over these features, fitted on NewsMTSC train by
-``tools/train_stance.py`` and stored as ``newslab/data/stance_weights.txt``, turns them into
-``stance`` and ``stance_score`` (P(favor) - P(against)). ``evidence`` lists the words that pushed
-the decision most, with their role, e.g. ``criticized (acting on target) ; distorted``.
+A multinomial logistic regression over these features, fitted on NewsMTSC train by
+``tools/train_stance.py`` (``newslab/data/stance_weights.txt``), gives ``stance`` and
+``stance_score`` = P(favor) - P(against).
+
+**References**: with ``targets``, "they / them / their", "it / its" and "the alliance", "the three
+countries", "both countries" count as mentions of the target (or group of targets, "The US, Japan
+and South Korea") mentioned before them in the same text, looking back at most
+``_LOOKBACK_SENTENCES`` sentences; ``stance_matrix`` also looks back through the earlier quotes and
+speakers of the same article. Such rows have ``reference`` set to the antecedent's words.
+
+**Evidence** names the words and the role that decided, most decisive first, separated by " ; ":
+``criticized -> patient: the USA's condemnation`` (act -> role: the target's phrase), then tone
+words ("distorted", "threat (negated)"), and ``their -> United States: The US, Japan and South
+Korea`` for a mention reached through reference.
+
+**Speaker stance** (``stance_matrix``): the quote is read as its speaker's own act, the quote's
+cue first ("criticized" + "the USA's condemnation of ..."); a role found in the structure decides,
+the model otherwise; the speaker's own side (targets named in the speaker's name or role, and
+"we" / "our") is never scored as opposed to itself: it gets no row.
+
+**Cost and size**: linear in the text. A mention costs a bounded window of tokens
+(``stance_roles._WINDOW``) plus O(1) sentence sums, however long its text. In ``targets`` mode a
+row whose text is longer than ``TEXT_LIMIT`` characters does not carry the whole text: its
+``text`` is a window of about ``2 * _TEXT_WINDOW`` characters around the mention, with
+``text_offset`` its start in the input text (0 where ``text`` is the input text); ``target_start`` /
+``target_end`` stay offsets into the input text.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,93 +56,57 @@ import pandas as pd
 
 from . import _lexicon
 from ._parallel import corpus_step
-
-# newslab.sentiment's one-pass scorer: both VADER lexicons in one linear pass (VADER's own
-# polarity_scores is quadratic in the words of a text), on text normalised for the lexicons.
-from .sentiment import normalize_for_scoring, score_text, vader_scores
+from .stance_roles import Doc, analyse, normalise, roles, window_sum, word
 
 LABELS = ("against", "neutral", "favor")
 
 #: Feature names, in the order of the weight table (stance_weights.txt).
 FEATURES = (
     "bias",
-    "sent_compound",  # VADER compound of the sentence, mention masked
-    "sent_polarity",  # TextBlob (pattern) polarity of the sentence, mention masked
-    "sent_news",  # newslab.sentiment's news-tuned score of the sentence, mention masked
-    "clause_compound",  # VADER compound of the mention's clause, mention masked
-    "sent_strength",  # |VADER compound| of the sentence: any strong tone at all (against neutral)
-    "subjectivity",  # TextBlob subjectivity of the sentence
-    "clause_strength",  # |VADER compound| of the mention's clause
-    "clause_news",  # newslab.sentiment's score of the mention's clause
-    "near_pos",  # decayed positive valence in the mention's clause
-    "near_neg",  # decayed negative valence in the mention's clause (as a positive number)
+    "sent_pos",  # positive tone in the rest of the sentence (saturating)
+    "sent_neg",
+    "sent_compound",  # VADER-style compound of the rest of the sentence's tone
+    "clause_compound",  # the same for the tone near the mention in its clause
+    "near_pos",  # decayed positive tone near the mention, in its clause
+    "near_neg",
     "after_pos",  # the part of near_pos after the mention (what the target does or is)
     "after_neg",
-    "far_pos",  # positive valence elsewhere in the sentence
+    "far_pos",  # tone in the window but outside the mention's clause
     "far_neg",
-    "recv_against",  # target receives a hostile act
-    "recv_favor",  # target receives a friendly act
-    "do_against",  # target does a hostile act
-    "do_favor",  # target does a friendly act
+    "agent_pos",  # the target does a friendly act
+    "agent_neg",  # the target does a hostile act
+    "patient_pos",  # a friendly act is done to the target
+    "patient_neg",  # a hostile act is done to the target
+    "nested_pos",  # inside the object of another act, friendly on balance ("criticized the ban on X")
+    "nested_neg",
     "source",  # target is the source of a statement
     "pronoun",  # target is a pronoun
-    "subject",  # the mention opens its sentence (usually the grammatical subject)
+    "reference",  # target reached through a reference ("their", "the alliance")
+    "subject",  # the mention opens its sentence
     "quoted",  # the sentence holds a quotation
 )
 
 _DECAY = 4.0  # tokens; weight exp(-d / _DECAY) for a word d tokens away from the mention
-_NEG_WINDOW = 3  # a negator flips the next 3 words (VADER's window)
-_NEG_SCALE = -0.74  # VADER's N_SCALAR
-_SPAN_LIMIT = 400  # characters either side of a mention that can count
-_CUE_WINDOW = 12  # cue words further than this (in tokens) from the mention do not set its role
-
-# Quote characters and apostrophes -> ASCII, one character for one, so offsets stay valid.
-_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"',
-                            "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2014": "-",
-                            "\u2013": "-"})
-
-# Words, contractions ("isn't", "Russia's"), hyphenated words, and single punctuation marks.
-_TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
-_CLAUSE_PUNCT = frozenset(";:()[]-\".!?")
-_CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "however", "yet", "because",
-                           "which", "who", "whom", "whose", "unlike", "despite", "if", "unless", "whether"})
-_PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting"})
+_NEAR = 12  # tokens either side of a mention read one by one
+_DECAYS = tuple(math.exp(-d / _DECAY) for d in range(_NEAR + 2))
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs",
                        "we", "us", "our", "i", "me", "my", "you", "your", "who", "whom", "himself", "herself",
                        "themselves", "itself"})
+TEXT_LIMIT = 1000  # characters: longer texts are not copied into every stance row
+_TEXT_WINDOW = 300  # characters either side of a mention kept in ``text`` for a long text
+
+#: Work counter: tokens read per mention and per text (tests check linearity with it, not a clock).
+WORK = {"tokens": 0, "mentions": 0}
 
 
-def normalise(text: str) -> str:
-    """Curly quotes and apostrophes to ASCII, one character for one (offsets stay valid).
-
-    Kept for token and clause structure (dashes stay clause marks); text given to VADER and
-    TextBlob goes through ``newslab.sentiment.normalize_for_scoring``.
-
-    Examples:
-        >>> normalise("It isn\u2019t \u201cgreat\u201d")
-        'It isn\\'t "great"'
-    """
-    return text.translate(_NORMALISE)
+def _sat(x: float) -> float:
+    return x / (1.0 + x)
 
 
-# --------------------------------------------------------------------------- lexicons (cached)
-@lru_cache(maxsize=1)
-def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-def _cue_table(name: str) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for row in _lexicon.rows(name):
-        out[row[0].lower()] = float(row[1]) if len(row) > 1 and row[1] else 1.0
-    return out
-
-
-@lru_cache(maxsize=1)
-def _cues() -> tuple[dict[str, float], dict[str, float]]:
-    return _cue_table("stance_against.txt"), _cue_table("stance_favor.txt")
+def _compound(x: float) -> float:
+    """VADER's normalisation of a sum of valences (here on -1..1 per word, so x4) into [-1, 1]."""
+    x *= 4.0
+    return x / math.sqrt(x * x + 15.0)
 
 
 @lru_cache(maxsize=1)
@@ -123,186 +114,199 @@ def _weights() -> dict[str, dict[str, float]]:
     """label -> feature -> weight, from ``stance_weights.txt`` (lines: label, feature, weight)."""
     out: dict[str, dict[str, float]] = {lab: {f: 0.0 for f in FEATURES} for lab in LABELS}
     for lab, feat, w in _lexicon.rows("stance_weights.txt"):
-        out[lab][feat] = float(w)
+        if feat in out[lab]:
+            out[lab][feat] = float(w)
     return out
 
 
-@lru_cache(maxsize=65536)
-def _stems(word: str) -> tuple[str, ...]:
-    """Candidate base forms of an inflected word, for cue lookup ("criticized" -> "criticize")."""
-    w = word
-    c = [w]
-    for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-                     ("es", ""), ("s", ""), ("d", ""), ("ation", ""), ("ation", "e"), ("ion", ""),
-                     ("ion", "e"), ("ers", ""), ("er", ""), ("ly", "")):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            base = w[: len(w) - len(suf)] + rep
-            c.append(base)
-            if rep == "" and len(base) >= 4 and base[-1] == base[-2]:  # "slammed" -> "slam"
-                c.append(base[:-1])
-    return tuple(c)
+_BOW = 6  # tokens either side whose words carry a learned weight (stance_words.txt)
 
 
-def _cue(word: str, table: dict[str, float]) -> tuple[float, str] | None:
-    for s in _stems(word):
-        if s in table:
-            return table[s], s
-    return None
+@lru_cache(maxsize=1)
+def _word_weights() -> dict[str, tuple[float, float, float]]:
+    """word -> weights for (against, neutral, favor), from ``stance_words.txt`` (may be empty)."""
+    out: dict[str, tuple[float, float, float]] = {}
+    for row in _lexicon.rows("stance_words.txt"):
+        out[row[0]] = (float(row[1]), float(row[2]), float(row[3]))
+    return out
 
 
-# --------------------------------------------------------------------------- features
+def context_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
+    """The lower-cased words within ``_BOW`` tokens of a mention, in its sentence (not the mention).
+
+    Examples:
+        >>> d = analyse("Critics condemned Acme for the spill.")
+        >>> [w for w, _ in context_words(d, 2, 2)]
+        ['critics', 'condemned', 'spill']
+    """
+    lo, hi = doc.sent_bounds[doc.sent[t0]]
+    stop = _lexicon.words("stance_stopwords.txt")
+    return [(doc.lower[i], i) for i in range(max(lo, t0 - _BOW), min(hi, t1 + _BOW + 1))
+            if not t0 <= i <= t1 and doc.lower[i][:1].isalpha() and doc.lower[i] not in stop]
+
+
 @dataclass
 class _Mention:
     values: dict[str, float] = field(default_factory=dict)
-    # (feature, token index, token text, contribution before weighting, note) for the evidence
+    # (feature, token index, words, contribution before weighting, note) for the evidence
     parts: list[tuple[str, int, str, float, str]] = field(default_factory=list)
+    role: Any = None
+    context: list[tuple[str, int]] = field(default_factory=list)  # (word, token) near the mention
 
     def add(self, feat: str, amount: float, word: str = "", note: str = "", pos: int = -1) -> None:
-        self.values[feat] = self.values.get(feat, 0.0) + amount
+        self.values[feat] += amount
         if word:
             self.parts.append((feat, pos, word, amount, note))
 
 
-def _clause_ids(tokens: Sequence[str]) -> list[int]:
-    ids, cur = [], 0
-    for t in tokens:
-        if t in _CLAUSE_PUNCT or t.lower() in _CLAUSE_WORDS:
-            cur += 1
-        ids.append(cur)
-    return ids
+def _source(doc: Doc, t0: int, t1: int, hi: int) -> bool:
+    speech = _lexicon.words("stance_speech.txt")
+    if any(w in speech for w in doc.lower[t1 + 1: min(hi, t1 + 4)]):
+        return True
+    return t0 >= 2 and doc.lower[t0 - 2] == "according" and doc.lower[t0 - 1] == "to"
 
 
-def features(text: str, start: int, end: int) -> _Mention:
-    """The stance features of the mention ``text[start:end]`` (see ``FEATURES``).
+def _tone_window(m: _Mention, doc: Doc, t0: int, t1: int, lo: int, hi: int) -> None:
+    """Tone and bad news within ``_NEAR`` tokens of the mention (the only per-token loop)."""
+    a, b = max(lo, t0 - _NEAR), min(hi, t1 + _NEAR + 1)
+    WORK["tokens"] += b - a
+    clause = doc.clause
+    tcl = {clause[t0], clause[t1]}
+    for i in range(a, b):
+        if t0 <= i <= t1:
+            continue
+        v = doc.tone[i]
+        if not v:
+            continue
+        note = "negated" if doc.negated[i] else ""
+        if clause[i] in tcl:
+            w = abs(v) * _DECAYS[t0 - i if i < t0 else i - t1]
+            m.add("near_pos" if v > 0 else "near_neg", w, doc.words[i], note, i)
+            if i > t1:
+                m.add("after_pos" if v > 0 else "after_neg", w)
+        else:
+            m.add("far_pos" if v > 0 else "far_neg", abs(v) * 0.5, doc.words[i], note, i)
+
+
+_ABOUT = 3  # sentences either side searched for more about the target
+_ABOUT_TOKENS = 120
+_ABOUT_NORM = 0.0  # sums over n sentences are divided by n ** _ABOUT_NORM
+_PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers"})
+
+
+def _about(doc: Doc, t0: int, t1: int) -> list[tuple[int, int]]:
+    """Token ranges of the sentences near the mention (``_ABOUT`` either side) that name the target
+    again (its last word: "Koellmann", "Korea") or speak of a person (he, she, his, her): what the
+    text says about the target there counts toward its stance (a paragraph's view of a person)."""
+    s = doc.sent[t0]
+    key = doc.lower[t1][:-2] if doc.lower[t1].endswith("'s") else doc.lower[t1]
+    out = []
+    for k in range(max(0, s - _ABOUT), min(len(doc.sent_bounds), s + _ABOUT + 1)):
+        if k == s:
+            continue
+        a, b = doc.sent_bounds[k]
+        if b - a > _ABOUT_TOKENS:
+            continue  # bounded work per mention, however long the sentences around it
+        WORK["tokens"] += b - a
+        if any(w == key or w in _PERSONAL or w.startswith(key) and w[len(key):] in ("'s", "s'")
+               for w in doc.lower[a:b]):
+            out.append((a, b))
+    return out
+
+
+def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _Mention:
+    """The stance features of the mention ``[start, end)`` of a text (see ``FEATURES``).
+
+    ``doc`` is ``newslab.stance_roles.analyse(text)`` (or the text itself); analyse a text once
+    and pass it for each of its mentions.
 
     Examples:
         >>> f = features("Critics condemned Acme for the spill.", 18, 22)
-        >>> f.values["recv_against"] > 0, f.values["do_against"]
-        (True, 0.0)
+        >>> f.values["patient_neg"] > 0, f.values["agent_neg"], f.role.evidence
+        (True, 0.0, 'condemned -> patient: Acme')
     """
-    # Only the mention's surroundings: a mention in a 1 MB text without full stops costs the same
-    # as one in a short sentence (and many mentions do not make a long text quadratic).
-    a, b = max(0, start - _SPAN_LIMIT), min(len(text), end + _SPAN_LIMIT)
-    text, start, end = text[a:b], start - a, end - a
-    if a > 0:  # drop the cut word at the left edge
-        cut = text.find(" ", 0, start)
-        if cut >= 0:
-            text, start, end = text[cut + 1:], start - cut - 1, end - cut - 1
-    norm = normalise(text)
-    # Tokens of the mention's sentence only (a long paragraph would dilute the signal).
-    lo = max(norm.rfind(". ", 0, start), norm.rfind("? ", 0, start), norm.rfind("! ", 0, start),
-             norm.rfind("\n", 0, start))
-    lo = lo + 1 if lo >= 0 else 0
-    hi_c = [i for i in (norm.find(". ", end), norm.find("? ", end), norm.find("! ", end), norm.find("\n", end))
-            if i >= 0]
-    hi = min(hi_c) + 1 if hi_c else len(norm)
-    m = _Mention(values={f: 0.0 for f in FEATURES})
+    if isinstance(doc, str):
+        doc = analyse(doc)
+    m = _Mention(values=dict.fromkeys(FEATURES, 0.0))
     m.values["bias"] = 1.0
-    spans = [(mt.start(), mt.end(), mt.group()) for mt in _TOKEN.finditer(norm[lo:hi])]
-    spans = [(s + lo, e + lo, w) for s, e, w in spans]
-    words = [w for _, _, w in spans]
-    lower = [w.lower() for w in words]
-    tgt = [i for i, (s, e, _) in enumerate(spans) if s < end and e > start]
-    target_text = norm[start:end].strip().lower()
-    if target_text in _PRONOUNS:
-        m.values["pronoun"] = 1.0
-    vader = _vader()
-    # Sentence tone with the mention masked (a name such as "Winner" or "Hope" is not a judgement).
-    masked = normalize_for_scoring(text[lo:start] + " " + text[end:hi])
-    if masked.strip():
-        pol, subj, comp, news = score_text(masked)
-        m.values.update(sent_compound=comp, sent_strength=abs(comp), sent_polarity=pol, subjectivity=subj,
-                        sent_news=news)
-    if not tgt:
+    m.values["reference"] = 1.0 if reference else 0.0
+    t0, t1 = doc.token_range(start, end)
+    WORK["mentions"] += 1
+    if t0 > t1:
         return m
-    t0, t1 = tgt[0], tgt[-1]
-    if t0 <= 2 and all(not words[j][0].isalnum() or lower[j] in ("the", "a", "an") for j in range(t0)):
+    if doc.lower[t0] in _PRONOUNS and t0 == t1:
+        m.values["pronoun"] = 1.0
+    lo, hi = doc.sent_bounds[doc.sent[t0]]
+    pos = window_sum(doc.pos_sum, lo, hi) - window_sum(doc.pos_sum, t0, t1 + 1)
+    neg = window_sum(doc.neg_sum, lo, hi) - window_sum(doc.neg_sum, t0, t1 + 1)
+    about = _about(doc, t0, t1)
+    for a, b in about:  # the other sentences about the target count with its own, as a mean
+        pos += window_sum(doc.pos_sum, a, b)
+        neg += window_sum(doc.neg_sum, a, b)
+    pos, neg = pos / (1 + len(about)) ** _ABOUT_NORM, neg / (1 + len(about)) ** _ABOUT_NORM
+    m.values["sent_pos"], m.values["sent_neg"] = _sat(pos), _sat(neg)
+    m.values["quoted"] = 1.0 if doc.quoted[doc.sent[t0]] else 0.0
+    if t0 - lo <= 2 and all(not doc.words[j][0].isalnum() or doc.lower[j] in ("the", "a", "an")
+                            for j in range(lo, t0)):
         m.values["subject"] = 1.0
-    if '"' in norm[lo:hi]:
-        m.values["quoted"] = 1.0
-    clauses = _clause_ids(words)
-    tclause = {clauses[i] for i in tgt}
-    cl = [i for i in range(len(words)) if clauses[i] in tclause and not t0 <= i <= t1]
-    if cl:
-        # (VADER compound, newslab's news compound), without TextBlob
-        comp, news = vader_scores(normalize_for_scoring(" ".join(words[i] for i in cl)))
-        m.values.update(clause_compound=comp, clause_strength=abs(comp), clause_news=news)
-    negators = _lexicon.words("stance_negators.txt")
-    lexicon = vader.lexicon
-    against, favor = _cues()
-    speech = _lexicon.words("stance_speech.txt")
-    # Source of a statement: "X said", "X, the minister, said" is close; "according to X".
-    after = lower[t1 + 1: t1 + 4]
-    if any(w in speech for w in after) or (t0 >= 2 and lower[t0 - 2] == "according" and lower[t0 - 1] == "to"):
-        m.values["source"] = 1.0
-    rhetorical = False
-    for i, w in enumerate(lower):
-        if t0 <= i <= t1 or not w[0].isalnum():
-            continue
-        d = t0 - i if i < t0 else i - t1
-        in_clause = clauses[i] in tclause
-        if w == "why":
-            rhetorical = True  # "why is X not regarded as a threat?": the negation does not flip
-        negated = not rhetorical and any(lower[j] in negators or lower[j].endswith("n't")
-                                         for j in range(max(0, i - _NEG_WINDOW), i)
-                                         if clauses[j] == clauses[i])
-        # A word in scare quotes ("posed a 'threat'") is someone else's word, not the writer's judgement.
-        scare = 0 < i < len(words) - 1 and words[i - 1] in ("'", '"') and words[i + 1] in ("'", '"')
-        val = 0.0 if scare else lexicon.get(w, 0.0) / 4.0
-        if val:
-            v = val * (_NEG_SCALE if negated else 1.0)
-            note = "negated" if negated else ""
-            if in_clause:
-                wt = math.exp(-d / _DECAY)
-                m.add("near_pos" if v > 0 else "near_neg", abs(v) * wt, words[i], note, i)
-                if i > t1:
-                    m.add("after_pos" if v > 0 else "after_neg", abs(v) * wt)
-            else:
-                m.add("far_pos" if v > 0 else "far_neg", abs(v) * 0.5, words[i], note, i)
-        if scare or not in_clause or d > _CUE_WINDOW or "," in words[min(i, t0): max(i, t1)]:
-            continue  # a cue across a comma belongs to another phrase ("rejected the request, saying X")
-        for table, kind in ((against, "against"), (favor, "favor")):
-            hit = _cue(w, table)
-            if not hit:
-                continue
-            weight = hit[0] * math.exp(-d / (2 * _DECAY))
-            if negated:
-                kind = "favor" if kind == "against" else "against"
-                weight *= 0.5
-            if i < t0:  # cue before the mention: the target receives it, unless "... by X"
-                by_agent = lower[t0 - 1] == "by"
-                role = "do" if by_agent else "recv"
-            else:  # cue after the mention: the target does it, unless passive ("X was condemned")
-                k = i - 1
-                while k > t1 and lower[k].endswith("ly"):
-                    k -= 1
-                role = "recv" if k > t1 and lower[k] in _PASSIVE_AUX else "do"
-            note = "acting on target" if role == "recv" else "target acting"
-            m.add(f"{role}_{kind}", weight, words[i], note + (", negated" if negated else ""), i)
-            break
+    m.values["source"] = 1.0 if _source(doc, t0, t1, hi) else 0.0
+    _tone_window(m, doc, t0, t1, lo, hi)
+    m.context = context_words(doc, t0, t1)
+    m.values["sent_compound"] = _compound(pos - neg)
+    m.values["clause_compound"] = _compound(m.values["near_pos"] - m.values["near_neg"])
+    r = roles(doc, t0, t1)
+    if r is not None:
+        kind = "nested" if r.depth > 1 else r.role
+        m.role = r
+        m.add(f"{kind}_{'pos' if r.value > 0 else 'neg'}", min(1.0, abs(r.value)), r.evidence, "", -2)
     return m
 
 
-def _decide(m: _Mention) -> tuple[str, float, str]:
+def _probabilities(m: _Mention) -> dict[str, float]:
     w = _weights()
-    logits = {lab: sum(w[lab][f] * m.values.get(f, 0.0) for f in FEATURES) for lab in LABELS}
+    logits = {lab: sum(w[lab][f] * v for f, v in m.values.items() if v) for lab in LABELS}
+    ww = _word_weights()
+    if m.context and ww:
+        scale = 1.0 / math.sqrt(len(m.context))
+        for word_, _ in m.context:
+            hit = ww.get(word_)
+            if hit:
+                for lab, v in zip(LABELS, hit):
+                    logits[lab] += v * scale
     top = max(logits.values())
     ex = {lab: math.exp(v - top) for lab, v in logits.items()}
     z = sum(ex.values())
-    prob = {lab: v / z for lab, v in ex.items()}
-    label = max(LABELS, key=lambda lab: logits[lab])
+    return {lab: v / z for lab, v in ex.items()}
+
+
+def _decide(m: _Mention, speaker: bool = False) -> tuple[str, float, str]:
+    """(label, score, evidence) of a mention. ``speaker``: a role found in the structure decides
+    (the speaker's own statement), the model only where no act governs the target."""
+    w = _weights()
+    prob = _probabilities(m)
+    label = max(LABELS, key=lambda lab: prob[lab])
     score = round(prob["favor"] - prob["against"], 4)
-    # Evidence: the words whose features pushed most toward the chosen label (over the others),
-    # one entry per word, labelled with its role when it is a stance cue.
+    if speaker and m.role is not None and m.role.role != "agent":
+        label = "favor" if m.role.value > 0 else "against"
+        score = round(max(-1.0, min(1.0, m.role.value)), 4)
+    # Evidence: the words whose features pushed most toward the chosen label (over the others);
+    # the role that decided goes first.
     push: dict[int, list[Any]] = {}
-    for feat, pos, word, amount, note in m.parts:
+    for feat, pos, words, amount, note in m.parts:
         delta = (w[label][feat] - max(w[o][feat] for o in LABELS if o != label)) * amount
-        entry = push.setdefault(pos, [0.0, word, ""])
+        entry = push.setdefault(pos, [0.0, words, note])
         entry[0] += delta
-        if note and (not entry[2] or feat.startswith(("recv", "do"))):
-            entry[2] = note
-    ranked = sorted((e for e in push.values() if e[0] > 0.02), key=lambda e: -e[0])
-    seen = [f"{word} ({note})" if note else word for _, word, note in ranked]
+    ww = _word_weights()
+    li = LABELS.index(label)
+    for word_, pos in m.context:
+        hit = ww.get(word_)
+        if hit and pos not in push:
+            delta = (hit[li] - max(v for j, v in enumerate(hit) if j != li)) / math.sqrt(len(m.context))
+            if delta > 0.05:
+                push[pos] = [delta, word_, ""]
+    role_first = [e for p, e in push.items() if p == -2 and (speaker or e[0] > 0)]
+    ranked = sorted((e for p, e in push.items() if p != -2 and e[0] > 0.02), key=lambda e: -e[0])
+    seen = [f"{words} ({note})" if note else words for _, words, note in role_first + ranked]
     if m.values.get("source") and label == "neutral":
         seen.append("(target is the speaker)")
     return label, score, " ; ".join(seen[:4])
@@ -320,7 +324,9 @@ def _mention_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.P
                 owner[a] = name
     alts = sorted(owner, key=lambda a: (-len(a), a))
     # Whole words: no word character on either side ("Russia's", "pro-Russia" and "US-led" count).
-    pattern = r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)"
+    # The leading class of first characters lets the scan skip most positions at C speed.
+    first = "".join(sorted({re.escape(a[0]) for a in alts}))
+    pattern = r"(?=[" + first + r"])(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)"
     return re.compile(pattern), owner
 
 
@@ -331,6 +337,14 @@ def _freeze_targets(targets: Mapping[str, Iterable[str] | str]) -> tuple[tuple[s
             aliases = [aliases]
         out.append((str(name), tuple(str(a) for a in aliases)))
     return tuple(out)
+
+
+class _Compiled(dict):  # type: ignore[type-arg]
+    """A targets mapping with its alternation compiled once per call of ``stance``."""
+
+    def __init__(self, targets: Mapping[str, Iterable[str] | str]) -> None:
+        super().__init__(targets)
+        self.rx = _mention_regex(_freeze_targets(targets))
 
 
 def find_mentions(text: str, targets: Mapping[str, Iterable[str] | str]) -> list[tuple[str, int, int]]:
@@ -348,35 +362,198 @@ def find_mentions(text: str, targets: Mapping[str, Iterable[str] | str]) -> list
     """
     if not isinstance(text, str) or not text:
         return []
-    rx, owner = _mention_regex(_freeze_targets(targets))
+    rx, owner = _mention_regex(_freeze_targets(targets)) if not isinstance(targets, _Compiled) else targets.rx
     norm = normalise(text)
     return [(owner[mt.group()], mt.start(), mt.end()) for mt in rx.finditer(norm)]
 
 
+# --------------------------------------------------------------------------- references
+_PLURAL_REFS = frozenset({"they", "them", "their", "theirs"})
+_SINGULAR_REFS = frozenset({"it", "its"})
+_GROUP_NOUNS = frozenset({"alliance", "allies", "countries", "nations", "governments", "partners", "sides"})
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_EXPLETIVE_NEXT = frozenset({"is", "was", "'s", "seems", "seemed", "appears", "will", "would", "has", "had",
+                             "remains", "takes", "took", "may", "might", "could", "should"})
+_REF_FIRST = _PLURAL_REFS | {"its", "it", "the", "both"}  # words a reference can start with
+_LOOKBACK_SENTENCES = 2  # a reference reaches back this many sentences before its own
+_COORD = frozenset({",", "and", "the"})
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A target, or a group of names with targets among them, that a later reference may point to."""
+
+    targets: tuple[str, ...]
+    plural: bool
+    size: int  # names in the group
+    phrase: str
+    sent: int = -10**9  # sentence of the text it is in (-10**9: before the text, e.g. an earlier quote)
+    tok: int = -1  # its last token in that text
+    possessor: bool = False  # "the USA's": not the referent of an "its" in the same sentence
+
+
+def _name_runs(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (names) among tokens [a, b)."""
+    runs: list[tuple[int, int]] = []
+    i = a
+    while i < b:
+        if doc.words[i][:1].isupper():
+            j = i
+            while j + 1 < b and (doc.words[j + 1][:1].isupper() or doc.words[j + 1] == "."
+                                 and j + 2 < b and doc.words[j + 2][:1].isupper()):
+                j += 1
+            runs.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def antecedents(doc: Doc, mentions: Sequence[tuple[str, int, int]]) -> list[Antecedent]:
+    """The named mentions of a text, and its coordinations of names ("The US, Japan and South
+    Korea") that hold a target, as antecedents for references; in text order.
+
+    Examples:
+        >>> d = analyse("Russia and North Korea met. Acme grew.")
+        >>> [(a.targets, a.plural) for a in antecedents(d, [("R", 0, 6), ("NK", 11, 22), ("A", 28, 32)])]
+        [(('R',), False), (('NK',), False), (('R', 'NK'), True), (('A',), False)]
+    """
+    out: list[tuple[int, Antecedent]] = []
+    tok_of = [(name, *doc.token_range(s, e)) for name, s, e in mentions]
+    for name, t0, t1 in tok_of:
+        if t0 > t1:
+            continue
+        poss = doc.lower[t1].endswith(("'s", "s'"))
+        out.append((t1, Antecedent((name,), False, 1, doc.text[doc.starts[t0]:doc.ends[t1]], doc.sent[t0], t1, poss)))
+    runs = _name_runs(doc, 0, len(doc.words))
+    k = 0
+    while k < len(runs):
+        j, has_and = k, False
+        while j + 1 < len(runs):
+            gap = doc.lower[runs[j][1] + 1: runs[j + 1][0]]
+            if not gap or any(g not in _COORD for g in gap) or len(gap) > 3 or \
+                    doc.sent[runs[j][1]] != doc.sent[runs[j + 1][0]]:
+                break
+            has_and = has_and or "and" in gap
+            j += 1
+        if j > k and has_and:
+            a, b = runs[k][0], runs[j][1]
+            inside = tuple(dict.fromkeys(n for n, t0, t1 in tok_of if a <= t0 and t1 <= b))
+            if inside:
+                out.append((b, Antecedent(inside, True, j - k + 1, doc.text[doc.starts[a]:doc.ends[b]],
+                                          doc.sent[a], b)))
+        k = j + 1
+    out.sort(key=lambda x: x[0])
+    return [a for _, a in out]
+
+
+def _group_noun_end(doc: Doc, k: int) -> int:
+    """Last token of "alliance" / "triangular military alliance" starting at token ``k``; -1 if none."""
+    for j in range(k, min(len(doc.lower), k + 3)):
+        if doc.lower[j] in _GROUP_NOUNS:
+            return j
+        if not doc.lower[j].isalpha() or doc.words[j][:1].isupper():
+            return -1
+    return -1
+
+
+def _reference_at(doc: Doc, k: int) -> tuple[bool, int, int] | None:
+    """Is token ``k`` a reference? (plural, group size or 0, last token of the reference).
+    "their triangular military alliance" and "the three countries" refer as a whole."""
+    w = doc.lower[k]
+    nxt = doc.lower[k + 1] if k + 1 < len(doc.lower) else ""
+    if w in ("their", "the", "both"):
+        n = _COUNTS.get(nxt, 0) if w != "both" else 2
+        end = _group_noun_end(doc, k + (2 if n and w != "both" else 1))
+        if end >= 0:
+            return True, n, end
+    if w in _PLURAL_REFS:
+        return True, 0, k
+    if w == "its":
+        return False, 0, k
+    if w == "it" and nxt and (word(nxt).act or nxt in _lexicon.words("stance_speech.txt")):
+        return False, 0, k  # "it said", "it condemned": an actor; "labeling it as", "it is": not one
+    return None
+
+
+def _pick(cands: Sequence[Antecedent], plural: bool, size: int, sent: int, exclude: frozenset[str]) -> Antecedent | None:
+    for a in reversed(cands):
+        if a.plural != plural or (size and a.size != size) or set(a.targets) & exclude:
+            continue
+        if not plural and a.possessor and a.sent == sent:
+            continue  # "the USA's condemnation of its ties": "its" is not the USA
+        return a
+    return None
+
+
+def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequence[Antecedent] = (),
+               exclude: frozenset[str] = frozenset()) -> list[tuple[str, int, int, str]]:
+    """Mentions reached through reference: ``(target, start, end, 'word -> target: antecedent')``.
+
+    A plural reference (they, their, the alliance, the three countries) points to the nearest
+    earlier group of names holding a target, a singular one (it, its) to the nearest earlier
+    single mention, at most ``_LOOKBACK_SENTENCES`` back (``prior``: antecedents from before the
+    text, e.g. earlier quotes of the article). Groups holding a target of ``exclude`` (the speaker's
+    own side) are passed over.
+
+    Examples:
+        >>> text = "Russia and North Korea signed a pact. Their alliance worries Kyiv."
+        >>> d = analyse(text)
+        >>> references(d, [("Russia", 0, 6), ("North Korea", 11, 22)])
+        [('Russia', 38, 52, 'Their alliance -> Russia: Russia and North Korea'), ('North Korea', 38, 52, 'Their alliance -> North Korea: Russia and North Korea')]
+    """
+    cands_k = [k for k, w in enumerate(doc.lower) if w in _REF_FIRST]
+    if not cands_k:
+        return []
+    ante = antecedents(doc, mentions)
+    named = {(s, e) for _, s, e in mentions}
+    out: list[tuple[str, int, int, str]] = []
+    j = 0
+    for k in cands_k:
+        hit = _reference_at(doc, k)
+        if hit is None or (doc.starts[k], doc.ends[hit[2]]) in named:
+            continue
+        plural, size, last = hit
+        sent = doc.sent[k]
+        while j < len(ante) and ante[j].tok < k:
+            j += 1
+        cands = [*prior, *(a for a in ante[max(0, j - 12):j] if a.sent >= sent - _LOOKBACK_SENTENCES)]
+        a = _pick(cands, plural, size, sent, exclude if plural else frozenset())
+        if a is None:
+            continue
+        s, e = doc.starts[k], doc.ends[last]
+        for t in a.targets:
+            out.append((t, s, e, f"{doc.text[s:e]} -> {t}: {a.phrase}"))
+    return out
+
+
 # --------------------------------------------------------------------------- public API
 _MATRIX_DEADZONE = 0.1  # a speaker's mean score within +-0.1 reads as neutral
-_OUT = ["target", "target_start", "target_end", "stance", "stance_score", "evidence"]
+_OUT = ["target", "target_start", "target_end", "stance", "stance_score", "evidence", "reference", "text_offset"]
 
 
 @corpus_step
 def stance(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str] | None = None,
-           column: str = "text") -> pd.DataFrame:
+           column: str = "text", references: bool = True) -> pd.DataFrame:
     """Stance toward each target mention: ``favor`` / ``neutral`` / ``against``, a score, the evidence.
 
     Two modes:
 
     - ``targets`` given (name -> aliases, e.g. ``newslab.targets.countries("Russia")``): every
-      mention in ``df[column]`` is found and scored; the result has one row per (input row,
-      mention) with the input row's columns. Rows that mention no target produce no row (a
-      researcher counts stances toward targets; count unmatched rows as ``len(df)`` minus the
-      distinct input rows in the result, or keep them with a left merge on your id column).
+      mention in ``df[column]`` is found and scored, and (``references=True``) every "they",
+      "its", "the alliance" that refers back to one (column ``reference`` names the antecedent,
+      NA for a named mention); one row per (input row, mention) with the input row's columns.
+      Rows that mention no target produce no row. A text longer than ``TEXT_LIMIT`` characters is
+      not copied into each row: ``text`` holds a window around the mention starting at
+      ``text_offset`` of the input text (0 otherwise); ``target_start`` / ``target_end`` are
+      always offsets into the input text.
     - no ``targets``: ``df`` must have ``target_start`` / ``target_end`` (one mention per row,
       offsets into ``df[column]``); every row is scored and kept. A missing ``target`` column is
       filled with the mention text; rows with missing or impossible offsets get ``stance`` NA and
       ``evidence`` saying why.
 
-    ``stance_score`` is P(favor) - P(against) in [-1, 1]; ``evidence`` lists the words that pushed
-    the decision, with the target's role for stance cues.
+    ``stance_score`` is P(favor) - P(against) in [-1, 1]; ``evidence`` names the act and role that
+    decided ("condemned -> patient: Acme"), then the tone words.
 
     Examples:
         >>> import pandas as pd
@@ -385,20 +562,25 @@ def stance(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str] | None =
         >>> out[["id", "target", "target_start", "stance"]].values.tolist()
         [[1, 'Acme', 18, 'against'], [1, 'Zeno', 28, 'favor'], [1, 'Acme', 41, 'favor']]
         >>> out.loc[0, "evidence"]
-        'condemned (acting on target) ; Critics (acting on target)'
+        'condemned -> patient: Acme ; condemned ; Critics'
     """
     if column not in df.columns:
         raise KeyError(f"stance() needs a text column {column!r}; the table has {list(df.columns)}. "
                        f"Pass column='...' to use another one.")
     if targets is not None:
-        return _stance_targets(df, targets, column)
+        return _stance_targets(df, targets, column, references)
     missing = [c for c in ("target_start", "target_end") if c not in df.columns]
     if missing:
         raise ValueError("stance() needs either targets={name: [aliases]} (e.g. newslab.targets.countries("
                          "'Russia')) or columns target_start/target_end in the table; missing: " + ", ".join(missing))
+    return _stance_offsets(df, column)
+
+
+def _stance_offsets(df: pd.DataFrame, column: str) -> pd.DataFrame:
     out = df.copy()
     labels, scores, evid, names = [], [], [], []
     has_target = "target" in df.columns
+    last: tuple[str, Doc] | None = None
     for k, (text, s, e) in enumerate(zip(df[column], df["target_start"], df["target_end"])):
         name = df["target"].iloc[k] if has_target else None
         ok = isinstance(text, str) and not pd.isna(s) and not pd.isna(e) and 0 <= int(s) < int(e) <= len(text)
@@ -408,7 +590,9 @@ def stance(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str] | None =
             evid.append("skipped: no text or target offsets outside the text")
             names.append(name if has_target and not pd.isna(name) else pd.NA)
             continue
-        lab, sc, ev = _decide(features(text, int(s), int(e)))
+        if last is None or last[0] is not text and last[0] != text:
+            last = (text, analyse(text))  # rows of one text (several targets) share one analysis
+        lab, sc, ev = _decide(features(last[1], int(s), int(e)))
         labels.append(lab)
         scores.append(sc)
         evid.append(ev)
@@ -420,22 +604,135 @@ def stance(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str] | None =
     return out
 
 
-def _stance_targets(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], column: str) -> pd.DataFrame:
+def _all_mentions(doc: Doc, text: str, targets: Mapping[str, Iterable[str] | str], refs: bool,
+                  prior: Sequence[Antecedent] = (), exclude: frozenset[str] = frozenset()
+                  ) -> list[tuple[str, int, int, str | None]]:
+    named = find_mentions(text, targets)
+    out: list[tuple[str, int, int, str | None]] = [(n, s, e, None) for n, s, e in named]
+    if refs and (named or prior):
+        out.extend(references(doc, named, prior, exclude))
+        out.sort(key=lambda r: (r[1], r[0]))
+    return out
+
+
+def _mentions_by_row(texts: list[Any], targets: _Compiled) -> dict[int, list[tuple[str, int, int]]]:
+    """``find_mentions`` for many texts in one pass of the alternation over them all (joined by NUL,
+    which no alias holds and which is not a word character), so a row without a target costs only
+    its share of one C-level scan. Row -> mentions, for rows with any."""
+    idx = [k for k, t in enumerate(texts) if isinstance(t, str) and t]
+    if not idx:
+        return {}
+    starts, pos = [], 0
+    for k in idx:
+        starts.append(pos)
+        pos += len(texts[k]) + 1
+    rx, owner = targets.rx
+    out: dict[int, list[tuple[str, int, int]]] = {}
+    for mt in rx.finditer(normalise("\x00".join(texts[k] for k in idx))):
+        r = bisect.bisect_right(starts, mt.start()) - 1
+        out.setdefault(idx[r], []).append((owner[mt.group()], mt.start() - starts[r], mt.end() - starts[r]))
+    return out
+
+
+def _text_window(text: str, s: int, e: int) -> tuple[str, int]:
+    """The text a stance row carries: all of a short text, a window around the mention otherwise."""
+    if len(text) <= TEXT_LIMIT:
+        return text, 0
+    a, b = max(0, s - _TEXT_WINDOW), min(len(text), e + _TEXT_WINDOW)
+    return text[a:b], a
+
+
+def _stance_targets(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], column: str,
+                    refs: bool) -> pd.DataFrame:
     keep = [c for c in df.columns if c not in _OUT]
+    targets = _Compiled(targets)
     rows_idx: list[int] = []
-    recs: list[tuple[str, int, int, str, float, str]] = []
-    for k, text in enumerate(df[column]):
-        for name, s, e in find_mentions(text, targets) if isinstance(text, str) else []:
-            lab, sc, ev = _decide(features(text, s, e))
+    recs: list[tuple[str, int, int, str, float, str, str | None, str, int]] = []
+    texts = df[column].tolist()
+    by_row = _mentions_by_row(texts, targets)
+    for k in sorted(by_row):
+        text, named = texts[k], by_row[k]
+        doc = analyse(text)
+        found: list[tuple[str, int, int, str | None]] = [(n, s, e, None) for n, s, e in named]
+        if refs:
+            found = sorted(found + list(references(doc, named)), key=lambda r: (r[1], r[0]))
+        for name, s, e, ref in found:
+            lab, sc, ev = _decide(features(doc, s, e, reference=ref is not None))
+            if ref is not None:
+                ev = ref + (" ; " + ev if ev else "")
+            window, offset = _text_window(text, s, e)
             rows_idx.append(k)
-            recs.append((name, s, e, lab, sc, ev))
+            recs.append((name, s, e, lab, sc, ev, ref, window, offset))
     out = df[keep].iloc[rows_idx].reset_index(drop=True)
-    out["target"] = pd.array([r[0] for r in recs], dtype="string")
-    out["target_start"] = pd.array([r[1] for r in recs], dtype="int64")
-    out["target_end"] = pd.array([r[2] for r in recs], dtype="int64")
-    out["stance"] = pd.array([r[3] for r in recs], dtype="string")
-    out["stance_score"] = pd.array([r[4] for r in recs], dtype="float64")
-    out["evidence"] = pd.array([r[5] for r in recs], dtype="string")
+    if column in keep:
+        out[column] = pd.array([r[7] for r in recs], dtype=df[column].dtype) if recs else out[column]
+    for j, (col, dtype) in enumerate((("target", "string"), ("target_start", "int64"), ("target_end", "int64"),
+                                      ("stance", "string"), ("stance_score", "float64"), ("evidence", "string"),
+                                      ("reference", "string"))):
+        out[col] = pd.array([r[j] for r in recs], dtype=dtype)
+    out["text_offset"] = pd.array([r[8] for r in recs], dtype="int64")
+    return out
+
+
+_OWN = frozenset({"we", "us", "our", "ours", "ourselves"})
+_PRIOR_QUOTES = 3  # earlier quotes of the same article a reference may reach back to
+
+
+def _own_side(speaker: Any, role: Any, targets: Mapping[str, Iterable[str] | str]) -> frozenset[str]:
+    """Targets named in the speaker's name or role ("North Korean Foreign Minister", "Kremlin
+    Spokesperson"): the speaker's own side."""
+    text = " ".join(str(x) for x in (speaker, role) if isinstance(x, str))
+    return frozenset(n for n, _, _ in find_mentions(text, targets))
+
+
+def _speaker_antecedents(name: Any, targets: Mapping[str, Iterable[str] | str]) -> list[Antecedent]:
+    """A speaker as an antecedent: "The US, Japan and South Korea" is a plural group."""
+    if not isinstance(name, str):
+        return []
+    doc = analyse(name)
+    found = find_mentions(name, targets)
+    groups = [a for a in antecedents(doc, found) if a.plural]
+    if groups:
+        return [Antecedent(groups[-1].targets, True, groups[-1].size, name)]
+    return [Antecedent((n,), False, 1, name) for n, _, _ in found[:1]]
+
+
+def _quote_rows(q: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], column: str, speaker: str
+                ) -> list[tuple[Any, int, str, str, float, str, bool]]:
+    """(speaker, quote, target, stance, score, evidence) for every mention in every quote, read as the
+    speaker's own statement, with references reaching back through the article's earlier quotes."""
+    out: list[tuple[Any, int, str, str, float, str, bool]] = []
+    has = {c: c in q.columns for c in ("article_id", "start", "cue", "speaker_role")}
+    order = sorted(range(len(q)), key=lambda k: (str(q["article_id"].iloc[k]) if has["article_id"] else "",
+                                                  q["start"].iloc[k] if has["start"] and
+                                                  not pd.isna(q["start"].iloc[k]) else k))
+    history: list[tuple[Any, list[Antecedent]]] = []
+    for k in order:
+        text, who = q[column].iloc[k], q[speaker].iloc[k]
+        art = q["article_id"].iloc[k] if has["article_id"] else None
+        history = [h for h in history if h[0] == art][-_PRIOR_QUOTES:]
+        if not isinstance(text, str) or not text:
+            continue
+        own = _own_side(who, q["speaker_role"].iloc[k] if has["speaker_role"] else None, targets)
+        cue = q["cue"].iloc[k] if has["cue"] else None
+        # The quote is the object of its cue: "criticized" + "the USA's condemnation of ...".
+        lead = f"{cue} " if isinstance(cue, str) and word(cue.lower().split()[-1]).act else ""
+        doc = analyse(lead + text)
+        prior = [a for _, ants in history for a in ants]
+        named = find_mentions(text, targets)
+        found: list[tuple[str, int, int, str | None]] = [(n, s, e, None) for n, s, e in named]
+        shifted = [(n, s + len(lead), e + len(lead)) for n, s, e in named]
+        found += [(n, s - len(lead), e - len(lead), ref) for n, s, e, ref in references(doc, shifted, prior, own)]
+        for name, s, e, ref in found:
+            if name in own or doc.lower[doc.token_range(s + len(lead), e + len(lead))[0]] in _OWN:
+                continue  # the speaker's own side: not a stance toward it
+            lab, sc, ev = _decide(features(doc, s + len(lead), e + len(lead), reference=ref is not None),
+                                  speaker=True)
+            WORK["mentions"] -= 1
+            m = features(doc, s + len(lead), e + len(lead), reference=ref is not None)
+            by_role = m.role is not None and m.role.role != "agent"
+            out.append((who, k, name, lab, sc, (ref + " ; " + ev) if ref else ev, by_role))
+        history.append((art, _speaker_antecedents(who, targets) + antecedents(doc, shifted)))
     return out
 
 
@@ -443,12 +740,17 @@ def stance_matrix(quotes: pd.DataFrame, targets: Mapping[str, Iterable[str] | st
                   column: str = "text", speaker: str = "speaker_name") -> pd.DataFrame:
     """Where each speaker stands on each target: one row per (speaker, target).
 
-    Scores the target mentions inside each quote's own text (``stance(quotes, targets)``); a quote
-    that speaks about a target without naming it (e.g. "our neighbour") is not counted. Columns:
-    ``speaker_name``, ``target``, ``stance_score`` (mean over mentions), ``n_favor``,
-    ``n_neutral``, ``n_against`` (mentions), ``n_quotes`` (quotes naming the target), and
-    ``stance``, the mean score as a label (``favor`` above +0.1, ``against`` below -0.1). Quotes
-    with no speaker name are grouped under ``"(unknown)"``.
+    Each quote is read as its speaker's act: the quote's cue comes first when it is an act itself
+    ("criticized" + "the USA's condemnation of its ties with Russia": against the USA, for Russia),
+    and a role found in the structure decides (the model where none is found). Mentions count
+    when named in the quote or reached through reference ("their alliance", "they", looking back
+    through the article's earlier quotes and speakers: columns ``article_id`` and ``start`` order
+    them). The speaker's own side (targets named in ``speaker_name`` or ``speaker_role``, "we",
+    "our") gets no row. Columns: ``speaker_name``, ``target``, ``stance_score`` (mean over
+    mentions), ``n_favor``, ``n_neutral``, ``n_against`` (mentions), ``n_quotes`` (quotes naming
+    the target), ``stance`` (the mean as a label: ``favor`` above +0.1, ``against`` below -0.1) and
+    ``evidence`` (the first decisive evidence). Quotes with no speaker name are grouped under
+    ``"(unknown)"``.
 
     Examples:
         >>> import pandas as pd
@@ -461,23 +763,31 @@ def stance_matrix(quotes: pd.DataFrame, targets: Mapping[str, Iterable[str] | st
     if speaker not in quotes.columns:
         raise KeyError(f"stance_matrix() needs a {speaker!r} column (from newslab.quotes); "
                        f"the table has {list(quotes.columns)}")
-    q = quotes[[speaker, column]].copy()
-    q["_quote"] = range(len(q))
+    if column not in quotes.columns:
+        raise KeyError(f"stance_matrix() needs a text column {column!r}; the table has {list(quotes.columns)}")
+    q = quotes.copy()
     q[speaker] = q[speaker].astype("object").where(q[speaker].notna(), "(unknown)")
-    st = stance(q, targets=targets, column=column)
-    cols = ["speaker_name", "target", "stance_score", "n_favor", "n_neutral", "n_against", "n_quotes", "stance"]
-    if st.empty:
+    rows = _quote_rows(q, targets, column, speaker)
+    cols = ["speaker_name", "target", "stance_score", "n_favor", "n_neutral", "n_against", "n_quotes", "stance",
+            "evidence"]
+    if not rows:
         return pd.DataFrame({c: pd.Series(dtype="float64" if c == "stance_score" else
                                           "int64" if c.startswith("n_") else "string") for c in cols})
-    g = st.groupby([speaker, "target"], sort=True)
-    out = g.agg(stance_score=("stance_score", "mean"), n_quotes=("_quote", "nunique")).reset_index()
-    counts = st.groupby([speaker, "target", "stance"]).size().unstack("stance", fill_value=0)
+    st = pd.DataFrame(rows, columns=["speaker_name", "_quote", "target", "stance", "stance_score", "evidence",
+                                     "_role"])
+    # Structure over tone: where some mentions of a target are governed by an act (patient, or
+    # inside another act's object), the speaker's stance is read from those alone.
+    ruled = st.groupby(["speaker_name", "target"])["_role"].transform("any")
+    st = st[st["_role"] | ~ruled]
+    g = st.groupby(["speaker_name", "target"], sort=True)
+    out = g.agg(stance_score=("stance_score", "mean"), n_quotes=("_quote", "nunique"),
+                evidence=("evidence", lambda s: next((e for e in s if e), ""))).reset_index()
     for lab in LABELS:
-        out[f"n_{lab}"] = [int(counts[lab].get((s, t), 0)) if lab in counts.columns else 0
-                           for s, t in zip(out[speaker], out["target"])]
-    out = out.rename(columns={speaker: "speaker_name"})
+        n = st[st["stance"] == lab].groupby(["speaker_name", "target"]).size()
+        out[f"n_{lab}"] = [int(n.get((s, t), 0)) for s, t in zip(out["speaker_name"], out["target"])]
     out["speaker_name"] = out["speaker_name"].astype("string")
     out["target"] = out["target"].astype("string")
+    out["evidence"] = out["evidence"].astype("string")
     out["stance"] = pd.array(["favor" if v > _MATRIX_DEADZONE else "against" if v < -_MATRIX_DEADZONE else "neutral"
                               for v in out["stance_score"]], dtype="string")
     return out[cols]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import newslab as nl
 from newslab.targets import countries
 
 st = importlib.import_module("newslab.stance")  # the module; nl.stance is the function
+roles_mod = importlib.import_module("newslab.stance_roles")
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 T3 = countries("Russia", "North Korea", "United States")
 ALLIANCE = {"US-Japan-South Korea alliance": ["triangular military alliance", "trilateral security co-operation"]}
@@ -91,7 +93,73 @@ def test_role_and_cues(text, target, label):
 
 def test_evidence_names_deciding_cue_with_role():
     r = one("Lawmakers sharply criticized Acme over the toxic spill.", "Acme")
-    assert "criticized (acting on target)" in r["evidence"]
+    assert r["evidence"].startswith("criticized -> patient: Acme")
+
+
+# ------------------------------------------------------------------ roles: who does what to whom
+def _role(text: str, target: str):
+    d = roles_mod.analyse(text)
+    s = text.find(target)
+    return roles_mod.roles(d, *d.token_range(s, s + len(target)))
+
+
+@pytest.mark.parametrize("text,target,role,sign", [
+    ("The senator denounced Veltrix on Monday.", "Veltrix", "patient", -1),
+    ("Veltrix was sharply criticised by the regulator.", "Veltrix", "patient", -1),
+    ("The plan was condemned by Veltrix.", "Veltrix", "agent", -1),
+    ("Veltrix praised the rescue crews.", "Veltrix", "agent", 1),
+    ("Officials in Oslo hailed their ties with Veltrix.", "Veltrix", "inside patient", 1),
+    ("Officials in Oslo signed new ties with Veltrix.", "Veltrix", "patient", 1),
+    # nested: the union attacks the mayor's act, so it is against the mayor, for whom he condemned
+    ("The union attacked Mayor Ruiz's condemnation of the Harbour Trust.", "Ruiz", "inside patient", -1),
+    ("The union attacked Mayor Ruiz's condemnation of the Harbour Trust.", "Harbour Trust", "inside patient", 1),
+    ("Ministers welcomed the ban on Veltrix.", "Veltrix", "inside patient", -1),
+])
+def test_roles_from_structure(text, target, role, sign):
+    r = _role(text, target)
+    assert r is not None and r.role == role and (r.value > 0) == (sign > 0), r
+
+
+def test_plain_bad_news_is_no_act_and_no_tone():
+    assert _role("Three soldiers were killed near Veltrix during the war.", "Veltrix") is None
+    d = roles_mod.analyse("the crisis and the war killed many")
+    assert not any(d.tone) and all(i.act == 0 for i in d.info)
+    for w in ("war", "crisis", "killed"):
+        assert roles_mod.word(w).event
+
+
+def test_nested_evidence_names_outer_act_role_and_phrase():
+    text = "Lisbon criticized Madrid's condemnation of its deepening ties with Rabat."
+    r = _role(text, "Madrid")
+    assert r.evidence == "criticized -> patient: Madrid's condemnation"
+    r = _role(text, "Rabat")
+    assert r.evidence.startswith("criticized -> patient: Madrid's condemnation of") and r.value > 0
+
+
+# ------------------------------------------------------------------ references
+def test_references_count_as_mentions_with_evidence():
+    t = {"Norway": ["Norway", "Oslo"], "Chile": ["Chile"], "Peru": ["Peru"]}
+    text = ("Norway, Chile and Peru signed the fisheries pact on Friday. Critics condemned their alliance. "
+            "Peru later said it welcomed the talks.")
+    out = nl.stance(pd.DataFrame({"text": [text]}), targets=t)
+    refs = out[out["reference"].notna()]
+    # "their alliance" -> the three countries; "it welcomed" -> Peru, the last singular mention
+    assert sorted(refs[refs["target_start"] == text.find("their")]["target"]) == ["Chile", "Norway", "Peru"]
+    assert refs[refs["target_start"] == text.find("it welcomed")]["target"].tolist() == ["Peru"]
+    row = refs[(refs["target"] == "Chile")].iloc[0]
+    assert row["evidence"].startswith("their alliance -> Chile: Norway, Chile and Peru")
+    assert row["stance"] == "against"
+    assert text[row["target_start"]:row["target_end"]] == "their alliance"
+    off = nl.stance(pd.DataFrame({"text": [text]}), targets=t, references=False)
+    assert off["reference"].isna().all() and len(off) == 4
+
+
+def test_reference_look_back_is_bounded_and_it_needs_an_actor():
+    t = {"Chile": ["Chile"]}
+    far = "Chile and Peru met. A storm came. Roads closed. Schools shut. Their alliance grew."
+    assert nl.stance(pd.DataFrame({"text": [far]}), targets=t)["reference"].isna().all()
+    expl = "Chile is large. It is the will of many to travel, and critics call it costly."
+    assert nl.stance(pd.DataFrame({"text": [expl]}), targets=t)["reference"].isna().all()
 
 
 def test_scare_quotes_are_not_the_writers_judgement():
@@ -100,13 +168,28 @@ def test_scare_quotes_are_not_the_writers_judgement():
     assert scare > plain
 
 
-@pytest.mark.timeout(120)  # a hang guard: seconds per mention are measured in benchmarks/run.py
-def test_long_text_many_mentions_is_linear():
-    # Only a window around each mention is read, so 20,000 mentions in one text stay cheap.
-    n = 20_000
-    out = nl.stance(pd.DataFrame({"text": ["Russia praised the deal and " * n]}), targets={"Russia": ["Russia"]})
-    assert len(out) == n
-    assert (out["target_end"] - out["target_start"] == len("Russia")).all()
+def _long_run(n: int) -> tuple[int, int, pd.DataFrame]:
+    st.WORK.update(tokens=0, mentions=0)
+    text = "Russia praised the deal and " * n
+    out = nl.stance(pd.DataFrame({"text": [text]}), targets={"Russia": ["Russia"]})
+    return st.WORK["tokens"], int(out["text"].str.len().sum()), out
+
+
+def test_long_sentence_many_targets_linear_in_work_and_memory():
+    # One sentence of n mentions: the tokens read per mention and the characters each row carries
+    # are bounded (no clock: the work counter and the row sizes), so 2n mentions cost 2x, not 4x.
+    w1, c1, out1 = _long_run(1_000)
+    w2, c2, out2 = _long_run(2_000)
+    assert len(out1) == 1_000 and len(out2) == 2_000
+    assert w2 <= 2.05 * w1 and c2 <= 2.05 * c1
+    assert c1 <= 1_000 * (2 * st._TEXT_WINDOW + 10)  # a window per row, not the 28,000-character text
+    text = "Russia praised the deal and " * 2_000
+    for r in out2.iloc[[0, 999, 1999]].itertuples():
+        assert r.text == text[r.text_offset:r.text_offset + len(r.text)]
+        assert text[r.target_start:r.target_end] == "Russia"
+        assert r.text[r.target_start - r.text_offset:r.target_end - r.text_offset] == "Russia"
+    short = nl.stance(pd.DataFrame({"text": ["Russia praised the deal."]}), targets={"Russia": ["Russia"]})
+    assert short["text"].iloc[0] == "Russia praised the deal." and short["text_offset"].iloc[0] == 0
 
 
 # ------------------------------------------------------------------ the seed
@@ -163,6 +246,39 @@ def test_seed_matrix_from_quotes():
     assert row["n_favor"] + row["n_neutral"] + row["n_against"] >= row["n_quotes"] >= 1
 
 
+def test_seed_acceptance_matrix():
+    """Issue 13's table: who is for or against whom in the bundled article. "North Korea criticized
+    the USA's condemnation ..." is an attribution, not a quotation of speech: every attribution counts."""
+    arts = nl.load_articles(nl.SEED)
+    kw = {"convention": "attributions"} if "convention" in inspect.signature(nl.quotes).parameters else {}
+    q = nl.quotes(arts, **kw)
+    m = nl.stance_matrix(q, T3).set_index(["speaker_name", "target"])["stance"].to_dict()
+    assert m[("North Korea", "United States")] == "against"
+    assert m.get(("North Korea", "Russia"), "favor") == "favor"
+    assert m[("Choe Son Hui", "Russia")] == "favor"
+    assert m.get(("Choe Son Hui", "North Korea"), "favor") == "favor"
+    assert m[("Choe Son Hui", "United States")] == "against"
+    assert m[("The US, Japan and South Korea", "North Korea")] == "against"
+    assert m[("Dmitry Peskov", "North Korea")] == "favor"
+    assert m.get(("Russia and North Korea", "Russia"), "favor") != "against"
+
+
+def test_matrix_own_side_and_cue_as_act():
+    t = {"Norway": ["Norway", "Norwegian", "Oslo"], "Chile": ["Chile"]}
+    q = pd.DataFrame({"article_id": ["a", "a", "a"], "start": [10, 80, 200],
+                      "speaker_name": ["Ingrid Dahl", "Ingrid Dahl", "Chile"],
+                      "speaker_role": ["Norwegian Trade Minister", "Norwegian Trade Minister", None],
+                      "cue": ["said", "denounced", "said"],
+                      "text": ["Norway was hit hard by the storm and Chile sent help",
+                               "Chile's boycott of Norway",
+                               "the war in Chile's north is over"]})
+    m = nl.stance_matrix(q, t).set_index(["speaker_name", "target"])
+    assert ("Ingrid Dahl", "Norway") not in m.index  # her own side
+    assert m.loc[("Ingrid Dahl", "Chile"), "stance"] == "against"  # denounced -> Chile's boycott
+    assert m.loc[("Ingrid Dahl", "Chile"), "evidence"].startswith("denounced -> patient: Chile's boycott")
+    assert ("Chile", "Chile") not in m.index
+
+
 def test_matrix_counts_and_unknown_speaker():
     q = pd.DataFrame({"speaker_name": ["A", None, "A"], "text": ["Critics condemned Acme.", "Acme grew.", "No."]})
     m = nl.stance_matrix(q, {"Acme": ["Acme"]})
@@ -193,3 +309,27 @@ def test_newsmtsc_dev_macro_f1(name):
         P, R = (tp / np_ if np_ else 0), (tp / ng if ng else 0)
         f1s.append(2 * P * R / (P + R) if P + R else 0)
     assert sum(f1s) / 3 >= 0.60
+
+
+def test_batched_mention_scan_equals_per_row_finder():
+    t = {"Chile": ["Chile", "Chilean", "Santiago"], "Peru": ["Peru", "Lima"]}
+    texts = ["Chile\u2019s envoy met Lima\u2019s.", None, "", "Nothing.", "x\x00Peru and Santiago", "Peru"]
+    by_row = st._mentions_by_row(texts, st._Compiled(t))
+    expect = {k: st.find_mentions(x, t) for k, x in enumerate(texts) if isinstance(x, str) and st.find_mentions(x, t)}
+    assert by_row == expect and set(by_row) == {0, 4, 5}
+
+
+def test_other_sentences_about_the_target_count():
+    # A paragraph's view of a person: the sentences naming her again, or saying "she", count too.
+    base = "Marta Quispe opened a clinic in the valley last spring."
+    kind = base + " Patients praised her kindness and her wonderful care. She is admired by many."
+    other = base + " Patients praised the kindness and the wonderful care of the staff at another hospital far away."
+    assert one(kind, "Marta Quispe")["stance_score"] > one(other, "Marta Quispe")["stance_score"]
+    d = roles_mod.analyse(kind)
+    assert len(st._about(d, 0, 1)) == 2
+
+
+def test_context_word_weights_hold_no_grammar_words():
+    stop = importlib.import_module("newslab._lexicon").words("stance_stopwords.txt")
+    rows = importlib.import_module("newslab._lexicon").rows("stance_words.txt")
+    assert rows and all(len(r) == 4 and r[0] not in stop for r in rows)

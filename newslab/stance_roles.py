@@ -1,0 +1,361 @@
+"""Who does what to whom: one linear pass over a text's tokens, and the role of a target in it.
+
+``analyse(text)`` tokenises a text once and gives every token what stance needs: its tone (VADER's
+lexicon and newslab's news words, negation applied), whether it is a stance *act* (a cue of
+``stance_against.txt`` / ``stance_favor.txt``: "condemn", "criticism", "ties"), plain bad news
+(``stance_events.txt``: "war", "crisis", "killed" report an event, they do not oppose anyone), its
+clause and its sentence. ``roles(doc, t0, t1)`` then reads the structure around a mention in a
+bounded window, without a parser:
+
+- **agent**: the target does the act ("Acme condemned ...", "condemned by Acme", "Acme's
+  condemnation");
+- **patient**: the act is done to it ("condemned Acme", "Acme was condemned", "condemnation of
+  Acme", "ties with Acme");
+- **inside the object of another act**: "X criticized Y's condemnation of Z": Y is the agent of
+  "condemnation", which is the patient of "criticized", so X is against Y and, condemnation of Z
+  being criticized, for Z. Signs multiply along the chain (at most ``_MAX_DEPTH`` acts).
+
+Every step looks at most ``_WINDOW`` tokens away inside the mention's clause, so the cost of a
+mention does not depend on the length of its text. Evidence reads
+``criticized -> patient: the USA's condemnation`` (the outermost act, the role the target's
+phrase plays for it, and the phrase).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from . import _lexicon
+
+# Quote characters and apostrophes -> ASCII, one character for one, so offsets stay valid.
+_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"',
+                            "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2014": "-",
+                            "\u2013": "-"})
+_PAIRS = tuple((chr(k), v) for k, v in _NORMALISE.items())
+# Words, contractions ("isn't", "Russia's"), hyphenated words, and single punctuation marks.
+_TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
+_CLAUSE_PUNCT = frozenset(";:()[]-\"!?.")
+_CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "however", "yet", "because",
+                           "which", "who", "whom", "whose", "unlike", "despite", "if", "unless", "whether",
+                           "that"})
+_PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting"})
+#: Words that may stand between an act and the noun phrase it governs ("condemnation of its
+#: deepening relations with"): determiners, possessive pronouns and the prepositions of an object.
+_NP_GLUE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "that", "those",
+                      "of", "with", "for", "to", "toward", "towards", "against", "on", "over", "between",
+                      "and", "about", "any", "all", "new", "close", "closer"})
+_NEG_WINDOW = 3  # a negator flips the next 3 words (VADER's window)
+_NEG_SCALE = -0.74  # VADER's N_SCALAR
+_WINDOW = 12  # tokens: how far from a mention an act can be and still govern it
+_MAX_DEPTH = 4  # acts nested in acts: "criticized the condemnation of its relations with X"
+
+
+def normalise(text: str) -> str:
+    """Curly quotes and apostrophes to ASCII, one character for one (offsets stay valid).
+
+    Examples:
+        >>> normalise("It isn\u2019t \u201cgreat\u201d")
+        'It isn\\'t "great"'
+    """
+    # str.replace per character is a C scan each; str.translate with a dict costs a lookup per character
+    for a, b in _PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+# --------------------------------------------------------------------------- word information
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, float], dict[str, float], dict[str, float], frozenset[str], frozenset[str]]:
+    """(tone lexicon on -1..1, against acts, favor acts, bad-news events, negators)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    tone = {w: v / 4.0 for w, v in SentimentIntensityAnalyzer().lexicon.items()}
+    for w, v in _lexicon.table("sentiment_news.txt").items():
+        tone.setdefault(w, float(v) / 4.0)
+    for w in _lexicon.words("sentiment_topical.txt"):
+        tone.pop(w, None)
+
+    def cues(name: str) -> dict[str, float]:
+        return {r[0].lower(): float(r[1]) if len(r) > 1 and r[1] else 1.0 for r in _lexicon.rows(name)}
+
+    return (tone, cues("stance_against.txt"), cues("stance_favor.txt"), _lexicon.words("stance_events.txt"),
+            _lexicon.words("stance_negators.txt"))
+
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
+             ("s", ""), ("d", ""), ("ation", ""), ("ation", "e"), ("ion", ""), ("ion", "e"), ("ers", ""),
+             ("er", ""), ("ly", ""))
+
+
+def _stems(w: str) -> list[str]:
+    """Candidate base forms of an inflected word ("criticized" -> "criticize", "slammed" -> "slam")."""
+    out = [w]
+    for suf, rep in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            base = w[: len(w) - len(suf)] + rep
+            out.append(base)
+            if rep == "" and len(base) >= 4 and base[-1] == base[-2]:
+                out.append(base[:-1])
+    return out
+
+
+@dataclass(frozen=True)
+class Word:
+    """What stance knows about one lower-cased word (cached per word, not per token)."""
+
+    tone: float  # -1..1, 0 for words without tone and for bad-news events
+    act: int  # +1 a friendly act, -1 a hostile act, 0 none
+    weight: float  # the act's strength
+    stem: str  # the act's lexicon form
+    event: bool  # plain bad news ("war", "killed")
+    negator: bool
+
+
+@lru_cache(maxsize=100_000)
+def word(w: str) -> Word:
+    """The stance information of a lower-cased word.
+
+    Examples:
+        >>> word("condemned").act, word("ties").act, word("war").event, word("war").tone
+        (-1, 1, True, 0.0)
+    """
+    tone, against, favor, events, negators = _tables()
+    base = w[:-2] if w.endswith(("'s", "s'")) else w
+    stems = _stems(base)
+    is_event = any(s in events for s in stems)
+    act, weight, stem = 0, 0.0, ""
+    if not is_event:
+        for table, sign in ((against, -1), (favor, 1)):
+            hit = next((s for s in stems if s in table), None)
+            if hit:
+                act, weight, stem = sign, table[hit], hit
+                break
+    t = 0.0 if is_event else tone.get(base, 0.0)
+    return Word(t, act, weight, stem, is_event, w in negators or w.endswith("n't"))
+
+
+# --------------------------------------------------------------------------- the analysed text
+@dataclass
+class Doc:
+    """A text tokenised once: token spans, words, clauses, sentences and running tone sums."""
+
+    text: str
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
+    info: list[Word] = field(default_factory=list)
+    tone: list[float] = field(default_factory=list)  # after negation
+    negated: list[bool] = field(default_factory=list)
+    clause: list[int] = field(default_factory=list)
+    sent: list[int] = field(default_factory=list)
+    sent_bounds: list[tuple[int, int]] = field(default_factory=list)  # token range of each sentence
+    pos_sum: list[float] = field(default_factory=list)  # prefix sums of positive / negative tone
+    neg_sum: list[float] = field(default_factory=list)
+    quoted: list[bool] = field(default_factory=list)  # sentence holds a quotation mark
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens overlapping characters [start, end) as (first, last); (k, k - 1) when none."""
+        i = bisect.bisect_right(self.ends, start)
+        j = bisect.bisect_left(self.starts, end) - 1
+        return i, j
+
+
+def analyse(text: str) -> Doc:
+    """Tokenise ``text`` once, in linear time, with everything stance reads per token.
+
+    Examples:
+        >>> d = analyse("Critics condemned Acme. It grew.")
+        >>> d.words[:4], d.sent[:6], d.info[1].act
+        (['Critics', 'condemned', 'Acme', '.'], [0, 0, 0, 0, 1, 1], -1)
+    """
+    norm = normalise(text)
+    d = Doc(text)
+    spans = [(mt.start(), mt.end(), mt.group()) for mt in _TOKEN.finditer(norm)]
+    d.starts = starts = [s for s, _, _ in spans]
+    d.ends = ends = [e for _, e, _ in spans]
+    d.words = words = [w for _, _, w in spans]
+    d.lower = lower = [w.lower() for w in words]
+    d.info = info = [word(lw) for lw in lower]
+    n, size = len(words), len(norm)
+    tone, negated, clause, sent = [0.0] * n, [False] * n, [0] * n, [0] * n
+    pos_sum, neg_sum = [0.0] * (n + 1), [0.0] * (n + 1)
+    cl = sn = s0 = 0
+    last_neg, ps, ns = -10, 0.0, 0.0
+    has_quote = rhetorical = False
+    for k in range(n):
+        w, lw, inf = words[k], lower[k], info[k]
+        if w in _CLAUSE_PUNCT or lw in _CLAUSE_WORDS:
+            cl += 1
+        rhetorical = rhetorical or lw == "why"  # "why is X not regarded as a threat?" asserts it is
+        neg = not rhetorical and k - last_neg <= _NEG_WINDOW and last_neg >= 0 and clause[last_neg] == cl
+        if inf.negator:
+            last_neg = k
+        t = inf.tone
+        if t:
+            # A word in scare quotes ("posed a 'threat'") is someone else's word, not a judgement.
+            if k and words[k - 1] in ("'", '"') and ends[k] < size and norm[ends[k]] in "'\"":
+                t = 0.0
+            elif neg:
+                t *= _NEG_SCALE
+        tone[k], negated[k], clause[k], sent[k] = t, neg, cl, sn
+        if t > 0:
+            ps += t
+        elif t < 0:
+            ns -= t
+        pos_sum[k + 1], neg_sum[k + 1] = ps, ns
+        if w == '"':
+            has_quote = True
+        e = ends[k]
+        if (w in ".?!" and (e >= size or norm[e].isspace())) or "\n" in norm[e: e + 2]:
+            d.sent_bounds.append((s0, k + 1))
+            d.quoted.append(has_quote)
+            s0, sn, has_quote, rhetorical = k + 1, sn + 1, False, False
+            cl += 1
+    if s0 < n or not d.sent_bounds:
+        d.sent_bounds.append((s0, n))
+        d.quoted.append(has_quote)
+    d.tone, d.negated, d.clause, d.sent, d.pos_sum, d.neg_sum = tone, negated, clause, sent, pos_sum, neg_sum
+    return d
+
+
+# --------------------------------------------------------------------------- roles
+@dataclass
+class Role:
+    """The part a target plays for the acts around it."""
+
+    role: str  # "agent", "patient", "inside patient" (nested)
+    value: float  # signed: > 0 the structure is friendly toward the target, < 0 hostile
+    depth: int  # 1: the act itself; 2+: the act is the object of another act
+    evidence: str
+
+
+def _act_at(doc: Doc, i: int) -> int:
+    inf = doc.info[i]
+    return 0 if (inf.act == 0 or doc.tone[i] == 0.0 and inf.tone != 0.0) else inf.act
+
+
+def _sign(doc: Doc, i: int) -> float:
+    """The act's sign and strength, flipped when negated ("did not condemn")."""
+    inf = doc.info[i]
+    s = inf.act * inf.weight
+    return -0.5 * s if doc.negated[i] else s
+
+
+def _left_act(doc: Doc, start: int, lo: int) -> int:
+    """The nearest act left of token ``start`` whose object phrase reaches it: only noun-phrase glue,
+    names and modifiers in between, no comma, the same clause; -1 if none."""
+    cl = doc.clause[start] if start < len(doc.clause) else -1
+    for i in range(start - 1, max(lo, start - _WINDOW) - 1, -1):
+        w = doc.lower[i]
+        if doc.clause[i] != cl or w == ",":
+            return -1
+        if _act_at(doc, i):
+            return i
+        if not (w in _NP_GLUE or doc.words[i][:1].isupper() or w.endswith(("'s", "s'", "ing", "ed", "al"))
+                or w in ("'s", "'", "-")):
+            if i < start - 4:
+                return -1
+    return -1
+
+
+def _right_act(doc: Doc, t1: int, hi: int) -> tuple[int, str]:
+    """An act after the mention and the target's role in it: ``(index, role)``, (-1, "") if none.
+    "Acme's condemnation", "Acme condemned" (agent); "Acme was condemned" (patient)."""
+    cl = doc.clause[t1]
+    poss = doc.lower[t1].endswith(("'s", "s'")) or (t1 + 1 < hi and doc.lower[t1 + 1] in ("'s", "'"))
+    passive = False
+    for i in range(t1 + 1, min(hi, t1 + (4 if poss else 7))):
+        w = doc.lower[i]
+        if doc.clause[i] != cl or w == "," or (w in ("and", "or") and (i + 1 >= hi or not doc.words[i + 1][:1].isupper())):
+            break  # "X and Y condemned" is a joint subject; "X to Russia and condemned" is not
+        passive = passive or w in _PASSIVE_AUX
+        if _act_at(doc, i):
+            return i, "patient" if passive and not poss else "agent"
+    return -1, ""
+
+
+def _direct(doc: Doc, t0: int, t1: int) -> tuple[int, str, int]:
+    """The act the target takes part in directly: (act index, role, start of the target's phrase)."""
+    lo, hi = doc.sent_bounds[doc.sent[t0]]
+    right, rrole = _right_act(doc, t1, hi)
+    if right >= 0 and doc.lower[t1].endswith(("'s", "s'")):
+        return right, "agent", t0  # "the USA's condemnation": the possessor acts
+    left = _left_act(doc, t0, lo)
+    by = t0 >= 1 and doc.lower[t0 - 1] == "by"
+    if left >= 0 and (right < 0 or t0 - left <= right - t1 or by):
+        return left, "agent" if by else "patient", left
+    if right >= 0:
+        return right, rrole, t0
+    return -1, "", t0
+
+
+def roles(doc: Doc, t0: int, t1: int) -> Role | None:
+    """The target's role for the acts around tokens ``t0..t1``, followed outward through nesting.
+
+    Examples:
+        >>> d = analyse("North Korea criticized the USA's condemnation of its ties with Russia.")
+        >>> usa, ru = roles(d, *d.token_range(27, 30)), roles(d, *d.token_range(64, 70))
+        >>> usa.evidence, usa.value < 0, ru.value > 0
+        ("criticized -> patient: the USA's condemnation", True, True)
+        >>> r = roles(d, 0, 1); r.role, r.evidence
+        ('agent', 'criticized -> agent: North Korea')
+    """
+    act, role, phrase_start = _direct(doc, t0, t1)
+    if act < 0:
+        return None
+    value = _sign(doc, act)
+    if not value:
+        return None
+    lo = doc.sent_bounds[doc.sent[t0]][0]
+    # Outward: is the phrase of that act the object of another act? An act right before another
+    # ("deepening relations", "close ties") modifies it and is skipped.
+    depth, chain, outer, start = 1, 1.0, act, min(phrase_start, act)
+    while depth < _MAX_DEPTH:
+        j = _left_act(doc, start, lo)
+        if j < 0:
+            break
+        if j == start - 1 and _act_at(doc, start):
+            start = j
+            continue
+        chain *= 1.0 if _sign(doc, j) > 0 else -1.0
+        outer, start, depth = j, j, depth + 1
+    if depth == 1:
+        return Role(role, value, 1, f"{doc.words[act]} -> {role}: {_phrase(doc, t0, t1, None)}")
+    # Toward the agent of a criticised act: the outer acts' signs; toward its patient: times the act's.
+    v = chain * (abs(value) if role == "agent" else value)
+    inner = _phrase(doc, outer + 1, max(t1, act), None)
+    return Role("inside patient", v, depth, f"{doc.words[outer]} -> patient: {inner}")
+
+
+def _phrase(doc: Doc, t0: int, t1: int, act: int | None) -> str:
+    a = min(t0, act) if act is not None else t0
+    b = max(t1, act) if act is not None else t1
+    if act is not None and act < t0:
+        a = t0
+    return doc.text[doc.starts[a]: doc.ends[b]] if a <= b else ""
+
+
+def window_sum(prefix: list[float], a: int, b: int) -> float:
+    """Sum of a prefix-summed list over tokens [a, b) (O(1)).
+
+    Examples:
+        >>> window_sum([0.0, 1.0, 3.0, 6.0], 1, 3)
+        5.0
+    """
+    return prefix[b] - prefix[a]
+
+
+def describe(doc: Doc) -> list[dict[str, Any]]:
+    """Per-token table for debugging a decision (word, tone, act, clause, sentence).
+
+    Examples:
+        >>> describe(analyse("Critics condemned Acme."))[1]["act"]
+        -1
+    """
+    return [{"word": w, "tone": round(t, 3), "act": inf.act, "event": inf.event, "clause": c, "sentence": s}
+            for w, t, inf, c, s in zip(doc.words, doc.tone, doc.info, doc.clause, doc.sent)]
