@@ -11,7 +11,6 @@ import re
 
 from . import _lexicon
 
-
 # ----------------------------------------------------------------------------- the verb table
 _FLAGS = ("inverts", "direct_only", "tell", "adding", "to_clause", "noun_too", "headline")
 
