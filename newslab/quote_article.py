@@ -7,10 +7,9 @@ import bisect
 from dataclasses import dataclass
 
 from .quote_cues import _cues
-from .quote_marks import _Quote, _n_words, _pair_marks
+from .quote_marks import _n_words, _pair_marks, _Quote
 from .quote_phrases import _tokens
 from .sentences import sentence_spans
-
 
 # One statement per split quote ('"A," he said. "B."' -> from A's opening to B's closing mark), as
 # news annotation schemes (PolNeAR) count it; the statement's text then includes the attribution.

@@ -9,11 +9,10 @@ import functools
 import re
 
 from . import _lexicon
-from .quote_article import _Article, _MERGE_SPLIT, _Stmt
+from .quote_article import _MERGE_SPLIT, _Article, _Stmt
 from .quote_cues import _PARTICIPLE_TAIL, _SPACE, _verbs, _verbs_set
 from .quote_marks import _QUOTE_CHARS, _Quote
 from .quote_phrases import _PRON, _SKIP_BEFORE, _is_title, _kind_of
-
 
 # between the halves of a split quote: the attribution only, no new paragraph or second sentence
 _SPLIT_GAP_BREAK = re.compile(r"\n")
@@ -174,7 +173,13 @@ def drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
     """Drop statements whose cue sits inside another statement's reported clause and is a stance or
     a belief ('said the council opposed the tower', 'told the crowd that she expected the vote to
     pass') or a possibility ('told staff the bank would acknowledge its failings'): what was said,
-    not an attribution of its own (PolNeAR rarely annotates these). ``out`` is sorted by start."""
+    not an attribution of its own (PolNeAR rarely annotates these). ``out`` is sorted by start.
+
+    Examples:
+        >>> from newslab.quote_sieves import _demo
+        >>> _demo('The mayor said the council opposed the tower.')
+        [('said_that', 'The mayor', 'the council opposed the tower')]
+    """
     outer = [st for st in out if st.kind != "direct" and st.cue is not None]
     if len(outer) < 2:
         return out
@@ -198,7 +203,13 @@ def drop_nested(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
 
 def drop_repeats(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
     """Keep the first statement found for a span, drop non-statements ('asked not to be named', 'did
-    not respond to a request for comment'), and sort by start."""
+    not respond to a request for comment'), and sort by start.
+
+    Examples:
+        >>> from newslab.quote_sieves import _demo
+        >>> _demo('Ann Lee asked not to be named.')
+        []
+    """
     seen: set[tuple[int, int]] = set()
     out: list[_Stmt] = []
     for st in stmts:
@@ -212,7 +223,13 @@ def drop_repeats(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
 
 def drop_speaker_relatives(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
     """'"...," said Ann Lee, a lawyer, who has been challenging the industry for years.': a relative
-    clause with a verb of attitude describes the speaker; it is no statement of its own."""
+    clause with a verb of attitude describes the speaker; it is no statement of its own.
+
+    Examples:
+        >>> from newslab.quote_sieves import _demo
+        >>> _demo('"We will appeal," said Ann Lee, a lawyer, who has backed the union for years.')
+        [('said_inverted', 'Ann Lee, a lawyer', '"We will appeal,"')]
+    """
     sp_ends = {st.sp[1] for st in out if st.sp is not None and st.kind == "direct"}
     if not sp_ends:
         return out
@@ -242,7 +259,13 @@ def _mention_start(a: _Article, st: _Stmt) -> int:
 def drop_cues_in_speakers(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
     """A cue inside another statement's speaker mention ("Don Fowler, who has backed Clinton, said")
     describes the speaker; it is not a statement of its own (or a relative clause inside it: "Two
-    senators who voted against the bill said")."""
+    senators who voted against the bill said").
+
+    Examples:
+        >>> from newslab.quote_sieves import _demo
+        >>> _demo('Don Fowler, who has backed Clinton, said the race was over.')
+        [('appositive_subject', 'Don Fowler', 'the race was over')]
+    """
     spans = sorted({st.sp for st in out if st.sp is not None and (
         st.sp[1] - st.sp[0] > 30 or " who " in a.text[st.sp[0]:st.sp[1]] or " that " in a.text[st.sp[0]:st.sp[1]])})
     if not spans:
@@ -259,7 +282,13 @@ def drop_cues_in_speakers(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
 
 def attach_quotations(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
     """Quotations no statement holds: the second half of a split quote ('"A," he said. "B."') extends
-    its statement; a floating quotation after an attributed one keeps its speaker and cue."""
+    its statement; a floating quotation after an attributed one keeps its speaker and cue.
+
+    Examples:
+        >>> from newslab.quote_sieves import _demo
+        >>> _demo('"We tried," the coach said. "But they were better tonight."')
+        [('said_after_quote', 'the coach', '"We tried," the coach said. "But they were better tonight."')]
+    """
     covered = [(s.start, s.end) for s in out]
     cstarts = [c[0] for c in covered]
     text = a.text

@@ -7,24 +7,68 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import Any
 
 from . import _lexicon
-from .quote_article import _Article, _MERGE_SPLIT, _Stmt
+from .quote_article import _MERGE_SPLIT, _Article, _Stmt
 from .quote_cleanup import _content_from, _finish
 from .quote_cues import (
-    _NOUNY, _PARTICIPLE_TAIL, _SPACE, _TELL, _TITLE_CASE_CUES, _TO_VERBS, _direct_only_verbs,
-    _inversion_verbs, _verbs, _verbs_set
+    _NOUNY,
+    _PARTICIPLE_TAIL,
+    _SPACE,
+    _TELL,
+    _TITLE_CASE_CUES,
+    _TO_VERBS,
+    _direct_only_verbs,
+    _inversion_verbs,
+    _verbs,
+    _verbs_set,
 )
 from .quote_marks import _QUOTE_CHARS, _Quote
 from .quote_phrases import (
-    _ARTICLES, _CATENATIVE, _CLAUSE_START, _DET, _LEAD_OR_STOP, _LEAD_WORDS, _NP_INNER,
-    _OCCASION_PARTICIPLES, _PARENTH, _PRON, _PRON_OR_REL, _PRON_S, _REL, _SENT_END, _SETTING_PREPS,
-    _MONTHS, _SKIP_BEFORE, _STOP, _STOP_OR_INNER, _TITLE_ABBR, _WEEKDAYS, _abbr_dot, _adverb_ly, _adverbial_at,
-    _appositive_break, _clause_subject, _clause_to_end, _is_cap, _is_quote_tok, _is_title, _kind_of,
-    _left_content, _lower_speaker, _ly_words, _now_role, _np_appositive_only, _np_fwd, _plural_possessive,
-    _role_word, _skip_after_cue, _subject_before, _trim_adverbial
+    _ARTICLES,
+    _CATENATIVE,
+    _CLAUSE_START,
+    _DET,
+    _LEAD_OR_STOP,
+    _LEAD_WORDS,
+    _MONTHS,
+    _NP_INNER,
+    _OCCASION_PARTICIPLES,
+    _PARENTH,
+    _PRON,
+    _PRON_OR_REL,
+    _PRON_S,
+    _REL,
+    _SENT_END,
+    _SETTING_PREPS,
+    _SKIP_BEFORE,
+    _STOP,
+    _STOP_OR_INNER,
+    _TITLE_ABBR,
+    _WEEKDAYS,
+    _abbr_dot,
+    _adverb_ly,
+    _adverbial_at,
+    _appositive_break,
+    _clause_subject,
+    _clause_to_end,
+    _is_cap,
+    _is_quote_tok,
+    _is_title,
+    _kind_of,
+    _left_content,
+    _lower_speaker,
+    _ly_words,
+    _now_role,
+    _np_appositive_only,
+    _np_fwd,
+    _plural_possessive,
+    _role_word,
+    _skip_after_cue,
+    _subject_before,
+    _trim_adverbial,
 )
-
 
 _WH = {"whether", "if", "what", "who", "how", "why", "when", "where", "which", "about"}
 
@@ -147,6 +191,24 @@ def _place_abbreviations() -> frozenset[str]:
     return frozenset(k.removesuffix(".") for k, v in _lexicon.table("abbreviations.txt").items() if v == "place")
 
 
+class _lazy:
+    """``functools.cached_property`` without its lock: computed on first read, then a plain attribute.
+
+    (Before Python 3.12 cached_property takes a lock on every first read, which cost 20% of the
+    whole step at one _Cue per cue.)"""
+
+    def __init__(self, func: Any) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 class _Cue:
     """One cue and what the sieves read around it; each reading is computed once, on first use.
 
@@ -165,7 +227,7 @@ class _Cue:
         self.tell = self.lform in _TELL
         self.participle = form.endswith("ing")
 
-    @functools.cached_property
+    @_lazy
     def j(self) -> int:
         """The last token of the cue's left context, past adverbs, auxiliaries and catenatives
         ("continue to say")."""
@@ -185,7 +247,7 @@ class _Cue:
             j -= 1  # "Trump avoids condemning ...": the subject is before the finite verb
         return j
 
-    @functools.cached_property
+    @_lazy
     def k(self) -> int:
         """The first token of what follows the cue (content, an opening quotation, or nothing)."""
         a, aw, cj, hi = self.a, self.a.w, self.cj, self.hi
@@ -200,7 +262,7 @@ class _Cue:
                     break
         return k
 
-    @functools.cached_property
+    @_lazy
     def right_quote(self) -> _Quote | None:
         """The quotation that opens right after the cue (and its adverbials), if any."""
         a, aw, hi = self.a, self.a.w, self.hi
@@ -212,7 +274,7 @@ class _Cue:
             right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
         return right_quote
 
-    @functools.cached_property
+    @_lazy
     def nothing_after(self) -> bool:
         """Does no content follow the cue (the content came before it)?"""
         a, aw, k, hi, lo, ci = self.a, self.a.w, self.k, self.hi, self.lo, self.ci
@@ -224,13 +286,13 @@ class _Cue:
         return aw[k].lower() in ("about", "of") and self.lform in ("said", "says", "say") \
             and _closed_quote_before(a, lo, ci)
 
-    @functools.cached_property
+    @_lazy
     def left_open(self) -> bool:
         """Nothing that can be a subject stands before the cue: a quotation, a comma, the sentence start."""
         aw, j = self.a.w, self.j
         return j < self.lo or aw[j] in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(aw[j])
 
-    @functools.cached_property
+    @_lazy
     def inverted(self) -> tuple[int | None, int | None, bool, bool]:
         """A speaker after the cue ('"...," said Peskov'): its last token, the last token of its trailing
         adverbial or relative clause, whether punctuation ends it, and whether the cue may invert."""
@@ -264,7 +326,7 @@ class _Cue:
             aw[x].lower() in _AUXILIARIES for x in range(self.j + 1, self.ci))
         return inv, tail, inverted_ok, invertible
 
-    @functools.cached_property
+    @_lazy
     def subject(self) -> tuple[tuple[int, int], int | None] | None:
         """The speaker before the cue (character span) and its first token."""
         return _subject_before(self.a, self.j, self.lo, self.prev)
@@ -329,7 +391,12 @@ def _inverted_head(a: _Article, inv: int, hi: int) -> int:
 
 
 def according_to(c: _Cue) -> list[_Stmt] | None:
-    """``according to X, ...``, ``..., according to X.`` and ``"...," according to X``."""
+    """``according to X, ...``, ``..., according to X.`` and ``"...," according to X``.
+
+    Examples:
+        >>> _demo('Turnout fell, according to the county office.')
+        [('according_to', 'the county office', 'Turnout fell')]
+    """
     if c.cls != "source":
         return None
     a, aw, hi, cue = c.a, c.a.w, c.hi, c.cue
@@ -407,7 +474,12 @@ def _according_to_after(c: _Cue, e: int, sp: tuple[int, int], s: int) -> list[_S
 
 
 def asked_question(c: _Cue) -> list[_Stmt] | None:
-    """``Asked whether she would run, Clinton said ...``: the question is attributed, its asker unnamed."""
+    """``Asked whether she would run, Clinton said ...``: the question is attributed, its asker unnamed.
+
+    Examples:
+        >>> _demo('Asked whether she would run, the mayor smiled.')
+        [('asked_question', None, 'whether she would run')]
+    """
     a, aw, cj, hi = c.a, c.a.w, c.cj, c.hi
     if not (c.lform == "asked" and (c.ci == c.lo or c.plw in ("when", "after", "once", "as", "if", ","))
             and aw[cj + 1].lower() in _WH):
@@ -425,7 +497,12 @@ def asked_question(c: _Cue) -> list[_Stmt] | None:
 
 def not_a_verb(c: _Cue) -> list[_Stmt] | None:
     """No statement where the cue word is a noun or an adjective: 'the statement signed by ...',
-    'the pledged delegates', 'his stated aim', 'another horrific attack', "the party's claims"."""
+    'the pledged delegates', 'his stated aim', 'another horrific attack', "the party's claims".
+
+    Examples:
+        >>> _demo('The pledged delegates met in Ohio.')
+        []
+    """
     aw, ci, lo, form, pw, plw = c.a.w, c.ci, c.lo, c.form, c.pw, c.plw
     if aw[c.cj + 1].lower() == "by" and c.lform.endswith(("ed", "en")) and ci - 1 >= lo \
             and c.lform not in ("responded", "replied", "answered", "reacted", "countered", "retorted"):
@@ -444,7 +521,12 @@ def not_a_verb(c: _Cue) -> list[_Stmt] | None:
 
 
 def passive(c: _Cue) -> list[_Stmt] | None:
-    """No statement after a passive ('he was asked', 'she is quoted'): the subject is not the source."""
+    """No statement after a passive ('he was asked', 'she is quoted'): the subject is not the source.
+
+    Examples:
+        >>> _demo('He was asked about the vote.')
+        []
+    """
     aw = c.a.w
     for b in range(c.ci - 1, max(c.lo, c.ci - 3) - 1, -1):
         lb = aw[b].lower()
@@ -458,7 +540,12 @@ def passive(c: _Cue) -> list[_Stmt] | None:
 
 
 def adding_that(c: _Cue) -> list[_Stmt] | None:
-    """``..., adding that ...``: a participle after a clause has that clause's speaker."""
+    """``..., adding that ...``: a participle after a clause has that clause's speaker.
+
+    Examples:
+        >>> _demo('The minister defended the budget, adding that hospitals would hire.')
+        [('said_that', 'The minister', 'the budget'), ('adding_that', 'The minister', 'that hospitals would hire')]
+    """
     if not (c.left_open and c.participle):
         return None
     a, aw, j, lo = c.a, c.a.w, c.j, c.lo
@@ -476,7 +563,12 @@ def adding_that(c: _Cue) -> list[_Stmt] | None:
 
 def appositive_subject(c: _Cue) -> list[_Stmt] | None:
     """``Name, a role, said (that) ...`` and ``"...," Name, a role, said.``: the phrase before the cue
-    and its appositive speak."""
+    and its appositive speak.
+
+    Examples:
+        >>> _demo('Ann Lee, a spokeswoman, said the port would reopen.')
+        [('appositive_subject', 'Ann Lee, a spokeswoman', 'the port would reopen')]
+    """
     a, aw, j, lo = c.a, c.a.w, c.j, c.lo
     if not c.left_open or j < lo or aw[j] == ":":
         return None
@@ -511,7 +603,12 @@ def _with_split(left: tuple[int, int, str], q: _Quote | None, sp: tuple[int, int
 
 
 def said_inverted(c: _Cue) -> list[_Stmt] | None:
-    """``"...," said Peskov`` and ``..., says John Smith, a spokesman.``: the speaker after the cue."""
+    """``"...," said Peskov`` and ``..., says John Smith, a spokesman.``: the speaker after the cue.
+
+    Examples:
+        >>> _demo('"We are staying," said Tom Berg, the foreman.')
+        [('said_inverted', 'Tom Berg, the foreman', '"We are staying,"')]
+    """
     if not c.left_open:
         return None
     a, aw, j, lo, ci, hi = c.a, c.a.w, c.j, c.lo, c.ci, c.hi
@@ -583,13 +680,23 @@ def _appositive_stop(a: _Article, e: int, hi: int) -> int:
 
 
 def no_subject(c: _Cue) -> list[_Stmt] | None:
-    """No statement when nothing before the cue can be its speaker ('In rejecting a similar challenge, ...')."""
+    """No statement when nothing before the cue can be its speaker ('In rejecting a similar challenge, ...').
+
+    Examples:
+        >>> _demo('Meanwhile said the bank was fine.')
+        []
+    """
     return [] if c.subject is None else None
 
 
 def said_after_quote(c: _Cue) -> list[_Stmt] | None:
     """``"...," X said.``, ``..., X said.`` and the split ``"A," he said, "B."``: the content comes before
-    the speaker and the cue."""
+    the speaker and the cue.
+
+    Examples:
+        >>> _demo('"The water is safe," the director said.')
+        [('said_after_quote', 'the director', '"The water is safe,"')]
+    """
     a, lo = c.a, c.lo
     sp, sp_tok = c.subject  # type: ignore[misc]  # (no_subject before)
     if sp_tok is not None:
@@ -607,7 +714,12 @@ def said_after_quote(c: _Cue) -> list[_Stmt] | None:
 
 def wants_to(c: _Cue) -> list[_Stmt] | None:
     """``X wants to build a wall``: a belief verb's to-infinitive is the content; a belief verb with no
-    clause after it ('he believes in miracles') makes no statement."""
+    clause after it ('he believes in miracles') makes no statement.
+
+    Examples:
+        >>> _demo('The union wants to renegotiate the contract.')
+        [('wants_to', 'The union', 'to renegotiate the contract')]
+    """
     if c.cls != "belief":
         return None
     aw, k = c.a.w, c.k
@@ -622,7 +734,12 @@ def wants_to(c: _Cue) -> list[_Stmt] | None:
 
 def said_inside_content(c: _Cue) -> list[_Stmt] | None:
     """``The museum, Mr. Obama said, would make visitors ...``: the attribution sits inside its content
-    (also 'The trains, he said, "will run on time."', whose quotation goes on with the sentence)."""
+    (also 'The trains, he said, "will run on time."', whose quotation goes on with the sentence).
+
+    Examples:
+        >>> _demo('The bridge, the mayor said, would cut commutes.')
+        [('said_inside_content', 'the mayor', 'The bridge, the mayor said, would cut commutes')]
+    """
     a, aw, k, lo = c.a, c.a.w, c.k, c.lo
     sp, sp_tok = c.subject  # type: ignore[misc]
     if not (c.cls == "speech" and sp_tok is not None and sp_tok - 1 > lo and aw[sp_tok - 1] == ","
@@ -637,14 +754,24 @@ def said_inside_content(c: _Cue) -> list[_Stmt] | None:
 
 
 def attitude_clause(c: _Cue) -> list[_Stmt] | None:
-    """``X criticised the plan last week, saying ...``: an attitude's content ends with its clause."""
+    """``X criticised the plan last week, saying ...``: an attitude's content ends with its clause.
+
+    Examples:
+        >>> _demo('Ann Ruiz endorsed the mayor last week, praising her record.')
+        [('attitude_clause', 'Ann Ruiz', 'the mayor last week'), ('adding_that', 'Ann Ruiz', 'her record')]
+    """
     if c.cls != "attitude":
         return None
     return c.content(c.k, c.subject[0], 0.5, clause=True)  # type: ignore[index]
 
 
 def said_that(c: _Cue) -> list[_Stmt] | None:
-    """``X said (that) ...``, ``X told reporters ...``, ``X said: "..."``: the content after the cue."""
+    """``X said (that) ...``, ``X told reporters ...``, ``X said: "..."``: the content after the cue.
+
+    Examples:
+        >>> _demo('The coach said that the team had trained hard.')
+        [('said_that', 'The coach', 'that the team had trained hard')]
+    """
     return c.content(c.k, c.subject[0], 0.9 if c.cls == "speech" else 0.6)  # type: ignore[index]
 
 
@@ -667,7 +794,12 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
 
 
 def headline_colon(a: _Article) -> list[_Stmt]:
-    """``Speaker: words`` at the start of a paragraph (headlines, interview transcripts)."""
+    """``Speaker: words`` at the start of a paragraph (headlines, interview transcripts).
+
+    Examples:
+        >>> _demo('Mayor Okafor: City Will Not Raise Fares\\nThe council met.')
+        [('headline_colon', 'Mayor Okafor', 'City Will Not Raise Fares')]
+    """
     out: list[_Stmt] = []
     text = a.text
     first = _HEAD_COLON_AT_START.match(text)
@@ -706,7 +838,12 @@ def headline_colon(a: _Article) -> list[_Stmt]:
 
 
 def name_colon_quote(a: _Article) -> list[_Stmt]:
-    """``Pollster Daron Shaw: "..."`` anywhere in a paragraph: a name, a colon, then a quotation."""
+    """``Pollster Daron Shaw: "..."`` anywhere in a paragraph: a name, a colon, then a quotation.
+
+    Examples:
+        >>> _demo('Reactions came fast. Economist Lena Vogel: "These numbers are bad."')
+        [('name_colon_quote', 'Economist Lena Vogel', '"These numbers are bad."')]
+    """
     out: list[_Stmt] = []
     text = a.text
     for c in _COLON_QUOTE.finditer(text):  # rare: look for the name only before such a colon
@@ -742,7 +879,12 @@ _NAME_BEFORE = re.compile(
 
 
 def dash_signature(a: _Article) -> list[_Stmt]:
-    """A quotation signed with a dash at the end of its paragraph: ``"..." \u2015 Jane Doe``."""
+    """A quotation signed with a dash at the end of its paragraph: ``"..." \u2015 Jane Doe``.
+
+    Examples:
+        >>> _demo('"Every child deserves a safe walk to school." ― Maria Santos')
+        [('dash_signature', 'Maria Santos', '"Every child deserves a safe walk to school."')]
+    """
     out: list[_Stmt] = []
     if not any(dash in a.text for dash in _DASHES):
         return out  # most articles: no dash, no scan of every closing mark and apostrophe
@@ -911,21 +1053,47 @@ def _channel_quotes(a: _Article, shape: int) -> list[_Stmt]:
 
 def tweet_read(a: _Article) -> list[_Stmt]:
     """``Trump's tweet read: "..."``, ``The ministry's statement said: "..."``, ``Musk's post on X read:
-    "..."``: the owner of the post speaks; the cue is the post and its verb ("tweet read")."""
+    "..."``: the owner of the post speaks; the cue is the post and its verb ("tweet read").
+
+    Examples:
+        >>> _demo('Senator Lopez\\'s tweet read: "We will not back down."')
+        [('tweet_read', 'Senator Lopez', '"We will not back down."')]
+    """
     return _channel_quotes(a, 0)
 
 
 def in_a_post(a: _Article) -> list[_Stmt]:
     """``Trump, in a tweet: "..."``, ``Musk, in a post on X: "..."``, ``The ministry, in a statement:
-    "..."``: the cue is the channel ("in a tweet")."""
+    "..."``: the cue is the channel ("in a tweet").
+
+    Examples:
+        >>> _demo('Doug Ford, in a tweet: "Ontario is open for business."')
+        [('in_a_post', 'Doug Ford', '"Ontario is open for business."')]
+    """
     return _channel_quotes(a, 1)
 
 
 def on_platform(a: _Article) -> list[_Stmt]:
     """``Trump on Twitter: "..."``, ``Zelensky on Telegram: "..."``: the person speaks, not the
-    platform; the cue is "on Twitter"."""
+    platform; the cue is "on Twitter".
+
+    Examples:
+        >>> _demo('Trump on Twitter: "The media is working overtime today!"')
+        [('on_platform', 'Trump', '"The media is working overtime today!"')]
+    """
     return _channel_quotes(a, 2)
 
 
 # The channel sieves, with the cue_class of their rows: run before the cue sieves.
 CHANNEL_SIEVES = ((tweet_read, "channel"), (in_a_post, "channel"), (on_platform, "channel"))
+
+
+def _demo(text: str) -> list[tuple[str, str | None, str]]:
+    """(rule, speaker, content) of each statement in ``text``: the examples of the sieves' docstrings.
+
+    Examples:
+        >>> _demo('"It works," she said.')
+        [('said_after_quote', 'she', '"It works,"')]
+    """
+    _, stmts = _find_statements(text)
+    return [(st.rule, text[st.sp[0]:st.sp[1]] if st.sp else None, text[st.start:st.end]) for st in stmts]

@@ -23,8 +23,8 @@ RULE_CASES = {
                        None, "Asked", "whether she would run again", "speech"),
     "adding_that": ("The minister defended the budget, adding that hospitals would get more staff next year.",
                     "The minister", "adding", "that hospitals would get more staff next year", "speech"),
-    "appositive_subject": ("Priya Nair, a spokeswoman for the port authority, said the terminal would reopen on "
-                           "Friday.", "Priya Nair, a spokeswoman for the port authority", "said",
+    "appositive_subject": (("Priya Nair, a spokeswoman for the port authority, said the terminal would reopen on "
+                            "Friday."), "Priya Nair, a spokeswoman for the port authority", "said",
                            "the terminal would reopen on Friday", "speech"),
     "said_inverted": ("\u201cWe are not leaving until the job is done,\u201d said Tomas Berg, the site foreman.",
                       "Tomas Berg, the site foreman", "said", "\u201cWe are not leaving until the job is done,\u201d",
@@ -43,17 +43,17 @@ RULE_CASES = {
                    "\u201cThe cod have not come back in twenty years.\u201d", "speech"),
     "headline_colon": ("Mayor Okafor: City Will Not Raise Fares This Year\n\nThe council met on Monday.", "Mayor Okafor",
                        ":", "City Will Not Raise Fares This Year", "headline"),
-    "name_colon_quote": ("The report drew sharp reactions. Economist Lena Vogel: \u201cThese numbers are worse than "
-                         "anyone expected.\u201d", "Economist Lena Vogel", ":",
+    "name_colon_quote": (("The report drew sharp reactions. Economist Lena Vogel: \u201cThese numbers are worse than "
+                          "anyone expected.\u201d"), "Economist Lena Vogel", ":",
                          "\u201cThese numbers are worse than anyone expected.\u201d", "colon"),
     "dash_signature": ("\u201cEvery child deserves a safe walk to school.\u201d \u2015 Maria Santos, parent",
                        "Maria Santos, parent", "\u2015", "\u201cEvery child deserves a safe walk to school.\u201d",
                        "signature"),
-    "floating": ("\u201cWe won the vote,\u201d the senator said after the session.\n\n\u201cNow the real work of fixing "
-                 "the roads begins for all of us.\u201d", "the senator", "said",
+    "floating": (("\u201cWe won the vote,\u201d the senator said after the session.\n\n\u201cNow the real work of fixing "
+                  "the roads begins for all of us.\u201d"), "the senator", "said",
                  "\u201cNow the real work of fixing the roads begins for all of us.\u201d", "speech"),
-    "tweet_read": ("Hours after the vote, Senator Maria Lopez\u2019s tweet read: \u201cWe will not back down on this "
-                   "bill.\u201d", "Senator Maria Lopez", "tweet read", "\u201cWe will not back down on this bill.\u201d",
+    "tweet_read": (("Hours after the vote, Senator Maria Lopez\u2019s tweet read: \u201cWe will not back down on this "
+                    "bill.\u201d"), "Senator Maria Lopez", "tweet read", "\u201cWe will not back down on this bill.\u201d",
                    "channel"),
     "in_a_post": ("Premier Doug Ford, in a tweet: \"Ontario is open for business and we are hiring.\"",
                   "Premier Doug Ford", "in a tweet", "\"Ontario is open for business and we are hiring.\"", "channel"),
