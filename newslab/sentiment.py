@@ -9,6 +9,7 @@ lexicons do not know, so raw VADER reads "It isn’t great." as positive.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import string
 from collections.abc import Callable
@@ -354,14 +355,20 @@ class _Pattern:
         cache = self.split_cache
         if len(cache) > _MAX_CACHED_TOKENS:
             cache.clear()
-        tokens: list[str] = []
-        for t in string.split(" "):  # == TOKEN.findall(string + " "): runs of non-space, one space apart
-            if t:
-                got = cache.get(t)
-                if got is None:
-                    got = cache[t] = self._split(t)
-                tokens.extend(got)
+        get, split = cache.get, self._split_new
+        # string.split(" ") == TOKEN.findall(string + " "): runs of non-space, one space apart
+        tokens = list(itertools.chain.from_iterable([get(t) or split(t) for t in string.split(" ") if t]))
+        if tt.EOS not in tokens:
+            flat = " ".join(tokens)
+            # Each sentence's text is a piece of ``flat``: when neither rewrite matches ``flat``, none
+            # matches a sentence, and the sentences joined and split again are the tokens.
+            if tt.RE_EMOTICONS.search(flat) is None and ("(" not in flat or tt.RE_SARCASM.search(flat) is None):
+                return tokens
         return self._sentences(tokens)
+
+    def _split_new(self, t: str) -> tuple[str, ...]:
+        got = self.split_cache[t] = self._split(t)
+        return got
 
     def _sentences(self, tokens: list[str]) -> list[str]:
         """find_tokens' sentence grouping and rewrites, verbatim, flattened into words."""
