@@ -793,6 +793,24 @@ def _attribute(a: _Article, cls: str, form: str, ci: int, cj: int, lo: int, hi: 
     return []
 
 
+def _section_headings(found: list[re.Match[str]]) -> frozenset[str]:
+    """Labels in capitals that head the sections of a roundup, not a transcript's speakers.
+
+    A transcript names its speakers again and again (``TRUMP: ...`` ``CLINTON: ...`` ``TRUMP: ...``);
+    a market roundup's labels (``KEEPING SCORE: ...`` ``ENERGY: ...`` ``CURRENCIES: ...``) each head
+    one paragraph. Three or more capital labels, none of them used twice, are headings.
+
+    Examples:
+        >>> ms = list(_HEAD_COLON.finditer("\\nENERGY: Oil fell.\\nCURRENCIES: The dollar rose.\\nBONDS: Yields rose."))
+        >>> sorted(_section_headings(ms))
+        ['BONDS', 'CURRENCIES', 'ENERGY']
+    """
+    labels = [m.group(1) for m in found if m.group(1).isupper()]
+    if len(labels) >= 3 and len(set(labels)) == len(labels):
+        return frozenset(labels)
+    return frozenset()
+
+
 def headline_colon(a: _Article) -> list[_Stmt]:
     """``Speaker: words`` at the start of a paragraph (headlines, interview transcripts).
 
@@ -806,11 +824,15 @@ def headline_colon(a: _Article) -> list[_Stmt]:
     found = ([first] if first else []) + list(_HEAD_COLON.finditer(text))
     # one label in capitals is a dateline ("NEW DELHI: ..."); several are a transcript's speakers
     capital_labels = sum(m.group(1).isupper() for m in found)
+    headings = _section_headings(found)
+    page_labels = _lexicon.words("quote_page_labels.txt")
     for m in found:
         s, e = m.start(1), m.end(1)
         name = text[s:e]
         if name.split()[0].lower() in _LEAD_WORDS or name.lower() in _NOT_SPEAKERS:
             continue
+        if name.split()[0].lower() in page_labels or name in headings:
+            continue  # 'WATCH BELOW: ...', 'ENERGY: U.S. crude oil fell ...': page furniture, sections
         if capital_labels == 1 and name.isupper() and len(name) > 4 and a.sents[a.sent_of(s)][2] <= 2:
             continue  # a dateline opening the first paragraphs, not a speaker
         cs = m.start(2)

@@ -140,3 +140,31 @@ def test_channel_needs_the_speaker_to_open_its_clause() -> None:
                  "The mayor spoke on Twitter: \"We will rebuild every house that the flood took.\""):
         speakers = [r["speaker"] for r in quotes_in(text)]
         assert "Tom Reyes" not in speakers and "The mayor spoke" not in speakers
+
+
+# ----------------------------------------------------------------- headline colons: not every label speaks
+def _speakers_of(text):
+    import pandas as pd
+    import newslab as nl
+    q = nl.quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}), convention="attributions")
+    return q["speaker"].tolist()
+
+
+def test_a_market_roundups_section_labels_are_not_speakers():
+    text = ("Asian shares rose on Thursday after strong earnings.\n"
+            "KEEPING SCORE: The Nikkei 225 gained 0.4 per cent to 20,650. The Kospi was flat.\n"
+            "ENERGY: Benchmark crude fell 30 cents to $53.10 a barrel. Brent slipped too.\n"
+            "CURRENCIES: The dollar rose to 110.20 yen from 109.90 yen. The euro was steady.")
+    assert not {"KEEPING SCORE", "ENERGY", "CURRENCIES"} & set(_speakers_of(text))
+
+
+def test_a_transcripts_speakers_still_speak():
+    text = ("MODERATOR: Welcome to the debate tonight.\nOKAFOR: Thank you for having me here.\n"
+            "MODERATOR: Your first question is on taxes.\nOKAFOR: We will cut them for families.")
+    assert _speakers_of(text) == ["MODERATOR", "OKAFOR", "MODERATOR", "OKAFOR"]
+
+
+@pytest.mark.parametrize("label", ["WATCH BELOW", "Relevant Reading", "READ MORE", "Also read", "Sign up"])
+def test_page_furniture_labels_are_not_speakers(label):
+    text = f"The council voted on Monday.\n{label}: Council Approves New Budget For Parks\nThe mayor said it was fair."
+    assert label not in _speakers_of(text)
