@@ -145,6 +145,7 @@ def test_channel_needs_the_speaker_to_open_its_clause() -> None:
 # ----------------------------------------------------------------- headline colons: not every label speaks
 def _speakers_of(text):
     import pandas as pd
+
     import newslab as nl
     q = nl.quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}), convention="attributions")
     return q["speaker"].tolist()
