@@ -268,7 +268,6 @@ def test_sloppy_spans_use_the_mention_text():
     "\u201c" * 100_000 + " he said",  # 100,000 unmatched quote marks
     ("Mr. Smith said he agreed. " * 20_000),
 ])
-@pytest.mark.timeout(120)  # a hang guard, not a speed measurement (benchmarks/ measure speed)
 def test_linear_time_on_hostile_articles(text):
     mentions = [(m.start(), m.end()) for m in re.finditer(r"\bhe\b|Smith", text)][:2000] or [(0, 2)]
     out = resolve_speakers(text, mentions)
@@ -360,7 +359,6 @@ def test_random_text_never_crashes_and_is_deterministic(words, spans_, sep):
         assert role is None or isinstance(role, str)
 
 
-@pytest.mark.timeout(120)  # a hang guard: namesakes are bucketed, so this is not quadratic
 def test_many_people_sharing_a_name_stay_linear():
     text = ", ".join(f"John {chr(65 + i % 26)}{chr(97 + i // 26 % 26)}{i}" for i in range(20_000))
     text += ". " + " ".join(["John said so, the spokesman said."] * 2_000)
