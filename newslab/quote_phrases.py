@@ -649,44 +649,106 @@ _POSS_PRON = frozenset({"his", "her", "their", "its"})
 _TIME_WORDS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "last", "this", "next"})
 
 
+_CLAUSE_PUNCT = (".", ",", ";", "!", "?")
+
+
+def _adv_time_adverb(a: _Article, x: int) -> bool | None:
+    """'said Smith yesterday.', 'said Smith later that day', 'said Smith last Tuesday': a time adverb
+    counts only before punctuation or a time phrase ('the late Mr. Jones' does not)."""
+    w = a.w[x]
+    if w.lower() not in _TIME_ADVERBS or not w[:1].islower():
+        return None
+    nxt = a.w[x + 1]
+    return nxt in _CLAUSE_PUNCT or nxt.lower() in _TIME_NOUNS or nxt in _WEEKDAYS or nxt in _MONTHS
+
+
+def _adv_weekday_or_opener(a: _Article, x: int) -> bool | None:
+    """'said Smith Monday', 'said Smith during the hearing': a weekday or a lower-case adverbial
+    opener (not "USA Today")."""
+    w = a.w[x]
+    if w in _WEEKDAYS or (w.lower() in _ADVERBIAL_OPENERS and w[:1].islower()):
+        return True
+    return None
+
+
+def _adv_ly_adverb(a: _Article, x: int) -> bool | None:
+    """'said Smith quietly.': an -ly adverb before punctuation (but 'a newly elected councillor')."""
+    w = a.w[x]
+    if w[:1].islower() and _adverb_ly(w.lower()) and a.w[x + 1] in _CLAUSE_PUNCT:
+        return True
+    return None
+
+
+def _adv_occasion(a: _Article, x: int) -> bool | None:
+    """'said a source speaking to Fox News', 'said Smith, writing on Facebook': the occasion of
+    speaking, a participle before to/on/in/at/before/from/with."""
+    if a.w[x].lower() not in _OCCASION_PARTICIPLES:
+        return None
+    return a.w[x + 1].lower() in ("to", "on", "in", "at", "before", "from", "with")
+
+
+def _adv_of_topic(a: _Article, x: int) -> bool | None:
+    """'said Smith of his former coach', 'said Smith of the decision': "of" the topic (about), but
+    not 'said Jane Doe of the University of Toronto' (an affiliation, part of the mention)."""
+    aw = a.w
+    if aw[x].lower() != "of":
+        return None
+    if aw[x + 1].lower() in _POSS_PRON:
+        return True
+    if _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1].lower() in ("the", "a", "an"):
+        for y in range(x + 2, x + 6):
+            if _is_cap(aw[y]) and aw[y][:1].isalpha():
+                return False
+            if not aw[y][:1].isalpha():
+                return True
+    return False
+
+
+def _adv_in_place(a: _Article, x: int) -> bool | None:
+    """'said Mr. Ruto in Nairobi': where, not who (but 'a farmer in Kano' is who: the word before
+    "in" must be a capitalised name, not a title abbreviation)."""
+    aw = a.w
+    if aw[x].lower() == "in" and _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1][:1].isupper() \
+            and aw[x - 1] not in _TITLE_ABBR:
+        return True
+    return None
+
+
+def _adv_setting(a: _Article, x: int) -> bool | None:
+    """'said Smith on Instagram', 'said Smith in a statement', 'told Smith to reporters', 'said Smith
+    at a rally on Friday': a preposition before a setting, a weekday or a month within three words
+    (but 'head of policy at Facebook' is an affiliation)."""
+    aw = a.w
+    lw = aw[x].lower()
+    if lw not in _SETTING_PREPS:
+        return None
+    settings = _cue_settings()
+    for y in range(x + 1, x + 4):
+        ly = aw[y].lower()
+        if (ly in settings and lw != "to" and (lw == "on" or aw[y][:1].islower())) or aw[y] in _WEEKDAYS \
+                or aw[y] in _MONTHS or (lw == "to" and ly in _RECIPIENT_WORDS):
+            return True
+        if not (ly in _DET or (ly[:1].isalpha() and ly not in _STOP)):
+            return False
+    return False
+
+
+# The rules of _adverbial_at, in order: the first that recognises token x (True or False) decides.
+_ADVERBIAL_RULES = (_adv_time_adverb, _adv_weekday_or_opener, _adv_ly_adverb, _adv_occasion,
+                    _adv_of_topic, _adv_in_place, _adv_setting)
+
+
 def _adverbial_at(a: _Article, x: int) -> bool:
     """Does token ``x``, right after an inverted speaker, open an adverbial of the cue ("on Monday",
-    "in a statement", "of his former coach") rather than continue the speaker mention?"""
-    aw = a.w
-    w = aw[x]
-    lw = w.lower()
-    if lw in _TIME_ADVERBS and w[:1].islower():
-        nxt = aw[x + 1]
-        return nxt in (".", ",", ";", "!", "?") or nxt.lower() in _TIME_NOUNS or nxt in _WEEKDAYS or nxt in _MONTHS
-    if w in _WEEKDAYS or (lw in _ADVERBIAL_OPENERS and w[:1].islower()):  # not "USA Today"
-        return True
-    if w[:1].islower() and _adverb_ly(lw) and aw[x + 1] in (".", ",", ";", "!", "?"):
-        return True  # 'said Smith quietly', but 'a newly elected councillor'
-    if lw in _OCCASION_PARTICIPLES:
-        return aw[x + 1].lower() in ("to", "on", "in", "at", "before", "from", "with")
-    if lw == "of":
-        if aw[x + 1].lower() in _POSS_PRON:
-            return True  # 'said Smith of his former coach': about, not affiliation
-        if _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1].lower() in ("the", "a", "an"):
-            # 'said Smith of the decision' (about) but 'said Jane Doe of the University of Toronto'
-            for y in range(x + 2, x + 6):
-                if _is_cap(aw[y]) and aw[y][:1].isalpha():
-                    return False
-                if not aw[y][:1].isalpha():
-                    return True
-        return False
-    if lw == "in" and _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1][:1].isupper() \
-            and aw[x - 1] not in _TITLE_ABBR:
-        return True  # 'said Mr. Ruto in Nairobi': where, not who (but 'a farmer in Kano' is who)
-    if lw in _SETTING_PREPS:
-        settings = _cue_settings()
-        for y in range(x + 1, x + 4):
-            ly = aw[y].lower()
-            if (ly in settings and lw != "to" and (lw == "on" or aw[y][:1].islower())) or aw[y] in _WEEKDAYS \
-                    or aw[y] in _MONTHS or (lw == "to" and ly in _RECIPIENT_WORDS):
-                return True  # 'on Instagram', but 'head of policy at Facebook' is an affiliation
-            if not (ly in _DET or (ly[:1].isalpha() and ly not in _STOP)):
-                return False
+    "in a statement", "of his former coach") rather than continue the speaker mention?
+
+    Each rule of ``_ADVERBIAL_RULES`` answers True, False or None (not its shape); the first
+    answer decides, and no answer means the mention goes on.
+    """
+    for rule in _ADVERBIAL_RULES:
+        verdict = rule(a, x)
+        if verdict is not None:
+            return verdict
     return False
 
 
