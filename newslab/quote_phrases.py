@@ -451,63 +451,104 @@ def _np_appositive_only(a: _Article, lo: int, j: int) -> bool:
     return e2 is not None and _role_tail(a, k2, e2, j) == j - 1
 
 
+_APPOSITIVE_COMMAS = (",", "\u2014", "--", "\u2013")
+
+
+def _appositive_start(a: _Article, k: int, j: int) -> int | None:
+    """First token of a name that may open ``Name, appositive, said`` at or after ``k``: past
+    quotation marks and dashes, and past a connective ("But Matt Morrison, the group's deputy
+    director, said", "As John Cornyn, ..., put it:"); None for an adverbial segment ("On Sunday
+    night in South Carolina,") or a start too far from the cue ``j``."""
+    aw = a.w
+    while k < j and (_is_quote_tok(aw[k]) or aw[k] in ("(", "-", "\u2014", "\u2013")):
+        k += 1
+    if k >= j or j - k > 40:
+        return None
+    if (aw[k].lower() in _CONNECTIVES or (aw[k] == "As" and _is_cap(aw[k + 1]))) and k + 1 < j \
+            and aw[k + 1] != ",":
+        k += 1
+    first = aw[k]
+    if first.lower() in _LEAD_WORDS or first.lower() in _STOP or first in _WEEKDAYS or first in _MONTHS:
+        return None
+    return k
+
+
+def _restrictive_relative_end(a: _Article, k: int, e: int, j: int) -> int:
+    """'An official who attended the talks, speaking on condition of anonymity, said': after a
+    determiner phrase ending at ``e``, a restrictive relative clause up to the comma is part of the
+    phrase; returns the phrase's new last token (``e`` when there is none)."""
+    aw = a.w
+    if aw[e + 1].lower() == "who" and aw[k].lower() in _DET:
+        c = e + 2
+        while c < j and c - e < 16 and aw[c][:1].isalnum() and aw[c].lower() not in _REL:
+            c += 1
+        if c < j and aw[c] == "," and c - e > 2:
+            return c - 1
+    return e
+
+
+def _last_before_cue(a: _Article, floor: int, j: int) -> int:
+    """The last token before the cue ``j`` that is not a comma or dash (never before ``floor``)."""
+    aw = a.w
+    end = j - 1
+    while end > floor and aw[end] in _APPOSITIVE_COMMAS:
+        end -= 1
+    return end
+
+
+def _appositive_paren(a: _Article, k: int, e: int, j: int) -> tuple[int, int] | None:
+    """'Rep. Jim Jordan (R-Ohio) said' -> the name with its parenthesis; 'Rep. Jim Jordan (R-Ohio),
+    an oversight panel member, said' -> up to the cue; None for a long or unclosed parenthesis."""
+    aw = a.w
+    close = e + 1
+    while close < j and aw[close] != ")":
+        close += 1
+    if close <= j and close - e < 8:
+        if aw[close + 1] == "," and close + 2 < j and aw[close + 2].lower() in _DET:
+            return k, _last_before_cue(a, close, j)
+        return k, close
+    return None
+
+
+def _appositive_at(a: _Article, k: int, j: int) -> tuple[int, int] | None:
+    """Subject of ``Name, appositive, said`` whose name starts at ``k`` (see _appositive_subject)."""
+    aw = a.w
+    start = _appositive_start(a, k, j)
+    if start is None:
+        return None
+    k = start
+    e = _np_fwd(a, k, j, strict=True)
+    if e is None or e >= j:
+        return None
+    e = _restrictive_relative_end(a, k, _role_tail(a, k, e, j), j)
+    nxt = aw[e + 1]
+    if nxt == "(":
+        return _appositive_paren(a, k, e, j)
+    if nxt not in _APPOSITIVE_COMMAS:
+        return None
+    after = aw[e + 2].lower() if e + 2 < j else ""
+    if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
+        return k, e  # "Zucker, who in the past ...": the name alone
+    # "Name, a Trump supporter," / "Clinton, 35, the daughter of ...": the appositive is part of the mention
+    return k, _last_before_cue(a, e, j)
+
+
 def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
     """Subject of ``Name, appositive, said``: token span (start, end) ending before ``j``.
 
     The name starts at the sentence start or right after a comma (skipping a leading adverbial
     such as "On Tuesday," or "While X did Y,"); the appositive runs up to the comma before the cue.
+    The first start that gives a subject wins.
     """
     aw = a.w
     starts = [lo]
     for c in range(lo, j):
-        if aw[c] in (",", "\u2014", "--", "\u2013"):
+        if aw[c] in _APPOSITIVE_COMMAS:
             starts.append(c + 1)
     for k in starts:
-        while k < j and (_is_quote_tok(aw[k]) or aw[k] in ("(", "-", "\u2014", "\u2013")):
-            k += 1
-        if k >= j or j - k > 40:
-            continue
-        if (aw[k].lower() in _CONNECTIVES or (aw[k] == "As" and _is_cap(aw[k + 1]))) and k + 1 < j \
-                and aw[k + 1] != ",":
-            k += 1  # "But Matt Morrison, the group's deputy director, said", "As John Cornyn, ..., put it:"
-        first = aw[k]
-        if first.lower() in _LEAD_WORDS or first.lower() in _STOP or first in _WEEKDAYS or first in _MONTHS:
-            continue  # an adverbial segment ("On Sunday night in South Carolina,")
-        e = _np_fwd(a, k, j, strict=True)
-        if e is None or e >= j:
-            continue
-        e = _role_tail(a, k, e, j)
-        if aw[e + 1].lower() == "who" and aw[k].lower() in _DET:
-            # 'An official who attended the talks, speaking on condition of anonymity, said': a
-            # restrictive relative clause up to the comma is part of the phrase
-            c = e + 2
-            while c < j and c - e < 16 and aw[c][:1].isalnum() and aw[c].lower() not in _REL:
-                c += 1
-            if c < j and aw[c] == "," and c - e > 2:
-                e = c - 1
-        nxt = aw[e + 1]
-        if nxt not in (",", "\u2014", "--", "(", "\u2013"):
-            continue
-        after = aw[e + 2].lower() if e + 2 < j else ""
-        if nxt == "(":
-            close = e + 1
-            while close < j and aw[close] != ")":
-                close += 1
-            if close <= j and close - e < 8:
-                if aw[close + 1] == "," and close + 2 < j and aw[close + 2].lower() in _DET:
-                    end = j - 1  # 'Rep. Jim Jordan (R-Ohio), an oversight panel member, said'
-                    while end > close and aw[end] in (",", "\u2014", "--", "\u2013"):
-                        end -= 1
-                    return k, end
-                return k, close
-            continue
-        if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
-            return k, e  # "Zucker, who in the past ...": the name alone
-        # "Name, a Trump supporter," / "Clinton, 35, the daughter of ...": the appositive is part of the mention
-        end = j - 1
-        while end > e and aw[end] in (",", "\u2014", "--", "\u2013"):
-            end -= 1
-        return k, end
+        span = _appositive_at(a, k, j)
+        if span is not None:
+            return span
     return None
 
 
