@@ -311,73 +311,122 @@ _NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "s
 _TIME_UNITS = frozenset(("week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"))
 
 
-def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
-    """Skip adverbials ("on Tuesday", "in a statement") and, for tell-like verbs, the addressee."""
+_CUE_ADVERBS = frozenset(("yesterday", "today", "tonight", "again", "also", "repeatedly", "publicly",
+                          "privately", "previously", "earlier", "later", "aloud", "afterwards", "afterward",
+                          "too", "though"))
+
+
+def _after_cue_adverb(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'said Tuesday', 'said again', 'told reporters privately', 'said quietly': one adverb."""
+    w = a.w[k]
+    lw = w.lower()
+    if w in _WEEKDAYS or lw in _CUE_ADVERBS or \
+            (_adverb_ly(lw) and w.islower() and lw not in ("only", "early", "likely")):
+        return k + 1, tell
+    return None
+
+
+def _after_cue_bare_addressee(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'told staff the bank would ...', 'told union members that ...', 'told staff on Monday that':
+    after a tell-like verb, a bare plural or mass noun as the addressee, up to the clause that opens
+    the content."""
     aw = a.w
+    w = aw[k]
+    if not (tell and w[:1].islower() and w.lower() not in _RECIPIENT_WORDS):
+        return None
+    x = k
+    while x < hi and x - k < 3 and aw[x][:1].islower() and aw[x][:1].isalpha() \
+            and aw[x].lower() not in _LEAD_OR_STOP and aw[x].lower() not in _CLAUSE_START \
+            and aw[x].lower() not in _NP_INNER and aw[x].lower() not in _verbs_set() \
+            and not _adverb_ly(aw[x].lower()):
+        x += 1
+    nxt = aw[x]
+    lnxt = nxt.lower()
+    if x > k and x < hi and (lnxt in ("yesterday", "today", "earlier") or (
+            lnxt in ("on", "in", "during", "last", "this") and (aw[x + 1] in _WEEKDAYS or aw[x + 1] in _MONTHS
+                                                               or aw[x + 1].lower() in _TIME_UNITS))):
+        x += 1 if lnxt in ("yesterday", "today", "earlier") else 2  # 'told staff on Monday that'
+        if aw[x].lower() in _CLAUSE_START:
+            return x, False
+    elif x > k and x < hi and (lnxt in _CLAUSE_START or (_is_cap(nxt) and nxt[:1].isalpha())):
+        return x, False
+    return None
+
+
+def _after_cue_addressee(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'told reporters', 'told CNN', 'told the committee', 'told him': after a tell-like verb, a
+    recipient word or a noun phrase as the addressee."""
+    w = a.w[k]
+    lw = w.lower()
+    if tell and (lw in _RECIPIENT_WORDS or _is_cap(w) or lw in _DET) and lw not in ("that", "this"):
+        e = _np_fwd(a, k, hi) if lw not in _RECIPIENT_WORDS else k
+        if e is not None:
+            return e + 1, False
+    return None
+
+
+def _after_cue_time(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'told reporters last week the plant would close', 'said on Monday', 'said in June 2012',
+    'said on March 3': the time alone, not the clause after it."""
+    aw = a.w
+    lw = aw[k].lower()
+    nxt = aw[k + 1].lower()
+    if (lw in ("last", "this", "earlier") and nxt in _TIME_UNITS) or (
+            lw in ("on", "in", "during") and (aw[k + 1] in _WEEKDAYS or aw[k + 1] in _MONTHS)):
+        k += 2
+        while k < hi and aw[k][:1].isdigit() and len(aw[k]) <= 4 and aw[k - 1][:1] != ",":
+            k += 1
+        return k, tell
+    return None
+
+
+def _after_cue_prep_phrase(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'said in a statement that', 'said at a news conference:', 'said during the hearing, "...':
+    a prepositional adverbial up to the next clear boundary ("that", ",", ":", a quotation mark)
+    within nine words; but "said at least 12 people died" and "said over 100 were hurt" start
+    their content there."""
+    aw = a.w
+    lw = aw[k].lower()
+    nxt = aw[k + 1].lower()
+    if lw not in _ADV_PREP or (lw == "at" and nxt in ("least", "most") or lw in ("over", "under", "about")
+                               and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS)):
+        return None
+    i = k + 1
+    while i < hi and i - k <= 9:
+        t = aw[i]
+        if t.lower() == "that" or t in (",", ":") or (_is_quote_tok(t) and t not in "'\u2018\u2019"):
+            break
+        if t in _SENT_END:
+            i = hi  # the adverbial runs to the end: nothing follows the cue
+            break
+        i += 1
+    if i <= hi and i - k <= 9:
+        return i, tell
+    return None
+
+
+# The steps of _skip_after_cue, in order: the first that recognises the words at k moves past them.
+_AFTER_CUE_RULES = (_after_cue_adverb, _after_cue_bare_addressee, _after_cue_addressee, _after_cue_time,
+                    _after_cue_prep_phrase)
+
+
+def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
+    """Skip adverbials ("on Tuesday", "in a statement") and, for tell-like verbs, the addressee.
+
+    At most three steps; each is the first rule of ``_AFTER_CUE_RULES`` that recognises the words
+    at ``k`` (it returns the next token and whether an addressee may still follow). An addressee
+    is taken once.
+    """
     for _ in range(3):
         if k >= hi:
             return k
-        w = aw[k]
-        lw = w.lower()
-        if w in _WEEKDAYS or lw in ("yesterday", "today", "tonight", "again", "also", "repeatedly",
-                                    "publicly", "privately", "previously", "earlier", "later", "aloud",
-                                    "afterwards", "afterward", "too", "though") or \
-                (_adverb_ly(lw) and w.islower() and lw not in ("only", "early", "likely")):
-            k += 1
-            continue
-        if tell and w[:1].islower() and lw not in _RECIPIENT_WORDS:
-            # 'told staff the bank would ...', 'told union members that ...': a bare plural or mass
-            # noun as the addressee, up to the clause that opens the content
-            x = k
-            while x < hi and x - k < 3 and aw[x][:1].islower() and aw[x][:1].isalpha() \
-                    and aw[x].lower() not in _LEAD_OR_STOP and aw[x].lower() not in _CLAUSE_START \
-                    and aw[x].lower() not in _NP_INNER and aw[x].lower() not in _verbs_set() \
-                    and not _adverb_ly(aw[x].lower()):
-                x += 1
-            nxt = aw[x]
-            lnxt = nxt.lower()
-            if x > k and x < hi and (lnxt in ("yesterday", "today", "earlier") or (
-                    lnxt in ("on", "in", "during", "last", "this") and (aw[x + 1] in _WEEKDAYS or aw[x + 1] in _MONTHS
-                                                                       or aw[x + 1].lower() in _TIME_UNITS))):
-                x += 1 if lnxt in ("yesterday", "today", "earlier") else 2  # 'told staff on Monday that'
-                if aw[x].lower() in _CLAUSE_START:
-                    k = x
-                    tell = False
-                    continue
-            elif x > k and x < hi and (lnxt in _CLAUSE_START or (_is_cap(nxt) and nxt[:1].isalpha())):
-                k = x
-                tell = False
-                continue
-        if tell and (lw in _RECIPIENT_WORDS or _is_cap(w) or lw in _DET) and lw not in ("that", "this"):
-            e = _np_fwd(a, k, hi) if lw not in _RECIPIENT_WORDS else k
-            if e is not None:
-                k = e + 1
-                tell = False
-                continue
-        nxt = aw[k + 1].lower()
-        if (lw in ("last", "this", "earlier") and nxt in _TIME_UNITS) or (
-                lw in ("on", "in", "during") and (aw[k + 1] in _WEEKDAYS or aw[k + 1] in _MONTHS)):
-            k += 2  # 'told reporters last week the plant would close': the time alone, not the clause after it
-            while k < hi and aw[k][:1].isdigit() and len(aw[k]) <= 4 and aw[k - 1][:1] != ",":
-                k += 1  # 'in June 2012', 'on March 3'
-            continue
-        if lw in _ADV_PREP and not (lw == "at" and nxt in ("least", "most") or lw in ("over", "under", "about")
-                                    and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS)):
-            # consume up to the next clear boundary ("that", ",", ":", a quotation mark), but "said
-            # at least 12 people died" and "said over 100 were hurt" start their content there
-            i = k + 1
-            while i < hi and i - k <= 9:
-                t = aw[i]
-                if t.lower() == "that" or t in (",", ":") or (_is_quote_tok(t) and t not in "'\u2018\u2019"):
-                    break
-                if t in _SENT_END:
-                    i = hi  # the adverbial runs to the end: nothing follows the cue
-                    break
-                i += 1
-            if i <= hi and i - k <= 9:
-                k = i
-                continue
-        break
+        for rule in _AFTER_CUE_RULES:
+            step = rule(a, k, hi, tell)
+            if step is not None:
+                k, tell = step
+                break
+        else:
+            return k
     return k
 
 
