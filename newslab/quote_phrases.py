@@ -232,26 +232,84 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
 _POSS_ENDS = ("'s", "\u2019s")
 
 
+def _fwd_short_phrase(a: _Article, k: int, hi: int) -> int | None:
+    """Last token of a phrase decided by its first word: '..., said one of them.' (a part of a group)
+    and a pronoun ('said he'); but "one diplomat", "that official", "one Democratic source" are
+    longer noun phrases (None: walk on)."""
+    aw = a.w
+    lw = aw[k].lower()
+    if lw in _PARTITIVES and aw[k + 1].lower() == "of" and aw[k + 2].lower() in _PARTITIVE_HEADS and k + 2 < hi:
+        return k + 2
+    if lw in _PRON and not (lw in _DET and aw[k + 1][:1].islower() and aw[k + 1] not in _STOP
+                            and aw[k + 1] not in _NP_INNER) \
+            and not (lw in ("one", "that", "this") and aw[k + 1][:1].isupper() and aw[k + 2][:1].isalpha()):
+        return k
+    return None
+
+
+def _fwd_cannot_open(w: str, strict: bool) -> bool:
+    """Can ``w`` not open a noun phrase: punctuation or a function word ("said that"), and with
+    ``strict`` anything but a name or a determiner, or a time word ("Monday", "today", "last")?"""
+    lw = w.lower()
+    if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
+        return True
+    return strict and (not (_is_cap(w) or lw in _DET) or w in _WEEKDAYS or w in _MONTHS
+                       or lw in ("today", "yesterday", "tonight", "last", "this", "next"))
+
+
+def _fwd_inner_link(a: _Article, k: int, i: int, hi: int, end: int | None) -> bool:
+    """A token inside the phrase that cannot end it: "9/11 widow Terry Strada" (a date's slash),
+    "head of the agency", "Johnson & Johnson", "Smith and Wesson" (a link to a name or determiner)."""
+    aw = a.w
+    w = aw[i]
+    lw = w.lower()
+    if w == "/" and i > k and aw[i - 1][:1].isdigit() and aw[i + 1][:1].isdigit() \
+            and a.tstart[i] == a.tend[i - 1] and a.tend[i] == a.tstart[i + 1]:
+        return True
+    return lw in ("of", "for", "at", "from", "by", "with", "&", "in") and i + 1 < hi and \
+        (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi \
+        and _is_cap(aw[i + 1])
+
+
+def _fwd_lower_word(a: _Article, k: int, i: int) -> bool:
+    """A lower-case word of the phrase ("the party's deputy leader", "a senior official"): not a
+    function word, a verb, a clause opener or an -ly adverb (but "the newly elected mayor"), and
+    not a verb after a plural noun ("demonstrators marched")."""
+    aw = a.w
+    w = aw[i]
+    lw = w.lower()
+    return w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
+        and lw not in _verbs_set() and lw != "that" and lw not in _ARTICLES \
+        and (not _adverb_ly(lw) or (aw[i - 1].lower() in _DET and aw[i + 1].endswith("ed"))) \
+        and not (i > k and lw.endswith("ed") and aw[i - 1].endswith("s") and aw[i - 1][:1].islower()
+                 and aw[i - 1].lower() not in _DET and aw[i - 1].lower() not in _NP_INNER)
+
+
+def _fwd_name_ends(a: _Article, i: int, hi: int, end: int | None) -> bool:
+    """"Carly Fiorina threw ...": a lower-case word right after a name ends the phrase, but not
+    after a possessive ("Labour's shadow chancellor"), in a particle name ("al-Sisi") or before
+    another name within two words."""
+    aw = a.w
+    return end == i - 1 and aw[i - 1][:1].isupper() and not aw[i - 1].endswith(_POSS_ENDS) \
+        and aw[i - 1] not in ("'", "\u2019") \
+        and not _particle_name(aw[i]) and not any(
+            _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3)))
+
+
 def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
     """Last token of the noun phrase that starts at token ``k`` (not past ``hi``).
 
-    With ``strict`` the phrase must open with a name, a determiner or a pronoun.
+    With ``strict`` the phrase must open with a name, a determiner or a pronoun. A walk of at most
+    14 tokens: determiners after a link pass, names, abbreviations and possessives extend the
+    phrase, links pass, lower-case words extend it until one follows a name; anything else ends it.
     """
     aw = a.w
     if k >= hi:
         return None
-    w = aw[k]
-    lw = w.lower()
-    if lw in _PARTITIVES and aw[k + 1].lower() == "of" and aw[k + 2].lower() in _PARTITIVE_HEADS and k + 2 < hi:
-        return k + 2  # '..., said one of them.'
-    if lw in _PRON and not (lw in _DET and aw[k + 1][:1].islower() and aw[k + 1] not in _STOP
-                            and aw[k + 1] not in _NP_INNER) \
-            and not (lw in ("one", "that", "this") and aw[k + 1][:1].isupper() and aw[k + 2][:1].isalpha()):
-        return k  # a pronoun, but "one diplomat", "that official", "one Democratic source" are noun phrases
-    if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
-        return None
-    if strict and (not (_is_cap(w) or lw in _DET) or w in _WEEKDAYS or w in _MONTHS
-                   or lw in ("today", "yesterday", "tonight", "last", "this", "next")):
+    short = _fwd_short_phrase(a, k, hi)
+    if short is not None:
+        return short
+    if _fwd_cannot_open(aw[k], strict):
         return None
     end = None
     i = k
@@ -266,24 +324,10 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
             seen_cap = True
         elif _abbr_dot(a, i) or lw in ("\u2019s", "'s") or (i > k and _plural_possessive(a, i)):
             end = i
-        elif w == "/" and i > k and aw[i - 1][:1].isdigit() and aw[i + 1][:1].isdigit() \
-                and a.tstart[i] == a.tend[i - 1] and a.tend[i] == a.tstart[i + 1]:
-            pass  # "9/11 widow Terry Strada"
-        elif lw in ("of", "for", "at", "from", "by", "with", "&", "in") and i + 1 < hi and \
-                (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(aw[i + 1]):
+        elif _fwd_inner_link(a, k, i, hi, end):
             pass
-        elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
-                and lw not in _verbs_set() and lw != "that" and lw not in _ARTICLES \
-                and (not _adverb_ly(lw) or (aw[i - 1].lower() in _DET and aw[i + 1].endswith("ed"))) \
-                and not (i > k and lw.endswith("ed") and aw[i - 1].endswith("s") and aw[i - 1][:1].islower()
-                         and aw[i - 1].lower() not in _DET and aw[i - 1].lower() not in _NP_INNER):
-            # (but "demonstrators marched": a plural noun, then its verb)
-            if seen_cap and end == i - 1 and aw[i - 1][:1].isupper() and not aw[i - 1].endswith(_POSS_ENDS) \
-                    and aw[i - 1] not in ("'", "\u2019") \
-                    and not _particle_name(w) and not any(
-                    _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3))):
-                # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase, but not
-                # after a possessive ("Labour's shadow chancellor")
+        elif _fwd_lower_word(a, k, i):
+            if seen_cap and _fwd_name_ends(a, i, hi, end):
                 break
             end = i
         else:
