@@ -232,26 +232,84 @@ def _np_back(a: _Article, j: int, lo: int) -> int | None:
 _POSS_ENDS = ("'s", "\u2019s")
 
 
+def _fwd_short_phrase(a: _Article, k: int, hi: int) -> int | None:
+    """Last token of a phrase decided by its first word: '..., said one of them.' (a part of a group)
+    and a pronoun ('said he'); but "one diplomat", "that official", "one Democratic source" are
+    longer noun phrases (None: walk on)."""
+    aw = a.w
+    lw = aw[k].lower()
+    if lw in _PARTITIVES and aw[k + 1].lower() == "of" and aw[k + 2].lower() in _PARTITIVE_HEADS and k + 2 < hi:
+        return k + 2
+    if lw in _PRON and not (lw in _DET and aw[k + 1][:1].islower() and aw[k + 1] not in _STOP
+                            and aw[k + 1] not in _NP_INNER) \
+            and not (lw in ("one", "that", "this") and aw[k + 1][:1].isupper() and aw[k + 2][:1].isalpha()):
+        return k
+    return None
+
+
+def _fwd_cannot_open(w: str, strict: bool) -> bool:
+    """Can ``w`` not open a noun phrase: punctuation or a function word ("said that"), and with
+    ``strict`` anything but a name or a determiner, or a time word ("Monday", "today", "last")?"""
+    lw = w.lower()
+    if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
+        return True
+    return strict and (not (_is_cap(w) or lw in _DET) or w in _WEEKDAYS or w in _MONTHS
+                       or lw in ("today", "yesterday", "tonight", "last", "this", "next"))
+
+
+def _fwd_inner_link(a: _Article, k: int, i: int, hi: int, end: int | None) -> bool:
+    """A token inside the phrase that cannot end it: "9/11 widow Terry Strada" (a date's slash),
+    "head of the agency", "Johnson & Johnson", "Smith and Wesson" (a link to a name or determiner)."""
+    aw = a.w
+    w = aw[i]
+    lw = w.lower()
+    if w == "/" and i > k and aw[i - 1][:1].isdigit() and aw[i + 1][:1].isdigit() \
+            and a.tstart[i] == a.tend[i - 1] and a.tend[i] == a.tstart[i + 1]:
+        return True
+    return lw in ("of", "for", "at", "from", "by", "with", "&", "in") and i + 1 < hi and \
+        (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi \
+        and _is_cap(aw[i + 1])
+
+
+def _fwd_lower_word(a: _Article, k: int, i: int) -> bool:
+    """A lower-case word of the phrase ("the party's deputy leader", "a senior official"): not a
+    function word, a verb, a clause opener or an -ly adverb (but "the newly elected mayor"), and
+    not a verb after a plural noun ("demonstrators marched")."""
+    aw = a.w
+    w = aw[i]
+    lw = w.lower()
+    return w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
+        and lw not in _verbs_set() and lw != "that" and lw not in _ARTICLES \
+        and (not _adverb_ly(lw) or (aw[i - 1].lower() in _DET and aw[i + 1].endswith("ed"))) \
+        and not (i > k and lw.endswith("ed") and aw[i - 1].endswith("s") and aw[i - 1][:1].islower()
+                 and aw[i - 1].lower() not in _DET and aw[i - 1].lower() not in _NP_INNER)
+
+
+def _fwd_name_ends(a: _Article, i: int, hi: int, end: int | None) -> bool:
+    """"Carly Fiorina threw ...": a lower-case word right after a name ends the phrase, but not
+    after a possessive ("Labour's shadow chancellor"), in a particle name ("al-Sisi") or before
+    another name within two words."""
+    aw = a.w
+    return end == i - 1 and aw[i - 1][:1].isupper() and not aw[i - 1].endswith(_POSS_ENDS) \
+        and aw[i - 1] not in ("'", "\u2019") \
+        and not _particle_name(aw[i]) and not any(
+            _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3)))
+
+
 def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
     """Last token of the noun phrase that starts at token ``k`` (not past ``hi``).
 
-    With ``strict`` the phrase must open with a name, a determiner or a pronoun.
+    With ``strict`` the phrase must open with a name, a determiner or a pronoun. A walk of at most
+    14 tokens: determiners after a link pass, names, abbreviations and possessives extend the
+    phrase, links pass, lower-case words extend it until one follows a name; anything else ends it.
     """
     aw = a.w
     if k >= hi:
         return None
-    w = aw[k]
-    lw = w.lower()
-    if lw in _PARTITIVES and aw[k + 1].lower() == "of" and aw[k + 2].lower() in _PARTITIVE_HEADS and k + 2 < hi:
-        return k + 2  # '..., said one of them.'
-    if lw in _PRON and not (lw in _DET and aw[k + 1][:1].islower() and aw[k + 1] not in _STOP
-                            and aw[k + 1] not in _NP_INNER) \
-            and not (lw in ("one", "that", "this") and aw[k + 1][:1].isupper() and aw[k + 2][:1].isalpha()):
-        return k  # a pronoun, but "one diplomat", "that official", "one Democratic source" are noun phrases
-    if not w[:1].isalnum() or (lw in _STOP and lw not in _DET):
-        return None
-    if strict and (not (_is_cap(w) or lw in _DET) or w in _WEEKDAYS or w in _MONTHS
-                   or lw in ("today", "yesterday", "tonight", "last", "this", "next")):
+    short = _fwd_short_phrase(a, k, hi)
+    if short is not None:
+        return short
+    if _fwd_cannot_open(aw[k], strict):
         return None
     end = None
     i = k
@@ -266,24 +324,10 @@ def _np_fwd(a: _Article, k: int, hi: int, strict: bool = False) -> int | None:
             seen_cap = True
         elif _abbr_dot(a, i) or lw in ("\u2019s", "'s") or (i > k and _plural_possessive(a, i)):
             end = i
-        elif w == "/" and i > k and aw[i - 1][:1].isdigit() and aw[i + 1][:1].isdigit() \
-                and a.tstart[i] == a.tend[i - 1] and a.tend[i] == a.tstart[i + 1]:
-            pass  # "9/11 widow Terry Strada"
-        elif lw in ("of", "for", "at", "from", "by", "with", "&", "in") and i + 1 < hi and \
-                (_is_cap(aw[i + 1]) or aw[i + 1].lower() in _DET) or lw in ("and",) and end == i - 1 and i + 1 < hi and _is_cap(aw[i + 1]):
+        elif _fwd_inner_link(a, k, i, hi, end):
             pass
-        elif w[:1].isalpha() and not w[:1].isupper() and lw not in _STOP and lw not in _CLAUSE_START_NOT_DET \
-                and lw not in _verbs_set() and lw != "that" and lw not in _ARTICLES \
-                and (not _adverb_ly(lw) or (aw[i - 1].lower() in _DET and aw[i + 1].endswith("ed"))) \
-                and not (i > k and lw.endswith("ed") and aw[i - 1].endswith("s") and aw[i - 1][:1].islower()
-                         and aw[i - 1].lower() not in _DET and aw[i - 1].lower() not in _NP_INNER):
-            # (but "demonstrators marched": a plural noun, then its verb)
-            if seen_cap and end == i - 1 and aw[i - 1][:1].isupper() and not aw[i - 1].endswith(_POSS_ENDS) \
-                    and aw[i - 1] not in ("'", "\u2019") \
-                    and not _particle_name(w) and not any(
-                    _is_cap(aw[x]) and aw[x][:1].isalpha() for x in range(i + 1, min(hi, i + 3))):
-                # "Carly Fiorina threw ...": a lower-case word after a name ends the phrase, but not
-                # after a possessive ("Labour's shadow chancellor")
+        elif _fwd_lower_word(a, k, i):
+            if seen_cap and _fwd_name_ends(a, i, hi, end):
                 break
             end = i
         else:
@@ -311,73 +355,122 @@ _NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "s
 _TIME_UNITS = frozenset(("week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"))
 
 
-def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
-    """Skip adverbials ("on Tuesday", "in a statement") and, for tell-like verbs, the addressee."""
+_CUE_ADVERBS = frozenset(("yesterday", "today", "tonight", "again", "also", "repeatedly", "publicly",
+                          "privately", "previously", "earlier", "later", "aloud", "afterwards", "afterward",
+                          "too", "though"))
+
+
+def _after_cue_adverb(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'said Tuesday', 'said again', 'told reporters privately', 'said quietly': one adverb."""
+    w = a.w[k]
+    lw = w.lower()
+    if w in _WEEKDAYS or lw in _CUE_ADVERBS or \
+            (_adverb_ly(lw) and w.islower() and lw not in ("only", "early", "likely")):
+        return k + 1, tell
+    return None
+
+
+def _after_cue_bare_addressee(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'told staff the bank would ...', 'told union members that ...', 'told staff on Monday that':
+    after a tell-like verb, a bare plural or mass noun as the addressee, up to the clause that opens
+    the content."""
     aw = a.w
+    w = aw[k]
+    if not (tell and w[:1].islower() and w.lower() not in _RECIPIENT_WORDS):
+        return None
+    x = k
+    while x < hi and x - k < 3 and aw[x][:1].islower() and aw[x][:1].isalpha() \
+            and aw[x].lower() not in _LEAD_OR_STOP and aw[x].lower() not in _CLAUSE_START \
+            and aw[x].lower() not in _NP_INNER and aw[x].lower() not in _verbs_set() \
+            and not _adverb_ly(aw[x].lower()):
+        x += 1
+    nxt = aw[x]
+    lnxt = nxt.lower()
+    if x > k and x < hi and (lnxt in ("yesterday", "today", "earlier") or (
+            lnxt in ("on", "in", "during", "last", "this") and (aw[x + 1] in _WEEKDAYS or aw[x + 1] in _MONTHS
+                                                               or aw[x + 1].lower() in _TIME_UNITS))):
+        x += 1 if lnxt in ("yesterday", "today", "earlier") else 2  # 'told staff on Monday that'
+        if aw[x].lower() in _CLAUSE_START:
+            return x, False
+    elif x > k and x < hi and (lnxt in _CLAUSE_START or (_is_cap(nxt) and nxt[:1].isalpha())):
+        return x, False
+    return None
+
+
+def _after_cue_addressee(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'told reporters', 'told CNN', 'told the committee', 'told him': after a tell-like verb, a
+    recipient word or a noun phrase as the addressee."""
+    w = a.w[k]
+    lw = w.lower()
+    if tell and (lw in _RECIPIENT_WORDS or _is_cap(w) or lw in _DET) and lw not in ("that", "this"):
+        e = _np_fwd(a, k, hi) if lw not in _RECIPIENT_WORDS else k
+        if e is not None:
+            return e + 1, False
+    return None
+
+
+def _after_cue_time(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'told reporters last week the plant would close', 'said on Monday', 'said in June 2012',
+    'said on March 3': the time alone, not the clause after it."""
+    aw = a.w
+    lw = aw[k].lower()
+    nxt = aw[k + 1].lower()
+    if (lw in ("last", "this", "earlier") and nxt in _TIME_UNITS) or (
+            lw in ("on", "in", "during") and (aw[k + 1] in _WEEKDAYS or aw[k + 1] in _MONTHS)):
+        k += 2
+        while k < hi and aw[k][:1].isdigit() and len(aw[k]) <= 4 and aw[k - 1][:1] != ",":
+            k += 1
+        return k, tell
+    return None
+
+
+def _after_cue_prep_phrase(a: _Article, k: int, hi: int, tell: bool) -> tuple[int, bool] | None:
+    """'said in a statement that', 'said at a news conference:', 'said during the hearing, "...':
+    a prepositional adverbial up to the next clear boundary ("that", ",", ":", a quotation mark)
+    within nine words; but "said at least 12 people died" and "said over 100 were hurt" start
+    their content there."""
+    aw = a.w
+    lw = aw[k].lower()
+    nxt = aw[k + 1].lower()
+    if lw not in _ADV_PREP or (lw == "at" and nxt in ("least", "most") or lw in ("over", "under", "about")
+                               and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS)):
+        return None
+    i = k + 1
+    while i < hi and i - k <= 9:
+        t = aw[i]
+        if t.lower() == "that" or t in (",", ":") or (_is_quote_tok(t) and t not in "'\u2018\u2019"):
+            break
+        if t in _SENT_END:
+            i = hi  # the adverbial runs to the end: nothing follows the cue
+            break
+        i += 1
+    if i <= hi and i - k <= 9:
+        return i, tell
+    return None
+
+
+# The steps of _skip_after_cue, in order: the first that recognises the words at k moves past them.
+_AFTER_CUE_RULES = (_after_cue_adverb, _after_cue_bare_addressee, _after_cue_addressee, _after_cue_time,
+                    _after_cue_prep_phrase)
+
+
+def _skip_after_cue(a: _Article, k: int, hi: int, tell: bool) -> int:
+    """Skip adverbials ("on Tuesday", "in a statement") and, for tell-like verbs, the addressee.
+
+    At most three steps; each is the first rule of ``_AFTER_CUE_RULES`` that recognises the words
+    at ``k`` (it returns the next token and whether an addressee may still follow). An addressee
+    is taken once.
+    """
     for _ in range(3):
         if k >= hi:
             return k
-        w = aw[k]
-        lw = w.lower()
-        if w in _WEEKDAYS or lw in ("yesterday", "today", "tonight", "again", "also", "repeatedly",
-                                    "publicly", "privately", "previously", "earlier", "later", "aloud",
-                                    "afterwards", "afterward", "too", "though") or \
-                (_adverb_ly(lw) and w.islower() and lw not in ("only", "early", "likely")):
-            k += 1
-            continue
-        if tell and w[:1].islower() and lw not in _RECIPIENT_WORDS:
-            # 'told staff the bank would ...', 'told union members that ...': a bare plural or mass
-            # noun as the addressee, up to the clause that opens the content
-            x = k
-            while x < hi and x - k < 3 and aw[x][:1].islower() and aw[x][:1].isalpha() \
-                    and aw[x].lower() not in _LEAD_OR_STOP and aw[x].lower() not in _CLAUSE_START \
-                    and aw[x].lower() not in _NP_INNER and aw[x].lower() not in _verbs_set() \
-                    and not _adverb_ly(aw[x].lower()):
-                x += 1
-            nxt = aw[x]
-            lnxt = nxt.lower()
-            if x > k and x < hi and (lnxt in ("yesterday", "today", "earlier") or (
-                    lnxt in ("on", "in", "during", "last", "this") and (aw[x + 1] in _WEEKDAYS or aw[x + 1] in _MONTHS
-                                                                       or aw[x + 1].lower() in _TIME_UNITS))):
-                x += 1 if lnxt in ("yesterday", "today", "earlier") else 2  # 'told staff on Monday that'
-                if aw[x].lower() in _CLAUSE_START:
-                    k = x
-                    tell = False
-                    continue
-            elif x > k and x < hi and (lnxt in _CLAUSE_START or (_is_cap(nxt) and nxt[:1].isalpha())):
-                k = x
-                tell = False
-                continue
-        if tell and (lw in _RECIPIENT_WORDS or _is_cap(w) or lw in _DET) and lw not in ("that", "this"):
-            e = _np_fwd(a, k, hi) if lw not in _RECIPIENT_WORDS else k
-            if e is not None:
-                k = e + 1
-                tell = False
-                continue
-        nxt = aw[k + 1].lower()
-        if (lw in ("last", "this", "earlier") and nxt in _TIME_UNITS) or (
-                lw in ("on", "in", "during") and (aw[k + 1] in _WEEKDAYS or aw[k + 1] in _MONTHS)):
-            k += 2  # 'told reporters last week the plant would close': the time alone, not the clause after it
-            while k < hi and aw[k][:1].isdigit() and len(aw[k]) <= 4 and aw[k - 1][:1] != ",":
-                k += 1  # 'in June 2012', 'on March 3'
-            continue
-        if lw in _ADV_PREP and not (lw == "at" and nxt in ("least", "most") or lw in ("over", "under", "about")
-                                    and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS)):
-            # consume up to the next clear boundary ("that", ",", ":", a quotation mark), but "said
-            # at least 12 people died" and "said over 100 were hurt" start their content there
-            i = k + 1
-            while i < hi and i - k <= 9:
-                t = aw[i]
-                if t.lower() == "that" or t in (",", ":") or (_is_quote_tok(t) and t not in "'\u2018\u2019"):
-                    break
-                if t in _SENT_END:
-                    i = hi  # the adverbial runs to the end: nothing follows the cue
-                    break
-                i += 1
-            if i <= hi and i - k <= 9:
-                k = i
-                continue
-        break
+        for rule in _AFTER_CUE_RULES:
+            step = rule(a, k, hi, tell)
+            if step is not None:
+                k, tell = step
+                break
+        else:
+            return k
     return k
 
 
@@ -451,63 +544,104 @@ def _np_appositive_only(a: _Article, lo: int, j: int) -> bool:
     return e2 is not None and _role_tail(a, k2, e2, j) == j - 1
 
 
+_APPOSITIVE_COMMAS = (",", "\u2014", "--", "\u2013")
+
+
+def _appositive_start(a: _Article, k: int, j: int) -> int | None:
+    """First token of a name that may open ``Name, appositive, said`` at or after ``k``: past
+    quotation marks and dashes, and past a connective ("But Matt Morrison, the group's deputy
+    director, said", "As John Cornyn, ..., put it:"); None for an adverbial segment ("On Sunday
+    night in South Carolina,") or a start too far from the cue ``j``."""
+    aw = a.w
+    while k < j and (_is_quote_tok(aw[k]) or aw[k] in ("(", "-", "\u2014", "\u2013")):
+        k += 1
+    if k >= j or j - k > 40:
+        return None
+    if (aw[k].lower() in _CONNECTIVES or (aw[k] == "As" and _is_cap(aw[k + 1]))) and k + 1 < j \
+            and aw[k + 1] != ",":
+        k += 1
+    first = aw[k]
+    if first.lower() in _LEAD_WORDS or first.lower() in _STOP or first in _WEEKDAYS or first in _MONTHS:
+        return None
+    return k
+
+
+def _restrictive_relative_end(a: _Article, k: int, e: int, j: int) -> int:
+    """'An official who attended the talks, speaking on condition of anonymity, said': after a
+    determiner phrase ending at ``e``, a restrictive relative clause up to the comma is part of the
+    phrase; returns the phrase's new last token (``e`` when there is none)."""
+    aw = a.w
+    if aw[e + 1].lower() == "who" and aw[k].lower() in _DET:
+        c = e + 2
+        while c < j and c - e < 16 and aw[c][:1].isalnum() and aw[c].lower() not in _REL:
+            c += 1
+        if c < j and aw[c] == "," and c - e > 2:
+            return c - 1
+    return e
+
+
+def _last_before_cue(a: _Article, floor: int, j: int) -> int:
+    """The last token before the cue ``j`` that is not a comma or dash (never before ``floor``)."""
+    aw = a.w
+    end = j - 1
+    while end > floor and aw[end] in _APPOSITIVE_COMMAS:
+        end -= 1
+    return end
+
+
+def _appositive_paren(a: _Article, k: int, e: int, j: int) -> tuple[int, int] | None:
+    """'Rep. Jim Jordan (R-Ohio) said' -> the name with its parenthesis; 'Rep. Jim Jordan (R-Ohio),
+    an oversight panel member, said' -> up to the cue; None for a long or unclosed parenthesis."""
+    aw = a.w
+    close = e + 1
+    while close < j and aw[close] != ")":
+        close += 1
+    if close <= j and close - e < 8:
+        if aw[close + 1] == "," and close + 2 < j and aw[close + 2].lower() in _DET:
+            return k, _last_before_cue(a, close, j)
+        return k, close
+    return None
+
+
+def _appositive_at(a: _Article, k: int, j: int) -> tuple[int, int] | None:
+    """Subject of ``Name, appositive, said`` whose name starts at ``k`` (see _appositive_subject)."""
+    aw = a.w
+    start = _appositive_start(a, k, j)
+    if start is None:
+        return None
+    k = start
+    e = _np_fwd(a, k, j, strict=True)
+    if e is None or e >= j:
+        return None
+    e = _restrictive_relative_end(a, k, _role_tail(a, k, e, j), j)
+    nxt = aw[e + 1]
+    if nxt == "(":
+        return _appositive_paren(a, k, e, j)
+    if nxt not in _APPOSITIVE_COMMAS:
+        return None
+    after = aw[e + 2].lower() if e + 2 < j else ""
+    if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
+        return k, e  # "Zucker, who in the past ...": the name alone
+    # "Name, a Trump supporter," / "Clinton, 35, the daughter of ...": the appositive is part of the mention
+    return k, _last_before_cue(a, e, j)
+
+
 def _appositive_subject(a: _Article, lo: int, j: int) -> tuple[int, int] | None:
     """Subject of ``Name, appositive, said``: token span (start, end) ending before ``j``.
 
     The name starts at the sentence start or right after a comma (skipping a leading adverbial
     such as "On Tuesday," or "While X did Y,"); the appositive runs up to the comma before the cue.
+    The first start that gives a subject wins.
     """
     aw = a.w
     starts = [lo]
     for c in range(lo, j):
-        if aw[c] in (",", "\u2014", "--", "\u2013"):
+        if aw[c] in _APPOSITIVE_COMMAS:
             starts.append(c + 1)
     for k in starts:
-        while k < j and (_is_quote_tok(aw[k]) or aw[k] in ("(", "-", "\u2014", "\u2013")):
-            k += 1
-        if k >= j or j - k > 40:
-            continue
-        if (aw[k].lower() in _CONNECTIVES or (aw[k] == "As" and _is_cap(aw[k + 1]))) and k + 1 < j \
-                and aw[k + 1] != ",":
-            k += 1  # "But Matt Morrison, the group's deputy director, said", "As John Cornyn, ..., put it:"
-        first = aw[k]
-        if first.lower() in _LEAD_WORDS or first.lower() in _STOP or first in _WEEKDAYS or first in _MONTHS:
-            continue  # an adverbial segment ("On Sunday night in South Carolina,")
-        e = _np_fwd(a, k, j, strict=True)
-        if e is None or e >= j:
-            continue
-        e = _role_tail(a, k, e, j)
-        if aw[e + 1].lower() == "who" and aw[k].lower() in _DET:
-            # 'An official who attended the talks, speaking on condition of anonymity, said': a
-            # restrictive relative clause up to the comma is part of the phrase
-            c = e + 2
-            while c < j and c - e < 16 and aw[c][:1].isalnum() and aw[c].lower() not in _REL:
-                c += 1
-            if c < j and aw[c] == "," and c - e > 2:
-                e = c - 1
-        nxt = aw[e + 1]
-        if nxt not in (",", "\u2014", "--", "(", "\u2013"):
-            continue
-        after = aw[e + 2].lower() if e + 2 < j else ""
-        if nxt == "(":
-            close = e + 1
-            while close < j and aw[close] != ")":
-                close += 1
-            if close <= j and close - e < 8:
-                if aw[close + 1] == "," and close + 2 < j and aw[close + 2].lower() in _DET:
-                    end = j - 1  # 'Rep. Jim Jordan (R-Ohio), an oversight panel member, said'
-                    while end > close and aw[end] in (",", "\u2014", "--", "\u2013"):
-                        end -= 1
-                    return k, end
-                return k, close
-            continue
-        if after in _REL or after in _LEAD_WORDS or after.endswith("ing") or after in ("whose", "whom"):
-            return k, e  # "Zucker, who in the past ...": the name alone
-        # "Name, a Trump supporter," / "Clinton, 35, the daughter of ...": the appositive is part of the mention
-        end = j - 1
-        while end > e and aw[end] in (",", "\u2014", "--", "\u2013"):
-            end -= 1
-        return k, end
+        span = _appositive_at(a, k, j)
+        if span is not None:
+            return span
     return None
 
 
@@ -649,44 +783,106 @@ _POSS_PRON = frozenset({"his", "her", "their", "its"})
 _TIME_WORDS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "last", "this", "next"})
 
 
+_CLAUSE_PUNCT = (".", ",", ";", "!", "?")
+
+
+def _adv_time_adverb(a: _Article, x: int) -> bool | None:
+    """'said Smith yesterday.', 'said Smith later that day', 'said Smith last Tuesday': a time adverb
+    counts only before punctuation or a time phrase ('the late Mr. Jones' does not)."""
+    w = a.w[x]
+    if w.lower() not in _TIME_ADVERBS or not w[:1].islower():
+        return None
+    nxt = a.w[x + 1]
+    return nxt in _CLAUSE_PUNCT or nxt.lower() in _TIME_NOUNS or nxt in _WEEKDAYS or nxt in _MONTHS
+
+
+def _adv_weekday_or_opener(a: _Article, x: int) -> bool | None:
+    """'said Smith Monday', 'said Smith during the hearing': a weekday or a lower-case adverbial
+    opener (not "USA Today")."""
+    w = a.w[x]
+    if w in _WEEKDAYS or (w.lower() in _ADVERBIAL_OPENERS and w[:1].islower()):
+        return True
+    return None
+
+
+def _adv_ly_adverb(a: _Article, x: int) -> bool | None:
+    """'said Smith quietly.': an -ly adverb before punctuation (but 'a newly elected councillor')."""
+    w = a.w[x]
+    if w[:1].islower() and _adverb_ly(w.lower()) and a.w[x + 1] in _CLAUSE_PUNCT:
+        return True
+    return None
+
+
+def _adv_occasion(a: _Article, x: int) -> bool | None:
+    """'said a source speaking to Fox News', 'said Smith, writing on Facebook': the occasion of
+    speaking, a participle before to/on/in/at/before/from/with."""
+    if a.w[x].lower() not in _OCCASION_PARTICIPLES:
+        return None
+    return a.w[x + 1].lower() in ("to", "on", "in", "at", "before", "from", "with")
+
+
+def _adv_of_topic(a: _Article, x: int) -> bool | None:
+    """'said Smith of his former coach', 'said Smith of the decision': "of" the topic (about), but
+    not 'said Jane Doe of the University of Toronto' (an affiliation, part of the mention)."""
+    aw = a.w
+    if aw[x].lower() != "of":
+        return None
+    if aw[x + 1].lower() in _POSS_PRON:
+        return True
+    if _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1].lower() in ("the", "a", "an"):
+        for y in range(x + 2, x + 6):
+            if _is_cap(aw[y]) and aw[y][:1].isalpha():
+                return False
+            if not aw[y][:1].isalpha():
+                return True
+    return False
+
+
+def _adv_in_place(a: _Article, x: int) -> bool | None:
+    """'said Mr. Ruto in Nairobi': where, not who (but 'a farmer in Kano' is who: the word before
+    "in" must be a capitalised name, not a title abbreviation)."""
+    aw = a.w
+    if aw[x].lower() == "in" and _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1][:1].isupper() \
+            and aw[x - 1] not in _TITLE_ABBR:
+        return True
+    return None
+
+
+def _adv_setting(a: _Article, x: int) -> bool | None:
+    """'said Smith on Instagram', 'said Smith in a statement', 'told Smith to reporters', 'said Smith
+    at a rally on Friday': a preposition before a setting, a weekday or a month within three words
+    (but 'head of policy at Facebook' is an affiliation)."""
+    aw = a.w
+    lw = aw[x].lower()
+    if lw not in _SETTING_PREPS:
+        return None
+    settings = _cue_settings()
+    for y in range(x + 1, x + 4):
+        ly = aw[y].lower()
+        if (ly in settings and lw != "to" and (lw == "on" or aw[y][:1].islower())) or aw[y] in _WEEKDAYS \
+                or aw[y] in _MONTHS or (lw == "to" and ly in _RECIPIENT_WORDS):
+            return True
+        if not (ly in _DET or (ly[:1].isalpha() and ly not in _STOP)):
+            return False
+    return False
+
+
+# The rules of _adverbial_at, in order: the first that recognises token x (True or False) decides.
+_ADVERBIAL_RULES = (_adv_time_adverb, _adv_weekday_or_opener, _adv_ly_adverb, _adv_occasion,
+                    _adv_of_topic, _adv_in_place, _adv_setting)
+
+
 def _adverbial_at(a: _Article, x: int) -> bool:
     """Does token ``x``, right after an inverted speaker, open an adverbial of the cue ("on Monday",
-    "in a statement", "of his former coach") rather than continue the speaker mention?"""
-    aw = a.w
-    w = aw[x]
-    lw = w.lower()
-    if lw in _TIME_ADVERBS and w[:1].islower():
-        nxt = aw[x + 1]
-        return nxt in (".", ",", ";", "!", "?") or nxt.lower() in _TIME_NOUNS or nxt in _WEEKDAYS or nxt in _MONTHS
-    if w in _WEEKDAYS or (lw in _ADVERBIAL_OPENERS and w[:1].islower()):  # not "USA Today"
-        return True
-    if w[:1].islower() and _adverb_ly(lw) and aw[x + 1] in (".", ",", ";", "!", "?"):
-        return True  # 'said Smith quietly', but 'a newly elected councillor'
-    if lw in _OCCASION_PARTICIPLES:
-        return aw[x + 1].lower() in ("to", "on", "in", "at", "before", "from", "with")
-    if lw == "of":
-        if aw[x + 1].lower() in _POSS_PRON:
-            return True  # 'said Smith of his former coach': about, not affiliation
-        if _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1].lower() in ("the", "a", "an"):
-            # 'said Smith of the decision' (about) but 'said Jane Doe of the University of Toronto'
-            for y in range(x + 2, x + 6):
-                if _is_cap(aw[y]) and aw[y][:1].isalpha():
-                    return False
-                if not aw[y][:1].isalpha():
-                    return True
-        return False
-    if lw == "in" and _is_cap(aw[x - 1]) and aw[x - 1][:1].isalpha() and aw[x + 1][:1].isupper() \
-            and aw[x - 1] not in _TITLE_ABBR:
-        return True  # 'said Mr. Ruto in Nairobi': where, not who (but 'a farmer in Kano' is who)
-    if lw in _SETTING_PREPS:
-        settings = _cue_settings()
-        for y in range(x + 1, x + 4):
-            ly = aw[y].lower()
-            if (ly in settings and lw != "to" and (lw == "on" or aw[y][:1].islower())) or aw[y] in _WEEKDAYS \
-                    or aw[y] in _MONTHS or (lw == "to" and ly in _RECIPIENT_WORDS):
-                return True  # 'on Instagram', but 'head of policy at Facebook' is an affiliation
-            if not (ly in _DET or (ly[:1].isalpha() and ly not in _STOP)):
-                return False
+    "in a statement", "of his former coach") rather than continue the speaker mention?
+
+    Each rule of ``_ADVERBIAL_RULES`` answers True, False or None (not its shape); the first
+    answer decides, and no answer means the mention goes on.
+    """
+    for rule in _ADVERBIAL_RULES:
+        verdict = rule(a, x)
+        if verdict is not None:
+            return verdict
     return False
 
 
