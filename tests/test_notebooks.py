@@ -139,6 +139,28 @@ def test_quotes_notebook_shows_the_article_viewer():
     assert "Kremlin Spokesperson Dmitry Peskov</mark>" in shown[0]
 
 
+def test_quotes_notebook_shows_provenance_conventions_identity_and_gender():
+    nb = _execute_default(NOTEBOOK_DIR / "02_quotes_and_speakers.ipynb")
+    out = _printed(nb)
+    html = "\n".join(o["data"]["text/html"] for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                     if "text/html" in o.get("data", {}))
+    for column in ("rule", "cue_class", "name_rule", "confidence", "spellings", "gender_evidence", "content_spans"):
+        assert f"<th>{column}</th>" in html, column
+    counts = re.search(r"seed article: quotes convention: (\d+) rows; attributions convention: (\d+) rows", out)
+    assert counts and int(counts.group(2)) > int(counts.group(1)) > 0, out[-2000:]
+    # the example: the mayor's split quotation is two quotes but one attribution; the belief is only an attribution
+    def rows(convention, who):
+        return len(re.findall(rf"<td>{convention}</td>\s*<td>\w+</td>\s*<td>{who}</td>", html))
+    assert (rows("quotes", "Mayor Ana Ruiz"), rows("attributions", "Mayor Ana Ruiz")) == (2, 1)
+    assert (rows("quotes", "Engineers"), rows("attributions", "Engineers")) == (0, 1)
+    ids = re.search(r"(\d+) distinct speaker names -> (\d+) identities; (\d+) identities join several", out)
+    assert ids and int(ids.group(2)) < int(ids.group(1)) and int(ids.group(3)) >= 5, out[-2000:]
+    assert re.search(r"of the quotes whose speaker's gender the articles state, \d+% are by women", out)
+    # gender as the seed states it: Peskov is "he", Choe Son Hui has no pronoun or honorific
+    assert re.search(r"<td>Dmitry Peskov</td>\s*<td>person</td>\s*<td>man</td>\s*<td>he \(", html)
+    assert re.search(r"<td>Choe Son Hui</td>\s*<td>person</td>\s*<td>unknown</td>", html)
+
+
 def test_corpus_overview_on_a_corpus_that_names_no_country(tmp_path):
     # issue 16: KeyError 'target' when no country is mentioned
     rows = [
