@@ -25,6 +25,7 @@ class _Walker:
         self.focus: _Entity | None = None
         self.subject: _Entity | None = None
         self.subject_sent = -1
+        self.subject_named = False  # the subject was written as a name, not a pronoun
         self.persons: list[_Entity] = []  # most recent last, bounded
         self.groups: dict[str, _Group] = {}  # by name, most recent last, bounded
         self.last_speaker: _Entity | _Group | None = None
@@ -44,6 +45,7 @@ class _Walker:
         if subject_ok and self.subject is None:
             self.subject = ent
             self.subject_at = t
+            self.subject_named = self.art.doc.low[t] not in self.art.lex.pronouns
 
     def _see_group(self, g: _Group) -> None:
         groups = self.groups
@@ -60,6 +62,16 @@ class _Walker:
                 self.focus_at = self.subject_at
             self.subject = None
             self.subject_sent = s
+
+    def _learn_gender(self, ent: _Entity, t: int) -> None:
+        """The gender of a named subject from a "he" / "she" later in its own sentence when it is
+        the only person named there: "Jayme told police she heard sirens" -> Jayme is a woman, so a
+        "he" in the next sentence is not Jayme. Two persons in the sentence teach nothing."""
+        if ent.gender is not None or ent is not self.subject or not self.subject_named:
+            return
+        sent = self.art.doc.sent
+        if sum(1 for p in self.persons if p.last_seen >= 0 and sent[p.last_seen] == sent[t]) == 1:
+            ent.gender = self.art.lex.pronouns.get(self.art.doc.low[t])
 
     def he_she(self, gender: str | None) -> _Entity | None:
         cands: list[_Entity | None] = [self.subject]
@@ -132,6 +144,7 @@ class _Walker:
         elif doc.low[t] in ("he", "she") and not doc.inq[t]:
             ent = self.pronoun(t)
             if isinstance(ent, _Entity):
+                self._learn_gender(ent, t)
                 self._see_person(ent, t, True)
         elif not doc.cap[t] and doc.low[t] in art.lex.unnamed and doc.low[t].endswith("s"):
             self._see_group(_Group(doc.low[t], "unnamed"))

@@ -73,3 +73,27 @@ def test_the_age_and_a_noun_is_the_person_the_sentence_is_about(text, mention, e
 def test_a_sentence_adverb_is_no_first_name(opener):
     text = f"Demi Okafor left early. {opener} Okafor said the night went well."
     assert _names(text, "Okafor") == ["Demi Okafor"]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # wire: a witness known by her first name, "she" in her own sentence; the next "He" is the accused
+    (("SPRINGFIELD (AP) — Marcus Dell was charged Tuesday with kidnapping a teenager, court records show.\n\n"
+      "Dell drove to the farmhouse before dawn. Casey told investigators she heard a car in the lane. "
+      "He told detectives he had planned it for weeks."), ("Casey", "He"), ["Casey", "Marcus Dell"]),
+    # Canadian: a named subject with "she" later in her sentence is a woman; "he" goes to the man
+    (("\"We never close,\" said Dave Okafor, who runs the shelter on Main Street. Robin Tkachuk said she "
+      "has volunteered there for a decade. \"It keeps people alive,\" he said."),
+     ("Dave Okafor", "Robin Tkachuk", "he"), ["Dave Okafor", "Robin Tkachuk", "Dave Okafor"]),
+    # Indian: two persons named in the sentence teach nothing; the pronoun keeps its usual reading
+    (("Priya Nair met Arjun Rao in Kochi on Monday. Nair said she would back the plan. "
+      "\"We agree,\" she said."), ("she",), ["Priya Nair"]),
+])
+def test_a_pronoun_in_its_subjects_own_sentence_states_the_subjects_gender(text, mentions, expected):
+    assert _names(text, *mentions) == expected
+
+
+def test_a_pronoun_teaches_no_gender_when_the_sentence_names_two_people():
+    # British: "he" could be either man or woman here, so Sam's gender stays unknown and a later
+    # "she" may still be Sam
+    text = ("Sam Jeffries sat beside Tom Ward, and he looked tired. \"We are done,\" she said.")
+    assert _names(text, "she") == ["Sam Jeffries"]
