@@ -97,3 +97,23 @@ def test_a_pronoun_teaches_no_gender_when_the_sentence_names_two_people():
     # "she" may still be Sam
     text = ("Sam Jeffries sat beside Tom Ward, and he looked tired. \"We are done,\" she said.")
     assert _names(text, "she") == ["Sam Jeffries"]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # Canadian: an organisation's statement, quoted again in the next sentence
+    (("The Canadian Medical Association said in a statement that the cuts would lengthen wait times. "
+      "The statement also said that rural clinics \"will feel it first.\""),
+     ("The Canadian Medical Association", "The statement"), ["The Canadian Medical Association"] * 2),
+    # tech wire: a researcher's blog post, quoted paragraphs later
+    (("Lena Ortiz, a researcher at Talos, wrote in the company's blog post that the scam had spread.\n\n"
+      "\"The senders reuse the same addresses,\" the post read.\n\nAccording to the post, payments fell."),
+     ("the post", "the post"), ["Lena Ortiz", "Lena Ortiz"]),
+    # Nigerian: a document named without an author forgets the earlier author
+    (("Governor Bello said in a statement on Sunday that roads would reopen. A separate statement was "
+      "read at the palace later. \"Calm has returned,\" the statement said."), ("the statement",), ["the statement"]),
+    # British: a report the speaker only reacts to is not theirs
+    (("Tom Hale, the shadow minister, responded to the report on Tuesday. \"It is damning,\" he said. "
+      "The report said that waiting lists had doubled."), ("The report",), ["the report"]),
+])
+def test_a_document_is_its_authors_when_a_sentence_before_names_one(text, mentions, expected):
+    assert _names(text, *mentions) == expected
