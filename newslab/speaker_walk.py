@@ -103,6 +103,13 @@ class _Walker:
             return  # "according to the post": the one introduced before, its author kept
         self.authors[noun] = author
 
+    def _attributive(self, t: int, end: int) -> bool:
+        """A name between an article and a lower-case noun modifies the noun: "the Closs residence",
+        "a Trudeau aide", "the Okafor family home"; it does not bring the person to the reader's mind."""
+        doc = self.art.doc
+        return t > 0 and doc.low[t - 1] in ("the", "a", "an") and doc.sent[t - 1] == doc.sent[t] \
+            and end < len(doc.low) and doc.sent[end] == doc.sent[t] and not doc.cap[end] and doc.low[end].isalpha()
+
     def he_she(self, gender: str | None) -> _Entity | None:
         cands: list[_Entity | None] = [self.subject]
         # The last sentence subject and the last quote's speaker, the more recent first.
@@ -164,7 +171,9 @@ class _Walker:
             self._sentence(t)
         person = art.person_at.get(t)
         group = art.group_at.get(t) if person is None else None
-        if person is not None:
+        if person is not None and self._attributive(t, person[0]):
+            pass  # "the Closs residence", "a Trudeau aide": the name describes a thing, no person is seen
+        elif person is not None:
             # A person after a preposition or a verb of meeting is an object, not the subject (and
             # whether the token is quoted matters only while the sentence has no subject yet).
             obj = t > 0 and doc.low[t - 1] in _OBJECT_BEFORE and doc.sent[t - 1] == doc.sent[t]
