@@ -35,6 +35,10 @@ _OBJECT_BEFORE = frozenset({"like", "of", "with", "to", "for", "about", "against
 _LOOSE_MODS = frozenset({"former", "then", "top", "senior", "longtime", "veteran", "new", "current", "acting", "ex"})
 _NEAR_CUES = frozenset({"said", "says", "told", "added", "tells", "asked", "wrote", "writes", "stated", "noted",
                         "argued", "explained", "insisted", "warned", "claimed", "spoke", "responded", "replied"})
+# Words that introduce a document with its author: "said in a statement", "issued a report", "filed
+# a complaint", "wrote in the company's blog post" (newslab.speaker_walk._Walker.document).
+_AUTHORED_BY = frozenset({"in", "issued", "released", "published", "filed", "posted", "wrote", "sent", "emailed"})
+_NOT_AUTHORED = frozenset({"to", "of", "for", "on", "about", "with", "against", "by", "from"})
 _RECENT = 24  # persons / groups remembered for pronouns: bounded, so a pronoun costs O(1)
 _MAX_NAME = 8  # name words indexed for surname lookup ("Luiz Inácio Lula da Silva" has five)
 _AUX = frozenset({"has", "had", "have", "is", "was", "will", "would", "also", "on", "later", "then"})

@@ -269,6 +269,21 @@ def document_of(m: _Mention) -> _Resolved | None:
     return None
 
 
+def document_author(m: _Mention) -> _Resolved | None:
+    """ "The Dairy Council said in a statement ... The statement also said", "Lena Ortiz wrote in
+    the company's blog post ... the post read": the document is its author's, when a sentence before
+    introduced it with one (see ``_Walker.document``)."""
+    doc = m.doc
+    if m.u - m.t != 2 or doc.low[m.t] not in ("the", "this", "that") or doc.low[m.t + 1] not in m.lex.documents:
+        return None
+    ref = m.w.authors.get(doc.low[m.t + 1])
+    if isinstance(ref, _Entity):
+        return _as_person(ref)
+    if isinstance(ref, _Group):
+        return ref.name, None, ref
+    return None
+
+
 def age(m: _Mention) -> _Resolved | None:
     """ "the 34-year-old said", "the 26-year-old right wing said": the person the sentence is about,
     as for he / she."""
@@ -463,8 +478,8 @@ def unnamed(m: _Mention) -> _Resolved | None:
 
 # The order in which the steps are tried: the first that decides, decides. Pronouns first (they
 # never name anyone themselves); names in the mention before nouns; the unnamed source last.
-STEPS = (pronoun, document_of, age, name_list, person, organisation, no_noun, role, organisation_noun, group_noun,
-         same_source, unnamed)
+STEPS = (pronoun, document_of, document_author, age, name_list, person, organisation, no_noun, role,
+         organisation_noun, group_noun, same_source, unnamed)
 
 
 # The name_rule of a step's decision, where it is not the step's own name (or one the step gives).

@@ -12,7 +12,7 @@ Examples:
 from __future__ import annotations
 
 from .speaker_article import _Article, _Entity, _Group
-from .speaker_lexicon import _OBJECT_BEFORE, _RECENT
+from .speaker_lexicon import _AUTHORED_BY, _NOT_AUTHORED, _OBJECT_BEFORE, _RECENT
 
 
 # ------------------------------------------------------------------------------------- resolution
@@ -25,11 +25,14 @@ class _Walker:
         self.focus: _Entity | None = None
         self.subject: _Entity | None = None
         self.subject_sent = -1
+        self.subject_named = False  # the subject was written as a name, not a pronoun
         self.persons: list[_Entity] = []  # most recent last, bounded
         self.groups: dict[str, _Group] = {}  # by name, most recent last, bounded
         self.last_speaker: _Entity | _Group | None = None
         self.speaker_at = self.focus_at = self.subject_at = -1  # token positions, for recency
         self.pron: dict[int, _Entity | _Group | None] = {}
+        self.sent_group: _Group | None = None  # the first group named in this sentence
+        self.authors: dict[str, _Entity | _Group | None] = {}  # document noun -> its author, as last introduced
         self.unnamed: list[_Group] = []  # unnamed sources with a role head, most recent last, bounded
 
     def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
@@ -44,6 +47,7 @@ class _Walker:
         if subject_ok and self.subject is None:
             self.subject = ent
             self.subject_at = t
+            self.subject_named = self.art.doc.low[t] not in self.art.lex.pronouns
 
     def _see_group(self, g: _Group) -> None:
         groups = self.groups
@@ -59,7 +63,52 @@ class _Walker:
                 self.focus = self.subject
                 self.focus_at = self.subject_at
             self.subject = None
+            self.sent_group = None
             self.subject_sent = s
+
+    def _learn_gender(self, ent: _Entity, t: int) -> None:
+        """The gender of a named subject from a "he" / "she" later in its own sentence when it is
+        the only person named there: "Jayme told police she heard sirens" -> Jayme is a woman, so a
+        "he" in the next sentence is not Jayme. Two persons in the sentence teach nothing."""
+        if ent.gender is not None or ent is not self.subject or not self.subject_named:
+            return
+        sent = self.art.doc.sent
+        if sum(1 for p in self.persons if p.last_seen >= 0 and sent[p.last_seen] == sent[t]) == 1:
+            ent.gender = self.art.lex.pronouns.get(self.art.doc.low[t])
+
+    def document(self, t: int) -> None:
+        """Record who wrote the document noun at t when the sentence introduces it with its author:
+        "Lena Ortiz, a researcher at Talos, wrote in the company's blog post that ..." -> "the post" is
+        Lena Ortiz's; "The Dairy Council said in a statement ..." -> the council's. The author is this
+        sentence's speaker, else its named subject, else its first group. A document named without
+        an author ("a new report") forgets the old one, so "the report" is never a stale author's; "the
+        report" again keeps it."""
+        doc = self.art.doc
+        noun = doc.low[t]
+        author: _Entity | _Group | None = None
+        for k in range(t - 1, max(t - 5, -1), -1):
+            if doc.sent[k] != doc.sent[t] or doc.low[k] in _NOT_AUTHORED:
+                break
+            if doc.low[k] in _AUTHORED_BY:
+                if self.speaker_at >= 0 and doc.sent[self.speaker_at] == doc.sent[t]:
+                    author = self.last_speaker
+                elif self.subject is not None and self.subject_named:
+                    author = self.subject
+                else:
+                    author = self.sent_group
+                break
+        if isinstance(author, _Group) and noun in author.name.lower().split():
+            author = None  # "the statement said": the unresolved document itself
+        if author is None and t > 0 and doc.low[t - 1] in ("the", "this", "that"):
+            return  # "according to the post": the one introduced before, its author kept
+        self.authors[noun] = author
+
+    def _attributive(self, t: int, end: int) -> bool:
+        """A name between an article and a lower-case noun modifies the noun: "the Closs residence",
+        "a Trudeau aide", "the Okafor family home"; it does not bring the person to the reader's mind."""
+        doc = self.art.doc
+        return t > 0 and doc.low[t - 1] in ("the", "a", "an") and doc.sent[t - 1] == doc.sent[t] \
+            and end < len(doc.low) and doc.sent[end] == doc.sent[t] and not doc.cap[end] and doc.low[end].isalpha()
 
     def he_she(self, gender: str | None) -> _Entity | None:
         cands: list[_Entity | None] = [self.subject]
@@ -122,16 +171,23 @@ class _Walker:
             self._sentence(t)
         person = art.person_at.get(t)
         group = art.group_at.get(t) if person is None else None
-        if person is not None:
+        if person is not None and self._attributive(t, person[0]):
+            pass  # "the Closs residence", "a Trudeau aide": the name describes a thing, no person is seen
+        elif person is not None:
             # A person after a preposition or a verb of meeting is an object, not the subject (and
             # whether the token is quoted matters only while the sentence has no subject yet).
             obj = t > 0 and doc.low[t - 1] in _OBJECT_BEFORE and doc.sent[t - 1] == doc.sent[t]
             self._see_person(person[1], t, self.subject is None and not obj and not doc.inq[t])
         elif group is not None:
             self._see_group(group[1])
+            if self.sent_group is None:
+                self.sent_group = group[1]
         elif doc.low[t] in ("he", "she") and not doc.inq[t]:
             ent = self.pronoun(t)
             if isinstance(ent, _Entity):
+                self._learn_gender(ent, t)
                 self._see_person(ent, t, True)
+        elif not doc.cap[t] and not doc.inq[t] and doc.low[t] in art.lex.documents:
+            self.document(t)
         elif not doc.cap[t] and doc.low[t] in art.lex.unnamed and doc.low[t].endswith("s"):
             self._see_group(_Group(doc.low[t], "unnamed"))

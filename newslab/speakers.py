@@ -87,8 +87,9 @@ def _valid_span(m: object, n: int) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=1)
 def _event_words() -> frozenset[str]:
-    """Lower-case words the walk must see: he / she, and plural unnamed nouns that "they" may mean."""
-    return frozenset({"he", "she"} | {w for w in _lex().unnamed if w.endswith("s")})
+    """Lower-case words the walk must see: he / she, plural unnamed nouns that "they" may mean, and
+    document nouns whose author the sentence may name."""
+    return frozenset({"he", "she"} | {w for w in _lex().unnamed if w.endswith("s")} | _lex().documents)
 
 
 def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],

@@ -821,6 +821,9 @@ NAME_RULE_CASES = {
                     ("a spokeswoman for the Home Office", "same_source")),
     "document_of": (("Jody Tremblay said on Tuesday she would resign. \"It is a pillar of our democracy,\" "
                      "her statement said."), ["her statement"], ("Jody Tremblay", "document_of")),
+    "document_author": (("The Dairy Council said in a statement that prices would hold. The statement also said "
+                         "farms \"are at breaking point.\""), ["The Dairy Council", "The statement"],
+                        ("The Dairy Council", "document_author")),
     "article_full_name": ("Abir Al Basha, 40, arrived in Halifax in 2016. \"We were welcomed,\" Al Basha said.",
                           ["Al Basha"], ("Abir Al Basha", "article_full_name")),
     "acronym": (("The Parliamentary Budget Officer (PBO) released a report on Monday. The PBO said the deficit "
