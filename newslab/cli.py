@@ -26,22 +26,21 @@ import pandas as pd
 VERSIONED = ("newslab", "nltk", "textblob", "vaderSentiment", "pandas", "numpy", "pyarrow", "matplotlib")
 #: How many country candidates become stance targets when neither --targets nor --countries is given.
 DEFAULT_TOP_COUNTRIES = 5
-#: Fewest articles per batch. Each batch runs every step (the progress bar advances per batch);
-#: a long corpus is cut into at most MAX_BATCHES batches, so starting worker processes for each
-#: step of each batch stays a negligible cost.
 #: Longest article analysed by default (characters): 100 times a long feature story.
 MAX_CHARS = 5_000_000
-BATCH = 500
-MAX_BATCHES = 20
+#: Articles per batch of ``newslab analyze`` (see newslab.stream).
+BATCH_SIZE = 1000
 
 _EPILOG = """\
 outputs (in --out DIR):
-  articles, sentences, quotes, speakers   the tables of the newslab table contract
-  sentence_sentiment, quote_sentiment     sentences / quotes with polarity, subjectivity, vader,
-                                          sentiment, sentiment_label
-  stance                                  one row per (sentence, target mention) with its stance
-  stance_matrix                           one row per (speaker, target): mean stance of their quotes
-    (tables are .parquet with --format parquet, .csv with --format csv; see newslab.export)
+  tables/NAME/part-NNNNN.parquet          each table, one file per batch of articles (.csv with
+                                          --format csv); read one back whole with
+                                          newslab.stream.read_table(DIR, NAME) or pandas/pyarrow
+    articles, sentences, quotes, speakers   the tables of the newslab table contract
+    sentence_sentiment, quote_sentiment     sentences / quotes with polarity, subjectivity, vader,
+                                            sentiment, sentiment_label
+    stance                                  one row per (sentence, target mention) with its stance
+    stance_matrix                           one row per (speaker, target): mean stance of their quotes
   charts/*.png                            quotes per speaker, sentiment arc, lexicon scatter,
                                           stance heatmap, timeline
   report.html                             every chart and the head of every table in one file
@@ -53,20 +52,27 @@ outputs (in --out DIR):
 targets for stance:
   --targets FILE.json   {"Russia": ["Russia", "Russian", "Moscow", "Kremlin"], ...}
   --countries NAME...   countries with newslab's alias lists (newslab.targets.countries)
-  neither               the {top} countries mentioned most in the corpus (newslab.targets.candidates)
+  neither               the {top} countries mentioned most in the corpus (newslab.targets.candidates;
+                        a first pass over the corpus counts them)
 
 long corpora:
-  articles are processed in batches (of at least {batch} articles, at most {maxb} of them), with a progress bar on
-  stderr (not with --quiet); --jobs N runs each step on N cores with identical results; articles over
-  --max-chars are left out and listed in manifest.json. For a cluster, see "Dask" in the README.
+  the corpus is read, processed and written {batch} articles at a time (--batch-size), so memory
+  does not grow with it; speakers, stance_matrix, the charts and the report are built from the
+  written tables. A progress bar runs on stderr (not with --quiet). After each batch
+  tables/_progress.json records it: if a run is interrupted, the same command with --resume
+  continues where it stopped and gives the same tables. --jobs N runs each step on N cores with
+  identical results; --scheduler runs them on a Dask cluster. Articles over --max-chars are left
+  out and listed in manifest.json.
 
 examples:
   newslab analyze data/ --out out/
   newslab analyze corpus/*.txt exports/site.jsonl --out results --format csv --jobs 2
+  newslab analyze exports/ --out big/ --jobs 2 --resume       # after an interruption
+  newslab analyze exports/ --out big/ --scheduler tcp://10.0.0.5:8786
   newslab analyze data/ --out out/ --countries Russia "North Korea" --quiet
 
 exit status: 0 done, 1 error or no readable article, 2 bad command line (e.g. a missing path).
-""".replace("{top}", str(DEFAULT_TOP_COUNTRIES)).replace("{batch}", str(BATCH)).replace("{maxb}", str(MAX_BATCHES))
+""".replace("{top}", str(DEFAULT_TOP_COUNTRIES)).replace("{batch}", f"{BATCH_SIZE:,}")
 
 
 def _default_format() -> str:
@@ -119,6 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
                     help=f"leave out (and list in manifest.json) articles longer than N characters: a "
                          f"multi-megabyte 'article' is a dump, not news, and would dominate the run "
                          f"(default {MAX_CHARS:,}; 0: no limit)")
+    an.add_argument("--batch-size", type=int, default=None, metavar="N",
+                    help="articles read, processed and written at a time (default "
+                         f"{BATCH_SIZE:,}); memory grows with N, not with the corpus")
+    an.add_argument("--resume", action="store_true",
+                    help="continue an interrupted run in --out where it stopped (same paths and options)")
+    an.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                    help="run the steps on a Dask cluster: a scheduler address (tcp://host:8786), or "
+                         "'local' for a LocalCluster of --jobs workers (needs newslab[dask])")
     an.add_argument("--no-charts", action="store_true", help="skip the PNG charts (faster on huge corpora)")
     an.add_argument("--quiet", "-q", action="store_true",
                     help="print nothing but errors (no progress bar, no summary)")
@@ -257,7 +271,7 @@ def _notebook_dir() -> Path:
 class _Progress:
     """A tqdm bar on stderr for long corpora; silent for short ones and with --quiet."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
+    def __init__(self, total: int | None, enabled: bool) -> None:
         self.bar = None
         if enabled:
             from tqdm.auto import tqdm
@@ -276,6 +290,28 @@ class _Progress:
             self.bar.close()
 
 
+def _dask_client(scheduler: str, jobs: int) -> Any:
+    """A Dask client: of the scheduler at ``scheduler``, or of a LocalCluster of ``jobs`` workers."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ImportError("--scheduler needs Dask: pip install 'newslab[dask]'") from exc
+    if scheduler == "local":
+        from ._parallel import resolve_jobs
+
+        cluster = LocalCluster(n_workers=resolve_jobs(jobs), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        return Client(cluster)
+    return Client(scheduler)
+
+
+def _close_client(client: Any) -> None:
+    cluster = getattr(client, "cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
 def _timed(timings: dict[str, float], name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     t0 = time.perf_counter()
     try:
@@ -284,22 +320,16 @@ def _timed(timings: dict[str, float], name: str, fn: Callable[..., Any], *args: 
         timings[name] = round(timings.get(name, 0.0) + time.perf_counter() - t0, 4)
 
 
-def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    if len(parts) == 1:
-        return parts[0]
-    out = pd.concat(parts, ignore_index=True)
-    return out
-
-
 def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]], jobs: int = 1,
-                   progress: bool = False, timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
-    """Every table of ``newslab analyze`` for an articles table, in batches of articles.
+                   timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of ``newslab analyze`` for an articles table held in memory.
+
+    ``newslab analyze`` itself streams (see :mod:`newslab.stream`): the same steps batch by batch.
 
     Args:
         articles: ``newslab.load_articles(...)``.
         targets: stance targets, name -> aliases.
         jobs: worker processes per step (``n_jobs``).
-        progress: show a tqdm bar on stderr (only drawn for more than one batch).
         timings: a dict that receives seconds per step.
 
     Returns:
@@ -312,56 +342,54 @@ def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]],
         >>> sorted(t)[:4], len(t["articles"])
         (['articles', 'quote_sentiment', 'quotes', 'sentence_sentiment'], 1)
     """
-    from .quotes import quotes as find_quotes
-    from .sentences import sentences as split_sentences
-    from .sentiment import sentiment as score_sentiment
     from .speakers import speakers as resolve_speakers
-    from .stance import stance as score_stance
     from .stance import stance_matrix
+    from .stream import process_batch
 
     timings = {} if timings is None else timings
     tgt = {k: list(v) for k, v in targets.items()}
-    parts: dict[str, list[pd.DataFrame]] = {k: [] for k in ("sentences", "quotes", "sentence_sentiment",
-                                                             "quote_sentiment", "stance")}
-    n = len(articles)
-    size = max(BATCH, -(-n // MAX_BATCHES))
-    bar = _Progress(n, progress and n > size)
-    try:
-        for lo in range(0, max(n, 1), size):
-            batch = articles.iloc[lo:lo + size]
-            bar.stage("sentences")
-            sents = _timed(timings, "sentences", split_sentences, batch, n_jobs=jobs)
-            bar.stage("quotes")
-            quotes = _timed(timings, "quotes", find_quotes, batch, n_jobs=jobs)
-            bar.stage("sentiment")
-            s_sent = _timed(timings, "sentiment", score_sentiment, sents, n_jobs=jobs)
-            q_sent = _timed(timings, "sentiment", score_sentiment, quotes, n_jobs=jobs)
-            bar.stage("stance")
-            # no targets: an empty stance table that still has every column
-            st = _timed(timings, "stance", score_stance, sents if tgt else sents.iloc[:0],
-                        targets=tgt or {"_": ["_"]}, n_jobs=jobs)
-            for key, df in zip(parts, (sents, quotes, s_sent, q_sent, st)):
-                parts[key].append(df)
-            bar.update(len(batch))
-    finally:
-        bar.close()
-    tables = {"articles": articles, **{k: _concat(v) for k, v in parts.items()}}
+    tables = process_batch(articles, tgt, jobs=jobs, timings=timings)
     tables["speakers"] = _timed(timings, "speakers", lambda: resolve_speakers(tables["quotes"]))
-    if tgt:
-        tables["stance_matrix"] = _timed(timings, "stance_matrix", lambda: stance_matrix(tables["quotes"], tgt))
-    else:
-        tables["stance_matrix"] = stance_matrix(tables["quotes"].iloc[:0], {"_": ["_"]})
-    order = ("articles", "sentences", "quotes", "speakers", "sentence_sentiment", "quote_sentiment",
-             "stance", "stance_matrix")
-    return {k: tables[k] for k in order}
+    q = tables["quotes"] if tgt else tables["quotes"].iloc[:0]
+    tables["stance_matrix"] = _timed(timings, "stance_matrix", lambda: stance_matrix(q, tgt or {"_": ["_"]}))
+    return {k: tables[k] for k in TABLES}
 
 
-def draw_charts(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], dict[str, str]]:
-    """PNG bytes of every chart (via ``newslab.plots``), and the charts that failed with why.
+#: The tables of ``newslab analyze``, in the order of the report.
+TABLES = ("articles", "sentences", "quotes", "speakers", "sentence_sentiment", "quote_sentiment", "stance",
+          "stance_matrix")
+
+
+def chart_inputs(tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
+    """What :func:`draw_charts` draws, from whole tables in memory (``newslab.stream.summarise``
+    gathers the same from written tables).
 
     Examples:
         >>> import newslab
-        >>> pngs, failed = draw_charts(analyze_tables(newslab.load_articles(newslab.SEED), {}))
+        >>> sorted(chart_inputs(analyze_tables(newslab.load_articles(newslab.SEED), {})))[:3]
+        ['arc_articles', 'arc_id', 'arc_quotes']
+    """
+    arts, q = tables["articles"], tables["quotes"]
+    # the sentiment arc of the article with most quotes: the most telling one in a corpus
+    if len(q):
+        arc_id = q["article_id"].value_counts().index[0]
+    else:
+        arc_id = arts["article_id"].iloc[0] if len(arts) else None
+    return {"arc_id": arc_id, "arc_sentences": tables["sentence_sentiment"], "arc_quotes": q, "arc_articles": arts,
+            "speaker_counts": q, "scatter": tables["sentence_sentiment"], "stance_matrix": tables["stance_matrix"],
+            "timeline": q, "timeline_articles": arts}
+
+
+def draw_charts(inputs: Mapping[str, Any]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """PNG bytes of every chart (via ``newslab.plots``), and the charts that failed with why.
+
+    Args:
+        inputs: :func:`chart_inputs` of whole tables, or ``newslab.stream.summarise(...).charts``.
+
+    Examples:
+        >>> import newslab
+        >>> t = analyze_tables(newslab.load_articles(newslab.SEED), {})
+        >>> pngs, failed = draw_charts(chart_inputs(t))
         >>> sorted(pngs)[0], pngs["quotes_per_speaker"][:4], failed
         ('lexicon_scatter', b'\\x89PNG', {})
     """
@@ -371,20 +399,14 @@ def draw_charts(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], d
     from . import plots
     from .report import figure_png
 
-    arts = tables["articles"]
-    q = tables["quotes"]
-    # the sentiment arc of the article with most quotes: the most telling one in a corpus
-    if len(q):
-        arc_id = q["article_id"].value_counts().index[0]
-    else:
-        arc_id = arts["article_id"].iloc[0] if len(arts) else None
+    c = inputs
     specs: dict[str, Callable[[], Any]] = {
-        "quotes_per_speaker": lambda: plots.quotes_per_speaker(q),
-        "sentiment_arc": lambda: plots.sentiment_arc(tables["sentence_sentiment"], q, article_id=arc_id,
-                                                    articles=arts),
-        "lexicon_scatter": lambda: plots.lexicon_scatter(tables["sentence_sentiment"]),
-        "stance_heatmap": lambda: plots.stance_heatmap(tables["stance_matrix"]),
-        "timeline": lambda: plots.timeline(q, articles=arts, by="speaker_name"),
+        "quotes_per_speaker": lambda: plots.quotes_per_speaker(c["speaker_counts"]),
+        "sentiment_arc": lambda: plots.sentiment_arc(c["arc_sentences"], c["arc_quotes"], article_id=c["arc_id"],
+                                                    articles=c["arc_articles"]),
+        "lexicon_scatter": lambda: plots.lexicon_scatter(c["scatter"]),
+        "stance_heatmap": lambda: plots.stance_heatmap(c["stance_matrix"]),
+        "timeline": lambda: plots.timeline(c["timeline"], articles=c.get("timeline_articles"), by="speaker_name"),
     }
     charts: dict[str, bytes] = {}
     failed: dict[str, str] = {}
@@ -436,49 +458,80 @@ def analyze(args: argparse.Namespace) -> int:
         print(f"newslab: error: {exc}", file=sys.stderr)
         return 2
 
-    timings: dict[str, float] = {}
-    from .articles import load_articles
+    if args.batch_size is not None and args.batch_size < 1:
+        print("newslab: error: --batch-size must be a positive number of articles", file=sys.stderr)
+        return 2
+    from . import stream
 
     inputs = _expand(args.paths)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    batch_size = args.batch_size or BATCH_SIZE
+    if args.countries:
+        from .targets import countries
+        target_map = {str(k): list(v) for k, v in countries(*args.countries).items()}
+        target_how = "--countries"
+    elif target_map is not None:
+        target_how = "--targets"
+    else:
+        target_how = f"top {DEFAULT_TOP_COUNTRIES} country candidates in the corpus"
+    key = {"inputs": [str(Path(p).resolve()) for p in inputs], "format": fmt, "batch_size": batch_size,
+           "max_chars": args.max_chars, "targets": target_map if target_map is not None else target_how}
+    try:
+        state = stream.start(out, key, args.resume)
+    except ValueError as exc:
+        print(f"newslab: error: {exc}", file=sys.stderr)
+        return 2
+    if state.resumed_at:
+        say(f"newslab: resuming after {_n(state.resumed_at, 'finished batch')} of {batch_size:,} articles")
+
+    def choose_targets() -> dict[str, list[str]]:
+        if target_map is not None:
+            return target_map
+        say("newslab: counting the countries the corpus mentions (the default stance targets)")
+        return _timed(state.timings, "targets", stream.countries_pass, inputs, batch_size, args.max_chars,
+                      DEFAULT_TOP_COUNTRIES)
+
+    bar = _Progress(None, not args.quiet)
+    client = _dask_client(args.scheduler, args.jobs) if args.scheduler else None
     with warnings.catch_warnings(record=True) as caught:  # skips are reported once, below and in the manifest
         warnings.simplefilter("always")
-        arts = _timed(timings, "load_articles", lambda: load_articles(inputs if len(inputs) != 1 else inputs[0]))
-    skipped = [dict(s) for s in arts.attrs.get("skipped", [])]
-    arts, too_long = drop_long_articles(arts, args.max_chars)
-    skipped += too_long
-    other = [str(w.message) for w in caught if "skip" not in str(w.message).lower()]
+        try:
+            state = stream.run(inputs, out, state, fmt=fmt, targets=choose_targets, jobs=args.jobs,
+                               batch_size=batch_size, max_chars=args.max_chars, client=client,
+                               on_batch=lambda i, n: bar.update(n))
+        finally:
+            bar.close()
+            if client is not None:
+                _close_client(client)
+    timings = state.timings
+    target_map = state.targets or {}
+    skipped = state.skipped
+    other = list(dict.fromkeys(str(w.message) for w in caught if "skip" not in str(w.message).lower()
+                               and "duplicate article id" not in str(w.message)))
+    if state.duplicate_ids:
+        other.append(f"{state.duplicate_ids} duplicate article id(s) made unique with ~2, ~3, ...")
     for s in skipped:
         say(f"newslab: skipped {s.get('path')}: {s.get('reason')}")
     for msg in other:
         say(f"newslab: warning: {msg}")
-
-    if target_map is None:
-        if args.countries:
-            from .targets import countries
-            target_map = {str(k): list(v) for k, v in countries(*args.countries).items()}
-            target_how = "--countries"
-        else:
-            target_map = _timed(timings, "targets", lambda: default_targets(arts)) if len(arts) else {}
-            target_how = f"top {DEFAULT_TOP_COUNTRIES} country candidates in the corpus"
-    else:
-        target_how = "--targets"
-
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
-    say(f"newslab: {_n(len(arts), 'article')} from {_n(len(inputs), 'path')}; stance targets: "
+    n_articles = state.counts.get("articles", 0)
+    say(f"newslab: {_n(n_articles, 'article')} from {_n(len(inputs), 'path')}; stance targets: "
         f"{', '.join(target_map) or '(none)'}")
-    tables = analyze_tables(arts, target_map, jobs=args.jobs, progress=not args.quiet, timings=timings)
 
-    files: dict[str, str] = {}
-    ext = "parquet" if fmt == "parquet" else "csv"
-    for name, df in tables.items():
-        path = _timed(timings, "write_tables", _write_table, df, out / f"{name}.{ext}", fmt)
-        files[name] = path.name
+    summary = _timed(timings, "summarise", stream.summarise, out, target_map, state.counts)
+    counts = dict(state.counts)
+    for name in ("speakers", "stance_matrix"):
+        df = getattr(summary, name)
+        _timed(timings, "write_tables", stream.write_part, df, out, name, 0, fmt)
+        counts[name] = len(df)
+    counts = {name: counts.get(name, 0) for name in TABLES}
+    files: dict[str, str] = {name: f"tables/{name}/" for name in TABLES}
 
     charts: dict[str, bytes] = {}
     failed: dict[str, str] = {}
     if not args.no_charts:
-        charts, failed = _timed(timings, "charts", lambda: draw_charts(tables))
+        charts, failed = _timed(timings, "charts", lambda: draw_charts(summary.charts))
         (out / "charts").mkdir(exist_ok=True)
         for name, png in charts.items():
             (out / "charts" / f"{name}.png").write_bytes(png)
@@ -508,10 +561,12 @@ def analyze(args: argparse.Namespace) -> int:
         "command": ["newslab", *sys.argv[1:]] if sys.argv and "newslab" in Path(sys.argv[0]).name else None,
         "inputs": [str(Path(p)) for p in inputs],
         "options": {"out": str(out), "format": fmt, "jobs": args.jobs, "targets_from": target_how,
-                    "targets": target_map, "notebooks": bool(args.notebooks), "charts": not args.no_charts},
+                    "targets": target_map, "notebooks": bool(args.notebooks), "charts": not args.no_charts,
+                    "batch_size": batch_size, "scheduler": args.scheduler, "resumed_after_batches": state.resumed_at},
         "versions": versions(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
-        "counts": {name: len(df) for name, df in tables.items()},
+        "counts": counts,
+        "batches": state.done,
         "skipped": skipped,
         "warnings": other,
         "files": files,
@@ -522,13 +577,13 @@ def analyze(args: argparse.Namespace) -> int:
     }
     from .report import build_report
 
-    _timed(timings, "report", lambda: build_report(out / "report.html", tables, charts, manifest,
-                                                   title=f"newslab report: {_n(len(arts), 'article')}"))
+    _timed(timings, "report", lambda: build_report(out / "report.html", summary.heads, charts, manifest,
+                                                   title=f"newslab report: {_n(n_articles, 'article')}"))
     files["report"] = "report.html"
     files["manifest"] = "manifest.json"
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n",
                                        encoding="utf-8")
-    if not len(arts):
+    if not n_articles:
         print(f"newslab: no readable article in {', '.join(args.paths)} "
               f"({len(skipped)} skipped; see {out / 'manifest.json'})", file=sys.stderr)
         return 1
@@ -536,7 +591,7 @@ def analyze(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet:
         counts = ", ".join(f"{v:,} {k}" for k, v in manifest["counts"].items() if k != "articles")
-        print(f"newslab: {_n(len(arts), 'article')} -> {counts}")
+        print(f"newslab: {_n(n_articles, 'article')} -> {counts}")
         if skipped:
             print(f"newslab: {len(skipped)} input(s) skipped, listed in manifest.json")
         print(f"newslab: wrote {len(files)} files to {out.resolve()} (open {(out / 'report.html').resolve()})")

@@ -77,6 +77,11 @@ def _cell(value: Any, max_chars: int) -> tuple[str, bool]:
     return html.escape(text), numeric
 
 
+def _rows(df: pd.DataFrame) -> int:
+    """Rows of the whole table: ``attrs["n_rows"]`` when ``df`` is only its head (a streamed run)."""
+    return int(df.attrs.get("n_rows", len(df)))
+
+
 def _table_html(df: pd.DataFrame, max_rows: int, max_chars: int) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
     body = []
@@ -87,10 +92,11 @@ def _table_html(df: pd.DataFrame, max_rows: int, max_chars: int) -> str:
             cells.append(f'<td class="num">{text}</td>' if numeric else f"<td>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     note = ""
-    if len(df) > max_rows:
-        note = (f'<p class="note">First {max_rows} of {len(df):,} rows; the full table is in the '
+    total = _rows(df)
+    if total > min(max_rows, len(df)):
+        note = (f'<p class="note">First {min(max_rows, len(df))} of {total:,} rows; the full table is in the '
                 f"exported file.</p>")
-    if not len(df):
+    if not total:
         note = '<p class="note">No rows.</p>'
     return (f'<div class="tw"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
             f"{note}")
@@ -109,7 +115,8 @@ def build_report(
 
     Args:
         path: the HTML file to write.
-        tables: table name -> DataFrame, shown in this order (first ``max_rows`` rows each).
+        tables: table name -> DataFrame, shown in this order (first ``max_rows`` rows each); a
+            frame holding only the head of a larger table gives the table's size in ``attrs["n_rows"]``.
         charts: chart name -> PNG bytes (see :func:`figure_png`), embedded as data URIs.
         manifest: the run's manifest; its ``counts``, ``skipped``, ``options`` and ``versions``
             are summarised, the whole is included folded.
@@ -145,7 +152,7 @@ def build_report(
     parts.append(f'<p class="meta">Generated {esc(str(stamp))} by newslab {esc(str(version))}.</p>')
 
     # summary: counts and skipped inputs, the two things a reader checks first
-    counts = {name: len(df) for name, df in tables.items()}
+    counts = {name: _rows(df) for name, df in tables.items()}
     counts.update(manifest.get("counts") or {})
     parts.append("<h2>Summary</h2><table><thead><tr><th>table</th><th>rows</th></tr></thead><tbody>")
     parts += [f'<tr><td>{esc(str(k))}</td><td class="num">{int(v):,}</td></tr>' for k, v in counts.items()]
@@ -178,7 +185,7 @@ def build_report(
 
     for name, df in tables.items():
         parts.append(f'<h2 id="{esc(name)}">{esc(name.replace("_", " ").capitalize())} '
-                     f'<span class="meta">({len(df):,} row{"" if len(df) == 1 else "s"})</span></h2>')
+                     f'<span class="meta">({_rows(df):,} row{"" if _rows(df) == 1 else "s"})</span></h2>')
         parts.append(_table_html(df, max_rows, max_chars))
 
     if manifest:
