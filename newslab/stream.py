@@ -368,6 +368,16 @@ def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: b
     return dict(zip(BATCH_TABLES, [batch, *done]))
 
 
+def _timed_iter(timings: dict[str, float], name: str, items: Iterator[Any]) -> Iterator[Any]:
+    """``items``, adding the time spent producing each to ``timings[name]``."""
+    while True:
+        try:
+            item = _timed(timings, name, next, items)
+        except StopIteration:
+            return
+        yield item
+
+
 def _timed(timings: dict[str, float], name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     import time
 
@@ -745,7 +755,7 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
         state.targets = targets()
         state.save(out)
     counts = Counter(state.counts)
-    for i, batch in enumerate(iter_batches(paths, batch_size)):
+    for i, batch in enumerate(_timed_iter(state.timings, "load_articles", iter_batches(paths, batch_size))):
         if i < state.done:
             continue
         kept, too_long = drop_long_articles(batch, max_chars)
