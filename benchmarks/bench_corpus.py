@@ -139,12 +139,13 @@ def run(corpus: Path, out: Path, jobs: int, extra: list[str] = (), kill_after: f
             "max_single_process_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
 
 
-def measure(n: int, jobs: int, keep: Path | None, limit: float | None, log: Path | None) -> dict:
+def measure(n: int, jobs: int, keep: Path | None, limit: float | None, log: Path | None,
+            extra: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix="newslab-bench-") as tmp:
         corpus = make_corpus(n, Path(tmp) / "corpus")
         out = (keep or Path(tmp)) / f"out-{n}"
-        res = run(corpus, out, jobs, kill_after=limit, log=log)
-        res.update(n=n, jobs=jobs)
+        res = run(corpus, out, jobs, extra, kill_after=limit, log=log)
+        res.update(n=n, jobs=jobs, options=extra)
         if res["killed"]:  # stopped at --time-limit: what finished
             from newslab import stream
             done = res["batches_done"] * stream.BATCH_SIZE
@@ -156,17 +157,17 @@ def measure(n: int, jobs: int, keep: Path | None, limit: float | None, log: Path
         return res
 
 
-def kill_resume(n: int, jobs: int, seed: int) -> dict:
+def kill_resume(n: int, jobs: int, seed: int, extra: list[str]) -> dict:
     """Kill a run at a random moment, resume it, and compare every table with a clean run."""
     from newslab import cli, stream
 
     with tempfile.TemporaryDirectory(prefix="newslab-bench-") as tmp:
         corpus = make_corpus(n, Path(tmp) / "corpus")
-        clean = run(corpus, Path(tmp) / "clean", jobs, ["--no-charts"])
+        clean = run(corpus, Path(tmp) / "clean", jobs, ["--no-charts", *extra])
         at = random.Random(seed).uniform(0.15, 0.85) * clean["wall_s"]
-        first = run(corpus, Path(tmp) / "killed", jobs, ["--no-charts"], kill_after=at)
+        first = run(corpus, Path(tmp) / "killed", jobs, ["--no-charts", *extra], kill_after=at)
         progress = json.loads((Path(tmp) / "killed" / "tables" / "_progress.json").read_text(encoding="utf-8"))
-        resumed = run(corpus, Path(tmp) / "killed", jobs, ["--no-charts", "--resume"])
+        resumed = run(corpus, Path(tmp) / "killed", jobs, ["--no-charts", "--resume", *extra])
         same = {}
         for name in cli.TABLES:
             a, b = stream.read_table(Path(tmp) / "clean", name), stream.read_table(Path(tmp) / "killed", name)
@@ -175,7 +176,7 @@ def kill_resume(n: int, jobs: int, seed: int) -> dict:
                 same[name] = True
             except AssertionError:
                 same[name] = False
-        return {"n": n, "killed_after_s": round(at, 1), "killed": first["killed"],
+        return {"n": n, "options": extra, "killed_after_s": round(at, 1), "killed": first["killed"],
                 "batches_done_when_killed": progress["done"], "resume_returncode": resumed["returncode"],
                 "clean_wall_s": clean["wall_s"], "resume_wall_s": resumed["wall_s"], "tables_equal": same}
 
@@ -189,13 +190,18 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, default=None, help="keep the outputs in this folder")
     ap.add_argument("--time-limit", type=float, default=None, help="stop a run after this many seconds "
                     "and report what finished")
+    ap.add_argument("--batch-size", type=int, default=None, help="passed to newslab analyze")
+    ap.add_argument("--countries", nargs="+", default=None, help="stance targets (skips the counting pass)")
     ap.add_argument("--log", type=Path, default=None, help="append progress and memory every 30 s here")
     args = ap.parse_args()
+    extra = ["--countries", *args.countries] if args.countries else []
+    extra += ["--batch-size", str(args.batch_size)] if args.batch_size else []
     for n in args.n:
         if args.kill_resume:
-            res = kill_resume(n, args.jobs, args.seed if args.seed is not None else random.randrange(10**6))
+            res = kill_resume(n, args.jobs, args.seed if args.seed is not None else random.randrange(10**6), extra)
         else:
-            res = measure(n, args.jobs, args.keep, args.time_limit, args.log)
+            res = measure(n, args.jobs, args.keep, args.time_limit, args.log, 
+                          ["--countries", *args.countries] if args.countries else [])
         print(json.dumps(res), flush=True)
 
 

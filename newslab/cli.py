@@ -11,7 +11,6 @@ import json
 import os
 import platform
 import sys
-import time
 import traceback
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .stream import _timed
 
 #: Libraries whose versions the manifest records (results depend on their lexicons and rules).
 VERSIONED = ("newslab", "nltk", "textblob", "vaderSentiment", "pandas", "numpy", "pyarrow", "matplotlib")
@@ -312,14 +313,6 @@ def _close_client(client: Any) -> None:
         cluster.close()
 
 
-def _timed(timings: dict[str, float], name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    t0 = time.perf_counter()
-    try:
-        return fn(*args, **kwargs)
-    finally:
-        timings[name] = round(timings.get(name, 0.0) + time.perf_counter() - t0, 4)
-
-
 def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]], jobs: int = 1,
                    timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
     """Every table of ``newslab analyze`` for an articles table held in memory.
@@ -426,62 +419,44 @@ def _write_table(df: pd.DataFrame, path: Path, fmt: str) -> Path:
     return export.to_parquet(df, path) if fmt == "parquet" else export.to_csv(df, path)
 
 
-def analyze(args: argparse.Namespace) -> int:
-    """Run ``newslab analyze`` for parsed arguments; the exit status (see :func:`main`).
-
-    Examples:
-        >>> import tempfile, newslab
-        >>> with tempfile.TemporaryDirectory() as d:
-        ...     analyze(build_parser().parse_args(["analyze", str(newslab.SEED), "--out", d, "-q", "--no-charts"]))
-        0
-    """
-    started = datetime.now(timezone.utc)
-    say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
-    gone = missing_paths(args.paths)
-    if gone:
-        for p in gone:
-            print(f"newslab: error: no such file or folder: {p}", file=sys.stderr)
-        print("newslab: nothing was written; check the paths (globs must match at least one file)",
-              file=sys.stderr)
-        return 2
+def _usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with the command line (besides paths and targets), or None."""
     if args.jobs == 0 or args.jobs < -1:
-        print("newslab: error: --jobs must be a positive number of processes, or -1 for every core",
-              file=sys.stderr)
-        return 2
-    fmt = args.format or _default_format()
-    if fmt == "parquet" and _default_format() != "parquet":
-        print("newslab: error: --format parquet needs pyarrow: pip install 'newslab[parquet]'", file=sys.stderr)
-        return 2
-    try:
-        target_map = load_targets(args.targets) if args.targets else None
-    except ValueError as exc:
-        print(f"newslab: error: {exc}", file=sys.stderr)
-        return 2
-
+        return "--jobs must be a positive number of processes, or -1 for every core"
+    if (args.format or _default_format()) == "parquet" and _default_format() != "parquet":
+        return "--format parquet needs pyarrow: pip install 'newslab[parquet]'"
     if args.batch_size is not None and args.batch_size < 1:
-        print("newslab: error: --batch-size must be a positive number of articles", file=sys.stderr)
-        return 2
-    from . import stream
+        return "--batch-size must be a positive number of articles"
+    return None
 
-    inputs = _expand(args.paths)
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
-    batch_size = args.batch_size or BATCH_SIZE
+
+def _targets_spec(args: argparse.Namespace) -> tuple[dict[str, list[str]] | None, str]:
+    """The stance targets the command line gives (None: count them in the corpus), and from where."""
     if args.countries:
         from .targets import countries
-        target_map = {str(k): list(v) for k, v in countries(*args.countries).items()}
-        target_how = "--countries"
-    elif target_map is not None:
-        target_how = "--targets"
-    else:
-        target_how = f"top {DEFAULT_TOP_COUNTRIES} country candidates in the corpus"
-    key = {"inputs": [str(Path(p).resolve()) for p in inputs], "format": fmt, "batch_size": batch_size,
-           "max_chars": args.max_chars, "targets": target_map if target_map is not None else target_how}
-    try:
-        state = stream.start(out, key, args.resume)
-    except ValueError as exc:
-        print(f"newslab: error: {exc}", file=sys.stderr)
-        return 2
+        return {str(k): list(v) for k, v in countries(*args.countries).items()}, "--countries"
+    if args.targets:
+        return load_targets(args.targets), "--targets"
+    return None, f"top {DEFAULT_TOP_COUNTRIES} country candidates in the corpus"
+
+
+def _start(args: argparse.Namespace, inputs: list[str], fmt: str, target_map: dict[str, list[str]] | None,
+           target_how: str) -> Any:
+    """The run state in ``args.out``: fresh, or the saved one with --resume (ValueError if it differs)."""
+    from . import stream
+
+    key = {"inputs": [str(Path(p).resolve()) for p in inputs], "format": fmt,
+           "batch_size": args.batch_size or BATCH_SIZE, "max_chars": args.max_chars,
+           "targets": target_map if target_map is not None else target_how}
+    return stream.start(args.out, key, args.resume)
+
+
+def _stream(args: argparse.Namespace, inputs: list[str], fmt: str, target_map: dict[str, list[str]] | None,
+            state: Any, say: Callable[..., None]) -> tuple[Any, list[str]]:
+    """Run (or resume) the batches into ``args.out``; the final run state and the warnings seen."""
+    from . import stream
+
+    batch_size = args.batch_size or BATCH_SIZE
     if state.resumed_at:
         say(f"newslab: resuming after {_n(state.resumed_at, 'finished batch')} of {batch_size:,} articles")
 
@@ -497,24 +472,87 @@ def analyze(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:  # skips are reported once, below and in the manifest
         warnings.simplefilter("always")
         try:
-            state = stream.run(inputs, out, state, fmt=fmt, targets=choose_targets, jobs=args.jobs,
+            state = stream.run(inputs, args.out, state, fmt=fmt, targets=choose_targets, jobs=args.jobs,
                                batch_size=batch_size, max_chars=args.max_chars, client=client,
                                on_batch=lambda i, n: bar.update(n))
         finally:
             bar.close()
             if client is not None:
                 _close_client(client)
-    timings = state.timings
-    target_map = state.targets or {}
-    skipped = state.skipped
     other = list(dict.fromkeys(str(w.message) for w in caught if "skip" not in str(w.message).lower()
                                and "duplicate article id" not in str(w.message)))
     if state.duplicate_ids:
         other.append(f"{state.duplicate_ids} duplicate article id(s) made unique with ~2, ~3, ...")
-    for s in skipped:
+    for s in state.skipped:
         say(f"newslab: skipped {s.get('path')}: {s.get('reason')}")
     for msg in other:
         say(f"newslab: warning: {msg}")
+    return state, other
+
+
+def _charts(out: Path, inputs: Mapping[str, Any], files: dict[str, str],
+            say: Callable[..., None]) -> tuple[dict[str, bytes], dict[str, str]]:
+    charts, failed = draw_charts(inputs)
+    (out / "charts").mkdir(exist_ok=True)
+    for name, png in charts.items():
+        (out / "charts" / f"{name}.png").write_bytes(png)
+        files[f"chart:{name}"] = f"charts/{name}.png"
+    for name, why in failed.items():
+        say(f"newslab: warning: chart {name} not drawn: {why}")
+    return charts, failed
+
+
+def _notebooks(args: argparse.Namespace, inputs: list[str], timings: dict[str, float]) -> tuple[list[str], str]:
+    """Execute the notebooks into ``out/notebooks``: the HTML files written and the error, if any."""
+    if not args.notebooks:
+        return [], ""
+    from .notebooks import NotebookError, run_notebooks
+    nb_dir = args.notebook_dir or _notebook_dir()
+    # the notebooks read the corpus from their `corpus` parameter: point them at this one
+    params = {"corpus": str(Path(inputs[0]).resolve())} if len(inputs) == 1 else None
+    try:
+        done = _timed(timings, "notebooks", run_notebooks, nb_dir, args.out / "notebooks", params)
+        return [f"notebooks/{Path(p).name}" for p in done], ""
+    except NotebookError as exc:  # the tables are written already; say which notebook failed
+        print(f"newslab: error: a notebook failed (HTML written up to the failing cell):\n{exc}", file=sys.stderr)
+        return [], str(exc)
+
+
+def analyze(args: argparse.Namespace) -> int:
+    """Run ``newslab analyze`` for parsed arguments; the exit status (see :func:`main`).
+
+    Examples:
+        >>> import tempfile, newslab
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     analyze(build_parser().parse_args(["analyze", str(newslab.SEED), "--out", d, "-q", "--no-charts"]))
+        0
+    """
+    from . import stream
+
+    started = datetime.now(timezone.utc)
+    say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    gone = missing_paths(args.paths)
+    if gone:
+        for p in gone:
+            print(f"newslab: error: no such file or folder: {p}", file=sys.stderr)
+        print("newslab: nothing was written; check the paths (globs must match at least one file)",
+              file=sys.stderr)
+        return 2
+    try:
+        problem = _usage_error(args)
+        if problem:
+            raise ValueError(problem)
+        fmt = args.format or _default_format()
+        target_map, target_how = _targets_spec(args)
+        inputs = _expand(args.paths)
+        out: Path = args.out
+        out.mkdir(parents=True, exist_ok=True)
+        state = _start(args, inputs, fmt, target_map, target_how)
+    except ValueError as exc:
+        print(f"newslab: error: {exc}", file=sys.stderr)
+        return 2
+    state, other = _stream(args, inputs, fmt, target_map, state, say)
+    timings, target_map, skipped = state.timings, state.targets or {}, state.skipped
     n_articles = state.counts.get("articles", 0)
     say(f"newslab: {_n(n_articles, 'article')} from {_n(len(inputs), 'path')}; stance targets: "
         f"{', '.join(target_map) or '(none)'}")
@@ -527,32 +565,8 @@ def analyze(args: argparse.Namespace) -> int:
         counts[name] = len(df)
     counts = {name: counts.get(name, 0) for name in TABLES}
     files: dict[str, str] = {name: f"tables/{name}/" for name in TABLES}
-
-    charts: dict[str, bytes] = {}
-    failed: dict[str, str] = {}
-    if not args.no_charts:
-        charts, failed = _timed(timings, "charts", lambda: draw_charts(summary.charts))
-        (out / "charts").mkdir(exist_ok=True)
-        for name, png in charts.items():
-            (out / "charts" / f"{name}.png").write_bytes(png)
-            files[f"chart:{name}"] = f"charts/{name}.png"
-        for name, why in failed.items():
-            say(f"newslab: warning: chart {name} not drawn: {why}")
-
-    notebooks: list[str] = []
-    notebook_error = ""
-    if args.notebooks:
-        from .notebooks import NotebookError, run_notebooks
-        nb_dir = args.notebook_dir or _notebook_dir()
-        # the notebooks read the corpus from their `corpus` parameter: point them at this one
-        params = {"corpus": str(Path(inputs[0]).resolve())} if len(inputs) == 1 else None
-        try:
-            done = _timed(timings, "notebooks", run_notebooks, nb_dir, out / "notebooks", params)
-            notebooks = [f"notebooks/{Path(p).name}" for p in done]
-        except NotebookError as exc:  # the tables are written already; say which notebook failed
-            notebook_error = str(exc)
-            print(f"newslab: error: a notebook failed (HTML written up to the failing cell):\n{exc}",
-                  file=sys.stderr)
+    charts, failed = ({}, {}) if args.no_charts else _timed(timings, "charts", _charts, out, summary.charts, files, say)
+    notebooks, notebook_error = _notebooks(args, inputs, timings)
 
     manifest: dict[str, Any] = {
         "newslab": "analyze",
@@ -562,7 +576,8 @@ def analyze(args: argparse.Namespace) -> int:
         "inputs": [str(Path(p)) for p in inputs],
         "options": {"out": str(out), "format": fmt, "jobs": args.jobs, "targets_from": target_how,
                     "targets": target_map, "notebooks": bool(args.notebooks), "charts": not args.no_charts,
-                    "batch_size": batch_size, "scheduler": args.scheduler, "resumed_after_batches": state.resumed_at},
+                    "batch_size": args.batch_size or BATCH_SIZE, "scheduler": args.scheduler,
+                    "resumed_after_batches": state.resumed_at},
         "versions": versions(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
         "counts": counts,
@@ -590,8 +605,8 @@ def analyze(args: argparse.Namespace) -> int:
     if notebook_error:
         return 1
     if not args.quiet:
-        counts = ", ".join(f"{v:,} {k}" for k, v in manifest["counts"].items() if k != "articles")
-        print(f"newslab: {_n(n_articles, 'article')} -> {counts}")
+        summary_line = ", ".join(f"{v:,} {k}" for k, v in counts.items() if k != "articles")
+        print(f"newslab: {_n(n_articles, 'article')} -> {summary_line}")
         if skipped:
             print(f"newslab: {len(skipped)} input(s) skipped, listed in manifest.json")
         print(f"newslab: wrote {len(files)} files to {out.resolve()} (open {(out / 'report.html').resolve()})")
