@@ -31,7 +31,8 @@ import pandas as pd
 
 from . import articles as _arts
 
-__all__ = ["BATCH_SIZE", "iter_batches", "read_table", "table_parts"]
+__all__ = ["BATCH_SIZE", "BATCH_TABLES", "MatrixTally", "RunState", "SpeakerTally", "Summary", "iter_batches",
+           "process_batch", "read_table", "run", "start", "summarise", "table_parts", "write_part"]
 
 #: Articles per batch: enough that starting worker processes per step costs little, few enough
 #: that one batch's tables (about 70 KB per article) stay small.
@@ -748,6 +749,14 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
 
     Returns:
         The final state (also in ``out/tables/_progress.json``).
+
+    Examples:
+        >>> import tempfile, newslab
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     s = run([str(newslab.SEED)], Path(d), start(Path(d), {}, False), fmt="csv",
+        ...             targets=lambda: {"Russia": ["Russia"]})
+        ...     s.done, s.counts["articles"], [p.name for p in table_parts(d, "quotes")]
+        (1, 1, ['part-00000.csv'])
     """
     from .cli import drop_long_articles
 
@@ -779,7 +788,13 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
 
 
 def countries_pass(paths: Sequence[str], batch_size: int, max_chars: int, top: int) -> dict[str, list[str]]:
-    """Stance targets when none are given: the ``top`` countries of the corpus, in one reading pass."""
+    """Stance targets when none are given: the ``top`` countries of the corpus, in one reading pass.
+
+    Examples:
+        >>> import newslab
+        >>> list(countries_pass([str(newslab.SEED)], 1000, 0, 2))
+        ['North Korea', 'Russia']
+    """
     from .cli import drop_long_articles
 
     batches = (drop_long_articles(b, max_chars)[0] for b in iter_batches(paths, batch_size))
