@@ -1,7 +1,7 @@
 """Streaming ``newslab analyze``: read, process and write a corpus batch by batch, and resume.
 
 A corpus of any size runs in memory bounded by one batch: the inputs are read lazily (file by file,
-large JSON Lines files a chunk of lines at a time), each batch of articles goes through every
+large JSON Lines and CSV files a chunk of records at a time), each batch of articles goes through every
 corpus step, and each table is written as it goes, one file per batch::
 
     OUT/tables/sentences/part-00000.parquet
@@ -16,6 +16,9 @@ an uninterrupted one. :func:`read_table` reads a written table back as one DataF
 """
 from __future__ import annotations
 
+import csv
+import io
+import itertools
 import json
 import math
 import os
@@ -37,7 +40,7 @@ __all__ = ["BATCH_SIZE", "BATCH_TABLES", "MatrixTally", "RunState", "SpeakerTall
 #: Articles per batch: enough that starting worker processes per step costs little, few enough
 #: that one batch's tables (about 70 KB per article) stay small.
 BATCH_SIZE = 1000
-#: JSON Lines files larger than this are read a chunk of lines at a time instead of whole.
+#: JSON Lines and CSV files larger than this are read a chunk of records at a time instead of whole.
 JSONL_CHUNK_BYTES = 8 * 2**20
 #: The per-batch tables, in the order they are written.
 BATCH_TABLES = ("articles", "sentences", "quotes", "sentence_sentiment", "quote_sentiment", "stance")
@@ -102,6 +105,48 @@ def _jsonl_chunks(path: Path, file_id: str, state: Any, lines: int) -> Iterator[
             first += len(chunk)
 
 
+def _csv_chunks(path: Path, file_id: str, state: Any, rows: int) -> Iterator[pd.DataFrame]:
+    """The records of a large CSV/TSV file, ``rows`` records at a time, read lazily.
+
+    Python's csv reader cuts the file into records (quoted cells may hold line breaks); each chunk
+    is written back with the header and goes through load_articles' own CSV parser, with record
+    numbers (ids ``<file>:<n>``) continued across chunks, so the articles equal a whole-file load.
+    """
+    sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    if len(head) == 1 << 16:  # decode whole lines only, so a character is never cut in two
+        head = head.rsplit(b"\n", 1)[0]
+    try:
+        _, enc = _arts._decode(head, state.encoding)
+    except _arts._Skip as reason:
+        state.skip(path, str(reason))
+        return
+    first = 0
+    with open(path, encoding=enc, newline="") as fh:
+        reader = csv.reader(fh, delimiter=sep)
+        try:
+            header = next(reader, None)
+            while header is not None:
+                chunk = list(itertools.islice(reader, rows))
+                if not chunk:
+                    return
+                buf = io.StringIO()
+                writer = csv.writer(buf, delimiter=sep, lineterminator="\n")
+                writer.writerow(header)
+                writer.writerows(chunk)
+                try:
+                    frame = _arts._parse_csv(_arts._clean(buf.getvalue()), sep, state.fields)
+                    yield _arts._records_frame(frame, state, file_id, path, enc,
+                                               list(range(first + 1, first + len(frame) + 1)))
+                except _arts._Skip as reason:
+                    state.skip(path, f"records {first + 1}-{first + len(chunk)}: {reason}")
+                    frame = chunk  # type: ignore[assignment]
+                first += len(frame)
+        except (csv.Error, UnicodeDecodeError) as err:  # the rest of the file cannot be read as CSV
+            state.skip(path, f"unreadable CSV after record {first}: {err}", record=first + 1)
+
+
 class _UniqueIds:
     """Makes article ids unique across batches the way load_articles does within one table."""
 
@@ -141,7 +186,7 @@ def iter_batches(paths: Sequence[str], size: int = BATCH_SIZE) -> Iterator[pd.Da
 
     Each batch is what ``load_articles`` gives for those articles (same ids, columns and values),
     with ``attrs["skipped"]`` holding the inputs skipped since the previous batch. Only the batch
-    being built is in memory (a JSON Lines file over ``JSONL_CHUNK_BYTES`` is read in chunks).
+    being built is in memory (a JSON Lines or CSV file over ``JSONL_CHUNK_BYTES`` is read in chunks).
 
     Examples:
         >>> import newslab
@@ -167,8 +212,10 @@ def iter_batches(paths: Sequence[str], size: int = BATCH_SIZE) -> Iterator[pd.Da
             yield batch
 
     for path, base, explicit in _files(paths, state):
-        if path.suffix.lower() in _arts._JSONL_EXT and _size(path) > JSONL_CHUNK_BYTES:
-            for frame in _jsonl_chunks(path, _arts._file_id(path, base), state, size):
+        suffix = path.suffix.lower()
+        if suffix in _arts._JSONL_EXT | _arts._CSV_EXT and _size(path) > JSONL_CHUNK_BYTES:
+            chunks = _jsonl_chunks if suffix in _arts._JSONL_EXT else _csv_chunks
+            for frame in chunks(path, _arts._file_id(path, base), state, size):
                 state.add(frame)
                 yield from ready(False)
             continue

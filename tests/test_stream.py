@@ -111,6 +111,25 @@ def test_large_jsonl_is_read_in_chunks_with_file_line_numbers(tmp_path, monkeypa
     assert [s["line"] for b in batches for s in b.attrs["skipped"]] == [8]
 
 
+def test_large_csv_is_read_in_chunks_with_record_numbers(tmp_path, monkeypatch):
+    rows = [{"headline": f"Story {i}", "story": text.replace("\n\n", "\r\n\r\n"), "desk": "=metro" if i else ""}
+            for i, text in enumerate(list(TEXTS.values()) * 2)]
+    path = tmp_path / "export.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)  # quoted cells with line breaks, CRLF inside cells
+    monkeypatch.setattr(stream, "JSONL_CHUNK_BYTES", 0)
+    parsed: list[int] = []
+    real = stream._arts._parse_csv
+    monkeypatch.setattr(stream._arts, "_parse_csv", lambda text, *a: parsed.append(1) or real(text, *a))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        batches = list(stream.iter_batches([str(path)], 3))
+        monkeypatch.setattr(stream._arts, "_parse_csv", real)
+        whole = load_articles(str(path))
+    assert len(parsed) == 3 and [len(b) for b in batches] == [3, 3, 2]
+    _same(_joined(batches, whole), whole, "articles")
+    assert whole["article_id"].tolist()[-1] == "export:8" and "\r" not in whole["text"].iloc[0]
+
+
 def test_duplicate_ids_across_batches_are_made_unique_as_one_load(tmp_path):
     recs = [{"id": "a", "text": t} for t in TEXTS.values()]
     (tmp_path / "d.jsonl").write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
