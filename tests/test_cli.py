@@ -143,8 +143,16 @@ def test_help_explains_everything(capsys):
     text = capsys.readouterr().out
     assert sub.value.code == 0
     for word in ("--out", "--format", "--targets", "--countries", "--jobs", "--quiet", "--notebooks",
-                 "report.html", "manifest.json", "parquet", "csv", "exit status"):
+                 "report.html", "manifest.json", "parquet", "csv", "exit status", "--resume", "--scheduler",
+                 "--batch-size", "tables/NAME/part-NNNNN.parquet", "Dask"):
         assert word in text, word
+
+
+@pytest.mark.parametrize("bad", [["--batch-size", "0"], ["--jobs", "0"]])
+def test_bad_numbers_exit_2_before_anything_is_written(tmp_path, capsys, bad):
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(newslab.SEED), "--out", str(out), "--quiet", *bad]) == 2
+    assert bad[0] in capsys.readouterr().err and not (out / "tables").exists()
 
 
 def test_batches_and_progress_bar_give_the_same_tables(tmp_path, monkeypatch, capsys):
