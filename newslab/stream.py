@@ -605,17 +605,17 @@ def _views(parts: Mapping[str, list[Path]], sizes: list[pd.DataFrame], quotes: p
     where = dict(zip(index["article_id"], index["part"]))
     got: dict[str, list[pd.DataFrame]] = {"articles": [], "quotes": [], "stance": []}
     for part in sorted({int(where[a]) for a in chosen}):
-        for name in got:
+        for name, frames in got.items():
             df = read_part(parts[name][part])
             if "article_id" in df:
-                got[name].append(df[df["article_id"].astype(str).isin(chosen)])
+                frames.append(df[df["article_id"].astype(str).isin(chosen)])
     return {k: pd.concat(v, ignore_index=True, sort=False) for k, v in got.items() if v}
 
 
 def _chart_inputs(out: str | Path, parts: Mapping[str, list[Path]], tally: ChartTally,
                   tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
     """The frames ``cli.draw_charts`` draws from (see ``cli.chart_inputs`` for the in-memory twin)."""
-    n, _, arc_id, part = tally.busiest
+    _, _, arc_id, part = tally.busiest
     arc: dict[str, Any] = {"arc_id": None, "arc_sentences": None, "arc_quotes": None, "arc_articles": None}
     if part < 0 and parts["articles"]:  # no quotes anywhere: the first article
         first = read_part(parts["articles"][0], ["article_id", "title"])

@@ -269,3 +269,19 @@ def test_dask_local_cluster_gives_the_local_tables(corpus, clean_run, tmp_path, 
     clean = _tables(clean_run)
     for name, df in _tables(out).items():
         _same(df, clean[name], name)
+
+
+def test_one_speaker_count_and_marked_articles_in_a_streamed_run(corpus, clean_run):
+    # issue 12: the summary, the speakers table and the charts count the same identities
+    m = json.loads((clean_run / "manifest.json").read_text(encoding="utf-8"))
+    q, spk = stream.read_table(clean_run, "quotes"), stream.read_table(clean_run, "speakers")
+    assert m["counts"]["speakers"] == len(spk) == q["speaker_id"].dropna().nunique()
+    s = stream.summarise(clean_run, m["options"]["targets"], m["counts"])
+    assert set(s.charts["speaker_counts"]["speaker_name"]) == set(q["speaker_id"].dropna())
+    # the report's marked articles get their whole text and every quote, though the heads are short
+    arts = s.views["articles"]
+    assert len(arts) and arts["text"].str.len().min() > 100
+    assert set(s.views["quotes"]["article_id"]) <= set(arts["article_id"])
+    assert len(s.views["quotes"]) == q["article_id"].isin(arts["article_id"]).sum()
+    page = (clean_run / "report.html").read_text(encoding="utf-8")
+    assert "Articles with their quotes marked" in page
