@@ -11,7 +11,6 @@ import json
 import os
 import platform
 import sys
-import time
 import traceback
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -22,26 +21,27 @@ from typing import Any
 
 import pandas as pd
 
+from .stream import _timed
+
 #: Libraries whose versions the manifest records (results depend on their lexicons and rules).
 VERSIONED = ("newslab", "nltk", "textblob", "vaderSentiment", "pandas", "numpy", "pyarrow", "matplotlib")
 #: How many country candidates become stance targets when neither --targets nor --countries is given.
 DEFAULT_TOP_COUNTRIES = 5
-#: Fewest articles per batch. Each batch runs every step (the progress bar advances per batch);
-#: a long corpus is cut into at most MAX_BATCHES batches, so starting worker processes for each
-#: step of each batch stays a negligible cost.
 #: Longest article analysed by default (characters): 100 times a long feature story.
 MAX_CHARS = 5_000_000
-BATCH = 500
-MAX_BATCHES = 20
+#: Articles per batch of ``newslab analyze`` (see newslab.stream).
+BATCH_SIZE = 1000
 
 _EPILOG = """\
 outputs (in --out DIR):
-  articles, sentences, quotes, speakers   the tables of the newslab table contract
-  sentence_sentiment, quote_sentiment     sentences / quotes with polarity, subjectivity, vader,
-                                          sentiment, sentiment_label
-  stance                                  one row per (sentence, target mention) with its stance
-  stance_matrix                           one row per (speaker, target): mean stance of their quotes
-    (tables are .parquet with --format parquet, .csv with --format csv; see newslab.export)
+  tables/NAME/part-NNNNN.parquet          each table, one file per batch of articles (.csv with
+                                          --format csv); read one back whole with
+                                          newslab.stream.read_table(DIR, NAME) or pandas/pyarrow
+    articles, sentences, quotes, speakers   the tables of the newslab table contract
+    sentence_sentiment, quote_sentiment     sentences / quotes with polarity, subjectivity, vader,
+                                            sentiment, sentiment_label
+    stance                                  one row per (sentence, target mention) with its stance
+    stance_matrix                           one row per (speaker, target): mean stance of their quotes
   charts/*.png                            quotes per speaker, sentiment arc, lexicon scatter,
                                           stance heatmap, timeline
   report.html                             every chart and the head of every table in one file
@@ -53,21 +53,28 @@ outputs (in --out DIR):
 targets for stance:
   --targets FILE.json   {"Russia": ["Russia", "Russian", "Moscow", "Kremlin"], ...}
   --countries NAME...   countries with newslab's alias lists (newslab.targets.countries)
-  neither               the {top} countries mentioned most in the corpus (newslab.targets.candidates)
+  neither               the {top} countries mentioned most in the corpus (newslab.targets.candidates;
+                        a first pass over the corpus counts them)
 
 long corpora:
-  articles are processed in batches (of at least {batch} articles, at most {maxb} of them), with a progress bar on
-  stderr (not with --quiet); --jobs N runs each step on N cores with identical results; articles over
-  --max-chars are left out and listed in manifest.json. For a cluster, see "Dask" in the README.
+  the corpus is read, processed and written {batch} articles at a time (--batch-size), so memory
+  does not grow with it; speakers, stance_matrix, the charts and the report are built from the
+  written tables. A progress bar runs on stderr (not with --quiet). After each batch
+  tables/_progress.json records it: if a run is interrupted, the same command with --resume
+  continues where it stopped and gives the same tables. --jobs N runs each step on N cores with
+  identical results; --scheduler runs them on a Dask cluster. Articles over --max-chars are left
+  out and listed in manifest.json.
 
 examples:
   newslab analyze data/ --out out/
   newslab analyze corpus/*.txt exports/site.jsonl --out results --format csv --jobs 2
+  newslab analyze exports/ --out big/ --jobs 2 --resume       # after an interruption
+  newslab analyze exports/ --out big/ --scheduler tcp://10.0.0.5:8786
   newslab analyze data/ --out out/ --countries Russia "North Korea" --quiet
   newslab analyze export.csv --out out/ --field story_body=text --field headline_en=title
 
 exit status: 0 done, 1 error or no readable article, 2 bad command line (e.g. a missing path).
-""".replace("{top}", str(DEFAULT_TOP_COUNTRIES)).replace("{batch}", str(BATCH)).replace("{maxb}", str(MAX_BATCHES))
+""".replace("{top}", str(DEFAULT_TOP_COUNTRIES)).replace("{batch}", f"{BATCH_SIZE:,}")
 
 
 def _default_format() -> str:
@@ -124,6 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
                     help=f"leave out (and list in manifest.json) articles longer than N characters: a "
                          f"multi-megabyte 'article' is a dump, not news, and would dominate the run "
                          f"(default {MAX_CHARS:,}; 0: no limit)")
+    an.add_argument("--batch-size", type=int, default=None, metavar="N",
+                    help="articles read, processed and written at a time (default "
+                         f"{BATCH_SIZE:,}); memory grows with N, not with the corpus")
+    an.add_argument("--resume", action="store_true",
+                    help="continue an interrupted run in --out where it stopped (same paths and options)")
+    an.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                    help="run the steps on a Dask cluster: a scheduler address (tcp://host:8786), or "
+                         "'local' for a LocalCluster of --jobs workers (needs newslab[dask])")
     an.add_argument("--no-charts", action="store_true", help="skip the PNG charts (faster on huge corpora)")
     an.add_argument("--quiet", "-q", action="store_true",
                     help="print nothing but errors (no progress bar, no summary)")
@@ -287,7 +302,7 @@ def _notebook_dir() -> Path:
 class _Progress:
     """A tqdm bar on stderr for long corpora; silent for short ones and with --quiet."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
+    def __init__(self, total: int | None, enabled: bool) -> None:
         self.bar = None
         if enabled:
             from tqdm.auto import tqdm
@@ -306,30 +321,38 @@ class _Progress:
             self.bar.close()
 
 
-def _timed(timings: dict[str, float], name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    t0 = time.perf_counter()
+def _dask_client(scheduler: str, jobs: int) -> Any:
+    """A Dask client: of the scheduler at ``scheduler``, or of a LocalCluster of ``jobs`` workers."""
     try:
-        return fn(*args, **kwargs)
-    finally:
-        timings[name] = round(timings.get(name, 0.0) + time.perf_counter() - t0, 4)
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ImportError("--scheduler needs Dask: pip install 'newslab[dask]'") from exc
+    if scheduler == "local":
+        from ._parallel import resolve_jobs
+
+        cluster = LocalCluster(n_workers=resolve_jobs(jobs), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        return Client(cluster)
+    return Client(scheduler)
 
 
-def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    if len(parts) == 1:
-        return parts[0]
-    out = pd.concat(parts, ignore_index=True)
-    return out
+def _close_client(client: Any) -> None:
+    cluster = getattr(client, "cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]], jobs: int = 1,
-                   progress: bool = False, timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
-    """Every table of ``newslab analyze`` for an articles table, in batches of articles.
+                   timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of ``newslab analyze`` for an articles table held in memory.
+
+    ``newslab analyze`` itself streams (see :mod:`newslab.stream`): the same steps batch by batch.
 
     Args:
         articles: ``newslab.load_articles(...)``.
         targets: stance targets, name -> aliases.
         jobs: worker processes per step (``n_jobs``).
-        progress: show a tqdm bar on stderr (only drawn for more than one batch).
         timings: a dict that receives seconds per step.
 
     Returns:
@@ -342,59 +365,54 @@ def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]],
         >>> sorted(t)[:4], len(t["articles"])
         (['articles', 'quote_sentiment', 'quotes', 'sentence_sentiment'], 1)
     """
-    from .identity import speaker_ids
-    from .quotes import quotes as find_quotes
-    from .sentences import sentences as split_sentences
-    from .sentiment import sentiment as score_sentiment
     from .speakers import speakers as resolve_speakers
-    from .stance import stance as score_stance
     from .stance import stance_matrix
+    from .stream import process_batch
 
     timings = {} if timings is None else timings
     tgt = {k: list(v) for k, v in targets.items()}
-    parts: dict[str, list[pd.DataFrame]] = {k: [] for k in ("sentences", "quotes", "sentence_sentiment",
-                                                             "quote_sentiment", "stance")}
-    n = len(articles)
-    size = max(BATCH, -(-n // MAX_BATCHES))
-    bar = _Progress(n, progress and n > size)
-    try:
-        for lo in range(0, max(n, 1), size):
-            batch = articles.iloc[lo:lo + size]
-            bar.stage("sentences")
-            sents = _timed(timings, "sentences", split_sentences, batch, n_jobs=jobs)
-            bar.stage("quotes")
-            quotes = _timed(timings, "quotes", find_quotes, batch, n_jobs=jobs)
-            bar.stage("sentiment")
-            s_sent = _timed(timings, "sentiment", score_sentiment, sents, n_jobs=jobs)
-            q_sent = _timed(timings, "sentiment", score_sentiment, quotes, n_jobs=jobs)
-            bar.stage("stance")
-            # no targets: an empty stance table that still has every column
-            st = _timed(timings, "stance", score_stance, sents if tgt else sents.iloc[:0],
-                        targets=tgt or {"_": ["_"]}, n_jobs=jobs)
-            for key, df in zip(parts, (sents, quotes, s_sent, q_sent, st)):
-                parts[key].append(df)
-            bar.update(len(batch))
-    finally:
-        bar.close()
-    tables = {"articles": articles, **{k: _concat(v) for k, v in parts.items()}}
-    # one identity per speaker across the corpus: the summary, the report and the charts count it
-    tables["quotes"] = _timed(timings, "speakers", lambda: speaker_ids(tables["quotes"], articles))
+    tables = process_batch(articles, tgt, jobs=jobs, timings=timings)
     tables["speakers"] = _timed(timings, "speakers", lambda: resolve_speakers(tables["quotes"], articles))
-    if tgt:
-        tables["stance_matrix"] = _timed(timings, "stance_matrix", lambda: stance_matrix(tables["quotes"], tgt))
-    else:
-        tables["stance_matrix"] = stance_matrix(tables["quotes"].iloc[:0], {"_": ["_"]})
-    order = ("articles", "sentences", "quotes", "speakers", "sentence_sentiment", "quote_sentiment",
-             "stance", "stance_matrix")
-    return {k: tables[k] for k in order}
+    q = tables["quotes"] if tgt else tables["quotes"].iloc[:0]
+    tables["stance_matrix"] = _timed(timings, "stance_matrix", lambda: stance_matrix(q, tgt or {"_": ["_"]}))
+    return {k: tables[k] for k in TABLES}
 
 
-def draw_charts(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], dict[str, str]]:
-    """PNG bytes of every chart (via ``newslab.plots``), and the charts that failed with why.
+#: The tables of ``newslab analyze``, in the order of the report.
+TABLES = ("articles", "sentences", "quotes", "speakers", "sentence_sentiment", "quote_sentiment", "stance",
+          "stance_matrix")
+
+
+def chart_inputs(tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
+    """What :func:`draw_charts` draws, from whole tables in memory (``newslab.stream.summarise``
+    gathers the same from written tables).
 
     Examples:
         >>> import newslab
-        >>> pngs, failed = draw_charts(analyze_tables(newslab.load_articles(newslab.SEED), {}))
+        >>> sorted(chart_inputs(analyze_tables(newslab.load_articles(newslab.SEED), {})))[:3]
+        ['arc_articles', 'arc_id', 'arc_quotes']
+    """
+    arts, q = tables["articles"], tables["quotes"]
+    # the sentiment arc of the article with most quotes: the most telling one in a corpus
+    if len(q):
+        arc_id = q["article_id"].value_counts().index[0]
+    else:
+        arc_id = arts["article_id"].iloc[0] if len(arts) else None
+    return {"arc_id": arc_id, "arc_sentences": tables["sentence_sentiment"], "arc_quotes": q, "arc_articles": arts,
+            "speaker_counts": q, "scatter": tables["sentence_sentiment"], "stance_matrix": tables["stance_matrix"],
+            "timeline": q, "timeline_articles": arts}
+
+
+def draw_charts(inputs: Mapping[str, Any]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """PNG bytes of every chart (via ``newslab.plots``), and the charts that failed with why.
+
+    Args:
+        inputs: :func:`chart_inputs` of whole tables, or ``newslab.stream.summarise(...).charts``.
+
+    Examples:
+        >>> import newslab
+        >>> t = analyze_tables(newslab.load_articles(newslab.SEED), {})
+        >>> pngs, failed = draw_charts(chart_inputs(t))
         >>> sorted(pngs)[0], pngs["quotes_per_speaker"][:4], failed
         ('lexicon_scatter', b'\\x89PNG', {})
     """
@@ -404,20 +422,15 @@ def draw_charts(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], d
     from . import plots
     from .report import figure_png
 
-    arts = tables["articles"]
-    q = tables["quotes"]
-    # the sentiment arc of the article with most quotes: the most telling one in a corpus
-    if len(q):
-        arc_id = q["article_id"].value_counts().index[0]
-    else:
-        arc_id = arts["article_id"].iloc[0] if len(arts) else None
+    c = inputs
     specs: dict[str, Callable[[], Any]] = {
-        "quotes_per_speaker": lambda: plots.quotes_per_speaker(q),
-        "sentiment_arc": lambda: plots.sentiment_arc(tables["sentence_sentiment"], q, article_id=arc_id,
-                                                    articles=arts),
-        "lexicon_scatter": lambda: plots.lexicon_scatter(tables["sentence_sentiment"]),
-        "stance_heatmap": lambda: plots.stance_heatmap(tables["stance_matrix"]),
-        "timeline": lambda: plots.timeline(q, articles=arts, by="speaker_id" if "speaker_id" in q else "speaker_name"),
+        "quotes_per_speaker": lambda: plots.quotes_per_speaker(c["speaker_counts"]),
+        "sentiment_arc": lambda: plots.sentiment_arc(c["arc_sentences"], c["arc_quotes"], article_id=c["arc_id"],
+                                                    articles=c["arc_articles"]),
+        "lexicon_scatter": lambda: plots.lexicon_scatter(c["scatter"]),
+        "stance_heatmap": lambda: plots.stance_heatmap(c["stance_matrix"]),
+        "timeline": lambda: plots.timeline(c["timeline"], articles=c.get("timeline_articles"),
+                                           by="speaker_id" if "speaker_id" in c["timeline"] else "speaker_name"),
     }
     charts: dict[str, bytes] = {}
     failed: dict[str, str] = {}
@@ -437,6 +450,108 @@ def _write_table(df: pd.DataFrame, path: Path, fmt: str) -> Path:
     return export.to_parquet(df, path) if fmt == "parquet" else export.to_csv(df, path)
 
 
+def _usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with the command line (besides paths and targets), or None."""
+    if args.jobs == 0 or args.jobs < -1:
+        return "--jobs must be a positive number of processes, or -1 for every core"
+    if (args.format or _default_format()) == "parquet" and _default_format() != "parquet":
+        return "--format parquet needs pyarrow: pip install 'newslab[parquet]'"
+    if args.batch_size is not None and args.batch_size < 1:
+        return "--batch-size must be a positive number of articles"
+    return None
+
+
+def _targets_spec(args: argparse.Namespace) -> tuple[dict[str, list[str]] | None, str]:
+    """The stance targets the command line gives (None: count them in the corpus), and from where."""
+    if args.countries:
+        from .targets import countries
+        return {str(k): list(v) for k, v in countries(*args.countries).items()}, "--countries"
+    if args.targets:
+        return load_targets(args.targets), "--targets"
+    return None, f"top {DEFAULT_TOP_COUNTRIES} country candidates in the corpus"
+
+
+def _start(args: argparse.Namespace, inputs: list[str], fmt: str, target_map: dict[str, list[str]] | None,
+           target_how: str) -> Any:
+    """The run state in ``args.out``: fresh, or the saved one with --resume (ValueError if it differs)."""
+    from . import stream
+
+    key = {"inputs": [str(Path(p).resolve()) for p in inputs], "format": fmt,
+           "batch_size": args.batch_size or BATCH_SIZE, "max_chars": args.max_chars,
+           "targets": target_map if target_map is not None else target_how,
+           "fields": parse_fields(args.field)}
+    return stream.start(args.out, key, args.resume)
+
+
+def _stream(args: argparse.Namespace, inputs: list[str], fmt: str, target_map: dict[str, list[str]] | None,
+            state: Any, say: Callable[..., None], fields: dict[str, str]) -> tuple[Any, list[str]]:
+    """Run (or resume) the batches into ``args.out``; the final run state and the warnings seen."""
+    from . import stream
+
+    batch_size = args.batch_size or BATCH_SIZE
+    if state.resumed_at:
+        say(f"newslab: resuming after {_n(state.resumed_at, 'finished batch')} of {batch_size:,} articles")
+
+    def choose_targets() -> dict[str, list[str]]:
+        if target_map is not None:
+            return target_map
+        say("newslab: counting the countries the corpus mentions (the default stance targets)")
+        return _timed(state.timings, "targets", stream.countries_pass, inputs, batch_size, args.max_chars,
+                      DEFAULT_TOP_COUNTRIES, fields)
+
+    bar = _Progress(None, not args.quiet)
+    client = _dask_client(args.scheduler, args.jobs) if args.scheduler else None
+    with warnings.catch_warnings(record=True) as caught:  # skips are reported once, below and in the manifest
+        warnings.simplefilter("always")
+        try:
+            state = stream.run(inputs, args.out, state, fmt=fmt, targets=choose_targets, jobs=args.jobs,
+                               batch_size=batch_size, max_chars=args.max_chars, client=client,
+                               on_batch=lambda i, n: bar.update(n), fields=fields)
+        finally:
+            bar.close()
+            if client is not None:
+                _close_client(client)
+    other = list(dict.fromkeys(str(w.message) for w in caught if "skip" not in str(w.message).lower()
+                               and "duplicate article id" not in str(w.message)))
+    if state.duplicate_ids:
+        other.append(f"{state.duplicate_ids} duplicate article id(s) made unique with ~2, ~3, ...")
+    for s in state.skipped:
+        say(f"newslab: skipped {s.get('path')}: {s.get('reason')}")
+    for msg in other:
+        say(f"newslab: warning: {msg}")
+    return state, other
+
+
+def _charts(out: Path, inputs: Mapping[str, Any], files: dict[str, str],
+            say: Callable[..., None]) -> tuple[dict[str, bytes], dict[str, str]]:
+    charts, failed = draw_charts(inputs)
+    (out / "charts").mkdir(exist_ok=True)
+    for name, png in charts.items():
+        (out / "charts" / f"{name}.png").write_bytes(png)
+        files[f"chart:{name}"] = f"charts/{name}.png"
+    for name, why in failed.items():
+        say(f"newslab: warning: chart {name} not drawn: {why}")
+    return charts, failed
+
+
+def _notebooks(args: argparse.Namespace, inputs: list[str], timings: dict[str, float]) -> tuple[list[str], str]:
+    """Execute the notebooks into ``out/notebooks``: the HTML files written and the error, if any."""
+    if not args.notebooks:
+        return [], ""
+    from .notebooks import NotebookError, run_notebooks
+    nb_dir = args.notebook_dir or _notebook_dir()
+    # the notebooks read the corpus from their `corpus` parameter: point them at this one
+    # (absolute paths: the notebooks run in their own folder)
+    corpus = [str(Path(p).resolve()) for p in inputs]
+    params = {"corpus": corpus[0] if len(corpus) == 1 else corpus}
+    try:
+        done = _timed(timings, "notebooks", run_notebooks, nb_dir, args.out / "notebooks", params)
+        return [f"notebooks/{Path(p).name}" for p in done], ""
+    except NotebookError as exc:  # the tables are written already; say which notebook failed
+        print(f"newslab: error: a notebook failed (HTML written up to the failing cell):\n{exc}", file=sys.stderr)
+        return [], str(exc)
+
+
 def analyze(args: argparse.Namespace) -> int:
     """Run ``newslab analyze`` for parsed arguments; the exit status (see :func:`main`).
 
@@ -446,6 +561,8 @@ def analyze(args: argparse.Namespace) -> int:
         ...     analyze(build_parser().parse_args(["analyze", str(newslab.SEED), "--out", d, "-q", "--no-charts"]))
         0
     """
+    from . import stream
+
     started = datetime.now(timezone.utc)
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     gone = missing_paths(args.paths)
@@ -455,90 +572,38 @@ def analyze(args: argparse.Namespace) -> int:
         print("newslab: nothing was written; check the paths (globs must match at least one file)",
               file=sys.stderr)
         return 2
-    if args.jobs == 0 or args.jobs < -1:
-        print("newslab: error: --jobs must be a positive number of processes, or -1 for every core",
-              file=sys.stderr)
-        return 2
-    fmt = args.format or _default_format()
-    if fmt == "parquet" and _default_format() != "parquet":
-        print("newslab: error: --format parquet needs pyarrow: pip install 'newslab[parquet]'", file=sys.stderr)
-        return 2
     try:
-        target_map = load_targets(args.targets) if args.targets else None
+        problem = _usage_error(args)
+        if problem:
+            raise ValueError(problem)
+        fmt = args.format or _default_format()
+        target_map, target_how = _targets_spec(args)
         fields = parse_fields(args.field)
+        inputs = _expand(args.paths)
+        out: Path = args.out
+        from .articles import mark_output_folder
+
+        mark_output_folder(out)  # so that a later run over a folder holding `out` does not read it back
+        state = _start(args, inputs, fmt, target_map, target_how)
     except ValueError as exc:
         print(f"newslab: error: {exc}", file=sys.stderr)
         return 2
-
-    timings: dict[str, float] = {}
-    from .articles import load_articles
-
-    inputs = _expand(args.paths)
-    with warnings.catch_warnings(record=True) as caught:  # skips are reported once, below and in the manifest
-        warnings.simplefilter("always")
-        arts = _timed(timings, "load_articles",
-                      lambda: load_articles(inputs if len(inputs) != 1 else inputs[0], fields=fields))
-    skipped = [dict(s) for s in arts.attrs.get("skipped", [])]
-    arts, too_long = drop_long_articles(arts, args.max_chars)
-    skipped += too_long
-    other = [str(w.message) for w in caught if "skip" not in str(w.message).lower()]
-    for s in skipped:
-        say(f"newslab: skipped {s.get('path')}: {s.get('reason')}")
-    for msg in other:
-        say(f"newslab: warning: {msg}")
-
-    if target_map is None:
-        if args.countries:
-            from .targets import countries
-            target_map = {str(k): list(v) for k, v in countries(*args.countries).items()}
-            target_how = "--countries"
-        else:
-            target_map = _timed(timings, "targets", lambda: default_targets(arts)) if len(arts) else {}
-            target_how = f"top {DEFAULT_TOP_COUNTRIES} country candidates in the corpus"
-    else:
-        target_how = "--targets"
-
-    out: Path = args.out
-    from .articles import mark_output_folder
-
-    mark_output_folder(out)  # so that a later run over a folder holding `out` does not read it back
-    say(f"newslab: {_n(len(arts), 'article')} from {_n(len(inputs), 'path')}; stance targets: "
+    state, other = _stream(args, inputs, fmt, target_map, state, say, fields)
+    timings, target_map, skipped = state.timings, state.targets or {}, state.skipped
+    n_articles = state.counts.get("articles", 0)
+    say(f"newslab: {_n(n_articles, 'article')} from {_n(len(inputs), 'path')}; stance targets: "
         f"{', '.join(target_map) or '(none)'}")
-    tables = analyze_tables(arts, target_map, jobs=args.jobs, progress=not args.quiet, timings=timings)
 
-    files: dict[str, str] = {}
-    ext = "parquet" if fmt == "parquet" else "csv"
-    for name, df in tables.items():
-        path = _timed(timings, "write_tables", _write_table, df, out / f"{name}.{ext}", fmt)
-        files[name] = path.name
-
-    charts: dict[str, bytes] = {}
-    failed: dict[str, str] = {}
-    if not args.no_charts:
-        charts, failed = _timed(timings, "charts", lambda: draw_charts(tables))
-        (out / "charts").mkdir(exist_ok=True)
-        for name, png in charts.items():
-            (out / "charts" / f"{name}.png").write_bytes(png)
-            files[f"chart:{name}"] = f"charts/{name}.png"
-        for name, why in failed.items():
-            say(f"newslab: warning: chart {name} not drawn: {why}")
-
-    notebooks: list[str] = []
-    notebook_error = ""
-    if args.notebooks:
-        from .notebooks import NotebookError, run_notebooks
-        nb_dir = args.notebook_dir or _notebook_dir()
-        # the notebooks read the corpus from their `corpus` parameter: point them at this one
-        # (absolute paths: the notebooks run in their own folder)
-        corpus = [str(Path(p).resolve()) for p in inputs]
-        params = {"corpus": corpus[0] if len(corpus) == 1 else corpus}
-        try:
-            done = _timed(timings, "notebooks", run_notebooks, nb_dir, out / "notebooks", params)
-            notebooks = [f"notebooks/{Path(p).name}" for p in done]
-        except NotebookError as exc:  # the tables are written already; say which notebook failed
-            notebook_error = str(exc)
-            print(f"newslab: error: a notebook failed (HTML written up to the failing cell):\n{exc}",
-                  file=sys.stderr)
+    summary = _timed(timings, "summarise", stream.summarise, out, target_map, state.counts)
+    counts = dict(state.counts)
+    for name in ("speakers", "stance_matrix"):
+        df = getattr(summary, name)
+        _timed(timings, "write_tables", stream.write_part, df, out, name, 0, fmt)
+        counts[name] = len(df)
+    counts = {name: counts.get(name, 0) for name in TABLES}
+    files: dict[str, str] = {name: f"tables/{name}/" for name in TABLES}
+    charts, failed = ({}, {}) if args.no_charts else _timed(timings, "charts", _charts, out, summary.charts, files, say)
+    notebooks, notebook_error = _notebooks(args, inputs, timings)
 
     manifest: dict[str, Any] = {
         "newslab": "analyze",
@@ -547,10 +612,13 @@ def analyze(args: argparse.Namespace) -> int:
         "command": ["newslab", *sys.argv[1:]] if sys.argv and "newslab" in Path(sys.argv[0]).name else None,
         "inputs": [str(Path(p)) for p in inputs],
         "options": {"out": str(out), "format": fmt, "jobs": args.jobs, "fields": fields, "targets_from": target_how,
-                    "targets": target_map, "notebooks": bool(args.notebooks), "charts": not args.no_charts},
+                    "targets": target_map, "notebooks": bool(args.notebooks), "charts": not args.no_charts,
+                    "batch_size": args.batch_size or BATCH_SIZE, "scheduler": args.scheduler,
+                    "resumed_after_batches": state.resumed_at},
         "versions": versions(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
-        "counts": {name: len(df) for name, df in tables.items()},
+        "counts": counts,
+        "batches": state.done,
         "skipped": skipped,
         "warnings": other,
         "files": files,
@@ -561,21 +629,22 @@ def analyze(args: argparse.Namespace) -> int:
     }
     from .report import build_report
 
-    _timed(timings, "report", lambda: build_report(out / "report.html", tables, charts, manifest,
-                                                   title=f"newslab report: {_n(len(arts), 'article')}"))
+    _timed(timings, "report", lambda: build_report(out / "report.html", summary.heads, charts, manifest,
+                                                   title=f"newslab report: {_n(n_articles, 'article')}",
+                                                   views=summary.views))
     files["report"] = "report.html"
     files["manifest"] = "manifest.json"
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n",
                                        encoding="utf-8")
-    if not len(arts):
+    if not n_articles:
         print(f"newslab: no readable article in {', '.join(args.paths)} "
               f"({len(skipped)} skipped; see {out / 'manifest.json'})", file=sys.stderr)
         return 1
     if notebook_error:
         return 1
     if not args.quiet:
-        counts = ", ".join(f"{v:,} {k}" for k, v in manifest["counts"].items() if k != "articles")
-        print(f"newslab: {_n(len(arts), 'article')} -> {counts}")
+        summary_line = ", ".join(f"{v:,} {k}" for k, v in counts.items() if k != "articles")
+        print(f"newslab: {_n(n_articles, 'article')} -> {summary_line}")
         if skipped:
             print(f"newslab: {len(skipped)} input(s) skipped, listed in manifest.json")
         print(f"newslab: wrote {len(files)} files to {out.resolve()} (open {(out / 'report.html').resolve()})")

@@ -88,6 +88,11 @@ def _cell(value: Any, max_chars: int) -> tuple[str, bool]:
     return html.escape(text), numeric
 
 
+def _rows(df: pd.DataFrame) -> int:
+    """Rows of the whole table: ``attrs["n_rows"]`` when ``df`` is only its head (a streamed run)."""
+    return int(df.attrs.get("n_rows", len(df)))
+
+
 def _column_classes(df: pd.DataFrame, max_chars: int) -> list[str]:
     """``txt`` for columns of long text, ``word`` for short words (names, cues), "" otherwise."""
     classes = []
@@ -122,10 +127,11 @@ def _table_html(df: pd.DataFrame, max_rows: int, max_chars: int, shown: int = SH
         out += (f'<details class="more"><summary>Show {len(rows) - shown} more rows</summary>'
                 f"{table(rows[shown:])}</details>")
     note = ""
-    if len(df) > max_rows:
-        note = (f'<p class="note">First {max_rows} of {len(df):,} rows; the full table is in the '
+    total = _rows(df)
+    if total > min(max_rows, len(df)):
+        note = (f'<p class="note">First {min(max_rows, len(df))} of {total:,} rows; the full table is in the '
                 f"exported file.</p>")
-    if not len(df):
+    if not total:
         note = '<p class="note">No rows.</p>'
     return out + note
 
@@ -133,7 +139,8 @@ def _table_html(df: pd.DataFrame, max_rows: int, max_chars: int, shown: int = SH
 def pick_articles(tables: Mapping[str, pd.DataFrame], n: int = 3) -> list[str]:
     """Which articles the report shows with their quotes marked: the seed article, then those quoted most.
 
-    Articles over ``LONG_ARTICLE`` characters come after all shorter ones.
+    Articles over ``LONG_ARTICLE`` characters come after all shorter ones (their length from
+    ``text``, or from ``n_chars`` when the table holds no text, as in a streamed run).
 
     Examples:
         >>> t = {"articles": pd.DataFrame({"article_id": ["a", "b", "c"]}),
@@ -151,8 +158,8 @@ def pick_articles(tables: Mapping[str, pd.DataFrame], n: int = 3) -> list[str]:
         return (seed or ids)[:n]
     counts = quotes["article_id"].astype(str).value_counts()
     # news-length articles first: a 50,000-character transcript would bury the rest of the report
-    long = set(arts.loc[arts["text"].astype(str).str.len() > LONG_ARTICLE, "article_id"].astype(str)) \
-        if "text" in arts else set()
+    lengths = arts["text"].astype(str).str.len() if "text" in arts else arts.get("n_chars")
+    long = set(arts.loc[lengths > LONG_ARTICLE, "article_id"].astype(str)) if lengths is not None else set()
     ranked = sorted(counts.index, key=lambda a: (a in long, -counts[a], a))
     return (seed + [a for a in ranked if a not in seed])[:n]
 
@@ -190,12 +197,14 @@ def build_report(
     max_rows: int = 50,
     max_chars: int = 300,
     n_articles: int = 3,
+    views: Mapping[str, pd.DataFrame] | None = None,
 ) -> Path:
     """Write one self-contained ``report.html`` with the charts and the head of every table.
 
     Args:
         path: the HTML file to write.
-        tables: table name -> DataFrame, shown in this order (first ``max_rows`` rows each).
+        tables: table name -> DataFrame, shown in this order (first ``max_rows`` rows each); a
+            frame holding only the head of a larger table gives the table's size in ``attrs["n_rows"]``.
         charts: chart name -> PNG bytes (see :func:`figure_png`), embedded as data URIs.
         manifest: the run's manifest; its ``counts``, ``skipped``, ``options`` and ``versions``
             are summarised, the whole is included folded.
@@ -204,6 +213,8 @@ def build_report(
         max_chars: longer cells are cut with an ellipsis.
         n_articles: articles shown with their quotes marked (:func:`pick_articles`), when ``tables``
             holds ``articles`` (with ``text``) and ``quotes``.
+        views: the ``articles``, ``quotes`` (and ``stance``) the marked articles are drawn from,
+            when ``tables`` holds only heads (``newslab.stream.summarise(...).views``).
 
     Returns:
         The path written.
@@ -233,7 +244,7 @@ def build_report(
     parts.append(f'<p class="meta">Generated {esc(str(stamp))} by newslab {esc(str(version))}.</p>')
 
     # summary: counts and skipped inputs, the two things a reader checks first
-    counts = {name: len(df) for name, df in tables.items()}
+    counts = {name: _rows(df) for name, df in tables.items()}
     counts.update(manifest.get("counts") or {})
     parts.append("<h2>Summary</h2><table><thead><tr><th>table</th><th>rows</th></tr></thead><tbody>")
     parts += [f'<tr><td>{esc(str(k))}</td><td class="num">{int(v):,}</td></tr>' for k, v in counts.items()]
@@ -264,11 +275,11 @@ def build_report(
                          f"<figcaption>{esc(name.replace('_', ' '))}</figcaption></figure>")
         parts.append("</div>")
 
-    parts.append(_views_html(tables, n_articles))
+    parts.append(_views_html(tables if views is None else views, n_articles))
 
     for name, df in tables.items():
         parts.append(f'<h2 id="{esc(name)}">{esc(name.replace("_", " ").capitalize())} '
-                     f'<span class="meta">({len(df):,} row{"" if len(df) == 1 else "s"})</span></h2>')
+                     f'<span class="meta">({_rows(df):,} row{"" if _rows(df) == 1 else "s"})</span></h2>')
         parts.append(_table_html(df, max_rows, max_chars))
 
     if manifest:

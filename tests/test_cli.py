@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import newslab
-from newslab import cli, export
+from newslab import cli, export, stream
 
 TABLES = ["articles", "sentences", "quotes", "speakers", "sentence_sentiment", "quote_sentiment", "stance",
           "stance_matrix"]
@@ -29,7 +29,7 @@ def seed_run(tmp_path_factory) -> Path:
 
 def test_analyze_writes_every_file(seed_run):
     for name in TABLES:
-        assert (seed_run / f"{name}.parquet").is_file(), name
+        assert [p.name for p in stream.table_parts(seed_run, name)] == ["part-00000.parquet"], name
     for name in CHARTS:
         png = seed_run / "charts" / f"{name}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
@@ -43,7 +43,7 @@ def test_manifest_records_inputs_options_versions_counts_and_timings(seed_run):
     assert m["inputs"] and m["options"]["format"] == "parquet" and m["options"]["jobs"] == 1
     assert m["options"]["targets"], "default targets: the corpus's top country candidates"
     for name in TABLES:  # the counts are the real row counts of the files written
-        assert m["counts"][name] == len(export.read_parquet(seed_run / f"{name}.parquet")), name
+        assert m["counts"][name] == len(stream.read_table(seed_run, name)), name
     assert m["counts"]["articles"] == 1 and m["counts"]["quotes"] > 0 and m["counts"]["stance"] > 0
     assert m["skipped"] == [] and m["charts_failed"] == {}
     assert {"load_articles", "sentences", "quotes", "sentiment", "stance", "report"} <= set(m["timings"])
@@ -76,13 +76,13 @@ def test_csv_format_and_countries(tmp_path):
     assert cli.main(["analyze", str(newslab.SEED), "--out", str(out), "--quiet", "--format", "csv",
                      "--countries", "Russia", "North Korea", "--no-charts"]) == 0
     for name in TABLES:
-        assert (out / f"{name}.csv").is_file(), name
+        assert [p.name for p in stream.table_parts(out, name)] == ["part-00000.csv"], name
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert list(m["options"]["targets"]) == ["Russia", "North Korea"]
     assert m["options"]["targets_from"] == "--countries"
-    stance = export.read_csv(out / "stance.csv")
+    stance = stream.read_table(out, "stance")
     assert set(stance["target"]) <= {"Russia", "North Korea"} and len(stance)
-    arts = export.read_csv(out / "articles.csv")
+    arts = stream.read_table(out, "articles")
     assert isinstance(arts["authors"][0], list)  # list columns come back as lists
 
 
@@ -94,7 +94,7 @@ def test_targets_file(tmp_path):
                      "--no-charts"]) == 0
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert m["options"]["targets"] == {"Kremlin": ["Kremlin", "Peskov"], "Seoul": ["South Korea"]}
-    assert set(export.read_parquet(out / "stance.parquet")["target"]) == {"Kremlin", "Seoul"}
+    assert set(stream.read_table(out, "stance")["target"]) == {"Kremlin", "Seoul"}
 
 
 @pytest.mark.parametrize("content", ["[1, 2]", "{not json", '{"A": [3]}'])
@@ -131,7 +131,7 @@ def test_glob_paths_and_output_location_is_printed(tmp_path, capsys):
                      "--countries", "Russia"]) == 0
     printed = capsys.readouterr().out
     assert str(out.resolve()) in printed  # `make run` relies on this line
-    assert len(export.read_parquet(out / "articles.parquet")) == 2
+    assert len(stream.read_table(out, "articles")) == 2
 
 
 def test_help_explains_everything(capsys):
@@ -143,8 +143,16 @@ def test_help_explains_everything(capsys):
     text = capsys.readouterr().out
     assert sub.value.code == 0
     for word in ("--out", "--format", "--targets", "--countries", "--jobs", "--quiet", "--notebooks",
-                 "report.html", "manifest.json", "parquet", "csv", "exit status"):
+                 "report.html", "manifest.json", "parquet", "csv", "exit status", "--resume", "--scheduler",
+                 "--batch-size", "tables/NAME/part-NNNNN.parquet", "Dask"):
         assert word in text, word
+
+
+@pytest.mark.parametrize("bad", [["--batch-size", "0"], ["--jobs", "0"]])
+def test_bad_numbers_exit_2_before_anything_is_written(tmp_path, capsys, bad):
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(newslab.SEED), "--out", str(out), "--quiet", *bad]) == 2
+    assert bad[0] in capsys.readouterr().err and not (out / "tables").exists()
 
 
 def test_batches_and_progress_bar_give_the_same_tables(tmp_path, monkeypatch, capsys):
@@ -156,14 +164,14 @@ def test_batches_and_progress_bar_give_the_same_tables(tmp_path, monkeypatch, ca
     whole = tmp_path / "whole"
     assert cli.main(["analyze", str(folder), "--out", str(whole), "--quiet", "--no-charts",
                      "--countries", "Russia"]) == 0
-    monkeypatch.setattr(cli, "BATCH", 2)
+    monkeypatch.setattr(cli, "BATCH_SIZE", 2)
     batched = tmp_path / "batched"
     assert cli.main(["analyze", str(folder), "--out", str(batched), "--no-charts", "--countries", "Russia",
                      "--jobs", "2"]) == 0
     assert "article" in capsys.readouterr().err  # the tqdm bar (stderr)
     for name in TABLES:
-        pd.testing.assert_frame_equal(export.read_parquet(batched / f"{name}.parquet"),
-                                      export.read_parquet(whole / f"{name}.parquet"), obj=name)
+        pd.testing.assert_frame_equal(stream.read_table(batched, name), stream.read_table(whole, name), obj=name)
+    assert len(stream.table_parts(batched, "sentences")) == 3 and len(stream.table_parts(whole, "sentences")) == 1
 
 
 def test_only_bad_inputs_exit_1_with_the_reasons_in_the_manifest(tmp_path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from newslab import cli, export
+from newslab import cli, stream
 
 
 def _export(tmp_path):
@@ -20,10 +20,10 @@ def test_field_maps_an_unusual_text_column(tmp_path, capsys):
     src, out = _export(tmp_path), tmp_path / "out"
     assert cli.main(["analyze", str(src), "--out", str(out), "--quiet", "--no-charts", "--format", "csv",
                      "--field", "story_body=text", "--field", "headline_en=title", "--field", "uid=article_id"]) == 0
-    arts = export.read_csv(out / "articles.csv")
+    arts = stream.read_table(out, "articles")
     assert arts["title"].tolist() == ["Tram line opens", "Market hall reopens"]
     assert arts["article_id"].tolist() == ["k1", "k2"]
-    quotes = export.read_csv(out / "quotes.csv")
+    quotes = stream.read_table(out, "quotes")
     assert "Ada Novak" in quotes["speaker_name"].tolist()
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["options"]["fields"] == {"story_body": "text", "headline_en": "title", "uid": "article_id"}

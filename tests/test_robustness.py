@@ -32,7 +32,7 @@ from newslab.stance import stance, stance_matrix
 # once it has been imported, so import them from their modules)
 STEPS = {"load_articles": load_articles, "sentences": sentences, "quotes": quotes, "speakers": speakers,
          "sentiment": sentiment, "stance": stance, "stance_matrix": stance_matrix}
-from newslab import cli, export, targets
+from newslab import cli, export, stream, targets
 
 GOOD = {
     "kyiv-talks.txt": (
@@ -110,12 +110,12 @@ def test_analyze_corpus_with_bad_and_huge_files(corpus, tmp_path):
     assert set(skipped) == {"empty.txt", "binary.txt", "truncated.txt", "no-paragraphs.txt", "wire-dump.txt"}
     assert "too long" in skipped["wire-dump.txt"] and "--max-chars" in skipped["wire-dump.txt"]
     assert all(len(reason) > 3 for reason in skipped.values())
-    arts = export.read_csv(out / "articles.csv")
+    arts = stream.read_table(out, "articles")
     assert sorted(arts["article_id"]) == sorted(Path(n).stem for n in GOOD)  # every good article, nothing else
     assert manifest["counts"]["articles"] == len(GOOD)
-    sents = export.read_csv(out / "sentences.csv")
+    sents = stream.read_table(out, "sentences")
     assert set(sents["article_id"]) == {Path(n).stem for n in GOOD}
-    quotes_ = export.read_csv(out / "quotes.csv")
+    quotes_ = stream.read_table(out, "quotes")
     assert {"kyiv-talks", "storm"} <= set(quotes_["article_id"])
 
 

@@ -1,0 +1,785 @@
+"""Streaming ``newslab analyze``: read, process and write a corpus batch by batch, and resume.
+
+A corpus of any size runs in memory bounded by one batch: the inputs are read lazily (file by file,
+large JSON Lines and CSV files a chunk of records at a time), each batch of articles goes through every
+corpus step, and each table is written as it goes, one file per batch::
+
+    OUT/tables/sentences/part-00000.parquet
+    OUT/tables/sentences/part-00001.parquet
+    ...
+
+Corpus-wide tables (``speakers``, ``stance_matrix``) and the report's charts are built afterwards
+from the written tables, one part at a time, reading only the columns they need. After every batch
+``OUT/tables/_progress.json`` records the finished batches (written atomically, after the batch's
+files), so ``--resume`` continues an interrupted run where it stopped and gives the same tables as
+an uninterrupted one. :func:`read_table` reads a written table back as one DataFrame.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import math
+import os
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import articles as _arts
+
+__all__ = ["BATCH_SIZE", "BATCH_TABLES", "RunState", "Summary", "iter_batches",
+           "process_batch", "read_table", "run", "start", "summarise", "table_parts", "write_part"]
+
+#: Articles per batch: enough that starting worker processes per step costs little, few enough
+#: that one batch's tables (about 70 KB per article) stay small.
+BATCH_SIZE = 1000
+#: JSON Lines and CSV files larger than this are read a chunk of records at a time instead of whole.
+JSONL_CHUNK_BYTES = 8 * 2**20
+#: The per-batch tables, in the order they are written.
+BATCH_TABLES = ("articles", "sentences", "quotes", "sentence_sentiment", "quote_sentiment", "stance")
+#: The quotes columns ``newslab.speakers`` (and its gender evidence) and ``newslab.stance_matrix`` read.
+SPEAKER_INPUT = ("article_id", "type", "text", "speaker_name", "speaker_role", "speaker_id", "speaker",
+                 "speaker_start", "start", "cue")
+#: Sentences drawn in the lexicon scatter at most (an even sample of a larger corpus).
+SCATTER_MAX = 20_000
+_PROGRESS = "_progress.json"
+_PART = re.compile(r"part-(\d{5,})\.(parquet|csv)$")
+
+
+# ------------------------------------------------------------------------------------------ reading
+def _files(paths: Sequence[str], state: Any) -> Iterator[tuple[Path, Path | None, bool]]:
+    """(file, base for its id, named explicitly) for every input file, in load_articles' order."""
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for file in _arts._walk(path, state):
+                yield file, path, False
+        elif path.exists():
+            yield path, None, True
+        elif _arts._GLOB_MAGIC.search(raw):
+            matches = sorted(Path(p) for p in _arts._glob.glob(os.path.expanduser(raw), recursive=True))
+            if not matches:
+                raise FileNotFoundError(f"No files match the pattern {raw!r}")
+            files = [p for p in matches if p.is_file()]
+            for d in (p for p in matches if p.is_dir()):
+                files.extend(_arts._walk(d, state))
+            root = _arts._glob_root(raw)
+            for file in sorted(dict.fromkeys(files)):
+                yield file, root, False
+        else:
+            raise FileNotFoundError(2, "No such file or folder", raw)
+
+
+def _jsonl_chunks(path: Path, file_id: str, state: Any, lines: int) -> Iterator[pd.DataFrame]:
+    """The records of a large JSON Lines file, ``lines`` lines at a time, read lazily.
+
+    Each chunk goes through load_articles' own parser; line numbers (ids ``<file>:<line>`` and
+    skip records) are shifted to the file's, so the articles equal those of a whole-file load.
+    """
+    with open(path, "rb") as fh:
+        first = 0
+        while True:
+            chunk = [line for _, line in zip(range(lines), fh)]
+            if not chunk:
+                return
+            data = b"".join(chunk)
+            if first == 0 and data.startswith(b"\xef\xbb\xbf"):
+                data = data[3:]
+            text, enc = _arts._decode(data, state.encoding)
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            n_skips = len(state.skipped)
+            try:
+                frame, numbers = _arts._parse_json(text, True, path, state)
+            except _arts._Skip as reason:  # e.g. a chunk of nothing but bad lines
+                state.skip(path, str(reason), line=first + 1)
+                frame, numbers = pd.DataFrame(), []
+            for s in state.skipped[n_skips:]:
+                if "line" in s:
+                    s["line"] += first
+            if len(frame):
+                yield _arts._records_frame(frame, state, file_id, path, enc, [n + first for n in numbers])
+            first += len(chunk)
+
+
+def _csv_chunks(path: Path, file_id: str, state: Any, rows: int) -> Iterator[pd.DataFrame]:
+    """The records of a large CSV/TSV file, ``rows`` records at a time, read lazily.
+
+    Python's csv reader cuts the file into records (quoted cells may hold line breaks); each chunk
+    is written back with the header and goes through load_articles' own CSV parser, with record
+    numbers (ids ``<file>:<n>``) continued across chunks, so the articles equal a whole-file load.
+    """
+    sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    if len(head) == 1 << 16:  # decode whole lines only, so a character is never cut in two
+        head = head.rsplit(b"\n", 1)[0]
+    try:
+        _, enc = _arts._decode(head, state.encoding)
+    except _arts._Skip as reason:
+        state.skip(path, str(reason))
+        return
+    first = 0
+    with open(path, encoding=enc, newline="") as fh:
+        reader = csv.reader(fh, delimiter=sep)
+        try:
+            header = next(reader, None)
+            while header is not None:
+                chunk = list(itertools.islice(reader, rows))
+                if not chunk:
+                    return
+                buf = io.StringIO()
+                writer = csv.writer(buf, delimiter=sep, lineterminator="\n")
+                writer.writerow(header)
+                writer.writerows(chunk)
+                n_skips = len(state.skipped)
+                try:
+                    frame, numbers = _arts._parse_csv(_arts._clean(buf.getvalue()), sep, state.fields, path, state)
+                    for s in state.skipped[n_skips:]:  # lines of the chunk -> lines of the file
+                        if "line" in s:
+                            s["line"] += first
+                    yield _arts._records_frame(frame, state, file_id, path, enc, [n + first for n in numbers])
+                except _arts._Skip as reason:
+                    state.skip(path, f"records {first + 1}-{first + len(chunk)}: {reason}")
+                first += len(chunk)
+        except (csv.Error, UnicodeDecodeError) as err:  # the rest of the file cannot be read as CSV
+            state.skip(path, f"unreadable CSV after record {first}: {err}", record=first + 1)
+
+
+class _UniqueIds:
+    """Makes article ids unique across batches the way load_articles does within one table."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.count: dict[str, int] = {}
+
+    def fix(self, df: pd.DataFrame) -> list[dict[str, str]]:
+        ids = df["article_id"].tolist()
+        renamed = []
+        for i, orig in enumerate(ids):
+            if orig in self.seen:
+                k = self.count.get(orig, 1)
+                while f"{orig}~{k + 1}" in self.seen or f"{orig}~{k + 1}" in ids:
+                    k += 1
+                k += 1
+                self.count[orig] = k
+                ids[i] = f"{orig}~{k}"
+                renamed.append({"article_id": ids[i], "original": orig})
+            self.seen.add(ids[i])
+        if renamed:
+            df["article_id"] = pd.Series(ids, index=df.index, dtype="str")
+        return renamed
+
+
+def _finish(frames: list[pd.DataFrame], ids: _UniqueIds) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    out = pd.concat(frames, ignore_index=True, sort=False) if frames else _arts._empty()
+    out = _arts._order_columns(out)
+    out["date"] = _arts._as_datetime_column(out["date"])
+    out.attrs["duplicate_ids"] = ids.fix(out)
+    return out
+
+
+def iter_batches(paths: Sequence[str], size: int = BATCH_SIZE,
+                 fields: Mapping[str, str] | None = None) -> Iterator[pd.DataFrame]:
+    """The articles of ``paths`` (files, folders, globs), ``size`` at a time, read lazily.
+
+    Each batch is what ``load_articles`` gives for those articles (same ids, columns and values),
+    with ``attrs["skipped"]`` holding the inputs skipped since the previous batch; ``fields`` as in
+    ``load_articles``. Only the batch
+    being built is in memory (a JSON Lines or CSV file over ``JSONL_CHUNK_BYTES`` is read in chunks).
+
+    Examples:
+        >>> import newslab
+        >>> [len(b) for b in iter_batches([str(newslab.SEED)])]
+        [1]
+    """
+    state = _arts._State(fields=dict(fields or {}), encoding=None, layout=True)
+    ids = _UniqueIds()
+    pending: list[pd.DataFrame] = []
+
+    def ready(final: bool) -> Iterator[pd.DataFrame]:
+        nonlocal pending
+        state.flush()
+        pending += [f for f in state.frames if len(f)]
+        state.frames = []
+        while sum(map(len, pending)) >= size or (final and (pending or state.skipped)):
+            whole = pd.concat(pending, ignore_index=True, sort=False) if len(pending) > 1 else \
+                (pending[0] if pending else _arts._empty())
+            head, rest = whole.iloc[:size], whole.iloc[size:]
+            pending = [rest.reset_index(drop=True)] if len(rest) else []
+            batch = _finish([head], ids)
+            batch.attrs["skipped"], state.skipped = state.skipped, []
+            yield batch
+
+    for path, base, explicit in _files(paths, state):
+        suffix = path.suffix.lower()
+        if suffix in _arts._JSONL_EXT | _arts._CSV_EXT and _size(path) > JSONL_CHUNK_BYTES:
+            chunks = _jsonl_chunks if suffix in _arts._JSONL_EXT else _csv_chunks
+            for frame in chunks(path, _arts._file_id(path, base), state, size):
+                state.add(frame)
+                yield from ready(False)
+            continue
+        _arts._load_file(path, state, base=base, explicit=explicit)
+        if state.frames or len(state.rows) >= size:
+            yield from ready(False)
+    yield from ready(True)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+# ------------------------------------------------------------------------------------------ writing
+def _atomic_write(path: Path, write: Callable[[Path], Any]) -> None:
+    """Write through a temporary name and rename: a killed run never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    write(tmp)
+    os.replace(tmp, path)
+
+
+def write_part(df: pd.DataFrame, out: Path, name: str, index: int, fmt: str) -> Path:
+    """Write one batch of table ``name`` as ``out/tables/name/part-NNNNN.(parquet|csv)``.
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     write_part(pd.DataFrame({"a": [1]}), Path(d), "t", 3, "csv").name
+        'part-00003.csv'
+    """
+    from . import export
+
+    folder = Path(out) / "tables" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"part-{index:05d}.{fmt}"
+    _atomic_write(path, lambda p: export.to_parquet(df, p) if fmt == "parquet" else export.to_csv(df, p))
+    return path
+
+
+def table_parts(out: str | Path, name: str) -> list[Path]:
+    """The part files of table ``name`` under ``out/tables/``, in batch order.
+
+    Examples:
+        >>> table_parts("/no/such/run", "quotes")
+        []
+    """
+    folder = Path(out) / "tables" / name
+    if not folder.is_dir():
+        return []
+    parts = [(int(m.group(1)), p) for p in folder.iterdir() if (m := _PART.fullmatch(p.name))]
+    return [p for _, p in sorted(parts)]
+
+
+def read_part(path: Path, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """One part file, all columns or only ``columns`` (those present).
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     p = write_part(pd.DataFrame({"a": [1], "b": ["x"]}), Path(d), "t", 0, "parquet")
+        ...     read_part(p, ["b", "zz"]).columns.tolist()
+        ['b']
+    """
+    from . import export
+
+    if path.suffix == ".parquet" and columns is not None:
+        import pyarrow.parquet as pq
+
+        present = set(pq.read_schema(path).names)
+        return pq.read_table(path, columns=[c for c in columns if c in present]).to_pandas()
+    df = export.read_parquet(path) if path.suffix == ".parquet" else export.read_csv(path)
+    return df if columns is None else df[[c for c in columns if c in df.columns]]
+
+
+def read_table(out: str | Path, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A table written by ``newslab analyze`` (all its parts) as one DataFrame.
+
+    Args:
+        out: the ``--out`` folder of the run.
+        name: ``articles``, ``sentences``, ``quotes``, ``speakers``, ``sentence_sentiment``,
+            ``quote_sentiment``, ``stance`` or ``stance_matrix``.
+        columns: read only these columns.
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     for i in range(2):
+        ...         _ = write_part(pd.DataFrame({"n": [i]}), Path(d), "t", i, "parquet")
+        ...     read_table(d, "t")["n"].tolist()
+        [0, 1]
+    """
+    parts = table_parts(out, name)
+    if not parts:
+        raise FileNotFoundError(f"no table {name!r} under {Path(out) / 'tables'}; run `newslab analyze` first")
+    frames = [read_part(p, columns) for p in parts]
+    nonempty = [f for f in frames if len(f)] or frames[:1]
+    out = pd.concat(nonempty, ignore_index=True, sort=False) if len(nonempty) > 1 else nonempty[0]
+    if name == "articles" and columns is None and len(nonempty) > 1:  # batches differ in optional columns
+        out = _arts._order_columns(out)
+    if len(nonempty) > 1:  # a part read back as str (NaN for missing) joined to one of object (None)
+        for c in out.columns:
+            if out[c].dtype == object and out[c].isna().any():
+                out[c] = out[c].where(out[c].notna(), None)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ targets
+def count_countries(batches: Iterator[pd.DataFrame]) -> Counter[str]:
+    """Mentions of each gazetteer country over every batch (``targets.candidates``' counts).
+
+    Country mentions are counted row by row, so the sums over batches equal one count over the
+    corpus; ``top_countries`` ranks them as ``cli.default_targets`` does.
+
+    Examples:
+        >>> df = pd.DataFrame({"text": ["Russia and Moscow.", "The DPRK and Russia."]})
+        >>> sorted(count_countries(iter([df.iloc[:1], df.iloc[1:]])).items())
+        [('North Korea', (1, 1)), ('Russia', (3, 2))]
+    """
+    from .targets import candidates
+
+    total: Counter[str] = Counter()
+    rows: Counter[str] = Counter()
+    for batch in batches:
+        if not len(batch):
+            continue
+        found = candidates(batch, top=10**9)
+        found = found[found["country"].notna()]
+        for country, n, r in zip(found["country"], found["count"], found["n_rows"]):
+            total[str(country)] += int(n)
+            rows[str(country)] += int(r)
+    return Counter({c: (total[c], rows[c]) for c in total})  # type: ignore[misc]
+
+
+def top_countries(counts: Mapping[str, tuple[int, int]], top: int) -> dict[str, list[str]]:
+    """The ``top`` countries by mentions (then rows mentioning them, then name), with their aliases.
+
+    Examples:
+        >>> list(top_countries({"Russia": (3, 2), "North Korea": (3, 3), "Chile": (1, 1)}, 2))
+        ['North Korea', 'Russia']
+    """
+    from .targets import countries
+
+    names = sorted(counts, key=lambda c: (-counts[c][0], -counts[c][1], c))[:top]
+    return {str(k): list(v) for k, v in countries(*names).items()} if names else {}
+
+
+# ---------------------------------------------------------------------------------------- one batch
+def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], jobs: int = 1,
+                  client: Any = None, timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """The per-batch tables (``BATCH_TABLES``) of one batch of articles.
+
+    With a Dask ``client`` the steps run partition-wise on its cluster (the same functions, through
+    their Dask path); otherwise on ``jobs`` local processes. Both give the same tables.
+
+    Examples:
+        >>> import newslab
+        >>> t = process_batch(newslab.load_articles(newslab.SEED), {"Russia": ["Russia"]})
+        >>> list(t) == list(BATCH_TABLES), len(t["quotes"]) > 0
+        (True, True)
+    """
+    from .identity import speaker_ids
+    from .quotes import quotes as find_quotes
+    from .sentences import sentences as split_sentences
+    from .sentiment import sentiment as score_sentiment
+    from .stance import stance as score_stance
+
+    timings = {} if timings is None else timings
+    tgt = {k: list(v) for k, v in targets.items()} or {"_": ["_"]}
+    if client is not None:
+        return _process_dask(batch, tgt, bool(targets), client, timings)
+    sents = _timed(timings, "sentences", split_sentences, batch, n_jobs=jobs)
+    quotes = _timed(timings, "quotes", find_quotes, batch, n_jobs=jobs)
+    s_sent = _timed(timings, "sentiment", score_sentiment, sents, n_jobs=jobs)
+    q_sent = _timed(timings, "sentiment", score_sentiment, quotes, n_jobs=jobs)
+    # identities are joined within the batch (speaker_ids reads its articles' texts for surnames)
+    quotes = _timed(timings, "speakers", speaker_ids, quotes, batch)
+    # no targets: an empty stance table that still has every column
+    st = _timed(timings, "stance", score_stance, sents if targets else sents.iloc[:0], targets=tgt, n_jobs=jobs)
+    return dict(zip(BATCH_TABLES, (batch, sents, quotes, s_sent, q_sent, st)))
+
+
+def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: bool, client: Any,
+                  timings: dict[str, float]) -> dict[str, pd.DataFrame]:
+    import dask
+    import dask.dataframe as dd
+
+    from .quotes import quotes as find_quotes
+    from .sentences import sentences as split_sentences
+    from .sentiment import sentiment as score_sentiment
+    from .stance import stance as score_stance
+
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    ddf = dd.from_pandas(batch, npartitions=max(1, min(len(batch), 4 * workers)), sort=False)
+    sents = split_sentences(ddf)
+    quotes = find_quotes(ddf)
+    lazy = [sents, quotes, score_sentiment(sents), score_sentiment(quotes)]
+    if has_targets:
+        lazy.append(score_stance(sents, targets=tgt))
+    done = [d.reset_index(drop=True) for d in _timed(timings, "dask", lambda: dask.compute(*lazy, scheduler=client))]
+    from .identity import speaker_ids
+
+    done[1] = speaker_ids(done[1], batch)
+    if not has_targets:  # an empty stance table that still has every column
+        done.append(score_stance(done[0].iloc[:0], targets=tgt))
+    return dict(zip(BATCH_TABLES, [batch, *done]))
+
+
+def _timed_iter(timings: dict[str, float], name: str, items: Iterator[Any]) -> Iterator[Any]:
+    """``items``, adding the time spent producing each to ``timings[name]``."""
+    while True:
+        try:
+            item = _timed(timings, name, next, items)
+        except StopIteration:
+            return
+        yield item
+
+
+def _timed(timings: dict[str, float], name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    import time
+
+    t0 = time.perf_counter()
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        timings[name] = round(timings.get(name, 0.0) + time.perf_counter() - t0, 4)
+
+
+# ------------------------------------------------------------------------------ corpus-wide tables
+@dataclass
+class ChartTally:
+    """What the report's charts need, gathered one part at a time (memory per speaker, not per row)."""
+
+    dated: Counter[tuple[Any, Any]] = field(default_factory=Counter)   # (speaker, week start) -> quotes
+    undated: int = 0
+    busiest: tuple[int, int, str, int] = (0, 0, "", -1)                # (quotes, -order, article id, part)
+    order: int = 0
+    scatter: list[pd.DataFrame] = field(default_factory=list)
+    seen_sentences: int = 0
+
+    def add(self, part: int, arts: pd.DataFrame, quotes: pd.DataFrame, sent_sentiment: pd.DataFrame,
+            step: int) -> None:
+        # counted by identity, as the speakers table (one M speakers everywhere)
+        col = "speaker_id" if "speaker_id" in quotes.columns else "speaker_name"
+        names = quotes[col].astype(object).where(quotes[col].notna(), None).tolist() \
+            if col in quotes.columns else [None] * len(quotes)
+        dates = dict(zip(arts["article_id"], arts["date"])) if "date" in arts.columns else {}
+        when = pd.to_datetime(pd.Series([dates.get(a) for a in quotes.get("article_id", [])], dtype=object),
+                              errors="coerce")
+        weeks = when.dt.to_period("W").dt.start_time
+        for name, week in zip(names, weeks):
+            if pd.isna(week):
+                self.undated += 1
+            else:
+                self.dated[(name, week)] += 1
+        if "article_id" in quotes.columns and len(quotes):
+            for aid, k in quotes["article_id"].value_counts(sort=False).items():
+                self.order += 1
+                self.busiest = max(self.busiest, (int(k), -self.order, str(aid), part))
+        if len(sent_sentiment):
+            idx = range(self.seen_sentences, self.seen_sentences + len(sent_sentiment))
+            keep = [i - self.seen_sentences for i in idx if i % step == 0]
+            cols = [c for c in ("polarity", "vader", "sentiment_label") if c in sent_sentiment.columns]
+            self.scatter.append(sent_sentiment.iloc[keep][cols])
+            self.seen_sentences += len(sent_sentiment)
+
+    def timeline_rows(self, top: int = 8) -> pd.DataFrame:
+        """Quote rows (speaker, week) of the ``top`` speakers, plus the undated rows, for ``plots.timeline``."""
+        size: Counter[Any] = Counter()
+        for (name, _), k in self.dated.items():
+            size[name] += k
+        label = {n: "(no speaker)" if n is None else str(n) for n in size}
+        groups = set(sorted(size, key=lambda g: (-size[g], label[g]))[:top])
+        names, weeks = [], []
+        for (name, week), k in self.dated.items():
+            if name in groups:
+                names += [name] * k
+                weeks += [week] * k
+        names += [None] * self.undated
+        weeks += [pd.NaT] * self.undated
+        return pd.DataFrame({"quote_id": range(len(names)), "speaker_name": pd.Series(names, dtype=object),
+                             "speaker_id": pd.Series(names, dtype=object),
+                             "date": pd.to_datetime(pd.Series(weeks, dtype=object))})
+
+
+@dataclass
+class Summary:
+    """The corpus-wide outputs of a streamed run, built from its written tables."""
+
+    speakers: pd.DataFrame
+    stance_matrix: pd.DataFrame
+    charts: dict[str, Any]
+    heads: dict[str, pd.DataFrame]
+    #: every row of the articles the report shows with their quotes marked (``report.pick_articles``)
+    views: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+def summarise(out: str | Path, targets: Mapping[str, Sequence[str]], counts: Mapping[str, int],
+              head_rows: int = 50) -> Summary:
+    """``speakers``, ``stance_matrix``, the charts' inputs and each table's head, from the written parts.
+
+    Reads one batch's parts at a time and only the columns each aggregate needs.
+
+    Examples:
+        >>> import tempfile, newslab
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     t = process_batch(newslab.load_articles(newslab.SEED), {"Russia": ["Russia"]})
+        ...     for name, df in t.items():
+        ...         _ = write_part(df, Path(d), name, 0, "parquet")
+        ...     s = summarise(d, {"Russia": ["Russia"]}, {k: len(v) for k, v in t.items()})
+        >>> s.speakers.equals(newslab.speakers(t["quotes"])), s.heads["quotes"].attrs["n_rows"] > 0
+        (True, True)
+
+    The speakers table is ``newslab.speakers`` of every quote, read back with only the columns it
+    needs (``SPEAKER_INPUT``): those columns of all quotes are in memory at once, a known limit.
+    """
+    from .speakers import speakers as resolve_speakers
+
+    charts = ChartTally()
+    step = max(1, math.ceil(counts.get("sentence_sentiment", 0) / SCATTER_MAX))
+    parts = {name: table_parts(out, name) for name in BATCH_TABLES}
+    q_cols = list(dict.fromkeys(["article_id", "type", "text", "speaker_name", "speaker_role", *SPEAKER_INPUT]))
+    gathered, sizes = [], []
+    for i, q_path in enumerate(parts["quotes"]):
+        quotes = read_part(q_path, q_cols)
+        gathered.append(quotes[[c for c in SPEAKER_INPUT if c in quotes.columns]])
+        arts = read_part(parts["articles"][i], ["article_id", "date", "text"])
+        sizes.append(pd.DataFrame({"article_id": arts["article_id"].astype(str), "part": i,
+                                   "n_chars": arts["text"].astype(str).str.len() if "text" in arts else 0}))
+        sent = read_part(parts["sentence_sentiment"][i], ["polarity", "vader", "sentiment_label"])
+        charts.add(i, arts, quotes, sent, step)
+    every = [g for g in gathered if len(g)] or gathered[:1]
+    all_quotes = pd.concat(every, ignore_index=True, sort=False) if len(every) > 1 else \
+        (every[0] if every else pd.DataFrame({"speaker_name": pd.Series(dtype=object)}))
+    del gathered, every
+    tables = {"speakers": resolve_speakers(all_quotes), "stance_matrix": _matrix(all_quotes, targets)}
+    views = _views(parts, sizes, all_quotes)
+    del all_quotes
+    heads = {}
+    for name in (*BATCH_TABLES[:3], "speakers", *BATCH_TABLES[3:], "stance_matrix"):
+        if name in tables:
+            head = tables[name].head(head_rows)
+        else:
+            got: list[pd.DataFrame] = []
+            for p in parts[name]:
+                got.append(read_part(p))
+                if sum(map(len, got)) >= head_rows:
+                    break
+            nonempty = [g for g in got if len(g)] or got[:1]
+            head = (pd.concat(nonempty, ignore_index=True, sort=False) if len(nonempty) > 1
+                    else nonempty[0] if nonempty else pd.DataFrame()).head(head_rows)
+        head.attrs["n_rows"] = int(counts.get(name, len(tables.get(name, head))))
+        heads[name] = head
+    return Summary(tables["speakers"], tables["stance_matrix"], _chart_inputs(out, parts, charts, tables), heads,
+                   views)
+
+
+def _matrix(quotes: pd.DataFrame, targets: Mapping[str, Sequence[str]]) -> pd.DataFrame:
+    """``newslab.stance_matrix`` of every quote (an empty one, with its columns, without targets).
+
+    Not summed part by part: a speaker's stance on a target is read from the mentions an act
+    governs when there are any, in whichever batch they are, so the whole table is needed.
+    """
+    from .stance import stance_matrix
+
+    tgt = {k: list(v) for k, v in targets.items()}
+    if "text" not in quotes:
+        quotes = quotes.assign(text=pd.Series([], dtype=object))
+    return stance_matrix(quotes if tgt else quotes.iloc[:0], tgt or {"_": ["_"]})
+
+
+def _views(parts: Mapping[str, list[Path]], sizes: list[pd.DataFrame], quotes: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The rows of the articles ``report.pick_articles`` chooses, read back from their parts."""
+    from .report import pick_articles
+
+    index = pd.concat(sizes, ignore_index=True) if sizes else pd.DataFrame({"article_id": [], "part": []})
+    chosen = pick_articles({"articles": index, "quotes": quotes[["article_id"]] if "article_id" in quotes else None})
+    where = dict(zip(index["article_id"], index["part"]))
+    got: dict[str, list[pd.DataFrame]] = {"articles": [], "quotes": [], "stance": []}
+    for part in sorted({int(where[a]) for a in chosen}):
+        for name, frames in got.items():
+            df = read_part(parts[name][part])
+            if "article_id" in df:
+                frames.append(df[df["article_id"].astype(str).isin(chosen)])
+    return {k: pd.concat(v, ignore_index=True, sort=False) for k, v in got.items() if v}
+
+
+def _chart_inputs(out: str | Path, parts: Mapping[str, list[Path]], tally: ChartTally,
+                  tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
+    """The frames ``cli.draw_charts`` draws from (see ``cli.chart_inputs`` for the in-memory twin)."""
+    _, _, arc_id, part = tally.busiest
+    arc: dict[str, Any] = {"arc_id": None, "arc_sentences": None, "arc_quotes": None, "arc_articles": None}
+    if part < 0 and parts["articles"]:  # no quotes anywhere: the first article
+        first = read_part(parts["articles"][0], ["article_id", "title"])
+        if len(first):
+            arc_id, part = str(first["article_id"].iloc[0]), 0
+    if part >= 0:
+        def one(name: str) -> pd.DataFrame:
+            df = read_part(parts[name][part])
+            return df[df["article_id"].astype(str) == arc_id].reset_index(drop=True)
+        arc = {"arc_id": arc_id, "arc_sentences": one("sentence_sentiment"), "arc_quotes": one("quotes"),
+               "arc_articles": one("articles")[["article_id", "title"]]}
+    scatter = [s for s in tally.scatter if len(s)]
+    return {**arc,
+            "speaker_counts": tables["speakers"],
+            "scatter": pd.concat(scatter, ignore_index=True) if scatter else pd.DataFrame(),
+            "stance_matrix": tables["stance_matrix"],
+            "timeline": tally.timeline_rows()}
+
+
+# -------------------------------------------------------------------------------------- the run
+@dataclass
+class RunState:
+    """What ``_progress.json`` holds: the run's identity, its targets and every finished batch."""
+
+    key: dict[str, Any]
+    targets: dict[str, list[str]] | None = None
+    done: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    duplicate_ids: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    resumed_at: int | None = None
+
+    def save(self, out: Path) -> None:
+        path = Path(out) / "tables" / _PROGRESS
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {k: v for k, v in self.__dict__.items()}
+        _atomic_write(path, lambda p: p.write_text(json.dumps(data, ensure_ascii=False, default=str),
+                                                   encoding="utf-8"))
+
+    @classmethod
+    def load(cls, out: Path) -> RunState | None:
+        path = Path(out) / "tables" / _PROGRESS
+        if not path.is_file():
+            return None
+        return cls(**json.loads(path.read_text(encoding="utf-8")))
+
+
+def _clear(out: Path, keep_below: int = 0) -> None:
+    """Remove part files of batch ``keep_below`` and later (all by default) and stray temporaries."""
+    tables = Path(out) / "tables"
+    if not tables.is_dir():
+        return
+    for folder in tables.iterdir():
+        if not folder.is_dir():
+            continue
+        for p in folder.iterdir():
+            m = _PART.fullmatch(p.name)
+            if (m and int(m.group(1)) >= keep_below) or p.name.endswith(".tmp"):
+                p.unlink()
+
+
+def start(out: Path, key: dict[str, Any], resume: bool) -> RunState:
+    """The state to run from: the saved one with ``resume`` (same inputs and options), else a fresh one.
+
+    Raises:
+        ValueError: ``resume`` but the saved run had other inputs or options.
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     s = start(Path(d), {"inputs": ["a"]}, resume=True); s.done = 2; s.save(Path(d))
+        ...     start(Path(d), {"inputs": ["a"]}, resume=True).done, start(Path(d), {"inputs": ["a"]}, False).done
+        (2, 0)
+    """
+    saved = RunState.load(out) if resume else None
+    if saved is not None and saved.key != key:
+        diff = sorted(k for k in set(key) | set(saved.key) if key.get(k) != saved.key.get(k))
+        raise ValueError(f"--resume: {out} holds a run with other {', '.join(diff)}; rerun without "
+                         f"--resume to start again, or with the same inputs and options")
+    if saved is None:
+        _clear(out)
+        state = RunState(key=key)
+        state.save(out)
+        return state
+    _clear(out, keep_below=saved.done)  # a batch half written when the run stopped is redone
+    saved.resumed_at = saved.done
+    return saved
+
+
+def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: Callable[[], dict[str, list[str]]],
+        jobs: int = 1, batch_size: int = BATCH_SIZE, max_chars: int = 0, client: Any = None,
+        on_batch: Callable[[int, int], None] | None = None, fields: Mapping[str, str] | None = None) -> RunState:
+    """Process every batch not yet finished in ``state``, writing its tables and then the progress.
+
+    Args:
+        paths: the input files, folders and globs.
+        out: the output folder (tables go under ``out/tables``).
+        state: from :func:`start`.
+        fmt: ``parquet`` or ``csv``.
+        targets: called once, when the state has no targets yet, to choose them.
+        jobs: local worker processes per step.
+        batch_size: articles per batch.
+        max_chars: longer articles are skipped (0: no limit).
+        client: a Dask client to run the steps on instead of local processes.
+        on_batch: called with (batch index, articles in it) after each batch is saved.
+        fields: ``{input field: standard column}`` as in ``load_articles``.
+
+    Returns:
+        The final state (also in ``out/tables/_progress.json``).
+
+    Examples:
+        >>> import tempfile, newslab
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     s = run([str(newslab.SEED)], Path(d), start(Path(d), {}, False), fmt="csv",
+        ...             targets=lambda: {"Russia": ["Russia"]})
+        ...     s.done, s.counts["articles"], [p.name for p in table_parts(d, "quotes")]
+        (1, 1, ['part-00000.csv'])
+    """
+    from .cli import drop_long_articles
+
+    if state.targets is None:
+        state.targets = targets()
+        state.save(out)
+    counts = Counter(state.counts)
+    for i, batch in enumerate(_timed_iter(state.timings, "load_articles", iter_batches(paths, batch_size, fields))):
+        if i < state.done:
+            continue
+        kept, too_long = drop_long_articles(batch, max_chars)
+        tables = process_batch(kept, state.targets, jobs=jobs, client=client, timings=state.timings)
+        for name, df in tables.items():
+            _timed(state.timings, "write_tables", write_part, df, out, name, i, fmt)
+            counts[name] += len(df)
+        state.skipped += [dict(s) for s in batch.attrs.get("skipped", [])] + too_long
+        state.duplicate_ids += len(batch.attrs.get("duplicate_ids", []))
+        state.counts, state.done = dict(counts), i + 1
+        state.save(out)
+        if on_batch is not None:
+            on_batch(i, len(batch))
+    if state.done == 0:  # no input at all: one empty batch, so every table exists with its columns
+        if not state.skipped:  # as load_articles: nothing read and nothing skipped is worth a word
+            warnings.warn(f"load_articles found no article in {_arts._describe(list(paths))}: nothing of a readable "
+                          f"type (read are {', '.join(sorted(_arts._KNOWN_EXT))}); check the path",
+                          _arts.EmptyInputWarning, stacklevel=2)
+        for name, df in process_batch(_arts._empty(), state.targets, jobs=1).items():
+            write_part(df, out, name, 0, fmt)
+            counts[name] += 0
+        state.counts, state.done = {k: 0 for k in BATCH_TABLES}, 1
+        state.save(out)
+    return state
+
+
+def countries_pass(paths: Sequence[str], batch_size: int, max_chars: int, top: int,
+                   fields: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """Stance targets when none are given: the ``top`` countries of the corpus, in one reading pass.
+
+    Examples:
+        >>> import newslab
+        >>> list(countries_pass([str(newslab.SEED)], 1000, 0, 2))
+        ['North Korea', 'Russia']
+    """
+    from .cli import drop_long_articles
+
+    batches = (drop_long_articles(b, max_chars)[0] for b in iter_batches(paths, batch_size, fields))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return top_countries(count_countries(batches), top)

@@ -1,0 +1,287 @@
+"""Streaming `newslab analyze`: lazy batches equal one load, streamed tables equal in-memory ones,
+an interrupted run resumes to the same tables, and the Dask path gives the local tables."""
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newslab
+from newslab import cli, stream
+from newslab.articles import load_articles
+
+# Short news texts of our own, in the manner of several newsrooms (wire, regional, business, sport).
+TEXTS = {
+    "port-strike.txt": (
+        "Dock workers in Rotterdam walked out on Monday, halting container traffic at Europe's busiest port.\n\n"
+        "\"We have waited eleven months for an offer,\" union spokesperson Marieke de Vries told reporters. "
+        "The port authority said talks would resume on Thursday.\n\n"
+        "Germany and France warned that supply chains could be hit within days."),
+    "council-vote.txt": (
+        "The city council voted 7-2 to fund a new bus line, Mayor Alan Brooks said on Tuesday.\n\n"
+        "\"This is the biggest transit investment in a generation,\" Brooks said. Councillor Ruth Okafor, "
+        "who voted against, said the plan ignored rural districts.\n\n"
+        "According to the transport office, the first buses will run in March."),
+    "chip-earnings.txt": (
+        "Shares of the chipmaker fell 4% after it cut its forecast, citing weak demand from China.\n\n"
+        "\"Customers are working through inventory,\" chief executive Lena Park said on a call with analysts. "
+        "She said Japan and South Korea remained strong markets.\n\n"
+        "Analysts said the outlook was worse than expected."),
+    "cup-final.txt": (
+        "Brazil beat Argentina 2-1 in the final on Sunday, with a late header settling the match.\n\n"
+        "\"We never stopped believing,\" coach Marta Silva said after the whistle. Argentina's captain said "
+        "his team had been unlucky.\n\n"
+        "Fans celebrated in Rio de Janeiro until dawn."),
+}
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "seed.txt").write_text(newslab.SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    recs = [{"id": f"wire-{i}", "headline": f"Wire {i}", "body": text, "publishedAt": f"2024-0{i + 1}-1{i}"}
+            for i, text in enumerate(TEXTS.values())]
+    (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\nnot json\n", encoding="utf-8")
+    return folder
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame, name: str, dtypes: bool = True) -> None:
+    # dtypes=False: a table read back from Parquet has str where the in-memory one may have object
+    pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), obj=name,
+                                  check_exact=False, rtol=1e-9, check_dtype=dtypes)
+
+
+def _joined(batches: list[pd.DataFrame], whole: pd.DataFrame) -> pd.DataFrame:
+    # batches may differ in which optional columns they have; their union is one load's columns
+    cat = pd.concat(batches, ignore_index=True)
+    assert set(cat.columns) == set(whole.columns)
+    return cat[list(whole.columns)]
+
+
+def _tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {name: stream.read_table(out, name) for name in cli.TABLES}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return _corpus(tmp_path_factory.mktemp("in") / "corpus")
+
+
+@pytest.fixture(scope="module")
+def clean_run(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("clean")
+    assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts",
+                     "--batch-size", "3"]) == 0
+    return out
+
+
+@pytest.mark.parametrize("size", [1, 3, 100])
+def test_batches_equal_one_load(corpus, size):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = load_articles(str(corpus))
+        batches = list(stream.iter_batches([str(corpus)], size))
+    assert all(len(b) <= size for b in batches)
+    _same(_joined(batches, whole), whole, "articles")
+    skipped = [s for b in batches for s in b.attrs["skipped"]]
+    assert skipped == whole.attrs["skipped"] and skipped[0]["line"] == 5  # the bad JSON line, by number
+
+
+def test_large_jsonl_is_read_in_chunks_with_file_line_numbers(tmp_path, monkeypatch):
+    lines = [json.dumps({"text": t, "section": "news"}) for t in TEXTS.values()] * 3
+    lines.insert(7, "{broken")
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(stream, "JSONL_CHUNK_BYTES", 0)  # chunk it, though small
+    read: list[int] = []
+    real = stream._arts._parse_json
+    monkeypatch.setattr(stream._arts, "_parse_json", lambda text, *a: read.append(text.count("\n")) or real(text, *a))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        batches = list(stream.iter_batches([str(path)], 2))
+        monkeypatch.setattr(stream._arts, "_parse_json", real)
+        whole = load_articles(str(path))
+    assert len(read) > 1 and max(read) < len(lines)  # never the whole file at once
+    _same(_joined(batches, whole), whole, "articles")
+    assert whole["article_id"].iloc[7] == "big:9"  # line numbers of the file, after the broken line
+    assert [s["line"] for b in batches for s in b.attrs["skipped"]] == [8]
+
+
+def test_large_csv_is_read_in_chunks_with_record_numbers(tmp_path, monkeypatch):
+    rows = [{"headline": f"Story {i}", "story": text.replace("\n\n", "\r\n\r\n"), "desk": "=metro" if i else ""}
+            for i, text in enumerate(list(TEXTS.values()) * 2)]
+    path = tmp_path / "export.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)  # quoted cells with line breaks, CRLF inside cells
+    monkeypatch.setattr(stream, "JSONL_CHUNK_BYTES", 0)
+    parsed: list[int] = []
+    real = stream._arts._parse_csv
+    monkeypatch.setattr(stream._arts, "_parse_csv", lambda text, *a: parsed.append(1) or real(text, *a))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        batches = list(stream.iter_batches([str(path)], 3))
+        monkeypatch.setattr(stream._arts, "_parse_csv", real)
+        whole = load_articles(str(path))
+    assert len(parsed) == 3 and [len(b) for b in batches] == [3, 3, 2]
+    _same(_joined(batches, whole), whole, "articles")
+    assert whole["article_id"].tolist()[-1] == "export:8" and "\r" not in whole["text"].iloc[0]
+
+
+def test_duplicate_ids_across_batches_are_made_unique_as_one_load(tmp_path):
+    recs = [{"id": "a", "text": t} for t in TEXTS.values()]
+    (tmp_path / "d.jsonl").write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ids = [i for b in stream.iter_batches([str(tmp_path)], 1) for i in b["article_id"]]
+        assert ids == load_articles(str(tmp_path))["article_id"].tolist() == ["a", "a~2", "a~3", "a~4"]
+
+
+def test_streamed_tables_equal_the_in_memory_tables(corpus, clean_run):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        arts = load_articles(str(corpus))
+    m = json.loads((clean_run / "manifest.json").read_text(encoding="utf-8"))
+    assert m["batches"] == 3 and m["options"]["batch_size"] == 3  # 9 articles, 3 at a time
+    expected = cli.analyze_tables(arts, m["options"]["targets"])
+    got = _tables(clean_run)
+    for name in cli.TABLES:
+        _same(got[name], expected[name], name, dtypes=False)
+        assert m["counts"][name] == len(expected[name]), name
+    assert set(m["options"]["targets"]) == set(cli.default_targets(arts))  # counted in a first pass
+    assert len(got["stance_matrix"]) and len(got["speakers"]) > 5
+
+
+def test_csv_parts_read_back_equal(corpus, clean_run, tmp_path):
+    out = tmp_path / "csv"
+    assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "4",
+                     "--format", "csv"]) == 0
+    assert [p.name for p in stream.table_parts(out, "quotes")] == ["part-00000.csv", "part-00001.csv",
+                                                                   "part-00002.csv"]
+    parquet = _tables(clean_run)
+    for name in ("sentences", "quotes", "speakers"):
+        back = stream.read_table(out, name)
+        assert back["text" if "text" in back else "speaker_name"].tolist() == \
+            parquet[name]["text" if "text" in back else "speaker_name"].tolist(), name
+
+
+class _Stop(KeyboardInterrupt):
+    pass
+
+
+@pytest.mark.parametrize("k", [1, 2])
+def test_interrupted_run_resumes_to_the_same_tables(corpus, clean_run, tmp_path, monkeypatch, k):
+    out = tmp_path / "out"
+    real = stream.process_batch
+    calls = []
+
+    def dying(*a, **kw):
+        calls.append(1)
+        if len(calls) > k:
+            raise _Stop()
+        return real(*a, **kw)
+
+    monkeypatch.setattr(stream, "process_batch", dying)
+    args = ["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "3"]
+    assert cli.main(args) == 130
+    progress = json.loads((out / "tables" / "_progress.json").read_text(encoding="utf-8"))
+    assert progress["done"] == k and len(stream.table_parts(out, "sentences")) == k
+    (out / "tables" / "quotes" / f"part-{k:05d}.parquet").write_bytes(b"half a file")  # died mid-write
+    monkeypatch.setattr(stream, "process_batch", real)
+    assert cli.main([*args, "--resume"]) == 0
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["options"]["resumed_after_batches"] == k
+    clean = _tables(clean_run)
+    for name, df in _tables(out).items():
+        _same(df, clean[name], name)
+    assert m["counts"] == json.loads((clean_run / "manifest.json").read_text(encoding="utf-8"))["counts"]
+    assert [s["path"] for s in m["skipped"]] == [str(corpus / "wire.jsonl")]  # listed once, not per attempt
+
+
+def test_resume_with_other_options_is_refused(corpus, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "3",
+                     "--countries", "Brazil"]) == 0
+    assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "4",
+                     "--countries", "Brazil", "--resume"]) == 2
+    assert "batch_size" in capsys.readouterr().err
+
+
+def test_a_fresh_run_replaces_an_older_one(corpus, tmp_path):
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(corpus), "--out", str(out), "-q", "--no-charts", "--batch-size", "2",
+                     "--countries", "Brazil"]) == 0
+    assert cli.main(["analyze", str(corpus / "seed.txt"), "--out", str(out), "-q", "--no-charts",
+                     "--countries", "Brazil"]) == 0
+    assert len(stream.table_parts(out, "sentences")) == 1
+    assert stream.read_table(out, "articles")["article_id"].tolist() == ["seed"]
+
+
+def test_report_counts_whole_tables_and_charts_come_from_written_tables(tmp_path):
+    folder = _corpus(tmp_path / "in")
+    for name, text in TEXTS.items():  # a second edition of each story: over 50 sentences in all
+        (folder / f"update-{name}").write_text(text.replace("on ", "late on "), encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(folder), "--out", str(out), "--quiet", "--batch-size", "2"]) == 0
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["charts_failed"] == {} and len(list((out / "charts").glob("*.png"))) == 5
+    page = (out / "report.html").read_text(encoding="utf-8")
+    n = m["counts"]["sentences"]
+    assert n > 50 and f"({n:,} rows)" in page and f"First 50 of {n:,} rows" in page
+
+
+def test_chart_tallies_equal_the_whole_table_inputs(corpus, clean_run):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        arts = load_articles(str(corpus))
+    m = json.loads((clean_run / "manifest.json").read_text(encoding="utf-8"))
+    whole = cli.chart_inputs(cli.analyze_tables(arts, m["options"]["targets"]))
+    got = stream.summarise(clean_run, m["options"]["targets"], m["counts"]).charts
+    assert got["arc_id"] == whole["arc_id"]
+    _same(got["arc_sentences"], whole["arc_sentences"][whole["arc_sentences"]["article_id"] == whole["arc_id"]],
+          "arc")
+    _same(got["scatter"], whole["scatter"][["polarity", "vader", "sentiment_label"]], "scatter")
+    counts = got["speaker_counts"].fillna({"speaker_name": "(no speaker)"}).set_index("speaker_name")
+    q = whole["speaker_counts"]
+    for name in ("Marieke de Vries", "Dmitry Peskov"):
+        assert counts.loc[name, "n_direct"] == ((q["speaker_name"] == name) & (q["type"] == "direct")).sum()
+    assert got["timeline"]["speaker_name"].value_counts().iloc[0] == q["speaker_name"].value_counts().iloc[0]
+
+
+def test_dask_local_cluster_gives_the_local_tables(corpus, clean_run, tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    made = []
+
+    def small_cluster(scheduler, jobs):
+        assert scheduler == "local"
+        client = distributed.Client(distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                                             dashboard_address=None))
+        made.append(client)
+        return client
+
+    monkeypatch.setattr(cli, "_dask_client", small_cluster)
+    out = tmp_path / "dask"
+    assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "3",
+                     "--scheduler", "local"]) == 0
+    assert made and made[0].status == "closed"
+    clean = _tables(clean_run)
+    for name, df in _tables(out).items():
+        _same(df, clean[name], name)
+
+
+def test_one_speaker_count_and_marked_articles_in_a_streamed_run(corpus, clean_run):
+    # issue 12: the summary, the speakers table and the charts count the same identities
+    m = json.loads((clean_run / "manifest.json").read_text(encoding="utf-8"))
+    q, spk = stream.read_table(clean_run, "quotes"), stream.read_table(clean_run, "speakers")
+    assert m["counts"]["speakers"] == len(spk) == q["speaker_id"].dropna().nunique()
+    s = stream.summarise(clean_run, m["options"]["targets"], m["counts"])
+    assert set(s.charts["speaker_counts"]["speaker_name"]) == set(q["speaker_id"].dropna())
+    # the report's marked articles get their whole text and every quote, though the heads are short
+    arts = s.views["articles"]
+    assert len(arts) and arts["text"].str.len().min() > 100
+    assert set(s.views["quotes"]["article_id"]) <= set(arts["article_id"])
+    assert len(s.views["quotes"]) == q["article_id"].isin(arts["article_id"]).sum()
+    page = (clean_run / "report.html").read_text(encoding="utf-8")
+    assert "Articles with their quotes marked" in page
