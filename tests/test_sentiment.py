@@ -239,6 +239,16 @@ _TRICKY = [
 ]
 
 
+def _equivalence_texts(tricky: list[str]) -> list[str]:
+    """Hand-made tricky texts, the seed's sentences, and the NYT dev sentences when ../shared is there."""
+    texts = tricky + nl.sentences(nl.load_articles(nl.SEED))["text"].tolist()
+    path = EVAL / "sentiment_nyt_dev.jsonl"
+    if path.exists():  # a few thousand real news sentences when the evaluation data is there
+        with open(path, encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    return texts
+
+
 def test_stock_vader_column_is_exactly_vader() -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -246,11 +256,7 @@ def test_stock_vader_column_is_exactly_vader() -> None:
 
     analyzer = SentimentIntensityAnalyzer()
     _, pair = _analyzers()
-    texts = _TRICKY + nl.sentences(nl.load_articles(nl.SEED))["text"].tolist()
-    path = EVAL / "sentiment_nyt_dev.jsonl"
-    if path.exists():  # a few thousand real news sentences when the evaluation data is there
-        with open(path, encoding="utf-8") as fh:
-            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    texts = _equivalence_texts(_TRICKY)
     for text in texts:
         for variant in (text, normalize_for_scoring(text)):
             assert pair.scores(variant)[0] == analyzer.polarity_scores(variant)["compound"], variant
@@ -272,11 +278,7 @@ def test_pattern_scores_are_exactly_textblobs() -> None:
     from newslab.sentiment import _analyzers
 
     pattern, _ = _analyzers()
-    texts = _TRICKY_BLOB + nl.sentences(nl.load_articles(nl.SEED))["text"].tolist()
-    path = EVAL / "sentiment_nyt_dev.jsonl"
-    if path.exists():  # a few thousand real news sentences when the evaluation data is there
-        with open(path, encoding="utf-8") as fh:
-            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    texts = _equivalence_texts(_TRICKY_BLOB)
     for text in texts:
         for variant in (text, normalize_for_scoring(text)):
             lib = textblob_sentiment(variant)
