@@ -829,9 +829,10 @@ def headline_colon(a: _Article) -> list[_Stmt]:
     for m in found:
         s, e = m.start(1), m.end(1)
         name = text[s:e]
-        if name.split()[0].lower() in _LEAD_WORDS or name.lower() in _NOT_SPEAKERS:
+        first_word = name.split()[0].lower()
+        if first_word in _LEAD_WORDS or name.lower() in _NOT_SPEAKERS:
             continue
-        if name.split()[0].lower() in page_labels or name in headings:
+        if first_word in page_labels or name in headings:
             continue  # 'WATCH BELOW: ...', 'ENERGY: U.S. crude oil fell ...': page furniture, sections
         if capital_labels == 1 and name.isupper() and len(name) > 4 and a.sents[a.sent_of(s)][2] <= 2:
             continue  # a dateline opening the first paragraphs, not a speaker
