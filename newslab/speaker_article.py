@@ -333,7 +333,7 @@ class _Article:
         if p.name is None:
             return
         a, b = p.name
-        if kind and not p.titled:
+        if kind and not p.titled and not self._plural_surname(a, b, kind):
             g = _Group(_name_words(doc, i, j), kind)
             self.group_at[i] = (j, g)
             self.group_end[j - 1] = g
@@ -374,6 +374,13 @@ class _Article:
                 ent.add_role(doc.text[doc.starts[right[0]]:doc.ends[right[1] - 1]], lex)
         self.person_at[i] = (j, ent)
         self.person_end[j - 1] = ent
+
+    def _plural_surname(self, a: int, b: int, kind: str) -> bool:
+        """Is the one word [a, b), which only the "-ans" plural rule makes a group ("Americans"), a
+        surname the article writes after a first name ("Ollie Schniederjans ... Schniederjans said",
+        "Maria Jans")? A group of the lexicon ("Republicans") never is."""
+        low = self.doc.low[a]
+        return kind == "group" and b - a == 1 and low not in self.lex.groups and self._weak.get(low) is not None
 
     def role_of(self, i: int, j: int, p: _Parse) -> str | None:
         """The role written with a name: in the run, just before it, or in an appositive after it."""

@@ -49,6 +49,17 @@ def _lower_first(s: str, lex: _Lex) -> str:
     return s
 
 
+def _unnamed_name(m: _Mention) -> str:
+    """An unnamed source's name: the mention with its first letter lower-cased, less what follows
+    "but" ("a person familiar with the talks but unauthorized to speak publicly" -> "a person
+    familiar with the talks": the source is described, the rest says why it is unnamed), when a
+    qualifying word comes before it (not "complete but unofficial returns")."""
+    parts = _BUT.split(m.surface, 1)
+    if len(parts) == 2 and not _CUT.isdisjoint(parts[0].lower().split()):
+        return _lower_first(parts[0], m.lex)
+    return _lower_first(m.surface, m.lex)
+
+
 def _mods_match(mods: set[str], role_words: set[str], lex: _Lex) -> bool:
     """Are the words of a role noun ("the foreign minister", "Germany's chancellor") all in a holder's
     role? A country matches its adjective by their first four letters ("Germany's" / "German",
@@ -84,6 +95,7 @@ def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
 
 
 _AGE = re.compile(r"\d{1,3}-year-old")
+_BUT = re.compile(r",?\s+but\s")
 _CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the|[a-z]{2,}ed)\s")  # (", released by")
 
 
@@ -284,6 +296,50 @@ def document_author(m: _Mention) -> _Resolved | None:
     return None
 
 
+def document_by(m: _Mention) -> _Resolved | None:
+    """ "A statement from the EU said", "a report by the World Bank", "Foster's book", "the ministry's
+    statement": a document whose author the mention names is its author's, when the author resolves
+    to a person or a named group (not "a report from sources")."""
+    doc, lex = m.doc, m.lex
+    k = m.b0
+    while k < m.u and doc.low[k] not in _CUT and doc.low[k] != "by":
+        k += 1
+    head_i = k - 1
+    if head_i < m.b0 or doc.low[head_i] not in lex.authored:
+        return None
+    if k < m.u - 1 and doc.low[k] in ("from", "by"):
+        t, u = k + 1, _name_end(doc, k + 1, m.u)  # the author after the noun
+        s, e = doc.starts[t], (m.e if u == m.u else doc.ends[u - 1])
+    else:
+        owner = next((x for x in range(m.t, head_i) if doc.poss[x]), None)
+        if owner is None or (owner == m.t and doc.low[owner] in _DEFINITE) or doc.low[head_i] in _NOT_OWNED:
+            return None  # ("her statement": document_of; "Clinton's track record" is not written by her)
+        t, s, u, e = m.t, m.s, owner + 1, doc.ends[owner]  # "Foster's book": the owner
+    name, role, ref, _rule = _resolve_mention(m.w, s, e, t, u)
+    if isinstance(ref, _Entity) or (isinstance(ref, _Group) and ref.kind != "unnamed"):
+        return name, role, ref
+    return None
+
+
+_NOT_OWNED = frozenset({"record", "records"})
+_IN_NAME = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le"})
+
+
+def _name_end(doc: _Doc, t: int, u: int) -> int:
+    """Where the author's name that starts at token t ends within u: after its run of capitalised
+    words ("the American Legion | obtained by The Associated Press", "ABC Australia | on March 3");
+    u when the run is followed by an appositive ("Gregory Hicks, the former deputy chief") or when
+    no capitalised word comes first ("economists Peter Schott and Justin Pierce")."""
+    x = t + 1 if doc.low[t] in ("the", "a", "an") else t
+    if x >= u or not doc.cap[x]:
+        return u
+    while x < u and (doc.cap[x] or (doc.low[x] in _IN_NAME and x + 1 < u and doc.cap[x + 1])):
+        x += 1
+    if x < u and (doc.poss[x - 1] or doc.text[doc.ends[x - 1]:doc.starts[x]].strip() in (",", "--", "\u2014")):
+        return u  # ("the State Department's inspector general": the name goes on)
+    return x
+
+
 def age(m: _Mention) -> _Resolved | None:
     """ "the 34-year-old said", "the 26-year-old right wing said": the person the sentence is about,
     as for he / she."""
@@ -303,6 +359,12 @@ def name_list(m: _Mention) -> _Resolved | None:
                               for k in range(runs[0][1] - 1, runs[-1][0])) \
             and all(doc.low[k] in ("and", "the") or doc.cap[k] or doc.low[k] in m.lex.particles
                     for k in range(runs[0][0], runs[-1][1])):
+        i = runs[0][0]
+        if i > m.t and doc.text[doc.ends[i - 1]:doc.starts[i]].strip() == "," and not any(
+                doc.low[k] in _CUT or (doc.cap[k] and k > m.t) for k in range(m.t, i)):
+            # "His defence attorneys, Charles Glynn and Richard Jones": the names, the role before them
+            name = doc.text[doc.starts[i]:doc.ends[runs[-1][1] - 1]]
+            return name, doc.text[doc.starts[m.t]:doc.ends[i - 1]], _Group(name, "group")
         return m.surface, None, _Group(m.surface, "group")
     return None
 
@@ -356,7 +418,19 @@ def organisation(m: _Mention) -> _Resolved | None:
         namesake = m.art.lookup(doc.low[a], None, m.t)
         if namesake is not None:
             return (*_as_person(namesake), "surname")
-    return m.surface, None, _Group(m.surface, kind)
+    name = m.surface
+    if a > m.t and _common_owner(doc, m.t, a):
+        name = _clean_surface(doc.text[doc.starts[a]:m.e])
+    return name, None, _Group(name, kind)
+
+
+def _common_owner(doc: _Doc, t: int, a: int) -> bool:
+    """Do the tokens [t, a) before an organisation's name only say whose it is, in lower case ("the
+    province's Department of Community Services", "its Foreign Ministry")? Then the name is the
+    organisation's; an owner with a name stays ("North Korea's Foreign Ministry")."""
+    if any(doc.cap[x] and doc.low[x] not in _DEFINITE for x in range(t, a)):
+        return False  # ("The city's Water Board": a determiner may start the sentence)
+    return doc.poss[a - 1] or (a - t == 1 and doc.low[t] in ("its", "their", "his", "her"))
 
 
 def no_noun(m: _Mention) -> _Resolved | None:
@@ -364,7 +438,7 @@ def no_noun(m: _Mention) -> _Resolved | None:
     written."""
     if m.head[1] >= m.b0:
         return None
-    name = _lower_first(m.surface, m.lex)
+    name = _unnamed_name(m)
     return name, None, _Group(name, "unnamed")
 
 
@@ -471,7 +545,7 @@ def unnamed(m: _Mention) -> _Resolved | None:
     with the role phrase as its role when the noun is a title."""
     doc = m.doc
     h = _head_of(m.lex, doc.low[m.head[1]])
-    name = _lower_first(m.surface, m.lex)
+    name = _unnamed_name(m)
     role = doc.text[doc.starts[m.b0]:doc.ends[m.u - 1]] if h else None
     return name, role, _Group(name, "unnamed", _source_key(m) if m.det not in _DEFINITE else None)
 
