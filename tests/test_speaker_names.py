@@ -72,6 +72,33 @@ def test_a_lower_case_owner_is_not_part_of_an_organisations_name(text, mention, 
     assert _name(text, mention) == expected
 
 
+# ------------------------------------------------------------------------------------ documents
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # Canadian foreign news: the statement is the EU's
+    ("Canada's allies spoke out. A statement from the EU said the motive raised concerns.",
+     "A statement from the EU", "the EU"),
+    # a book review: the book is its author's, by surname
+    ("Cecil Foster grew up in Barbados. Most porters were Black men, according to Foster's new book.",
+     "Foster's new book", "Cecil Foster"),
+    # Nigerian business: a report by an organisation
+    ("Inflation rose again in March, according to a report by the Central Bank of Nigeria.",
+     "a report by the Central Bank of Nigeria", "the Central Bank of Nigeria"),
+    # Indian politics: a letter from a named person
+    ("The opposition walked out. A letter from Rahul Verma, the party's chief whip, said the bill was rushed.",
+     "A letter from Rahul Verma", "Rahul Verma"),
+])
+def test_a_document_whose_author_the_mention_names_is_the_authors(text, mention, expected):
+    assert _resolved(text, mention)[::2] == (expected, "document_by")
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Prices fell, according to a report from sources in Lagos.", "a report from sources in Lagos"),
+    ("Prices fell, the report said.", "the report"),
+])
+def test_a_document_without_a_named_author_is_not_given_one(text, mention):
+    assert _resolved(text, mention)[2] != "document_by"
+
+
 # ------------------------------------------------------------------------------------ garbage spans
 def test_an_unnamed_source_ends_before_but():
     # US wire: the reason for anonymity is not part of the source
@@ -97,3 +124,34 @@ def test_a_list_of_names_after_a_role_is_the_group_named(text, mention, expected
 def test_a_list_after_a_qualifying_phrase_stays_whole():
     text = "Officials in Russia, China and Iran said the launch was illegal."
     assert _name(text, "Officials in Russia, China and Iran") == "officials in Russia, China and Iran"
+
+
+def test_but_without_a_qualifying_phrase_before_it_is_part_of_the_source():
+    text = "Sanders led in Minnesota, according to complete but unofficial returns."
+    assert _name(text, "complete but unofficial returns") == "complete but unofficial returns"
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # the author's name ends where its capitals end
+    ("Sales fell, according to a report from ABC Australia on March 3 in which the chains said no.",
+     "a report from ABC Australia on March 3 in which the chains said no", "ABC Australia"),
+    ("Turnout was up, according to a study by the Pew Research Center based on census data.",
+     "a study by the Pew Research Center based on census data", "the Pew Research Center"),
+])
+def test_a_documents_author_is_the_name_without_what_follows_it(text, mention, expected):
+    assert _name(text, mention) == expected
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # a person's record is what they did, not what they wrote
+    ("Hillary Clinton spoke in Ohio. Clinton's track record shows otherwise.", "Clinton's track record"),
+    # a work noun alone is no one's
+    ("Mary Trump released a tell-all book. The book alleges fraud.", "The book"),
+])
+def test_a_record_or_a_lone_book_is_not_given_an_author(text, mention):
+    assert _resolved(text, mention, mention)[2] not in ("document_by", "document_author")
+
+
+def test_a_documents_author_named_with_a_possessive_is_the_whole_phrase():
+    text = "The memo was leaked, according to a report from the State Department's inspector general on Monday."
+    assert _name(text, "a report from the State Department's inspector general on Monday") != "the State Department"
