@@ -503,13 +503,16 @@ def organisation_noun(m: _Mention) -> _Resolved | None:
 
 def group_noun(m: _Mention) -> _Resolved | None:
     """ "the Trump campaign", "the White House", "Republicans": a noun phrase the lexicons name as an
-    organisation, a place or a group speaks, as written."""
+    organisation, a place or a group speaks, as written; when its noun is an unnamed source's
+    ("administration officials", "party sources"), a later "the officials" is that source."""
     k, head_i = m.head
     if _head_of(m.lex, m.doc.low[head_i]):
         return None
     kind = _kind_of(m.doc, m.b0, k, m.lex)
     if kind in ("org", "place", "group"):
-        return m.surface, None, _Group(m.surface, kind)
+        # "administration officials unauthorized to speak": "the officials" later are the same source
+        key = next((m.doc.low[x] for x in range(head_i, m.b0 - 1, -1) if m.doc.low[x] in m.lex.unnamed), None)
+        return m.surface, None, _Group(m.surface, kind, key)
     return None
 
 
@@ -569,6 +572,40 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             rule = res[3] if len(res) > 3 else NAME_RULES.get(step.__name__, step.__name__)
             return res[0], res[1], res[2], rule
     raise AssertionError("the last step always decides")  # pragma: no cover
+
+
+# ------------------------------------------------------------------------------------- named later
+_MAX_GAP = 3  # sentences between an unnamed source's quote and the next, named one
+
+
+def named_later(w: _Walker, ref: object, rule: str, t: int, out: list, refs: dict) -> None:
+    """ "A spokeswoman for Trudeau said he would not back down. \"Canadians rejected that,\" said Eleanore
+    Catenaro.": when the quote right after an unnamed spokesperson names in full (``rule``
+    ``full_name``), for the first time, a person who holds no other role (and whose gender does not
+    contradict the title's), that person is the spokesperson: its earlier decisions (``out``,
+    ``refs``: index -> referent) take the person's name, with name_rule ``named_later``. Called at
+    each decision, before it becomes the walk's last speaker.
+    """
+    prev = w.last_speaker
+    if not (rule == "full_name" and isinstance(ref, _Entity) and isinstance(prev, _Group)
+            and prev.kind == "unnamed" and prev.canon == "spokesperson"):
+        return
+    lex, doc = w.art.lex, w.art.doc
+    title = next((h for h in (_head_of(lex, x) for x in prev.name.lower().split()) if h), None)
+    if title is None or title[0] != prev.canon or (title[1] and ref.gender not in (None, title[1])) \
+            or len(ref.words) < 2 or ref.words[0] in lex.particles:
+        return
+    if ref.first < w.speaker_at or any(prev.canon not in _head_canons(r, lex) for r in ref.roles) \
+            or doc.sent[t] - doc.sent[w.speaker_at] > _MAX_GAP:
+        return
+    for idx, r in refs.items():
+        if r is prev:
+            refs[idx] = ref
+            out[idx] = (ref.name, out[idx][1], "named_later")[:len(out[idx])]
+
+
+def _head_canons(role: str, lex: _Lex) -> set[str]:
+    return {h[0] for h in (_head_of(lex, x) for x in role.lower().split()) if h}
 
 
 # ------------------------------------------------------------------------------------- finishing steps

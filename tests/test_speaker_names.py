@@ -155,3 +155,70 @@ def test_a_record_or_a_lone_book_is_not_given_an_author(text, mention):
 def test_a_documents_author_named_with_a_possessive_is_the_whole_phrase():
     text = "The memo was leaked, according to a report from the State Department's inspector general on Monday."
     assert _name(text, "a report from the State Department's inspector general on Monday") != "the State Department"
+
+
+# ------------------------------------------------------------------------------------ unnamed sources
+@pytest.mark.parametrize(("text", "first", "later", "expected"), [
+    # US wire: the officials of a long attribution, again as "the officials"
+    (("Trump is committed for the long haul, according to administration officials unauthorized to speak "
+      "publicly. The idea only emboldens Trump, the officials said."),
+     "administration officials unauthorized to speak publicly", "the officials",
+     "administration officials unauthorized to speak publicly"),
+    # Kenyan: "county officials" named with an organisation word
+    (("The budget was cut by half, county government officials said on Monday. The officials said the cuts "
+      "would hit clinics first."), "county government officials", "The officials", "county government officials"),
+])
+def test_the_same_unnamed_source_named_with_an_organisation_word(text, first, later, expected):
+    a = text.index(first)
+    b = text.index(later, a + len(first))
+    got = resolve_speakers(text, [(a, a + len(first)), (b, b + len(later))], with_rule=True)
+    assert got[1][0] == expected and got[1][2] == "same_source"
+
+
+def _pair(text: str, first: str, second: str) -> list[tuple]:
+    a = text.index(first)
+    b = text.index(second, a + len(first))
+    return resolve_speakers(text, [(a, a + len(first)), (b, b + len(second))], with_rule=True)
+
+
+@pytest.mark.parametrize(("text", "first", "second", "expected"), [
+    # Canadian: the spokeswoman is named in the next quote
+    (("A spokeswoman for Trudeau said he would not shy away from pointing out falsehoods.\n\n"
+      "\"Canadians clearly rejected that approach,\" said Eleanore Catenaro. \"We will go on.\""),
+     "A spokeswoman for Trudeau", "Eleanore Catenaro", "Eleanore Catenaro"),
+    # Singaporean: a spokesman, then his name after the quote
+    (("A spokesman for the Land Transport Authority said the line would reopen on Friday. \"Safety comes "
+      "first,\" Tan Wei Jie said."), "A spokesman for the Land Transport Authority", "Tan Wei Jie", "Tan Wei Jie"),
+])
+def test_an_unnamed_spokesperson_is_the_person_named_in_the_next_quote(text, first, second, expected):
+    got = _pair(text, first, second)
+    assert got[0] == (expected, got[0][1], "named_later") and got[1][0] == expected
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # the next speaker has a role of their own: an opposition MP, not the spokesman
+    (("A spokesman for the ministry said the talks had failed. \"It is a disaster,\" said John Mensah, an "
+      "opposition MP."), "A spokesman for the ministry", "John Mensah"),
+    # a spokeswoman is not a man
+    ("A spokeswoman for the council said the bins would be collected. \"We are fed up,\" said Mr. David Hale.",
+     "A spokeswoman for the council", "Mr. David Hale"),
+    # the person was named before the spokesperson spoke
+    ("Jane Roe runs the clinic. A spokeswoman for the clinic said it was full. \"We are full,\" said Jane Roe.",
+     "A spokeswoman for the clinic", "Jane Roe"),
+    # an unnamed official is not a spokesperson
+    ("An official said the road was closed. \"We had no choice,\" said Peter Okello.", "An official",
+     "Peter Okello"),
+])
+def test_an_unnamed_source_is_not_given_a_name_that_does_not_fit(text, first, second):
+    assert _pair(text, first, second)[0][2] != "named_later"
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # Singaporean and Hong Kong names: a short surname first is no descriptor like "Russian"
+    ("\"Safety comes first,\" Tan Wei Jie said on Friday.", "Tan Wei Jie", "Tan Wei Jie"),
+    ("\"We will hold the line,\" Chan Chun Sing told reporters.", "Chan Chun Sing", "Chan Chun Sing"),
+    # a descriptor stays one: the person is the name after it
+    ("Republican Donald Trump said the deal was dead.", "Republican Donald Trump", "Donald Trump"),
+])
+def test_a_short_surname_before_a_given_name_is_part_of_the_name(text, mention, expected):
+    assert _name(text, mention) == expected
