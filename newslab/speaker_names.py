@@ -83,6 +83,13 @@ def _owns_person(doc: _Doc, j: int, u: int, lex: _Lex) -> bool:
     return p.name is not None and (p.titled or (p.name[1] - p.name[0] >= 2 and doc.low[p.name[0]] in lex.given))
 
 
+def _owns_unit(m: _Mention) -> bool:
+    """Does the mention end in a lower-case organisation noun ("Cisco System's Talos cybersecurity
+    unit", "Google's AI research team")? Then a possessive name in it owns that unit."""
+    head = m.doc.low[m.head[1]]
+    return not m.doc.cap[m.head[1]] and (head in m.lex.org_words or head in m.lex.company)
+
+
 def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
     """Does a capitalised word follow token b0 in the mention [b0, u) before any word that starts a
     qualifying phrase ("of", "in", "close to", "familiar with")?"""
@@ -142,7 +149,7 @@ class _Mention:
             # lower case is a common noun at the start of a sentence, unless it is a known name.
             u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] not in self.art.by_key
             and doc.low[b0] not in lex.given and doc.low[b0] in self.art.lower_words()))
-        return [] if plain else _drop_cut_runs(doc, b0, _runs(doc, b0, u, lex))
+        return [] if plain else _drop_cut_runs(doc, b0, _runs(doc, b0, u, lex), lex)
 
     @cached_property
     def named_runs(self) -> list[tuple[int, int]]:
@@ -184,10 +191,11 @@ class _Mention:
         return k, k - 1
 
 
-def _drop_cut_runs(doc: _Doc, b0: int, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _drop_cut_runs(doc: _Doc, b0: int, runs: list[tuple[int, int]], lex: _Lex) -> list[tuple[int, int]]:
     """Runs of a mention that may be its speaker: "a spokeswoman for Hillary Clinton", "Kevin Barrett,
     a lawyer at Bailey & Glasser": a name after a preposition is not the speaker, but one set off by
-    a comma is ("a lawyer for the outlets, David Schulz,")."""
+    a comma is ("a lawyer for the outlets, David Schulz,"), and a time ("on Wednesday", "in March")
+    qualifies nobody ("Controversy erupted on Wednesday after John McCallum, Canada's ambassador")."""
     keep = []
     cut = False
     x = b0
@@ -197,7 +205,8 @@ def _drop_cut_runs(doc: _Doc, b0: int, runs: list[tuple[int, int]]) -> list[tupl
         if b0 < x == i and doc.text[doc.ends[x - 1]:doc.starts[x]].strip() == ",":
             cut = False
         while x < i:
-            if doc.low[x] in _CUT and not _acronym(doc, x):  # ("WHO Director-General ...")
+            if doc.low[x] in _CUT and not _acronym(doc, x) and not (  # ("WHO Director-General ...")
+                    doc.low[x] in ("on", "in") and doc.cap[x + 1] and doc.low[x + 1] in lex.no_start):
                 cut = True
             if doc.text[doc.ends[x]:doc.starts[x + 1]].strip() == ",":
                 cut = False
@@ -227,8 +236,10 @@ def _run_candidate(m: _Mention, i: int, j: int) -> tuple | None:
     if kind:
         return kind, a, b, modifier, p.role
     if modifier or (doc.poss[j - 1] and j < u and doc.spaced[j - 1] and doc.cap[j]
-                    and _owns_person(doc, j, u, lex)):
-        return None  # (a possessive before a titled name owns it: "Victoria's Premier Jacinta Allan")
+                    and (_owns_person(doc, j, u, lex) or _owns_unit(m))):
+        # (a possessive before a titled name owns it: "Victoria's Premier Jacinta Allan"; one before an
+        # organisation's unit is its owner: "Cisco System's Talos cybersecurity unit")
+        return None
     return _person_score(m, i, j, p), i, j, p
 
 
@@ -487,6 +498,8 @@ def organisation_noun(m: _Mention) -> _Resolved | None:
     for g in recent + list(reversed(w.groups.values())):
         if g.kind == "org" and head in g.name.lower().split():
             return g.name, None, g
+    if head in _BODIES:
+        return _last_body(m)
     t0 = bisect.bisect_left(doc.sent, doc.sent[m.t])  # first token of this sentence
     near = w.speaker_at >= 0 and (t0 == 0 or doc.sent[w.speaker_at] >= doc.sent[t0 - 1])
     if not (head in lex.company and m.u - b0 == 1 and near):
@@ -498,6 +511,33 @@ def organisation_noun(m: _Mention) -> _Resolved | None:
     if isinstance(last, _Entity) and last.gender is None and not last.roles \
             and not any(x in lex.given for x in last.words or last.name.lower().split()):
         return last.name, None, last
+    return None
+
+
+# Nouns for a public body that a text may use for any of them: "the agency" after "The U.S. State
+# Department said".
+_BODIES = frozenset({"agency", "department", "ministry", "office", "bureau", "authority", "commission",
+                     "regulator", "watchdog", "body", "service"})
+
+
+_BODY_GAP = 1500  # characters back to look for the body's name
+_LINES = re.compile(r"\n+")
+
+
+def _last_body(m: _Mention) -> _Resolved | None:
+    """ "The U.S. State Department called for their release ... \"We share Canada's commitment,\" the agency
+    said": the most recent organisation the walk has seen, when its name has a public body's word
+    (Department, Ministry, Office ...) and it is named in this paragraph or the one before."""
+    doc, last = m.doc, m.w.last_speaker
+    if isinstance(last, _Group) and last.kind == "org" and not _BODIES.isdisjoint(last.name.lower().split()):
+        return last.name, None, last  # the body that spoke last ("the agency" again)
+    for g in reversed(m.w.groups.values()):
+        if g.kind == "org":
+            at = doc.text.rfind(g.name, max(0, m.s - _BODY_GAP), m.s)  # (rare: "the agency" and the like)
+            if at >= 0 and not _BODIES.isdisjoint(g.name.lower().split()) \
+                    and len(_LINES.findall(doc.text, at, m.s)) <= 1:
+                return g.name, None, g
+            break
     return None
 
 

@@ -222,3 +222,52 @@ def test_an_unnamed_source_is_not_given_a_name_that_does_not_fit(text, first, se
 ])
 def test_a_short_surname_before_a_given_name_is_part_of_the_name(text, mention, expected):
     assert _name(text, mention) == expected
+
+
+# ------------------------------------------------------------------------------------ garbage spans, more
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # Canadian dateline and a clause: the person before the appositive, past "on Wednesday"
+    (("OTTAWA — Controversy erupted on Wednesday after John McCallum, Canada's ambassador to China, told "
+      "reporters that Meng had a strong case."),
+     "OTTAWA — Controversy erupted on Wednesday after John McCallum, Canada's ambassador to China",
+     "John McCallum"),
+    # US: a time before the name
+    ("On Sunday morning Mr. Trump told reporters he would win.", "On Sunday morning Mr. Trump", "Trump"),
+])
+def test_a_time_phrase_does_not_hide_the_name_after_it(text, mention, expected):
+    assert _name(text, mention) == expected
+
+
+def test_a_name_after_a_place_preposition_is_still_not_the_speaker():
+    text = "A spokeswoman for the ministry in Nairobi said the roads were closed."
+    assert _name(text, "A spokeswoman for the ministry in Nairobi") == "a spokeswoman for the ministry in Nairobi"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # US tech: a company's unit speaks, not a person called "Cisco System"
+    ("Cisco System's Talos cybersecurity unit said in a statement on Friday that the threats were fake.",
+     "Cisco System's Talos cybersecurity unit"),
+    # Indian business: a bank's research division
+    ("State Bank of India's Ecowrap research unit said growth would slow.", "State Bank of India's Ecowrap research unit"),
+])
+def test_a_possessive_before_an_organisations_unit_is_its_owner_not_a_person(text, mention):
+    assert _resolved(text, mention)[:3:2] in ((mention, "group_noun"), (mention, "organisation"))
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # Canadian foreign desk: "the agency" for the department named just before
+    (("The U.S. State Department called for the Canadians' release on Dec. 21.\n\n"
+      "\"We share Canada's commitment to the rule of law,\" the agency said in a statement."),
+     "the agency", "U.S. State Department"),
+    # Indian business: a regulator called "the watchdog"
+    (("The Competition Commission of India fined the search giant on Monday. The watchdog said "
+      "users had been misled."), "The watchdog", "Competition Commission of India"),
+])
+def test_a_public_body_noun_is_the_body_named_just_before(text, mention, expected):
+    assert _resolved(text, mention)[::2] == (expected, "organisation_noun")
+
+
+def test_a_public_body_noun_far_from_any_body_stays_as_written():
+    text = ("The U.S. State Department spoke on Monday.\n\nMarkets fell.\n\nOil rose.\n\n"
+            "\"We are watching,\" the agency said.")
+    assert _name(text, "the agency") == "the agency"
