@@ -332,6 +332,21 @@ def document_by(m: _Mention) -> _Resolved | None:
     return None
 
 
+def document_in(m: _Mention) -> _Resolved | None:
+    """ "Trudeau called the allegation false and in a carefully worded response said he never ...": a
+    document after "in" is how the sentence's subject spoke, so the speaker is that subject (the
+    person named as the subject, else the sentence's first group)."""
+    doc, w = m.doc, m.w
+    if m.t == 0 or doc.low[m.t - 1] != "in" or doc.sent[m.t - 1] != doc.sent[m.t] \
+            or doc.low[m.u - 1] not in m.lex.authored or any(doc.cap[x] for x in range(m.b0, m.u)):
+        return None
+    if w.subject is not None and w.subject_named:
+        return _as_person(w.subject)
+    if w.sent_group is not None and w.sent_group.kind != "unnamed":
+        return w.sent_group.name, None, w.sent_group
+    return None
+
+
 _NOT_OWNED = frozenset({"record", "records"})
 _IN_NAME = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le"})
 
@@ -502,7 +517,7 @@ def organisation_noun(m: _Mention) -> _Resolved | None:
         return _last_body(m)
     t0 = bisect.bisect_left(doc.sent, doc.sent[m.t])  # first token of this sentence
     near = w.speaker_at >= 0 and (t0 == 0 or doc.sent[w.speaker_at] >= doc.sent[t0 - 1])
-    if not (head in lex.company and m.u - b0 == 1 and near):
+    if not (head in lex.company and m.u - b0 <= 3 and near):  # ("the company", "the security firm")
         return None
     last = w.last_speaker
     if isinstance(last, _Group) and last.kind == "org" and any(
@@ -595,7 +610,7 @@ def unnamed(m: _Mention) -> _Resolved | None:
 
 # The order in which the steps are tried: the first that decides, decides. Pronouns first (they
 # never name anyone themselves); names in the mention before nouns; the unnamed source last.
-STEPS = (pronoun, document_of, document_author, document_by, age, name_list, person, organisation, no_noun, role,
+STEPS = (pronoun, document_of, document_author, document_by, document_in, age, name_list, person, organisation, no_noun, role,
          organisation_noun, group_noun, same_source, unnamed)
 
 

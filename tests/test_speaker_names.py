@@ -271,3 +271,44 @@ def test_a_public_body_noun_far_from_any_body_stays_as_written():
     text = ("The U.S. State Department spoke on Monday.\n\nMarkets fell.\n\nOil rose.\n\n"
             "\"We are watching,\" the agency said.")
     assert _name(text, "the agency") == "the agency"
+
+
+# ------------------------------------------------------------------------------------ documents, more
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # Canadian politics: "in a ... response said" is the subject speaking
+    (("OTTAWA — Prime Minister Justin Trudeau is under siege. Trudeau called the allegation false on Thursday "
+      "and in a carefully worded response said he never issued directions."), "a carefully worded response",
+     "Justin Trudeau"),
+    # Ghanaian: an organisation as the subject
+    ("The Electoral Commission rejected the petition and in a statement said the count was final.",
+     "a statement", "Electoral Commission"),
+])
+def test_a_document_after_in_is_how_the_subject_spoke(text, mention, expected):
+    assert _resolved(text, mention)[::2] == (expected, "document_in")
+
+
+def test_a_document_after_in_without_a_subject_is_not_given_one():
+    text = "\"It is over,\" read the note. In a letter said to be from the family, nothing was added."
+    assert _resolved(text, "a letter")[2] != "document_in"
+
+
+# ------------------------------------------------------------------------------------ surnames, more
+def test_a_surname_is_the_full_name_just_introduced_not_one_named_paragraphs_before():
+    # Canadian: a victim named in a list; his daughter introduced later; her surname alone then speaks
+    text = ("The victims were Ibrahima Barry, 39, Khaled Belkacemi, 60, and Aboubaker Thabti, 44.\n\n"
+            "For Megda Belkacemi, Friday is a day she has awaited. Her father was one of the victims.\n\n"
+            "Once the killer is sentenced, Belkacemi says she will turn the page.")
+    assert _name(text, "Belkacemi", "Belkacemi says") == "Megda Belkacemi"
+
+
+def test_two_full_names_in_one_paragraph_leave_the_surname_alone():
+    text = ("The victims were Ibrahima Barry and Mamadou Barry.\n\nFor Aissatou Barry and Oumar Barry, "
+            "Friday is the day.\n\n\"We will be there,\" Barry said.")
+    assert _name(text, "Barry", "Barry said") == "Barry"
+
+
+def test_an_honorific_surname_is_not_given_a_just_introduced_full_name_of_unknown_gender():
+    # US: the mother, the father and the son share a surname; "Ms. Khan" is not the son named last
+    text = ("At the convention, Khizr Khan and his wife stood on the stage.\n\nTheir son Humayun Khan was killed "
+            "in Iraq in 2004.\n\n\"I could not speak,\" Ms. Khan said.")
+    assert _name(text, "Ms. Khan") != "Humayun Khan"

@@ -826,6 +826,8 @@ NAME_RULE_CASES = {
                         ("The Dairy Council", "document_author")),
     "document_by": ("Canada's allies spoke out. A statement from the EU said the motive raised concerns.",
                     ["A statement from the EU"], ("the EU", "document_by")),
+    "document_in": ("Justin Trudeau called it false and in a carefully worded response said he gave no order.",
+                    ["a carefully worded response"], ("Justin Trudeau", "document_in")),
     "named_later": (("A spokeswoman for Trudeau said he would not back down.\n\n\"Canadians rejected that,\" said "
                      "Eleanore Catenaro."), ["A spokeswoman for Trudeau", "Eleanore Catenaro"],
                     ("Eleanore Catenaro", "named_later"), 0),
