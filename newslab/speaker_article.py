@@ -354,7 +354,7 @@ class _Article:
                 # "Darian Lonechild is new to advocacy work ... Lonechild said": a surname the article
                 # writes with one full name (no title, no known given name) is that person too
                 # (an honorific's gender would have to choose among them, and these names have none)
-                full = self._weak.get(doc.low[a]) or (None if p.titled else self._recent_weak(doc.low[a], i))
+                full = self._weak.get(doc.low[a]) or (None if p.titled else self._recent_weak(doc.low[a], i, j))
                 if not (p.titled or (full is not None and doc.low[a] not in lex.function)
                         or self._is_person(i, j, p, kind)):
                     return
@@ -380,12 +380,15 @@ class _Article:
         self.person_at[i] = (j, ent)
         self.person_end[j - 1] = ent
 
-    def _recent_weak(self, key: str, i: int) -> tuple[int, int] | None:
+    def _recent_weak(self, key: str, i: int, j: int) -> tuple[int, int] | None:
         """Of several full names ending in ``key`` ("Khaled Belkacemi" in a list of victims, "For Megda
-        Belkacemi, Friday is a day ..."), the last one written before token i, when every other one
-        is in an earlier paragraph: the article has just introduced that person. None otherwise
-        ("Ghazala Khan and Humayun Khan ... Khan said")."""
+        Belkacemi, Friday is a day ..."), the last one written before the surname [i, j), when every
+        other one is in an earlier paragraph and the surname speaks ("Belkacemi says"): the article
+        has just introduced that person. None otherwise ("Ghazala Khan and Humayun Khan ... Khan
+        said"; "the Khan family" names nobody new)."""
         doc = self.doc
+        if j >= len(doc.low) or doc.low[j] not in self.lex.cues:
+            return None
         before = [n for n in self._weak_all.get(key, ()) if n[1] <= i]
         last = before[-1] if before else None
         # (in text order: the nearest other full name is the last one with another first word)

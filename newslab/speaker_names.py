@@ -33,7 +33,17 @@ from functools import cached_property
 
 from .speaker_article import _Entity, _Group
 from .speaker_fullname import acronym_in_text, full_name_in_text
-from .speaker_lexicon import _CUT, _DEFINITE, _INDEFINITE, _LOOSE_MODS, _POSS, _head_of, _is_head, _Lex
+from .speaker_lexicon import (
+    _CUT,
+    _DEFINITE,
+    _INDEFINITE,
+    _LOOSE_MODS,
+    _OBJECT_BEFORE,
+    _POSS,
+    _head_of,
+    _is_head,
+    _Lex,
+)
 from .speaker_mentions import _acronym, _kind_of, _name_words, _Parse, _parse_run, _role_left
 from .speaker_tokens import _Doc, _runs
 from .speaker_walk import _Walker
@@ -177,7 +187,7 @@ class _Mention:
                     org = (kind, a, b)
                 elif org is not None and kind == "org":
                     org = ("org", org[1], org[2])  # "North Korea's Foreign Ministry" is an organisation
-            elif best is None or cand[0] > best[0]:
+            elif best is None or cand[0] > best[0] or (cand[0] == best[0] and _outranks(self, cand, best)):
                 best = cand  # type: ignore[assignment]
         return best, org
 
@@ -189,6 +199,19 @@ class _Mention:
         while k < self.u and self.doc.low[k] not in _CUT:
             k += 1
         return k, k - 1
+
+
+def _outranks(m: _Mention, cand: tuple, best: tuple) -> bool:
+    """Of two person candidates ``(score, i, j, parse)`` with one score, does the later one speak: a
+    full name with a title or a known given name, after a one-word name that only matches someone's
+    name word, with no preposition between them ("One red-state Democrat, Montana Sen. Jon Tester",
+    "a Republican, Mark Amodei"; not "Mukasey, the attorney general under President George W. Bush")?"""
+    doc, lex = m.doc, m.lex
+    p, q = cand[3], best[3]
+    a, b = p.name
+    if q.name[1] - q.name[0] != 1 or b - a < 2 or not (p.titled or doc.low[a] in lex.given):
+        return False
+    return not any(doc.low[x] in _OBJECT_BEFORE for x in range(best[2], cand[1]))
 
 
 def _drop_cut_runs(doc: _Doc, b0: int, runs: list[tuple[int, int]], lex: _Lex) -> list[tuple[int, int]]:

@@ -312,3 +312,26 @@ def test_an_honorific_surname_is_not_given_a_just_introduced_full_name_of_unknow
     text = ("At the convention, Khizr Khan and his wife stood on the stage.\n\nTheir son Humayun Khan was killed "
             "in Iraq in 2004.\n\n\"I could not speak,\" Ms. Khan said.")
     assert _name(text, "Ms. Khan") != "Humayun Khan"
+
+
+# ------------------------------------------------------------------------------------ two names in a mention
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # US politics: a word that matches someone else's name ("California Democrat Jane Roe") is not the speaker
+    (("California Democrat Nancy Pelosi spoke first. One red-state Democrat, Montana Sen. Jon Tester, said the "
+      "wall was a waste."), "One red-state Democrat, Montana Sen. Jon Tester", "Jon Tester"),
+    # US campaign: the candidate's spokesman, not the candidate
+    ("Bernie Sanders rallied in Iowa. Sanders' spokesman Michael Briggs said the crowds were huge.",
+     "Sanders' spokesman Michael Briggs", "Michael Briggs"),
+    # US: the party, then the person set off by a comma
+    ("Republican senators met. A Republican, Mark Amodei, said he would wait.", "A Republican, Mark Amodei",
+     "Mark Amodei"),
+])
+def test_a_titled_or_given_name_beats_a_word_that_matches_another_name(text, mention, expected):
+    assert _name(text, mention, mention) == expected
+
+
+def test_a_name_after_a_preposition_in_an_appositive_is_not_the_speaker():
+    text = ("Michael Mukasey spoke at the convention. Mukasey, the attorney general under former President "
+            "George W. Bush, said she should be jailed.")
+    mention = "Mukasey, the attorney general under former President George W. Bush"
+    assert _name(text, mention, mention) == "Michael Mukasey"
