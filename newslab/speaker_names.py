@@ -633,8 +633,8 @@ def unnamed(m: _Mention) -> _Resolved | None:
 
 # The order in which the steps are tried: the first that decides, decides. Pronouns first (they
 # never name anyone themselves); names in the mention before nouns; the unnamed source last.
-STEPS = (pronoun, document_of, document_author, document_by, document_in, age, name_list, person, organisation, no_noun, role,
-         organisation_noun, group_noun, same_source, unnamed)
+STEPS = (pronoun, document_of, document_author, document_by, document_in, age, name_list, person, organisation,
+         no_noun, role, organisation_noun, group_noun, same_source, unnamed)
 
 
 # The name_rule of a step's decision, where it is not the step's own name (or one the step gives).
