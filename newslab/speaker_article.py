@@ -395,7 +395,7 @@ class _Article:
         other = next((n for n in reversed(before) if doc.low[n[0]] != doc.low[last[0]]), None) if last else None
         if other is None:
             return None
-        return last if "\n" in doc.text[doc.ends[other[1] - 1]:doc.starts[last[0]]] else None
+        return last if doc.text.find("\n", doc.ends[other[1] - 1], doc.starts[last[0]]) >= 0 else None
 
     def _plural_surname(self, a: int, b: int, kind: str) -> bool:
         """Is the one word [a, b), which only the "-ans" plural rule makes a group ("Americans"), a
