@@ -35,6 +35,7 @@ __all__ = ["speaker_gender"]
 GENDERS = {"f": "woman", "m": "man"}
 _SHOWN = 4  # evidence items shown per gender; the rest are counted ("+12 more")
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*\.?")
+_TWO = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # "Rajamma and her husband": two people in one mention
 
 
 @lru_cache(maxsize=1)
@@ -51,11 +52,16 @@ def _gendered() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 def _mention_evidence(mention: object) -> str | None:
     """"f" / "m" when the speaker mention states a gender: a pronoun, an honorific, a gendered title.
 
+    A mention of two people or more ("Rajamma and her husband", "Mr. and Mrs. Patel") states no
+    one gender: its gendered words may belong to the other person.
+
     Examples:
         >>> [_mention_evidence(m) for m in ["she", "Mr. Ade", "Sir Keir Starmer", "the spokeswoman", "Dr. Lee"]]
         ['f', 'm', 'm', 'f', None]
+        >>> _mention_evidence("Rajamma and her husband") is None
+        True
     """
-    if not isinstance(mention, str):
+    if not isinstance(mention, str) or _TWO.search(mention):
         return None
     pronouns, honorifics, titles = _gendered()
     low = mention.strip().lower()
@@ -79,7 +85,7 @@ def _text_evidence(quotes: pd.DataFrame, articles: pd.DataFrame, ids: list[objec
     names = quotes["speaker_name"].tolist()
     owners: dict[object, dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
     for aid, name, sid in zip(quotes["article_id"].tolist(), names, ids):
-        if isinstance(name, str) and isinstance(sid, str):
+        if isinstance(name, str) and isinstance(sid, str) and not _TWO.search(name):  # (not "Mr and Mrs Okafor")
             sur = _surname(name)
             if sur:
                 owners[aid][sur].add(sid)

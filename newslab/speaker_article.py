@@ -93,6 +93,7 @@ class _Article:
         # Full names not known to be people, by last word: "Ms Andersson" later makes "Magdalena
         # Andersson" (named once, after a comma) a person.
         self._weak: dict[str, tuple[int, int] | None] = {}
+        self._weak_all: dict[str, list[tuple[int, int]]] = {}  # every such full name, by last word, in order
         full = []
         parsed: list[tuple[int, int, _Parse, str | None]] = []
         for i, j in runs:
@@ -114,6 +115,9 @@ class _Article:
                         and doc.low[name[0]] not in self.lower_words():
                     # (not "Should Mr. Trump": a common word or a title inside is no full name)
                     key = doc.low[name[1] - 1]
+                    seen = self._weak_all.setdefault(key, [])
+                    if len(seen) < _RECENT:
+                        seen.append(name)
                     prev = self._weak.get(key)
                     if prev is None and key not in self._weak:
                         self._weak[key] = name
@@ -333,7 +337,7 @@ class _Article:
         if p.name is None:
             return
         a, b = p.name
-        if kind and not p.titled:
+        if kind and not p.titled and not self._plural_surname(a, b, kind):
             g = _Group(_name_words(doc, i, j), kind)
             self.group_at[i] = (j, g)
             self.group_end[j - 1] = g
@@ -349,7 +353,8 @@ class _Article:
             if ent is None:
                 # "Darian Lonechild is new to advocacy work ... Lonechild said": a surname the article
                 # writes with one full name (no title, no known given name) is that person too
-                full = self._weak.get(doc.low[a])
+                # (an honorific's gender would have to choose among them, and these names have none)
+                full = self._weak.get(doc.low[a]) or (None if p.titled else self._recent_weak(doc.low[a], i, j))
                 if not (p.titled or (full is not None and doc.low[a] not in lex.function)
                         or self._is_person(i, j, p, kind)):
                     return
@@ -374,6 +379,30 @@ class _Article:
                 ent.add_role(doc.text[doc.starts[right[0]]:doc.ends[right[1] - 1]], lex)
         self.person_at[i] = (j, ent)
         self.person_end[j - 1] = ent
+
+    def _recent_weak(self, key: str, i: int, j: int) -> tuple[int, int] | None:
+        """Of several full names ending in ``key`` ("Khaled Belkacemi" in a list of victims, "For Megda
+        Belkacemi, Friday is a day ..."), the last one written before the surname [i, j), when every
+        other one is in an earlier paragraph and the surname speaks ("Belkacemi says"): the article
+        has just introduced that person. None otherwise ("Ghazala Khan and Humayun Khan ... Khan
+        said"; "the Khan family" names nobody new)."""
+        doc = self.doc
+        if j >= len(doc.low) or doc.low[j] not in self.lex.cues:
+            return None
+        before = [n for n in self._weak_all.get(key, ()) if n[1] <= i]
+        last = before[-1] if before else None
+        # (in text order: the nearest other full name is the last one with another first word)
+        other = next((n for n in reversed(before) if doc.low[n[0]] != doc.low[last[0]]), None) if last else None
+        if other is None:
+            return None
+        return last if doc.text.find("\n", doc.ends[other[1] - 1], doc.starts[last[0]]) >= 0 else None
+
+    def _plural_surname(self, a: int, b: int, kind: str) -> bool:
+        """Is the one word [a, b), which only the "-ans" plural rule makes a group ("Americans"), a
+        surname the article writes after a first name ("Ollie Schniederjans ... Schniederjans said",
+        "Maria Jans")? A group of the lexicon ("Republicans") never is."""
+        low = self.doc.low[a]
+        return kind == "group" and b - a == 1 and low not in self.lex.groups and self._weak.get(low) is not None
 
     def role_of(self, i: int, j: int, p: _Parse) -> str | None:
         """The role written with a name: in the run, just before it, or in an appositive after it."""

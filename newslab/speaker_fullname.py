@@ -141,4 +141,30 @@ def acronym_in_text(text: str, acronym: str) -> str | None:
             if tail[0][:1].isupper() and tail[0].lower() not in _ACRONYM_SKIP and \
                     "".join(w[0] for w in tail if w.lower() not in _ACRONYM_SKIP).upper() == acronym:
                 return " ".join(tail).rstrip(",")
-    return None
+    return _spelled_out(text, acronym) if len(acronym) >= 3 else None
+
+
+_NAME_RUN = re.compile(r"(?<![\w'\u2019\-])" + _CAP + r"(?:[ \u00a0]+(?:" + _SMALL + r"[ \u00a0]+){0,2}" + _CAP
+                       + r"){1,7}(?![\w'\u2019\-])")
+
+
+def _spelled_out(text: str, acronym: str) -> str | None:
+    """The one whole run of capitalised words whose initials spell ``acronym`` when the article never
+    writes "(PBO)": "The Parliamentary Budget Officer released ... the PBO added". A run is taken
+    whole (less a leading "The"), not a tail of a longer name; two different runs give None.
+
+    Examples:
+        >>> _spelled_out("The Parliamentary Budget Officer spoke. The PBO said so.", "PBO")
+        'Parliamentary Budget Officer'
+        >>> _spelled_out("The Office of the Parliamentary Budget Officer spoke.", "PBO") is None
+        True
+    """
+    found: set[str] = set()
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        if words[0] == "The":
+            words = words[1:]
+        if len(words) >= 2 and words[0].lower() not in _ACRONYM_SKIP and \
+                "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP) == acronym:
+            found.add(" ".join(words))
+    return found.pop() if len(found) == 1 else None

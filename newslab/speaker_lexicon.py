@@ -75,6 +75,7 @@ class _Lex:
     postnominal: frozenset[str] = frozenset()  # "KC", "MP", "OBE" after a name
     mod_canon: dict[str, str] = field(default_factory=dict)  # "tory" -> "conservative"
     documents: frozenset[str] = frozenset()  # "the poll", "the report": no unnamed person to link to
+    authored: frozenset[str] = frozenset()  # documents and written works: "Foster's book" is Foster's
 
 
 def _gender(g: str) -> str | None:
@@ -124,6 +125,8 @@ def _lex() -> _Lex:
         postnominal=frozenset(w.lower() for w in _lexicon.words("speaker_postnominals.txt")),
         mod_canon=mod_canon,
         documents=frozenset(w.lower() for w in _lexicon.words("speaker_documents.txt")),
+        authored=frozenset(w.lower() for w in _lexicon.words("speaker_documents.txt") | _lexicon.words(
+            "speaker_authored.txt")),
     )
 
 def _is_head(lex: _Lex, w: str) -> bool:

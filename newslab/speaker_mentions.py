@@ -147,9 +147,10 @@ def _peer(doc: _Doc, p: _Parse) -> bool:
 
 
 def _descriptor(lex: _Lex, w: str) -> bool:
-    """A word that describes rather than names: "Republican", "Russian", "Kremlin", "Labour"."""
+    """A word that describes rather than names: "Republican", "Russian", "Kremlin", "Labour"; not a short
+    surname that happens to end like one ("Tan Wei Jie", "Chan Chun Sing", "Khan")."""
     return w not in lex.given and (w in lex.mods or w in lex.org_names or w in lex.places or w in lex.groups
-                                   or w.endswith(("an", "ese", "ish", "ic", "i")))
+                                   or (len(w) >= 5 and w.endswith(("an", "ese", "ish", "ic", "i"))))
 
 
 def _cut_name(doc: _Doc, a: int, b: int, lex: _Lex) -> tuple[int, int]:

@@ -33,7 +33,17 @@ from functools import cached_property
 
 from .speaker_article import _Entity, _Group
 from .speaker_fullname import acronym_in_text, full_name_in_text
-from .speaker_lexicon import _CUT, _DEFINITE, _INDEFINITE, _LOOSE_MODS, _POSS, _head_of, _is_head, _Lex
+from .speaker_lexicon import (
+    _CUT,
+    _DEFINITE,
+    _INDEFINITE,
+    _LOOSE_MODS,
+    _OBJECT_BEFORE,
+    _POSS,
+    _head_of,
+    _is_head,
+    _Lex,
+)
 from .speaker_mentions import _acronym, _kind_of, _name_words, _Parse, _parse_run, _role_left
 from .speaker_tokens import _Doc, _runs
 from .speaker_walk import _Walker
@@ -47,6 +57,17 @@ def _lower_first(s: str, lex: _Lex) -> str:
     if first in _DEFINITE or first in _INDEFINITE or first in lex.unnamed or first in lex.function:
         return s[:1].lower() + s[1:]
     return s
+
+
+def _unnamed_name(m: _Mention) -> str:
+    """An unnamed source's name: the mention with its first letter lower-cased, less what follows
+    "but" ("a person familiar with the talks but unauthorized to speak publicly" -> "a person
+    familiar with the talks": the source is described, the rest says why it is unnamed), when a
+    qualifying word comes before it (not "complete but unofficial returns")."""
+    parts = _BUT.split(m.surface, 1)
+    if len(parts) == 2 and not _CUT.isdisjoint(parts[0].lower().split()):
+        return _lower_first(parts[0], m.lex)
+    return _lower_first(m.surface, m.lex)
 
 
 def _mods_match(mods: set[str], role_words: set[str], lex: _Lex) -> bool:
@@ -72,6 +93,13 @@ def _owns_person(doc: _Doc, j: int, u: int, lex: _Lex) -> bool:
     return p.name is not None and (p.titled or (p.name[1] - p.name[0] >= 2 and doc.low[p.name[0]] in lex.given))
 
 
+def _owns_unit(m: _Mention) -> bool:
+    """Does the mention end in a lower-case organisation noun ("Cisco System's Talos cybersecurity
+    unit", "Google's AI research team")? Then a possessive name in it owns that unit."""
+    head = m.doc.low[m.head[1]]
+    return not m.doc.cap[m.head[1]] and (head in m.lex.org_words or head in m.lex.company)
+
+
 def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
     """Does a capitalised word follow token b0 in the mention [b0, u) before any word that starts a
     qualifying phrase ("of", "in", "close to", "familiar with")?"""
@@ -84,6 +112,7 @@ def _names_inside(doc: _Doc, b0: int, u: int, lex: _Lex) -> bool:
 
 
 _AGE = re.compile(r"\d{1,3}-year-old")
+_BUT = re.compile(r",?\s+but\s")
 _CLAUSE = re.compile(r",\s+(?:which|who|whose|that|including|like|such|a|an|the|[a-z]{2,}ed)\s")  # (", released by")
 
 
@@ -130,7 +159,7 @@ class _Mention:
             # lower case is a common noun at the start of a sentence, unless it is a known name.
             u - b0 == 1 and (b0 == 0 or doc.sent[b0 - 1] != doc.sent[b0]) and doc.low[b0] not in self.art.by_key
             and doc.low[b0] not in lex.given and doc.low[b0] in self.art.lower_words()))
-        return [] if plain else _drop_cut_runs(doc, b0, _runs(doc, b0, u, lex))
+        return [] if plain else _drop_cut_runs(doc, b0, _runs(doc, b0, u, lex), lex)
 
     @cached_property
     def named_runs(self) -> list[tuple[int, int]]:
@@ -158,7 +187,7 @@ class _Mention:
                     org = (kind, a, b)
                 elif org is not None and kind == "org":
                     org = ("org", org[1], org[2])  # "North Korea's Foreign Ministry" is an organisation
-            elif best is None or cand[0] > best[0]:
+            elif best is None or cand[0] > best[0] or (cand[0] == best[0] and _outranks(self, cand, best)):
                 best = cand  # type: ignore[assignment]
         return best, org
 
@@ -172,10 +201,24 @@ class _Mention:
         return k, k - 1
 
 
-def _drop_cut_runs(doc: _Doc, b0: int, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _outranks(m: _Mention, cand: tuple, best: tuple) -> bool:
+    """Of two person candidates ``(score, i, j, parse)`` with one score, does the later one speak: a
+    full name with a title or a known given name, after a one-word name that only matches someone's
+    name word, with no preposition between them ("One red-state Democrat, Montana Sen. Jon Tester",
+    "a Republican, Mark Amodei"; not "Mukasey, the attorney general under President George W. Bush")?"""
+    doc, lex = m.doc, m.lex
+    p, q = cand[3], best[3]
+    a, b = p.name
+    if q.name[1] - q.name[0] != 1 or b - a < 2 or not (p.titled or doc.low[a] in lex.given):
+        return False
+    return not any(doc.low[x] in _OBJECT_BEFORE for x in range(best[2], cand[1]))
+
+
+def _drop_cut_runs(doc: _Doc, b0: int, runs: list[tuple[int, int]], lex: _Lex) -> list[tuple[int, int]]:
     """Runs of a mention that may be its speaker: "a spokeswoman for Hillary Clinton", "Kevin Barrett,
     a lawyer at Bailey & Glasser": a name after a preposition is not the speaker, but one set off by
-    a comma is ("a lawyer for the outlets, David Schulz,")."""
+    a comma is ("a lawyer for the outlets, David Schulz,"), and a time ("on Wednesday", "in March")
+    qualifies nobody ("Controversy erupted on Wednesday after John McCallum, Canada's ambassador")."""
     keep = []
     cut = False
     x = b0
@@ -185,7 +228,8 @@ def _drop_cut_runs(doc: _Doc, b0: int, runs: list[tuple[int, int]]) -> list[tupl
         if b0 < x == i and doc.text[doc.ends[x - 1]:doc.starts[x]].strip() == ",":
             cut = False
         while x < i:
-            if doc.low[x] in _CUT and not _acronym(doc, x):  # ("WHO Director-General ...")
+            if doc.low[x] in _CUT and not _acronym(doc, x) and not (  # ("WHO Director-General ...")
+                    doc.low[x] in ("on", "in") and doc.cap[x + 1] and doc.low[x + 1] in lex.no_start):
                 cut = True
             if doc.text[doc.ends[x]:doc.starts[x + 1]].strip() == ",":
                 cut = False
@@ -215,8 +259,10 @@ def _run_candidate(m: _Mention, i: int, j: int) -> tuple | None:
     if kind:
         return kind, a, b, modifier, p.role
     if modifier or (doc.poss[j - 1] and j < u and doc.spaced[j - 1] and doc.cap[j]
-                    and _owns_person(doc, j, u, lex)):
-        return None  # (a possessive before a titled name owns it: "Victoria's Premier Jacinta Allan")
+                    and (_owns_person(doc, j, u, lex) or _owns_unit(m))):
+        # (a possessive before a titled name owns it: "Victoria's Premier Jacinta Allan"; one before an
+        # organisation's unit is its owner: "Cisco System's Talos cybersecurity unit")
+        return None
     return _person_score(m, i, j, p), i, j, p
 
 
@@ -284,6 +330,65 @@ def document_author(m: _Mention) -> _Resolved | None:
     return None
 
 
+def document_by(m: _Mention) -> _Resolved | None:
+    """ "A statement from the EU said", "a report by the World Bank", "Foster's book", "the ministry's
+    statement": a document whose author the mention names is its author's, when the author resolves
+    to a person or a named group (not "a report from sources")."""
+    doc, lex = m.doc, m.lex
+    k = m.b0
+    while k < m.u and doc.low[k] not in _CUT and doc.low[k] != "by":
+        k += 1
+    head_i = k - 1
+    if head_i < m.b0 or doc.low[head_i] not in lex.authored:
+        return None
+    if k < m.u - 1 and doc.low[k] in ("from", "by"):
+        t, u = k + 1, _name_end(doc, k + 1, m.u)  # the author after the noun
+        s, e = doc.starts[t], (m.e if u == m.u else doc.ends[u - 1])
+    else:
+        owner = next((x for x in range(m.t, head_i) if doc.poss[x]), None)
+        if owner is None or (owner == m.t and doc.low[owner] in _DEFINITE) or doc.low[head_i] in _NOT_OWNED:
+            return None  # ("her statement": document_of; "Clinton's track record" is not written by her)
+        t, s, u, e = m.t, m.s, owner + 1, doc.ends[owner]  # "Foster's book": the owner
+    name, role, ref, _rule = _resolve_mention(m.w, s, e, t, u)
+    if isinstance(ref, _Entity) or (isinstance(ref, _Group) and ref.kind != "unnamed"):
+        return name, role, ref
+    return None
+
+
+def document_in(m: _Mention) -> _Resolved | None:
+    """ "Trudeau called the allegation false and in a carefully worded response said he never ...": a
+    document after "in" is how the sentence's subject spoke, so the speaker is that subject (the
+    person named as the subject, else the sentence's first group)."""
+    doc, w = m.doc, m.w
+    if m.t == 0 or doc.low[m.t - 1] != "in" or doc.sent[m.t - 1] != doc.sent[m.t] \
+            or doc.low[m.u - 1] not in m.lex.authored or any(doc.cap[x] for x in range(m.b0, m.u)):
+        return None
+    if w.subject is not None and w.subject_named:
+        return _as_person(w.subject)
+    if w.sent_group is not None and w.sent_group.kind != "unnamed":
+        return w.sent_group.name, None, w.sent_group
+    return None
+
+
+_NOT_OWNED = frozenset({"record", "records"})
+_IN_NAME = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le"})
+
+
+def _name_end(doc: _Doc, t: int, u: int) -> int:
+    """Where the author's name that starts at token t ends within u: after its run of capitalised
+    words ("the American Legion | obtained by The Associated Press", "ABC Australia | on March 3");
+    u when the run is followed by an appositive ("Gregory Hicks, the former deputy chief") or when
+    no capitalised word comes first ("economists Peter Schott and Justin Pierce")."""
+    x = t + 1 if doc.low[t] in ("the", "a", "an") else t
+    if x >= u or not doc.cap[x]:
+        return u
+    while x < u and (doc.cap[x] or (doc.low[x] in _IN_NAME and x + 1 < u and doc.cap[x + 1])):
+        x += 1
+    if x < u and (doc.poss[x - 1] or doc.text[doc.ends[x - 1]:doc.starts[x]].strip() in (",", "--", "\u2014")):
+        return u  # ("the State Department's inspector general": the name goes on)
+    return x
+
+
 def age(m: _Mention) -> _Resolved | None:
     """ "the 34-year-old said", "the 26-year-old right wing said": the person the sentence is about,
     as for he / she."""
@@ -303,6 +408,12 @@ def name_list(m: _Mention) -> _Resolved | None:
                               for k in range(runs[0][1] - 1, runs[-1][0])) \
             and all(doc.low[k] in ("and", "the") or doc.cap[k] or doc.low[k] in m.lex.particles
                     for k in range(runs[0][0], runs[-1][1])):
+        i = runs[0][0]
+        if i > m.t and doc.text[doc.ends[i - 1]:doc.starts[i]].strip() == "," and not any(
+                doc.low[k] in _CUT or (doc.cap[k] and k > m.t) for k in range(m.t, i)):
+            # "His defence attorneys, Charles Glynn and Richard Jones": the names, the role before them
+            name = doc.text[doc.starts[i]:doc.ends[runs[-1][1] - 1]]
+            return name, doc.text[doc.starts[m.t]:doc.ends[i - 1]], _Group(name, "group")
         return m.surface, None, _Group(m.surface, "group")
     return None
 
@@ -356,7 +467,19 @@ def organisation(m: _Mention) -> _Resolved | None:
         namesake = m.art.lookup(doc.low[a], None, m.t)
         if namesake is not None:
             return (*_as_person(namesake), "surname")
-    return m.surface, None, _Group(m.surface, kind)
+    name = m.surface
+    if a > m.t and _common_owner(doc, m.t, a):
+        name = _clean_surface(doc.text[doc.starts[a]:m.e])
+    return name, None, _Group(name, kind)
+
+
+def _common_owner(doc: _Doc, t: int, a: int) -> bool:
+    """Do the tokens [t, a) before an organisation's name only say whose it is, in lower case ("the
+    province's Department of Community Services", "its Foreign Ministry")? Then the name is the
+    organisation's; an owner with a name stays ("North Korea's Foreign Ministry")."""
+    if any(doc.cap[x] and doc.low[x] not in _DEFINITE for x in range(t, a)):
+        return False  # ("The city's Water Board": a determiner may start the sentence)
+    return doc.poss[a - 1] or (a - t == 1 and doc.low[t] in ("its", "their", "his", "her"))
 
 
 def no_noun(m: _Mention) -> _Resolved | None:
@@ -364,7 +487,7 @@ def no_noun(m: _Mention) -> _Resolved | None:
     written."""
     if m.head[1] >= m.b0:
         return None
-    name = _lower_first(m.surface, m.lex)
+    name = _unnamed_name(m)
     return name, None, _Group(name, "unnamed")
 
 
@@ -413,9 +536,11 @@ def organisation_noun(m: _Mention) -> _Resolved | None:
     for g in recent + list(reversed(w.groups.values())):
         if g.kind == "org" and head in g.name.lower().split():
             return g.name, None, g
+    if head in _BODIES:
+        return _last_body(m)
     t0 = bisect.bisect_left(doc.sent, doc.sent[m.t])  # first token of this sentence
     near = w.speaker_at >= 0 and (t0 == 0 or doc.sent[w.speaker_at] >= doc.sent[t0 - 1])
-    if not (head in lex.company and m.u - b0 == 1 and near):
+    if not (head in lex.company and m.u - b0 <= 3 and near):  # ("the company", "the security firm")
         return None
     last = w.last_speaker
     if isinstance(last, _Group) and last.kind == "org" and any(
@@ -427,15 +552,45 @@ def organisation_noun(m: _Mention) -> _Resolved | None:
     return None
 
 
+# Nouns for a public body that a text may use for any of them: "the agency" after "The U.S. State
+# Department said".
+_BODIES = frozenset({"agency", "department", "ministry", "office", "bureau", "authority", "commission",
+                     "regulator", "watchdog", "body", "service"})
+
+
+_BODY_GAP = 1500  # characters back to look for the body's name
+_LINES = re.compile(r"\n+")
+
+
+def _last_body(m: _Mention) -> _Resolved | None:
+    """ "The U.S. State Department called for their release ... \"We share Canada's commitment,\" the agency
+    said": the most recent organisation the walk has seen, when its name has a public body's word
+    (Department, Ministry, Office ...) and it is named in this paragraph or the one before."""
+    doc, last = m.doc, m.w.last_speaker
+    if isinstance(last, _Group) and last.kind == "org" and not _BODIES.isdisjoint(last.name.lower().split()):
+        return last.name, None, last  # the body that spoke last ("the agency" again)
+    for g in reversed(m.w.groups.values()):
+        if g.kind == "org":
+            at = doc.text.rfind(g.name, max(0, m.s - _BODY_GAP), m.s)  # (rare: "the agency" and the like)
+            if at >= 0 and not _BODIES.isdisjoint(g.name.lower().split()) \
+                    and len(_LINES.findall(doc.text, at, m.s)) <= 1:
+                return g.name, None, g
+            break
+    return None
+
+
 def group_noun(m: _Mention) -> _Resolved | None:
     """ "the Trump campaign", "the White House", "Republicans": a noun phrase the lexicons name as an
-    organisation, a place or a group speaks, as written."""
+    organisation, a place or a group speaks, as written; when its noun is an unnamed source's
+    ("administration officials", "party sources"), a later "the officials" is that source."""
     k, head_i = m.head
     if _head_of(m.lex, m.doc.low[head_i]):
         return None
     kind = _kind_of(m.doc, m.b0, k, m.lex)
     if kind in ("org", "place", "group"):
-        return m.surface, None, _Group(m.surface, kind)
+        # "administration officials unauthorized to speak": "the officials" later are the same source
+        key = next((m.doc.low[x] for x in range(head_i, m.b0 - 1, -1) if m.doc.low[x] in m.lex.unnamed), None)
+        return m.surface, None, _Group(m.surface, kind, key)
     return None
 
 
@@ -471,15 +626,15 @@ def unnamed(m: _Mention) -> _Resolved | None:
     with the role phrase as its role when the noun is a title."""
     doc = m.doc
     h = _head_of(m.lex, doc.low[m.head[1]])
-    name = _lower_first(m.surface, m.lex)
+    name = _unnamed_name(m)
     role = doc.text[doc.starts[m.b0]:doc.ends[m.u - 1]] if h else None
     return name, role, _Group(name, "unnamed", _source_key(m) if m.det not in _DEFINITE else None)
 
 
 # The order in which the steps are tried: the first that decides, decides. Pronouns first (they
 # never name anyone themselves); names in the mention before nouns; the unnamed source last.
-STEPS = (pronoun, document_of, document_author, age, name_list, person, organisation, no_noun, role,
-         organisation_noun, group_noun, same_source, unnamed)
+STEPS = (pronoun, document_of, document_author, document_by, document_in, age, name_list, person, organisation,
+         no_noun, role, organisation_noun, group_noun, same_source, unnamed)
 
 
 # The name_rule of a step's decision, where it is not the step's own name (or one the step gives).
@@ -495,6 +650,40 @@ def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | 
             rule = res[3] if len(res) > 3 else NAME_RULES.get(step.__name__, step.__name__)
             return res[0], res[1], res[2], rule
     raise AssertionError("the last step always decides")  # pragma: no cover
+
+
+# ------------------------------------------------------------------------------------- named later
+_MAX_GAP = 3  # sentences between an unnamed source's quote and the next, named one
+
+
+def named_later(w: _Walker, ref: object, rule: str, t: int, out: list, refs: dict) -> None:
+    """ "A spokeswoman for Trudeau said he would not back down. \"Canadians rejected that,\" said Eleanore
+    Catenaro.": when the quote right after an unnamed spokesperson names in full (``rule``
+    ``full_name``), for the first time, a person who holds no other role (and whose gender does not
+    contradict the title's), that person is the spokesperson: its earlier decisions (``out``,
+    ``refs``: index -> referent) take the person's name, with name_rule ``named_later``. Called at
+    each decision, before it becomes the walk's last speaker.
+    """
+    prev = w.last_speaker
+    if not (rule == "full_name" and isinstance(ref, _Entity) and isinstance(prev, _Group)
+            and prev.kind == "unnamed" and prev.canon == "spokesperson"):
+        return
+    lex, doc = w.art.lex, w.art.doc
+    title = next((h for h in (_head_of(lex, x) for x in prev.name.lower().split()) if h), None)
+    if title is None or title[0] != prev.canon or (title[1] and ref.gender not in (None, title[1])) \
+            or len(ref.words) < 2 or ref.words[0] in lex.particles:
+        return
+    if ref.first < w.speaker_at or any(prev.canon not in _head_canons(r, lex) for r in ref.roles) \
+            or doc.sent[t] - doc.sent[w.speaker_at] > _MAX_GAP:
+        return
+    for idx, r in refs.items():
+        if r is prev:
+            refs[idx] = ref
+            out[idx] = (ref.name, out[idx][1], "named_later")[:len(out[idx])]
+
+
+def _head_canons(role: str, lex: _Lex) -> set[str]:
+    return {h[0] for h in (_head_of(lex, x) for x in role.lower().split()) if h}
 
 
 # ------------------------------------------------------------------------------------- finishing steps

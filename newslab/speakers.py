@@ -67,7 +67,7 @@ import pandas as pd
 
 from .speaker_article import _Article, _Entity, _Group
 from .speaker_lexicon import _CONNECT, _TOKEN, _lex
-from .speaker_names import _resolve_mention, finish
+from .speaker_names import _resolve_mention, finish, named_later
 from .speaker_walk import _Walker
 
 __all__ = ["resolve_speakers", "speaker_kind", "speakers"]
@@ -154,6 +154,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
                 name, role, ref, rule = _resolve_mention(walker, s, e, tok, u)
                 out[idx] = (name, role, rule) if with_rule else (name, role)
                 if isinstance(ref, (_Entity, _Group)):
+                    named_later(walker, ref, rule, tok, out, refs)  # ("A spokeswoman said ... ," said Jane Roe.)
                     refs[idx] = ref
                     walker.last_speaker = ref
                     walker.speaker_at = tok

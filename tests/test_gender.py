@@ -73,3 +73,19 @@ def test_seed_article_speakers():
 def test_speaker_gender_needs_the_mention_column():
     with pytest.raises(ValueError, match="speaker"):
         speaker_gender(pd.DataFrame({"speaker_name": ["Ann Lee"]}))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Indian regional news: a couple speaks; "husband" is the other person's word
+    (("BENGALURU: A farmer couple from Mandya has accused a moneylender of seizing their land. Rajamma and her "
+      "husband told reporters on Monday that they had repaid the loan twice over."), "Rajamma and her husband"),
+    # British: "Mr and Mrs" of one family
+    ("Mr and Mrs Okafor said the council had ignored their complaints for a year.", "Mr and Mrs Okafor"),
+])
+def test_a_mention_of_two_people_states_no_gender(text, speaker):
+    arts = pd.DataFrame({"article_id": ["x"], "text": [text]})
+    q = nl.quotes(arts)
+    assert speaker in q["speaker"].tolist()
+    s = nl.speakers(q, arts)
+    assert (s.loc[s.speaker_name == q.loc[q.speaker == speaker, "speaker_name"].iloc[0], "gender"]
+            == "unknown").all()

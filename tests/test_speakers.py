@@ -824,6 +824,13 @@ NAME_RULE_CASES = {
     "document_author": (("The Dairy Council said in a statement that prices would hold. The statement also said "
                          "farms \"are at breaking point.\""), ["The Dairy Council", "The statement"],
                         ("The Dairy Council", "document_author")),
+    "document_by": ("Canada's allies spoke out. A statement from the EU said the motive raised concerns.",
+                    ["A statement from the EU"], ("the EU", "document_by")),
+    "document_in": ("Justin Trudeau called it false and in a carefully worded response said he gave no order.",
+                    ["a carefully worded response"], ("Justin Trudeau", "document_in")),
+    "named_later": (("A spokeswoman for Trudeau said he would not back down.\n\n\"Canadians rejected that,\" said "
+                     "Eleanore Catenaro."), ["A spokeswoman for Trudeau", "Eleanore Catenaro"],
+                    ("Eleanore Catenaro", "named_later"), 0),
     "article_full_name": ("Abir Al Basha, 40, arrived in Halifax in 2016. \"We were welcomed,\" Al Basha said.",
                           ["Al Basha"], ("Abir Al Basha", "article_full_name")),
     "acronym": (("The Parliamentary Budget Officer (PBO) released a report on Monday. The PBO said the deficit "
@@ -833,8 +840,8 @@ NAME_RULE_CASES = {
 
 @pytest.mark.parametrize("rule", sorted(NAME_RULE_CASES))
 def test_name_rule_says_how_the_name_was_decided(rule):
-    text, mentions, want = NAME_RULE_CASES[rule]
-    name, _role, got = resolve_speakers(text, spans(text, *mentions), with_rule=True)[-1]
+    text, mentions, want, *at = NAME_RULE_CASES[rule]  # (the last mention's name, unless a position is given)
+    name, _role, got = resolve_speakers(text, spans(text, *mentions), with_rule=True)[at[0] if at else -1]
     assert (name, got) == want
 
 
@@ -856,14 +863,14 @@ def test_name_rule_of_more_shapes():
 def test_every_name_rule_in_the_readme_has_a_case_and_every_step_a_documented_rule():
     from pathlib import Path
 
-    from newslab.speaker_names import FINISHING, NAME_RULES, STEPS
+    from newslab.speaker_names import FINISHING, NAME_RULES, STEPS, named_later
 
     readme = Path(__file__).resolve().parent.parent / "README.md"
     table = readme.read_text(encoding="utf-8").split("| name_rule |", 1)[1].split("\n\n", 1)[0]
     documented = set(re.findall(r"^\s*\| `(\w+)` \|", table, flags=re.MULTILINE))
     assert documented == set(NAME_RULE_CASES)
     # the person step tells apart three rules; every other step's rule is its name or NAME_RULES'
-    rules = {NAME_RULES.get(s.__name__, s.__name__) for s in STEPS + FINISHING} - {"person"}
+    rules = {NAME_RULES.get(s.__name__, s.__name__) for s in STEPS + FINISHING + (named_later,)} - {"person"}
     assert rules | {"full_name", "surname", "single_name"} == documented
 
 
