@@ -2,9 +2,9 @@
 
 One command, run from the repository root (``make bench`` does the same)::
 
-    .venv/bin/python benchmarks/run.py [--repeat N] [--jobs N] [--skip-adversarial]
+    .venv/bin/python benchmarks/run.py [--repeat N] [--jobs N] [--skip-adversarial] [--against REV]
 
-Prints five tables:
+Prints five tables (six with ``--against``):
 
 1. per stage: seconds, words per second (corpus words / stage seconds, so stages compare), peak
    memory of the stage (resident set high-water mark while it ran, Linux ``VmHWM``), with 1 job and
@@ -13,7 +13,11 @@ Prints five tables:
 3. ``newslab.sentiment`` against raw TextBlob + VADER on the same sentences;
 4. the whole pipeline with 1 and with N jobs: the speed-up;
 5. adversarial texts at 0.1, 0.25, 0.5 and 1 MB through ``sentences`` and ``quotes``: seconds per
-   MB, which stays flat when the step is linear.
+   MB, which stays flat when the step is linear;
+6. with ``--against REV``: the CPU seconds of each step of table 4's pipeline (1 job), REV beside
+   this checkout, each measured in a fresh subprocess (REV from a temporary git worktree) on the
+   same articles and targets, and the throughput ratio of the whole pipeline. ``--pipeline-only``
+   prints only this table.
 
 Exits 0 with a message when ../shared/eval is absent. The machine may be shared: compare rows of
 one run, not runs of different days.
@@ -21,10 +25,13 @@ one run, not runs of different days.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
@@ -32,6 +39,8 @@ from typing import Any
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from common import best_of, count_words, polnear_articles, require_eval, spacy_baseline, spacy_sentencizer
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 ADVERSARIAL_SIZES_MB = (0.1, 0.25, 0.5, 1.0)
 
@@ -133,6 +142,74 @@ def run_adversarial(steps: dict[str, Callable[..., Any]], repeat: int) -> None:
             sys.stdout.flush()
 
 
+# ------------------------------------------------------------------------------ against a revision
+PIPELINE_STEPS = ("sentences", "quotes", "sentiment of sentences", "sentiment of quotes", "stance of sentences")
+
+
+def pipeline_cpu(limit: int, repeat: int, targets: dict[str, list[str]]) -> dict[str, float]:
+    """CPU seconds (``time.process_time``, best of ``repeat``) of each step of table 4's pipeline, 1 job.
+
+    Runs on whichever ``newslab`` this interpreter imports, so a subprocess can time another revision.
+    """
+    from newslab.quotes import quotes
+    from newslab.sentences import sentences
+    from newslab.sentiment import sentiment
+    from newslab.stance import stance
+
+    articles = polnear_articles(require_eval())
+    if limit:
+        articles = articles.iloc[:limit].reset_index(drop=True)
+    warm = articles.iloc[:3]  # lexicons and models load once per process, outside the timings
+    sentiment(sentences(warm))
+    stance(sentences(warm), targets={"Russia": ["Russia"]})
+    quotes(warm)
+    cpu: dict[str, float] = {}
+    got: dict[str, Any] = {}
+    runs: dict[str, Callable[[], Any]] = {
+        "sentences": lambda: sentences(articles), "quotes": lambda: quotes(articles),
+        "sentiment of sentences": lambda: sentiment(got["sentences"]),
+        "sentiment of quotes": lambda: sentiment(got["quotes"]),
+        "stance of sentences": lambda: stance(got["sentences"], targets=targets)}
+    for name in PIPELINE_STEPS:
+        _, got[name] = best_of(runs[name], repeat, cpu, name)
+    return cpu
+
+
+def pipeline_cpu_at(rev: str | None, limit: int, repeat: int, targets: dict[str, list[str]]) -> dict[str, float]:
+    """:func:`pipeline_cpu` in a fresh subprocess: of revision ``rev`` (a temporary git worktree), or of
+    this checkout when ``rev`` is None."""
+    with tempfile.TemporaryDirectory() as tmp:
+        wt = ROOT
+        if rev is not None:
+            wt = os.path.join(tmp, "rev")
+            subprocess.run(["git", "-C", ROOT, "worktree", "add", "--detach", wt, rev], check=True,
+                           capture_output=True)
+        try:
+            code = (f"import sys, json; sys.path.insert(0, {os.path.join(ROOT, 'benchmarks')!r}); import run; "
+                    f"print(json.dumps(run.pipeline_cpu({limit}, {repeat}, json.loads(sys.argv[1]))))")
+            res = subprocess.run([sys.executable, "-c", code, json.dumps(targets)], check=True, capture_output=True,
+                                 text=True, cwd=wt, env={**os.environ, "PYTHONPATH": wt})
+            return json.loads(res.stdout.strip().splitlines()[-1])
+        finally:
+            if rev is not None:
+                subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", wt], check=False,
+                               capture_output=True)
+
+
+def run_against(rev: str, limit: int, repeat: int, targets: dict[str, list[str]], words: int) -> None:
+    """Table 6: the pipeline's CPU seconds per step, ``rev`` beside this checkout."""
+    before = pipeline_cpu_at(rev, limit, repeat, targets)
+    after = pipeline_cpu_at(None, limit, repeat, targets)
+    print(f"\n6. whole pipeline (table 4's steps, 1 job), CPU seconds: {rev} beside this checkout, each in a fresh "
+          f"process\n{'step':<28}{rev[:12]:>12}{'this':>10}{'ratio':>8}")
+    for name in PIPELINE_STEPS:
+        print(f"{name:<28}{before[name]:>12.2f}{after[name]:>10.2f}{before[name] / max(after[name], 1e-9):>8.2f}")
+    b, a = sum(before.values()), sum(after.values())
+    print(f"{'whole pipeline':<28}{b:>12.2f}{a:>10.2f}{b / a:>8.2f}")
+    print(f"throughput: {words / b:,.0f} words per CPU second ({rev}) -> {words / a:,.0f} (this checkout): "
+          f"{b / a:.2f}x")
+
+
 # ------------------------------------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -140,6 +217,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--jobs", type=int, default=2, help="jobs to compare with 1 (default 2)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all 840)")
     ap.add_argument("--skip-adversarial", action="store_true", help="skip table 5")
+    ap.add_argument("--against", default="", help="git revision to time the pipeline beside (table 6)")
+    ap.add_argument("--pipeline-only", action="store_true", help="with --against: only table 6")
     args = ap.parse_args(argv)
 
     path = require_eval()
@@ -181,6 +260,9 @@ def main(argv: list[str] | None = None) -> None:
                    "Syria": ["Syria", "Syrian", "Damascus"]}
         how = "fixed countries"
     print(f"stance targets ({how}): {', '.join(targets)}\n")
+    if args.against and args.pipeline_only:
+        run_against(args.against, args.limit, args.repeat, targets, words)
+        return
 
     # 1. stages, 1 job vs N jobs
     jobs = args.jobs
@@ -276,6 +358,8 @@ def main(argv: list[str] | None = None) -> None:
 
     if not args.skip_adversarial:
         run_adversarial({"sentences": sentences, "quotes": quotes}, args.repeat)
+    if args.against:
+        run_against(args.against, args.limit, args.repeat, targets, words)
     t = time.process_time()
     print(f"\ndone (CPU time of this process: {t:.0f} s)")
 

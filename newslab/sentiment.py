@@ -130,10 +130,17 @@ class _Vader:
         self.negate = frozenset(vs.NEGATE)
         self.news_negate = self.negate | _NEGATE_EXTRA
         self.punct = string.punctuation
+        self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)  # the emoji step reads characters
+        # A word sequence can equal a multi-word idiom or booster only if each of its words is a
+        # word of one: texts without any skip the seven strings _idioms builds per lexicon word.
+        self.idiom_words = frozenset(w for key in (*self.special, *self.boosters) if " " in key
+                                     for w in key.split(" "))
+        self.token_cache: dict[str, tuple[str, bool]] = {}
 
     def _demoji(self, text: str) -> str:
-        # vaderSentiment.polarity_scores' emoji step, verbatim; every emoji key is non-ASCII.
-        if text.isascii():
+        # vaderSentiment.polarity_scores' emoji step, verbatim; every emoji key is non-ASCII, and a
+        # text without any emoji character comes out of the loop unchanged (set test at C speed).
+        if text.isascii() or self.emoji_chars.isdisjoint(text):
             return text.strip()
         out, prev_space = [], True
         for ch in text:
@@ -152,9 +159,9 @@ class _Vader:
     def _negated(word: str, negate: frozenset[str]) -> bool:
         return word in negate or "n't" in word
 
-    def _valences(self, words: list[str], low: list[str], lex: dict[str, float], cap_diff: bool,
+    def _valences(self, upper: list[bool], low: list[str], lex: dict[str, float], cap_diff: bool,
                   negate: frozenset[str]) -> list[float]:
-        vs, boosters, n = self.vs, self.boosters, len(words)
+        vs, boosters, n = self.vs, self.boosters, len(low)
         out: list[float] = [0.0] * n  # a word outside the lexicon scores 0: only lexicon words are visited
         for i in [i for i, w in enumerate(low) if w in lex]:
             low_i = low[i]
@@ -167,7 +174,7 @@ class _Vader:
             if ((i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no")
                     or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor"))):
                 valence = base * vs.N_SCALAR
-            if cap_diff and words[i].isupper():
+            if cap_diff and upper[i]:
                 valence = valence + vs.C_INCR if valence > 0 else valence - vs.C_INCR
             for start in range(3):
                 j = i - (start + 1)
@@ -175,7 +182,7 @@ class _Vader:
                     scalar = 0.0
                     if low[j] in boosters:  # scalar_inc_dec
                         scalar = boosters[low[j]] * (-1 if valence < 0 else 1)
-                        if cap_diff and words[j].isupper():
+                        if cap_diff and upper[j]:
                             scalar = scalar + vs.C_INCR if valence > 0 else scalar - vs.C_INCR
                     if start == 1 and scalar != 0:
                         scalar *= 0.95
@@ -225,6 +232,8 @@ class _Vader:
         return valence
 
     def _idioms(self, valence: float, low: list[str], i: int) -> float:
+        if self.idiom_words.isdisjoint(low[i - 3:i + 3]):  # i > 2: the words every sequence below reads
+            return valence
         special, n = self.special, len(low)
         onezero = f"{low[i - 1]} {low[i]}"
         twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
@@ -249,6 +258,14 @@ class _Vader:
         qm = text.count("?")
         return ep + (0.0 if qm <= 1 else qm * 0.18 if qm <= 3 else 0.96)
 
+    def _token(self, token: str) -> tuple[str, bool]:
+        """(lower-cased word, word is upper case) of one whitespace-separated token, memoised: VADER
+        strips punctuation off a token unless two characters or fewer would be left."""
+        stripped = token.strip(self.punct)
+        word = token if len(stripped) <= 2 else stripped
+        got = self.token_cache[token] = (word.lower(), word.isupper())
+        return got
+
     def scores(self, text: str) -> tuple[float, float]:
         """(stock VADER compound, newslab news compound) of one text."""
         text = self._demoji(text)
@@ -260,17 +277,18 @@ class _Vader:
         if not words:
             return 0.0, 0.0
         low = [w.lower() for w in words]
-        n_upper = sum(1 for w in words if w.isupper())
+        upper = [w.isupper() for w in words]
+        n_upper = sum(upper)
         cap_diff = 0 < len(words) - n_upper < len(words)
         emphasis = self._emphasis(text)
         normalize = self.vs.normalize
 
-        stock = self._valences(words, low, self.stock, cap_diff, self.negate)
+        stock = self._valences(upper, low, self.stock, cap_diff, self.negate)
         total = float(sum(stock))
         total += emphasis if total > 0 else -emphasis if total < 0 else 0.0
         vader = round(normalize(total), 4)
 
-        news = self._valences(words, low, self.news, cap_diff, self.news_negate)
+        news = self._valences(upper, low, self.news, cap_diff, self.news_negate)
         total = float(sum(news))
         total += emphasis if total > 0 else -emphasis if total < 0 else 0.0
         return vader, normalize(total)
@@ -308,6 +326,8 @@ class _Pattern:
             for face in faces:
                 self.emoticons.setdefault(face.lower(), pol)
         self.split_cache: dict[str, tuple[str, ...]] = {}
+        # whitespace-free piece of text -> (its tokens, lower-cased): see _piece
+        self.piece_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.lead = tuple(tt.PUNCTUATION.replace(".", ""))
         self.trail = self.lead + (".",)
         self.ends = ("...", ".", "!", "?", tt.EOS)
@@ -342,8 +362,53 @@ class _Pattern:
         tokens.extend(reversed(tail))
         return tuple(tokens)
 
+    def _piece(self, piece: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The tokens of one whitespace-free piece of a text without line breaks, and lower-cased.
+
+        No pattern of :meth:`tokens`' rewrites holds a space, so each acts within one piece: the
+        tokens of a text are its pieces' tokens in turn (memoised, as most pieces are common words).
+        """
+        got = self._raw_tokens(piece)
+        out = self.piece_cache[piece] = (tuple(got), tuple(w.lower() for w in got))
+        return out
+
+    def _pieces(self, string: str) -> tuple[list[str], list[str]] | None:
+        """(tokens, lower-cased tokens) of a text that needs no sentence rewrite, read piece by piece;
+        None for a text with a line break or with something the rewrites change."""
+        if "\n" in string:
+            return None
+        cache = self.piece_cache
+        if len(cache) > _MAX_CACHED_TOKENS:
+            cache.clear()
+        get, new = cache.get, self._piece
+        got = [get(p) or new(p) for p in string.split()]
+        tokens = list(itertools.chain.from_iterable([g[0] for g in got]))
+        if not self._plain(tokens):
+            return None
+        return tokens, list(itertools.chain.from_iterable([g[1] for g in got]))
+
+    def _plain(self, tokens: list[str]) -> bool:
+        """True when the sentence grouping and its rewrites leave ``tokens`` as they are."""
+        tt = self.tt
+        if tt.EOS in tokens:
+            return False
+        flat = " ".join(tokens)
+        # Each sentence's text is a piece of ``flat``: when neither rewrite matches ``flat``, none
+        # matches a sentence, and the sentences joined and split again are the tokens.
+        return tt.RE_EMOTICONS.search(flat) is None and ("(" not in flat or tt.RE_SARCASM.search(flat) is None)
+
     def tokens(self, string: str) -> list[str]:
         """``" ".join(find_tokens(string)).split()``: what the library's sentiment reads."""
+        fast = self._pieces(string)
+        return fast[0] if fast is not None else self._tokens(string)
+
+    def _tokens(self, string: str) -> list[str]:
+        """:meth:`tokens` of any text, rewriting it whole as the library does."""
+        tokens = self._raw_tokens(string)
+        return tokens if self._plain(tokens) else self._sentences(tokens)
+
+    def _raw_tokens(self, string: str) -> list[str]:
+        """``find_tokens``' words before its sentence grouping and rewrites."""
         tt = self.tt
         for a, b in tt.replacements.items():  # literal patterns: str.replace is re.sub here
             string = string.replace(a, b)
@@ -357,14 +422,7 @@ class _Pattern:
             cache.clear()
         get, split = cache.get, self._split_new
         # string.split(" ") == TOKEN.findall(string + " "): runs of non-space, one space apart
-        tokens = list(itertools.chain.from_iterable([get(t) or split(t) for t in string.split(" ") if t]))
-        if tt.EOS not in tokens:
-            flat = " ".join(tokens)
-            # Each sentence's text is a piece of ``flat``: when neither rewrite matches ``flat``, none
-            # matches a sentence, and the sentences joined and split again are the tokens.
-            if tt.RE_EMOTICONS.search(flat) is None and ("(" not in flat or tt.RE_SARCASM.search(flat) is None):
-                return tokens
-        return self._sentences(tokens)
+        return list(itertools.chain.from_iterable([get(t) or split(t) for t in string.split(" ") if t]))
 
     def _split_new(self, t: str) -> tuple[str, ...]:
         got = self.split_cache[t] = self._split(t)
@@ -399,7 +457,8 @@ class _Pattern:
 
     def __call__(self, text: str) -> tuple[float, float, list[tuple[list[str], float, float, Any]]]:
         """``(polarity, subjectivity, assessments)`` as ``textblob.en.sentiment(text)`` gives them."""
-        a = self._assess([w.lower() for w in self.tokens(text)])
+        fast = self._pieces(text)
+        a = self._assess(fast[1] if fast is not None else [w.lower() for w in self._tokens(text)])
         pol: float = 0  # int zeros, as the library starts its sums
         subj: float = 0
         n = 0
@@ -436,8 +495,9 @@ class _Pattern:
                     m = (w, None)
                 if w in negations:
                     n = w
-            else:
+            elif m is not None or n is not None or w in negations or not w.isalpha():
                 m, n = self._unknown(w, a, m, n)
+            # else: a plain word outside the lexicon, with no modifier or negation pending, changes nothing
         out = []
         for e in a:
             out.append((e["w"], e["p"] * -0.5 if e["n"] < 0 else e["p"], e["s"], e["x"]))
@@ -488,6 +548,8 @@ def vader_scores(text: str) -> tuple[float, float]:
 
 def _windows(text: str) -> list[tuple[str, int]]:
     """``text`` cut into pieces of at most ``_WINDOW`` words, with their word counts."""
+    if len(text) < 2 * _WINDOW:  # n words take at least 2n - 1 characters
+        return [(text, 1)]
     words = text.split()
     if len(words) <= _WINDOW:
         return [(text, 1)]

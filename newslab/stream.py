@@ -593,6 +593,9 @@ def _matrix(quotes: pd.DataFrame, targets: Mapping[str, Sequence[str]]) -> pd.Da
     tgt = {k: list(v) for k, v in targets.items()}
     if "text" not in quotes:
         quotes = quotes.assign(text=pd.Series([], dtype=object))
+    # stance_matrix reads its quotes cell by cell: a cell of a pyarrow-backed string column (as the
+    # parts are read back) costs several times one of an object column; same values, same matrix.
+    quotes = quotes.astype({c: object for c in quotes.columns if isinstance(quotes[c].dtype, pd.StringDtype)})
     return stance_matrix(quotes if tgt else quotes.iloc[:0], tgt or {"_": ["_"]})
 
 
