@@ -136,10 +136,13 @@ class _Mention:
     def named_runs(self) -> list[tuple[int, int]]:
         """The runs, less any before a role that another name holds: in "North Korean leader Kim Jong
         Un" the run "North Korean" is part of the role."""
-        runs = self.runs
+        runs, doc = self.runs, self.doc
         for x in range(len(runs) - 1, 0, -1):
-            left = _role_left(self.doc, runs[x][0], self.lex)
-            if left is not None and left <= runs[x - 1][0]:
+            left = _role_left(doc, runs[x][0], self.lex)
+            # (not across a comma: in "Navdeep Bains, Minister of Innovation, Science and Economic
+            # Development" the words after the comma go on with the role, they hold none)
+            if left is not None and left <= runs[x - 1][0] \
+                    and "," not in doc.text[doc.ends[runs[x - 1][1] - 1]:doc.starts[runs[x][0]]]:
                 return runs[x:]
         return runs
 
@@ -158,7 +161,7 @@ class _Mention:
                     org = (kind, a, b)
                 elif org is not None and kind == "org":
                     org = ("org", org[1], org[2])  # "North Korea's Foreign Ministry" is an organisation
-            elif best is None or cand[0] > best[0]:
+            elif best is None or _person_rank(self, cand) > _person_rank(self, best):
                 best = cand  # type: ignore[assignment]
         return best, org
 
@@ -218,6 +221,18 @@ def _run_candidate(m: _Mention, i: int, j: int) -> tuple | None:
                     and _owns_person(doc, j, u, lex)):
         return None  # (a possessive before a titled name owns it: "Victoria's Premier Jacinta Allan")
     return _person_score(m, i, j, p), i, j, p
+
+
+def _person_rank(m: _Mention, cand: tuple) -> tuple[int, bool]:
+    """How a person candidate ``(score, i, j, parse)`` of mention m ranks among its runs: by its
+    score, then a titled or full name before a single word of the same score ("One red-state
+    Democrat, Montana Sen. Jon Tester", "Vancouver's Bo Horvat": the word only places the person),
+    unless that word heads the mention with an appositive ("Mukasey, the attorney general under
+    President George W. Bush")."""
+    score, i, j, p = cand
+    doc = m.doc
+    head = i == m.b0 and j < m.u and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() == ","
+    return score, head or p.titled or p.name[1] - p.name[0] >= 2
 
 
 def _person_score(m: _Mention, i: int, j: int, p: _Parse) -> int:
