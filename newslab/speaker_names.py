@@ -11,6 +11,7 @@ pronoun             "he", "she", "they", "who": the person or group the walk poi
 age                 "the 34-year-old": the person the sentence is about
 name_list           "The US, Japan and South Korea": a group of names, as written
 person              "Dmitry Peskov", "Peskov", "NBC's Dante Chinni": the person named
+title_surname       "Major" after "Robert Major": a title word that is a person's surname
 organisation        "The Foreign Ministry", "North Korea": as written
 no_noun             "those familiar with the talks": an unnamed source, as written
 role                "the spokesperson", "Germany's chancellor": the role's holder
@@ -358,6 +359,18 @@ def _person_rule(m: _Mention, p: _Parse, ent: _Entity) -> str:
     return "full_name"
 
 
+def title_surname(m: _Mention) -> _Resolved | None:
+    """ "Major said" after "Robert Major", "Judge told the court" after "Amara Judge": a lone title word
+    that the article writes as a person's surname is that person, not the holder of the title."""
+    doc, t = m.doc, m.t
+    if m.u - t != 1 or not doc.cap[t] or not _is_head(m.lex, doc.low[t]):
+        return None
+    ent = m.art.lookup(doc.low[t], None, t)
+    if ent is None or len(ent.words) < 2 or ent.words[-1] != doc.low[t]:
+        return None
+    return (*_as_person(ent), "surname")
+
+
 def organisation(m: _Mention) -> _Resolved | None:
     """ "The Foreign Ministry", "North Korea", "the White House": an organisation, country or group
     named in the mention, as written, without a trailing possessive; but "Jordan" alone is the
@@ -493,12 +506,12 @@ def unnamed(m: _Mention) -> _Resolved | None:
 
 # The order in which the steps are tried: the first that decides, decides. Pronouns first (they
 # never name anyone themselves); names in the mention before nouns; the unnamed source last.
-STEPS = (pronoun, document_of, document_author, age, name_list, person, organisation, no_noun, role,
+STEPS = (pronoun, document_of, document_author, age, name_list, person, title_surname, organisation, no_noun, role,
          organisation_noun, group_noun, same_source, unnamed)
 
 
 # The name_rule of a step's decision, where it is not the step's own name (or one the step gives).
-NAME_RULES = {"name_list": "group", "no_noun": "unnamed"}
+NAME_RULES = {"name_list": "group", "no_noun": "unnamed", "title_surname": "surname"}
 
 
 def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | None, str | None, object, str]:

@@ -41,3 +41,25 @@ def _names(text: str, *mentions: str) -> list[str | None]:
 ])
 def test_the_speaker_of_a_mention_with_several_names(text, mention, expected):
     assert _names(text, mention) == [expected]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # Canadian court report: the accused's surname is a military rank
+    (("Robert Major told the court he looked for a stop sign. The crash expert, Malcolm Gibson, a retired "
+      "police officer, testified for the defence. Major said he had taken the route ten times."),
+     ("Major",), ["Robert Major"]),
+    # British: a surname that is a title word, and a pronoun after it
+    (("Sarah Judge runs a bakery in Leeds. Judge said the energy bills had tripled. \"We cannot "
+      "go on,\" she said."), ("Judge", "she"), ["Sarah Judge", "Sarah Judge"]),
+    # South African: a taxi owner whose surname is a church title
+    ("Thabo Bishop runs a taxi firm in Soweto. Bishop told reporters fuel prices had doubled.",
+     ("Bishop",), ["Thabo Bishop"]),
+])
+def test_a_title_word_the_article_writes_as_a_surname_is_that_person(text, mentions, expected):
+    assert _names(text, *mentions) == expected
+
+
+def test_a_title_word_alone_is_still_the_titles_holder():
+    # wire: nobody in the article is surnamed "General"; the general is the officer named before
+    text = ("Gen. Ada Mwangi commands the mission. \"We hold the line,\" the general said.")
+    assert _names(text, "the general") == ["Ada Mwangi"]
