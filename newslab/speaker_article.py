@@ -31,7 +31,16 @@ from .speaker_lexicon import (
     _Lex,
     _lex,
 )
-from .speaker_mentions import _kind_of, _name_words, _Parse, _parse_run, _peer, _role_left, _role_right
+from .speaker_mentions import (
+    _age_after,
+    _kind_of,
+    _name_words,
+    _Parse,
+    _parse_run,
+    _peer,
+    _role_left,
+    _role_right,
+)
 from .speaker_tokens import _headlines, _runs, _tokenise
 
 
@@ -241,6 +250,8 @@ class _Article:
         text, starts, ends = doc.text, doc.starts, doc.ends
         if text[starts[a]:ends[a]].isupper() and all(text[starts[k]:ends[k]].isupper() for k in range(a + 1, b)):
             return False  # "DOCTORS DON'T WANT": a headline in capitals, not a name
+        if _age_after(doc, j):
+            return True  # "Ragheb Al Turkmani, 49, and Abir Al Basha, 39,": only people are given an age
         if i > 0 and doc.low[i - 1] in ("the", "on", "of", "for", "at", "and") and doc.spaced[i - 1]:
             return False  # "the Supreme Court", "Commission on Presidential Debates": part of a longer name
         if _role_left(doc, i, lex) is not None or _role_right(doc, j, lex) is not None:
@@ -279,6 +290,20 @@ class _Article:
         if gender and ent.gender is None:
             ent.gender = gender
         return ent
+
+    def _known_name(self, a: int, b: int) -> bool:
+        """Is the name in tokens [a, b), which nothing around it shows to be a person, one the article
+        names as a person elsewhere? A surname with its particle is: "Al Turkmani" after "Ragheb Al
+        Turkmani, 49,". A full name is only after the preposition that opens its sentence: "For Fouzia
+        Al Hashish and thousands of other refugees, ..." (a name after "for" or "of" inside a sentence
+        may be part of a longer one: "Center for Silicon Valley Studies")."""
+        doc = self.doc
+        words = tuple(doc.low[a:b])
+        opening = a >= 1 and (a == 1 or doc.sent[a - 2] != doc.sent[a - 1]) and doc.low[a - 1] in _OBJECT_BEFORE
+        tail = words[0] in self.lex.particles
+        return (opening or tail) and any(
+            e.words[-len(words):] == words and (tail and len(e.words) > len(words) or e.words == words)
+            for e in self.by_key.get(words[-1].rstrip("."), ()))
 
     def holder(self, canon: str) -> _Entity | None:
         """The first person of the article holding a role ("spokesperson"), indexed on first use."""
@@ -340,7 +365,7 @@ class _Article:
             return
         ent: _Entity | None
         if b - a >= 2:
-            if i not in self._person_run:
+            if i not in self._person_run and not self._known_name(a, b):
                 return
             ent = self._entity(a, b, p.gender, i)
         else:

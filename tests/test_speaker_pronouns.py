@@ -63,3 +63,52 @@ def test_a_title_word_alone_is_still_the_titles_holder():
     # wire: nobody in the article is surnamed "General"; the general is the officer named before
     text = ("Gen. Ada Mwangi commands the mission. \"We hold the line,\" the general said.")
     assert _names(text, "the general") == ["Ada Mwangi"]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # Canadian: a refugee family, the ages in commas make the two names people; "he" is the husband
+    (("In Halifax, Ragheb Al Turkmani, 49, and Abir Al Basha, 39, are eager to apply for citizenship. "
+      "Immigration lawyer Ronalee Carey said the fees were too high. Al Turkmani was a teacher in Homs. "
+      "Unlike his neighbours, he has not found work. \"My study comes afterwards,\" he said."), ("he", "he"), ["Ragheb Al Turkmani"] * 2),
+    # British court report: the age in brackets
+    (("Tendai Moyo (34) and his brother appeared at Southwark Crown Court. Prosecutor Helen Marsh "
+      "outlined the case. \"I never saw the money,\" he told the jury."), ("he",), ["Tendai Moyo"]),
+    # Nigerian: a victim named with an age, then the pronoun
+    (("Officer Dana Whitfield arrived first. Adaeze Okafor, 18, was hurt in the crash. \"I heard the "
+      "brakes,\" she said."), ("she",), ["Adaeze Okafor"]),
+])
+def test_a_name_given_an_age_is_a_person(text, mentions, expected):
+    assert _names(text, *mentions) == expected
+
+
+def test_a_number_after_a_name_is_not_always_an_age():
+    # a score or a count after a team's name makes no person of it
+    text = ("The Hamilton Tigers, 24, and the Ottawa Rebels, 17, met on Sunday. \"We were ready,\" "
+            "coach Ian Dunn said. The Rebels said they would appeal.")
+    assert _names(text, "The Rebels") == ["The Rebels"]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # Canadian feature: the woman opens the story after "For", and is named with a cue further down
+    (("For Rawan Haddad and hundreds of other nurses, the strike is personal.\n\nHer husband, Samir "
+      "Haddad, works nights.\n\n\"We are exhausted,\" she said in an interview.\n\nRawan Haddad said the "
+      "union would vote on Friday."), ("she",), ["Rawan Haddad"]),
+    # Ethiopian diaspora: the same, with "For" and a name the lexicons do not know
+    (("For Mahlet Tesfaye, the new visa rules came too late. Minister Ian Reid spoke on Monday. Mahlet "
+      "Tesfaye told reporters she would appeal."), ("she",), ["Mahlet Tesfaye"]),
+])
+def test_a_person_named_with_a_cue_elsewhere_is_that_person_at_the_top(text, mentions, expected):
+    assert _names(text, *mentions) == expected
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # Canadian: "Unlike X," names the person the sentence is contrasted with, not its subject
+    (("Mohammad Al Mnajer, 32, found work within a year. Ragheb Al Turkmani, 49, trained as a teacher "
+      "in Homs. Unlike Al Mnajer, he has not found a job. \"My study comes afterwards,\" he said."),
+     ("he", "he"), ["Ragheb Al Turkmani"] * 2),
+    # British sport: "Despite X's goal, ..."
+    (("Harry Kane scored twice. Bukayo Saka missed a penalty. Despite Kane's brace, Saka was named man of "
+      "the match. \"I was lucky,\" he said."), ("he",), ["Bukayo Saka"]),
+])
+def test_a_person_after_unlike_or_despite_is_not_the_subject(text, mentions, expected):
+    assert _names(text, *mentions) == expected

@@ -824,7 +824,7 @@ NAME_RULE_CASES = {
     "document_author": (("The Dairy Council said in a statement that prices would hold. The statement also said "
                          "farms \"are at breaking point.\""), ["The Dairy Council", "The statement"],
                         ("The Dairy Council", "document_author")),
-    "article_full_name": ("Abir Al Basha, 40, arrived in Halifax in 2016. \"We were welcomed,\" Al Basha said.",
+    "article_full_name": ("Abir Al Basha arrived in Halifax in 2016. \"We were welcomed,\" Al Basha said.",
                           ["Al Basha"], ("Abir Al Basha", "article_full_name")),
     "acronym": (("The Parliamentary Budget Officer (PBO) released a report on Monday. The PBO said the deficit "
                  "would grow."), ["The PBO"], ("Parliamentary Budget Officer", "acronym")),
