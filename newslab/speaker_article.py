@@ -41,7 +41,7 @@ from .speaker_mentions import (
     _role_left,
     _role_right,
 )
-from .speaker_tokens import _headlines, _runs, _tokenise
+from .speaker_tokens import _asides, _headlines, _runs, _tokenise
 
 
 # ------------------------------------------------------------------------------------- entities
@@ -135,6 +135,15 @@ class _Article:
         for i, j, p, kind in parsed:
             self._occurrence(i, j, p, kind)
         self.forward: dict[int, _Entity] = self._lede_roles()
+        # Page furniture (links under "READ MORE:", photo captions) as token ranges [first, end)
+        self.asides: list[tuple[int, int]] = [(bisect.bisect_left(doc.starts, s), bisect.bisect_left(doc.starts, e))
+                                              for s, e in _asides(text)]
+        self._aside_firsts = [a for a, _ in self.asides]
+
+    def in_aside(self, t: int) -> bool:
+        """Is token t in a line of page furniture (see ``speaker_tokens._asides``)?"""
+        k = bisect.bisect_right(self._aside_firsts, t) - 1
+        return k >= 0 and t < self.asides[k][1]
 
     # -- helpers
     def _lede_roles(self) -> dict[int, _Entity]:

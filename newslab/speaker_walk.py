@@ -167,6 +167,8 @@ class _Walker:
         """Take token t into the state (after any mention starting at t was resolved)."""
         art = self.art
         doc = art.doc
+        if art.asides and art.in_aside(t):
+            return  # "READ MORE: Robert Major says he ...", a photo caption: no part of the story's thread
         if doc.sent[t] != self.subject_sent:
             self._sentence(t)
         person = art.person_at.get(t)

@@ -112,3 +112,34 @@ def test_a_person_named_with_a_cue_elsewhere_is_that_person_at_the_top(text, men
 ])
 def test_a_person_after_unlike_or_despite_is_not_the_subject(text, mentions, expected):
     assert _names(text, *mentions) == expected
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # Canadian broadcaster: a video link between the paragraphs names another man
+    (("Kevin Hale, a director at a security firm, agreed with the finding.\n\n\"It is the same group,\" "
+      "Hale said.\n\nWATCH: Burnaby RCMP Sgt. Tom Reilly warns of a rise in scams\n\n\"This game is about "
+      "getting people to respond,\" he said."), ("he",), ["Kevin Hale"]),
+    # Canadian politics: a "READ MORE:" teaser naming the prime minister
+    (("Andrew Scheer said his party was not anti-immigration.\n\nREAD MORE: Justin Trudeau says the "
+      "border is secure\n\n\"We have to make sure people come the right way,\" he said."),
+     ("he",), ["Andrew Scheer"]),
+    # Indian news site: "ALSO READ |" with a minister's name
+    (("NCP chief Sharad Pawar met farmers in Baramati on Sunday.\n\nALSO READ | Amit Shah reviews flood relief in "
+      "Assam\n\n\"The government must act before the sowing season,\" he said."), ("he",), ["Sharad Pawar"]),
+    # a photo caption with its credit between the paragraphs of a book review
+    (("Porters fought for their rights, Cecil Foster writes.\n\nBenjamin Layne, a retired porter, looks at "
+      "a display of photos in Montreal. ( THE CANADIAN PRESS FILE PHOTO )\n\n\"These guys were smart "
+      "enough to go to Ottawa,\" he says."), ("he",), ["Cecil Foster"]),
+    # wire caption: (AP Photo/...)
+    (("Governor Kathy Hochul signed the bill on Tuesday.\n\nMayor Eric Adams speaks in Brooklyn. (AP "
+      "Photo/Seth Wenig)\n\n\"This is a good day for tenants,\" she said."), ("she",), ["Kathy Hochul"]),
+])
+def test_a_person_named_in_a_link_or_photo_caption_is_not_the_next_pronouns(text, mentions, expected):
+    assert _names(text, *mentions) == expected
+
+
+def test_a_dateline_or_a_speakers_label_is_no_aside():
+    # Indian wire dateline with a colon, and a person named in the story after it
+    text = ("NEW DELHI: Finance Minister Nirmala Sitharaman presented the budget on Thursday. \"Growth "
+            "will be strong,\" she said.")
+    assert _names(text, "she") == ["Nirmala Sitharaman"]
