@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from .speaker_article import _Article, _Entity, _Group
 from .speaker_lexicon import _AUTHORED_BY, _NOT_AUTHORED, _OBJECT_BEFORE, _RECENT
+from .speaker_mentions import _kind_of, _name_words, _parse_run
+
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"})
 
 
 # ------------------------------------------------------------------------------------- resolution
@@ -139,6 +142,8 @@ class _Walker:
             return None
         if art.doc.text[art.doc.ends[k]:art.doc.starts[t]].strip() in ("", ","):
             ref = art.person_end.get(k) or art.group_end.get(k)
+            if ref is None and art.doc.low[t] == "who" and art.doc.text[art.doc.ends[k]:art.doc.starts[t]].strip():
+                ref = self._named_before(k)  # (after a comma: "Hispanics who" is a clause, not a name)
             if ref is not None:
                 return ref
         # "Trump, the Republican nominee, who said": the last person named in this sentence.
@@ -146,6 +151,34 @@ class _Walker:
                 art.doc.sent[self.persons[-1].last_seen] == art.doc.sent[t]:
             return self.persons[-1]
         return None
+
+    def _named_before(self, k: int) -> _Entity | None:
+        """ "That would be Heather, who confessed", "Obama, who welcomed": "who" speaks of a person, so
+        the name that ends at token k is one, even a first name the article gives no other sign of;
+        not an organisation or a place the lexicons know, nor a name after a preposition or an article
+        ("from Manchester, who", "the Wisconsin Republican, who": the person is another word)."""
+        art = self.art
+        doc, lex = art.doc, art.lex
+        if not doc.cap[k]:
+            return None
+        i = k
+        while i > max(k - 8, 0) and doc.cap[i - 1] and doc.spaced[i - 1] and not doc.poss[i - 1]:
+            i -= 1
+        start = i == 0 or doc.sent[i - 1] != doc.sent[i]
+        if not start and (doc.low[i - 1] in _OBJECT_BEFORE or doc.low[i - 1] in _ARTICLES or doc.poss[i - 1]):
+            return None
+        while i <= k and (doc.low[i] in lex.no_start or (start and i < k and doc.low[i] in art.lower_words())):
+            i += 1  # ("That", "But", "Even Lindsey Graham": a capital that starts no name)
+        if i > k:
+            return None
+        for x in range(i, k + 1):  # "Even Lindsey Graham, who": the person the article knows
+            known = art.entities.get(_name_words(doc, x, k + 1))
+            if known is not None:
+                return known
+        p = _parse_run(doc, i, k + 1, lex)
+        if p.name is None or _kind_of(doc, p.name[0], p.name[1], lex):
+            return None
+        return self.art.person_for(p, i)
 
     def pronoun(self, t: int, cls: str | None = None) -> _Entity | _Group | None:
         if t in self.pron:

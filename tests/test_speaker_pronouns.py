@@ -143,3 +143,27 @@ def test_a_dateline_or_a_speakers_label_is_no_aside():
     text = ("NEW DELHI: Finance Minister Nirmala Sitharaman presented the budget on Thursday. \"Growth "
             "will be strong,\" she said.")
     assert _names(text, "she") == ["Nirmala Sitharaman"]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # a reality-TV recap: a contestant known by her first name only
+    (("Colton shared some kisses with the others but not with the rose recipient.\n\nThat would be "
+      "Heather, who finally confessed that she had never kissed anyone."), ("who",), ["Heather"]),
+    # Kenyan politics: a surname alone at the start of the sentence
+    ("Odinga, who spoke at a rally in Kisumu, said the vote was stolen.", ("who",), ["Odinga"]),
+    # a known full name behind a sentence adverb
+    (("Senator Lindsey Graham spoke first. Even Lindsey Graham, who has endorsed Cruz, admitted the "
+      "race was close."), ("who",), ["Lindsey Graham"]),
+])
+def test_who_after_a_name_and_a_comma_is_that_person(text, mentions, expected):
+    assert _names(text, *mentions) == expected
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    # a place or an organisation before "who" is no person
+    ("\"I'm voting for her,\" said Nicky Dunn, 24, from Manchester, who said the race was close.", ("who",)),
+    # a description: the person is the noun, not the name that qualifies it
+    ("It was a reversal for the Wisconsin Republican, who had pledged his support.", ("who",)),
+])
+def test_who_after_a_place_or_a_description_takes_no_name_from_it(text, mentions):
+    assert _names(text, *mentions)[0] not in ("Manchester", "Wisconsin Republican")
