@@ -11,9 +11,20 @@ Examples:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .speaker_article import _Article, _Entity, _Group
-from .speaker_lexicon import _AUTHORED_BY, _NOT_AUTHORED, _OBJECT_BEFORE, _RECENT
+from .speaker_lexicon import _AUTHORED_BY, _NOT_AUTHORED, _OBJECT_BEFORE, _RECENT, _lex
 from .speaker_mentions import _kind_of, _name_words, _parse_run
+
+
+@lru_cache(maxsize=1)
+def _plural_titles() -> frozenset[str]:
+    """Plurals of title words that "they" may mean ("senators", "ministers"), besides the plural nouns
+    of unnamed sources ("officials", "sources")."""
+    lex = _lex()
+    return frozenset(h + "s" for h in lex.heads if h.isalpha()) - lex.unnamed
+
 
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"})
 
@@ -128,6 +139,10 @@ class _Walker:
         return None
 
     def plural(self, kinds: tuple[str, ...]) -> _Group | None:
+        # "Republican senators are eager ..., and they say": the people named earlier in the sentence
+        g = self.sent_group
+        if g is not None and g.kind in ("group", "unnamed") and g.kind in kinds:
+            return g
         if isinstance(self.last_speaker, _Group) and self.last_speaker.kind in kinds:
             return self.last_speaker
         for g in reversed(self.groups.values()):
@@ -180,6 +195,33 @@ class _Walker:
             return None
         return self.art.person_for(p, i)
 
+    def _see_plural_title(self, t: int) -> None:
+        """Take in a plural title at token t ("senators", "MPs") with the capitalised words that name
+        who they are ("Republican senators"): a group that "they" may mean, the sentence's group."""
+        doc = self.art.doc
+        if doc.cap[t] and not doc.text[doc.starts[t]:doc.ends[t] - 1].isupper():
+            return  # (a capital only in an acronym: "MPs")
+        name = self._plural_name(t)
+        if name is not None:
+            g = _Group(name, "unnamed")
+            self._see_group(g)
+            if self.sent_group is None or self.sent_group.name in name:
+                self.sent_group = g  # ("Republican senators", not its word "Republican")
+
+    def _plural_name(self, t: int) -> str | None:
+        """A plural title at token t with the capitalised words that qualify it, as written: "Republican
+        senators are eager ..., and they say", "Liberal MPs"; None without such words, or after a
+        possessive or a preposition ("Trump's judicial nominees", "to Democratic senators": no subject)."""
+        doc = self.art.doc
+        i = t
+        while i > max(t - 3, 0) and doc.cap[i - 1] and doc.spaced[i - 1] and not doc.poss[i - 1] \
+                and doc.low[i - 1] not in self.art.lex.no_start:
+            i -= 1
+        if i == t or (i > 0 and doc.sent[i - 1] == doc.sent[i]
+                      and (doc.poss[i - 1] or doc.low[i - 1] in _OBJECT_BEFORE)):
+            return None
+        return doc.text[doc.starts[i]:doc.ends[t]]
+
     def pronoun(self, t: int, cls: str | None = None) -> _Entity | _Group | None:
         if t in self.pron:
             return self.pron[t]
@@ -226,3 +268,5 @@ class _Walker:
             self.document(t)
         elif not doc.cap[t] and doc.low[t] in art.lex.unnamed and doc.low[t].endswith("s"):
             self._see_group(_Group(doc.low[t], "unnamed"))
+        elif doc.low[t] in _plural_titles() and not doc.inq[t]:
+            self._see_plural_title(t)

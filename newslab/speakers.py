@@ -68,7 +68,7 @@ import pandas as pd
 from .speaker_article import _Article, _Entity, _Group
 from .speaker_lexicon import _CONNECT, _TOKEN, _lex
 from .speaker_names import _resolve_mention, finish
-from .speaker_walk import _Walker
+from .speaker_walk import _plural_titles, _Walker
 
 __all__ = ["resolve_speakers", "speaker_kind", "speakers"]
 
@@ -89,7 +89,8 @@ def _valid_span(m: object, n: int) -> tuple[int, int] | None:
 def _event_words() -> frozenset[str]:
     """Lower-case words the walk must see: he / she, plural unnamed nouns that "they" may mean, and
     document nouns whose author the sentence may name."""
-    return frozenset({"he", "she"} | {w for w in _lex().unnamed if w.endswith("s")} | _lex().documents)
+    return frozenset({"he", "she"} | {w for w in _lex().unnamed if w.endswith("s")} | _plural_titles()
+                     | _lex().documents)
 
 
 def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],

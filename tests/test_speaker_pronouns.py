@@ -167,3 +167,25 @@ def test_who_after_a_name_and_a_comma_is_that_person(text, mentions, expected):
 ])
 def test_who_after_a_place_or_a_description_takes_no_name_from_it(text, mentions):
     assert _names(text, *mentions)[0] not in ("Manchester", "Wisconsin Republican")
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # US wire: the plural subject of the sentence, not the party quoted before
+    (("Republicans, who control the Senate, have not signalled their next move, aides said. Republican "
+      "senators are eager to confirm judges, and they say they will not take up the bill."),
+     ("aides", "they"), ["aides", "Republican senators"]),
+    # Canadian: "Liberal MPs" before a "they"
+    (("The Conservatives said the bill was rushed. Liberal MPs met behind closed doors on Wednesday, and "
+      "they said the vote would go ahead."), ("The Conservatives", "they"), ["The Conservatives", "Liberal MPs"]),
+    # a party named in the sentence speaks through "they"
+    (("\"We are ready,\" the spokesperson said. As Democrats scrambled to raise money, they proposed new "
+      "rules."), ("they",), ["Democrats"]),
+])
+def test_they_is_the_people_named_earlier_in_its_sentence(text, mentions, expected):
+    assert _names(text, *mentions) == expected
+
+
+def test_a_plural_title_after_a_possessive_is_no_subject_for_they():
+    # "Trump's judicial nominees" are the object; "they" stays with the senators
+    text = ("Republican senators want to confirm Trump's judicial nominees, and they say the bill can wait.")
+    assert _names(text, "they") == ["Republican senators"]
