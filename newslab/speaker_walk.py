@@ -48,6 +48,7 @@ class _Walker:
         self.sent_group: _Group | None = None  # the first group named in this sentence
         self.authors: dict[str, _Entity | _Group | None] = {}  # document noun -> its author, as last introduced
         self.unnamed: list[_Group] = []  # unnamed sources with a role head, most recent last, bounded
+        self.writer: _Entity | None = None  # the last person quoted with "writes" (an author)
 
     def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
         ent.last_seen = t
@@ -167,6 +168,22 @@ class _Walker:
             return self.persons[-1]
         return None
 
+    def note_writer(self, ent: _Entity, t: int, u: int) -> None:
+        """Remember the person of a mention over tokens [t, u) who "writes" ("Foster writes", "writes
+        Foster"): the author of the book or column the article quotes."""
+        low = self.art.doc.low
+        if (u < len(low) and low[u] == "writes") or (t > 0 and low[t - 1] == "writes"):
+            self.writer = ent
+
+    def _author(self, t: int, gender: str) -> _Entity | None:
+        """ "... he writes" in a review that has quoted "Foster writes": the author, not the last man
+        named ("Black train porters like Grizzle recognized ..., he writes")."""
+        w = self.writer
+        low = self.art.doc.low
+        if w is None or t + 1 >= len(low) or low[t + 1] != "writes" or w.gender not in (None, gender):
+            return None
+        return w
+
     def _named_before(self, k: int) -> _Entity | None:
         """ "That would be Heather, who confessed", "Obama, who welcomed": "who" speaks of a person, so
         the name that ends at token k is one, even a first name the article gives no other sign of;
@@ -228,7 +245,7 @@ class _Walker:
         cls = cls or self.art.lex.pronouns.get(self.art.doc.low[t])
         res: _Entity | _Group | None = None
         if cls in ("m", "f"):
-            res = self.he_she(cls)
+            res = self._author(t, cls) or self.he_she(cls)
         elif cls == "plural":
             res = self.plural(("group", "org", "place", "unnamed"))
         elif cls == "thing":

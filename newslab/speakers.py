@@ -163,6 +163,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
                         del walker.unnamed[:-8]
                     if isinstance(ref, _Entity):
                         walker._see_person(ref, tok, walker.subject is None and not doc.inq[tok])
+                        walker.note_writer(ref, tok, u)
         walker.step(tok)
     finish(text, out, refs, with_rule)  # the full name the article writes (speaker_names.FINISHING)
     return out

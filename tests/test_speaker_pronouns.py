@@ -189,3 +189,25 @@ def test_a_plural_title_after_a_possessive_is_no_subject_for_they():
     # "Trump's judicial nominees" are the object; "they" stays with the senators
     text = ("Republican senators want to confirm Trump's judicial nominees, and they say the bill can wait.")
     assert _names(text, "they") == ["Republican senators"]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # a Canadian book review: "he writes" is the author, not the porter named last
+    (("Porters were called by one name, Cecil Foster writes. Other porters, like Stanley Grizzle in "
+      "Toronto, decided to organize. Porters like Grizzle recognized that they had to fight \"both pillars "
+      "of the social system,\" he writes."), ("Cecil Foster", "Stanley Grizzle", "Grizzle", "he"),
+     ["Cecil Foster", "Stanley Grizzle", "Stanley Grizzle", "Cecil Foster"]),
+    # a British column quoted in a news story, the author a woman
+    (("\"The NHS cannot wait,\" writes Dr Aisha Rahman in the BMJ. Health Secretary Victoria Atkins told "
+      "nurses on Monday the plan was funded. The plan \"is a start, not an answer,\" she writes."),
+     ("Dr Aisha Rahman", "Health Secretary Victoria Atkins", "she"), ["Aisha Rahman", "Victoria Atkins", "Aisha Rahman"]),
+])
+def test_he_or_she_writes_is_the_author_the_article_quotes(text, mentions, expected):
+    assert _names(text, *mentions) == expected
+
+
+def test_he_said_is_not_taken_from_the_author():
+    # the author wrote; a man who speaks is the one the sentence names
+    text = ("\"Porters fought hard,\" Cecil Foster writes. Harold Adams, 76, recalls his first trip. \"I "
+            "slept three hours,\" he said.")
+    assert _names(text, "he") == ["Harold Adams"]
