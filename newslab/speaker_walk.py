@@ -142,8 +142,9 @@ class _Walker:
     def plural(self, kinds: tuple[str, ...]) -> _Group | None:
         # "Republican senators are eager ..., and they say": the people named earlier in the sentence
         g = self.sent_group
-        if g is not None and g.kind in ("group", "unnamed") and g.kind in kinds:
-            return g
+        here = self.speaker_at >= 0 and self.art.doc.sent[self.speaker_at] == self.subject_sent
+        if g is not None and g.kind in ("group", "unnamed") and g.kind in kinds and not here:
+            return g  # (not over a speaker of this sentence: "Japanese officials said ..., they reported")
         if isinstance(self.last_speaker, _Group) and self.last_speaker.kind in kinds:
             return self.last_speaker
         for g in reversed(self.groups.values()):

@@ -211,3 +211,10 @@ def test_he_said_is_not_taken_from_the_author():
     text = ("\"Porters fought hard,\" Cecil Foster writes. Harold Adams, 76, recalls his first trip. \"I "
             "slept three hours,\" he said.")
     assert _names(text, "he") == ["Harold Adams"]
+
+
+def test_they_keeps_a_speaker_of_its_own_sentence():
+    # Asian wire: the officials who speak in the sentence, not the nationality that qualifies them
+    text = ("Japanese officials said the man had symptoms of the virus; his death, they reported, was "
+            "described as pneumonia.")
+    assert _names(text, "Japanese officials", "they") == ["Japanese officials", "Japanese officials"]
