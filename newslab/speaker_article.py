@@ -31,8 +31,17 @@ from .speaker_lexicon import (
     _Lex,
     _lex,
 )
-from .speaker_mentions import _kind_of, _name_words, _Parse, _parse_run, _peer, _role_left, _role_right
-from .speaker_tokens import _headlines, _runs, _tokenise
+from .speaker_mentions import (
+    _age_after,
+    _kind_of,
+    _name_words,
+    _Parse,
+    _parse_run,
+    _peer,
+    _role_left,
+    _role_right,
+)
+from .speaker_tokens import _asides, _headlines, _runs, _tokenise
 
 
 # ------------------------------------------------------------------------------------- entities
@@ -94,6 +103,7 @@ class _Article:
         # Andersson" (named once, after a comma) a person.
         self._weak: dict[str, tuple[int, int] | None] = {}
         self._weak_all: dict[str, list[tuple[int, int]]] = {}  # every such full name, by last word, in order
+        self._introduced: dict[int, _Entity | None] = {}  # a surname's run -> the person just introduced
         full = []
         parsed: list[tuple[int, int, _Parse, str | None]] = []
         for i, j in runs:
@@ -130,6 +140,15 @@ class _Article:
         for i, j, p, kind in parsed:
             self._occurrence(i, j, p, kind)
         self.forward: dict[int, _Entity] = self._lede_roles()
+        # Page furniture (links under "READ MORE:", photo captions) as token ranges [first, end)
+        self.asides: list[tuple[int, int]] = [(bisect.bisect_left(doc.starts, s), bisect.bisect_left(doc.starts, e))
+                                              for s, e in _asides(text)]
+        self._aside_firsts = [a for a, _ in self.asides]
+
+    def in_aside(self, t: int) -> bool:
+        """Is token t in a line of page furniture (see ``speaker_tokens._asides``)?"""
+        k = bisect.bisect_right(self._aside_firsts, t) - 1
+        return k >= 0 and t < self.asides[k][1]
 
     # -- helpers
     def _lede_roles(self) -> dict[int, _Entity]:
@@ -245,6 +264,8 @@ class _Article:
         text, starts, ends = doc.text, doc.starts, doc.ends
         if text[starts[a]:ends[a]].isupper() and all(text[starts[k]:ends[k]].isupper() for k in range(a + 1, b)):
             return False  # "DOCTORS DON'T WANT": a headline in capitals, not a name
+        if _age_after(doc, j):
+            return True  # "Ragheb Al Turkmani, 49, and Abir Al Basha, 39,": only people are given an age
         if i > 0 and doc.low[i - 1] in ("the", "on", "of", "for", "at", "and") and doc.spaced[i - 1]:
             return False  # "the Supreme Court", "Commission on Presidential Debates": part of a longer name
         if _role_left(doc, i, lex) is not None or _role_right(doc, j, lex) is not None:
@@ -284,6 +305,20 @@ class _Article:
             ent.gender = gender
         return ent
 
+    def _known_name(self, a: int, b: int) -> bool:
+        """Is the name in tokens [a, b), which nothing around it shows to be a person, one the article
+        names as a person elsewhere? A surname with its particle is: "Al Turkmani" after "Ragheb Al
+        Turkmani, 49,". A full name is only after the preposition that opens its sentence: "For Fouzia
+        Al Hashish and thousands of other refugees, ..." (a name after "for" or "of" inside a sentence
+        may be part of a longer one: "Center for Silicon Valley Studies")."""
+        doc = self.doc
+        words = tuple(doc.low[a:b])
+        opening = a >= 1 and (a == 1 or doc.sent[a - 2] != doc.sent[a - 1]) and doc.low[a - 1] in _OBJECT_BEFORE
+        tail = words[0] in self.lex.particles
+        return (opening or tail) and any(
+            e.words[-len(words):] == words and (tail and len(e.words) > len(words) or e.words == words)
+            for e in self.by_key.get(words[-1].rstrip("."), ()))
+
     def holder(self, canon: str) -> _Entity | None:
         """The first person of the article holding a role ("spokesperson"), indexed on first use."""
         if self._holders is None:
@@ -312,7 +347,7 @@ class _Article:
         a, b = p.name  # type: ignore[misc]
         doc = self.doc
         if b - a == 1:
-            ent = self.lookup(doc.low[a], p.gender, pos)
+            ent = self._introduced.get(pos) or self.lookup(doc.low[a], p.gender, pos)
             if ent is not None:
                 return ent
             if _peer(doc, p):
@@ -344,12 +379,14 @@ class _Article:
             return
         ent: _Entity | None
         if b - a >= 2:
-            if i not in self._person_run:
+            if i not in self._person_run and not self._known_name(a, b):
                 return
             ent = self._entity(a, b, p.gender, i)
         else:
             # (most single words name nobody indexed: skip the call then)
             ent = self.lookup(doc.low[a], p.gender, i) if doc.low[a].rstrip(".") in self.by_key else None
+            if ent is not None and not p.titled:
+                ent = self._introduced.setdefault(i, self._just_introduced(a, i, j, ent)) or ent
             if ent is None:
                 # "Darian Lonechild is new to advocacy work ... Lonechild said": a surname the article
                 # writes with one full name (no title, no known given name) is that person too
@@ -379,6 +416,22 @@ class _Article:
                 ent.add_role(doc.text[doc.starts[right[0]]:doc.ends[right[1] - 1]], lex)
         self.person_at[i] = (j, ent)
         self.person_end[j - 1] = ent
+
+    def _just_introduced(self, a: int, i: int, j: int, known: _Entity) -> _Entity | None:
+        """A speaking surname [i, j) that an indexed person ``known`` shares, when a full name ending in
+        it (not indexed: no title, age or role) is written after that person, in a later paragraph, and
+        before the surname ("The victims were ... Khaled Belkacemi, 60, ... For Megda Belkacemi, Friday
+        is a day ... Belkacemi says"): the article has just introduced her. None otherwise."""
+        doc = self.doc
+        if j >= len(doc.low) or doc.low[j] not in self.lex.cues:
+            return None
+        later = [n for n in self._weak_all.get(doc.low[a], ()) if known.first < n[0] and n[1] <= i]
+        if not later or doc.low[later[-1][0]] == known.words[0]:
+            return None
+        f0, f1 = later[-1]
+        if doc.text.find("\n", doc.starts[known.first], doc.starts[f0]) < 0:
+            return None
+        return self._entity(f0, f1, None, f0)
 
     def _recent_weak(self, key: str, i: int, j: int) -> tuple[int, int] | None:
         """Of several full names ending in ``key`` ("Khaled Belkacemi" in a list of victims, "For Megda

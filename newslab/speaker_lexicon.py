@@ -31,7 +31,7 @@ _CONNECT = frozenset({"of", "for", "at"})
 _OBJECT_BEFORE = frozenset({"like", "of", "with", "to", "for", "about", "against", "from", "by", "at", "on", "in",
                             "into", "over", "under", "than", "between", "among", "toward", "towards", "told",
                             "asked", "called", "met", "urged", "thanked", "criticized", "criticised", "praised",
-                            "attacked", "accused", "and"})
+                            "attacked", "accused", "and", "unlike", "despite", "besides", "alongside"})
 _LOOSE_MODS = frozenset({"former", "then", "top", "senior", "longtime", "veteran", "new", "current", "acting", "ex"})
 _NEAR_CUES = frozenset({"said", "says", "told", "added", "tells", "asked", "wrote", "writes", "stated", "noted",
                         "argued", "explained", "insisted", "warned", "claimed", "spoke", "responded", "replied"})

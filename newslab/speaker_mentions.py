@@ -263,6 +263,19 @@ def _role_right(doc: _Doc, j: int, lex: _Lex, limit: int = 10) -> tuple[int, int
     return (k, stop) if stop > 0 else None
 
 
+def _age_after(doc: _Doc, j: int) -> bool:
+    """Does an age follow the name that ends at token j-1: "Ragheb Al Turkmani, 49, and Abir Al Basha,
+    39,", "Ama Owusu (34) told the court"? Only people are given one this way."""
+    if j + 1 >= len(doc.low) or doc.sent[j] != doc.sent[j - 1]:
+        return False
+    w = doc.low[j]
+    if not (w.isdigit() and len(w) <= 3 and int(w) <= 120):
+        return False
+    before = doc.text[doc.ends[j - 1]:doc.starts[j]].strip()
+    after = doc.text[doc.ends[j]:doc.starts[j + 1]].strip()
+    return (before, after[:1]) in ((",", ","), ("(", ")"))
+
+
 def _appositive_stop(doc: _Doc, start: int, lex: _Lex, limit: int) -> int:
     """End of an appositive role phrase that starts at token ``start``: after its last title word, or
     after the object of its connector ("spokeswoman for the Justice Department"); 0 without a title

@@ -11,6 +11,7 @@ pronoun             "he", "she", "they", "who": the person or group the walk poi
 age                 "the 34-year-old": the person the sentence is about
 name_list           "The US, Japan and South Korea": a group of names, as written
 person              "Dmitry Peskov", "Peskov", "NBC's Dante Chinni": the person named
+title_surname       "Major" after "Robert Major": a title word that is a person's surname
 organisation        "The Foreign Ministry", "North Korea": as written
 no_noun             "those familiar with the talks": an unnamed source, as written
 role                "the spokesperson", "Germany's chancellor": the role's holder
@@ -165,10 +166,13 @@ class _Mention:
     def named_runs(self) -> list[tuple[int, int]]:
         """The runs, less any before a role that another name holds: in "North Korean leader Kim Jong
         Un" the run "North Korean" is part of the role."""
-        runs = self.runs
+        runs, doc = self.runs, self.doc
         for x in range(len(runs) - 1, 0, -1):
-            left = _role_left(self.doc, runs[x][0], self.lex)
-            if left is not None and left <= runs[x - 1][0]:
+            left = _role_left(doc, runs[x][0], self.lex)
+            # (not across a comma: in "Navdeep Bains, Minister of Innovation, Science and Economic
+            # Development" the words after the comma go on with the role, they hold none)
+            if left is not None and left <= runs[x - 1][0] \
+                    and "," not in doc.text[doc.ends[runs[x - 1][1] - 1]:doc.starts[runs[x][0]]]:
                 return runs[x:]
         return runs
 
@@ -187,7 +191,8 @@ class _Mention:
                     org = (kind, a, b)
                 elif org is not None and kind == "org":
                     org = ("org", org[1], org[2])  # "North Korea's Foreign Ministry" is an organisation
-            elif best is None or cand[0] > best[0] or (cand[0] == best[0] and _outranks(self, cand, best)):
+            elif (best is None or _person_rank(self, cand) > _person_rank(self, best)
+                  or (cand[0] == best[0] and _outranks(self, cand, best))):
                 best = cand  # type: ignore[assignment]
         return best, org
 
@@ -264,6 +269,18 @@ def _run_candidate(m: _Mention, i: int, j: int) -> tuple | None:
         # organisation's unit is its owner: "Cisco System's Talos cybersecurity unit")
         return None
     return _person_score(m, i, j, p), i, j, p
+
+
+def _person_rank(m: _Mention, cand: tuple) -> tuple[int, bool]:
+    """How a person candidate ``(score, i, j, parse)`` of mention m ranks among its runs: by its
+    score, then a titled or full name before a single word of the same score ("One red-state
+    Democrat, Montana Sen. Jon Tester", "Vancouver's Bo Horvat": the word only places the person),
+    unless that word heads the mention with an appositive ("Mukasey, the attorney general under
+    President George W. Bush")."""
+    score, i, j, p = cand
+    doc = m.doc
+    head = i == m.b0 and j < m.u and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() == ","
+    return score, head or p.titled or p.name[1] - p.name[0] >= 2
 
 
 def _person_score(m: _Mention, i: int, j: int, p: _Parse) -> int:
@@ -454,6 +471,18 @@ def _person_rule(m: _Mention, p: _Parse, ent: _Entity) -> str:
     return "full_name"
 
 
+def title_surname(m: _Mention) -> _Resolved | None:
+    """ "Major said" after "Robert Major", "Judge told the court" after "Amara Judge": a lone title word
+    that the article writes as a person's surname is that person, not the holder of the title."""
+    doc, t = m.doc, m.t
+    if m.u - t != 1 or not doc.cap[t] or not _is_head(m.lex, doc.low[t]):
+        return None
+    ent = m.art.lookup(doc.low[t], None, t)
+    if ent is None or len(ent.words) < 2 or ent.words[-1] != doc.low[t]:
+        return None
+    return (*_as_person(ent), "surname")
+
+
 def organisation(m: _Mention) -> _Resolved | None:
     """ "The Foreign Ministry", "North Korea", "the White House": an organisation, country or group
     named in the mention, as written, without a trailing possessive; but "Jordan" alone is the
@@ -633,12 +662,12 @@ def unnamed(m: _Mention) -> _Resolved | None:
 
 # The order in which the steps are tried: the first that decides, decides. Pronouns first (they
 # never name anyone themselves); names in the mention before nouns; the unnamed source last.
-STEPS = (pronoun, document_of, document_author, document_by, document_in, age, name_list, person, organisation,
-         no_noun, role, organisation_noun, group_noun, same_source, unnamed)
+STEPS = (pronoun, document_of, document_author, document_by, document_in, age, name_list, person, title_surname,
+         organisation, no_noun, role, organisation_noun, group_noun, same_source, unnamed)
 
 
 # The name_rule of a step's decision, where it is not the step's own name (or one the step gives).
-NAME_RULES = {"name_list": "group", "no_noun": "unnamed"}
+NAME_RULES = {"name_list": "group", "no_noun": "unnamed", "title_surname": "surname"}
 
 
 def _resolve_mention(w: _Walker, s: int, e: int, t: int, u: int) -> tuple[str | None, str | None, object, str]:

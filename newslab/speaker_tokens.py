@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate, chain, compress, count
 from operator import itemgetter, not_
 
+from . import _lexicon
 from .speaker_lexicon import _BOTH_Q, _CLOSE_Q, _CONNECT, _OPEN_Q, _Lex, _lex  # noqa: F401 (_lex: for the doctest)
 
 
@@ -204,3 +205,35 @@ def _headlines(text: str) -> list[tuple[int, int]]:
         if len(firsts) >= 4 and sum(map(str.isupper, firsts)) >= 0.8 * len(firsts):
             out.append(m.span())
     return out
+
+
+# A page label opening a line ("READ MORE:", "WATCH |", "Also read:"), and a photo credit in brackets
+# closing one ("( Toronto Star file photo )", "(AP Photo/Evan Vucci)"). Bounded classes, no nesting.
+_LABEL = re.compile(r"^[ \t]*([A-Za-z]{2,12})(?:[ \t]+[A-Za-z]{2,12}){0,2}[ \t]*[:|]", re.MULTILINE)
+_CREDIT = re.compile(r"\(([^()\n]{1,80})\)[ \t]*$", re.MULTILINE)
+_CREDIT_WORDS = frozenset({"photo", "photos", "photograph", "image", "images", "file", "pictures", "credit",
+                           "illustration", "video"})
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """Spans of lines that are page furniture, not the story: a link or teaser under a page label
+    ("READ MORE: Justin Trudeau says ...", "WATCH | Hurricanes power past Canucks"; the labels of
+    ``quote_page_labels.txt``) and a photo caption ending in its credit ("Stanley Grizzle, a labour
+    activist, worked 20 years as a porter. ( Toronto Star file photo )"). A person named there is
+    not the one the next "he" or "she" means.
+
+    Examples:
+        >>> text = "Ann Lee spoke.\\nREAD MORE: Bo Kim wins\\nBo Kim smiles. (AP Photo/Jo Doe)\\nShe left."
+        >>> [text[s:e] for s, e in _asides(text)]
+        ['READ MORE: Bo Kim wins', 'Bo Kim smiles. (AP Photo/Jo Doe)']
+    """
+    labels = _lexicon.words("quote_page_labels.txt")
+    out = []
+    for m in _LABEL.finditer(text):
+        if m.group(1).lower() in labels:
+            end = text.find("\n", m.end())
+            out.append((m.start(), len(text) if end < 0 else end))
+    for m in _CREDIT.finditer(text):
+        if _CREDIT_WORDS.intersection(re.findall(r"[a-z]+", m.group(1).lower())):
+            out.append((text.rfind("\n", 0, m.start()) + 1, m.end()))
+    return sorted(out)

@@ -11,8 +11,22 @@ Examples:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .speaker_article import _Article, _Entity, _Group
-from .speaker_lexicon import _AUTHORED_BY, _NOT_AUTHORED, _OBJECT_BEFORE, _RECENT
+from .speaker_lexicon import _AUTHORED_BY, _NOT_AUTHORED, _OBJECT_BEFORE, _RECENT, _lex
+from .speaker_mentions import _kind_of, _name_words, _parse_run
+
+
+@lru_cache(maxsize=1)
+def _plural_titles() -> frozenset[str]:
+    """Plurals of title words that "they" may mean ("senators", "ministers"), besides the plural nouns
+    of unnamed sources ("officials", "sources")."""
+    lex = _lex()
+    return frozenset(h + "s" for h in lex.heads if h.isalpha()) - lex.unnamed
+
+
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"})
 
 
 # ------------------------------------------------------------------------------------- resolution
@@ -34,6 +48,7 @@ class _Walker:
         self.sent_group: _Group | None = None  # the first group named in this sentence
         self.authors: dict[str, _Entity | _Group | None] = {}  # document noun -> its author, as last introduced
         self.unnamed: list[_Group] = []  # unnamed sources with a role head, most recent last, bounded
+        self.writer: _Entity | None = None  # the last person quoted with "writes" (an author)
 
     def _see_person(self, ent: _Entity, t: int, subject_ok: bool) -> None:
         ent.last_seen = t
@@ -125,6 +140,11 @@ class _Walker:
         return None
 
     def plural(self, kinds: tuple[str, ...]) -> _Group | None:
+        # "Republican senators are eager ..., and they say": the people named earlier in the sentence
+        g = self.sent_group
+        here = self.speaker_at >= 0 and self.art.doc.sent[self.speaker_at] == self.subject_sent
+        if g is not None and g.kind in ("group", "unnamed") and g.kind in kinds and not here:
+            return g  # (not over a speaker of this sentence: "Japanese officials said ..., they reported")
         if isinstance(self.last_speaker, _Group) and self.last_speaker.kind in kinds:
             return self.last_speaker
         for g in reversed(self.groups.values()):
@@ -139,6 +159,8 @@ class _Walker:
             return None
         if art.doc.text[art.doc.ends[k]:art.doc.starts[t]].strip() in ("", ","):
             ref = art.person_end.get(k) or art.group_end.get(k)
+            if ref is None and art.doc.low[t] == "who" and art.doc.text[art.doc.ends[k]:art.doc.starts[t]].strip():
+                ref = self._named_before(k)  # (after a comma: "Hispanics who" is a clause, not a name)
             if ref is not None:
                 return ref
         # "Trump, the Republican nominee, who said": the last person named in this sentence.
@@ -147,13 +169,84 @@ class _Walker:
             return self.persons[-1]
         return None
 
+    def note_writer(self, ent: _Entity, t: int, u: int) -> None:
+        """Remember the person of a mention over tokens [t, u) who "writes" ("Foster writes", "writes
+        Foster"): the author of the book or column the article quotes."""
+        low = self.art.doc.low
+        if (u < len(low) and low[u] == "writes") or (t > 0 and low[t - 1] == "writes"):
+            self.writer = ent
+
+    def _author(self, t: int, gender: str) -> _Entity | None:
+        """ "... he writes" in a review that has quoted "Foster writes": the author, not the last man
+        named ("Black train porters like Grizzle recognized ..., he writes")."""
+        w = self.writer
+        low = self.art.doc.low
+        if w is None or t + 1 >= len(low) or low[t + 1] != "writes" or w.gender not in (None, gender):
+            return None
+        return w
+
+    def _named_before(self, k: int) -> _Entity | None:
+        """ "That would be Heather, who confessed", "Obama, who welcomed": "who" speaks of a person, so
+        the name that ends at token k is one, even a first name the article gives no other sign of;
+        not an organisation or a place the lexicons know, nor a name after a preposition or an article
+        ("from Manchester, who", "the Wisconsin Republican, who": the person is another word)."""
+        art = self.art
+        doc, lex = art.doc, art.lex
+        if not doc.cap[k]:
+            return None
+        i = k
+        while i > max(k - 8, 0) and doc.cap[i - 1] and doc.spaced[i - 1] and not doc.poss[i - 1]:
+            i -= 1
+        start = i == 0 or doc.sent[i - 1] != doc.sent[i]
+        if not start and (doc.low[i - 1] in _OBJECT_BEFORE or doc.low[i - 1] in _ARTICLES or doc.poss[i - 1]):
+            return None
+        while i <= k and (doc.low[i] in lex.no_start or (start and i < k and doc.low[i] in art.lower_words())):
+            i += 1  # ("That", "But", "Even Lindsey Graham": a capital that starts no name)
+        if i > k:
+            return None
+        for x in range(i, k + 1):  # "Even Lindsey Graham, who": the person the article knows
+            known = art.entities.get(_name_words(doc, x, k + 1))
+            if known is not None:
+                return known
+        p = _parse_run(doc, i, k + 1, lex)
+        if p.name is None or _kind_of(doc, p.name[0], p.name[1], lex):
+            return None
+        return self.art.person_for(p, i)
+
+    def _see_plural_title(self, t: int) -> None:
+        """Take in a plural title at token t ("senators", "MPs") with the capitalised words that name
+        who they are ("Republican senators"): a group that "they" may mean, the sentence's group."""
+        doc = self.art.doc
+        if doc.cap[t] and not doc.text[doc.starts[t]:doc.ends[t] - 1].isupper():
+            return  # (a capital only in an acronym: "MPs")
+        name = self._plural_name(t)
+        if name is not None:
+            g = _Group(name, "unnamed")
+            self._see_group(g)
+            if self.sent_group is None or self.sent_group.name in name:
+                self.sent_group = g  # ("Republican senators", not its word "Republican")
+
+    def _plural_name(self, t: int) -> str | None:
+        """A plural title at token t with the capitalised words that qualify it, as written: "Republican
+        senators are eager ..., and they say", "Liberal MPs"; None without such words, or after a
+        possessive or a preposition ("Trump's judicial nominees", "to Democratic senators": no subject)."""
+        doc = self.art.doc
+        i = t
+        while i > max(t - 3, 0) and doc.cap[i - 1] and doc.spaced[i - 1] and not doc.poss[i - 1] \
+                and doc.low[i - 1] not in self.art.lex.no_start:
+            i -= 1
+        if i == t or (i > 0 and doc.sent[i - 1] == doc.sent[i]
+                      and (doc.poss[i - 1] or doc.low[i - 1] in _OBJECT_BEFORE)):
+            return None
+        return doc.text[doc.starts[i]:doc.ends[t]]
+
     def pronoun(self, t: int, cls: str | None = None) -> _Entity | _Group | None:
         if t in self.pron:
             return self.pron[t]
         cls = cls or self.art.lex.pronouns.get(self.art.doc.low[t])
         res: _Entity | _Group | None = None
         if cls in ("m", "f"):
-            res = self.he_she(cls)
+            res = self._author(t, cls) or self.he_she(cls)
         elif cls == "plural":
             res = self.plural(("group", "org", "place", "unnamed"))
         elif cls == "thing":
@@ -167,6 +260,8 @@ class _Walker:
         """Take token t into the state (after any mention starting at t was resolved)."""
         art = self.art
         doc = art.doc
+        if art.asides and art.in_aside(t):
+            return  # "READ MORE: Robert Major says he ...", a photo caption: no part of the story's thread
         if doc.sent[t] != self.subject_sent:
             self._sentence(t)
         person = art.person_at.get(t)
@@ -191,3 +286,5 @@ class _Walker:
             self.document(t)
         elif not doc.cap[t] and doc.low[t] in art.lex.unnamed and doc.low[t].endswith("s"):
             self._see_group(_Group(doc.low[t], "unnamed"))
+        elif doc.low[t] in _plural_titles() and not doc.inq[t]:
+            self._see_plural_title(t)

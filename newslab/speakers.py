@@ -68,7 +68,7 @@ import pandas as pd
 from .speaker_article import _Article, _Entity, _Group
 from .speaker_lexicon import _CONNECT, _TOKEN, _lex
 from .speaker_names import _resolve_mention, finish, named_later
-from .speaker_walk import _Walker
+from .speaker_walk import _plural_titles, _Walker
 
 __all__ = ["resolve_speakers", "speaker_kind", "speakers"]
 
@@ -89,7 +89,8 @@ def _valid_span(m: object, n: int) -> tuple[int, int] | None:
 def _event_words() -> frozenset[str]:
     """Lower-case words the walk must see: he / she, plural unnamed nouns that "they" may mean, and
     document nouns whose author the sentence may name."""
-    return frozenset({"he", "she"} | {w for w in _lex().unnamed if w.endswith("s")} | _lex().documents)
+    return frozenset({"he", "she"} | {w for w in _lex().unnamed if w.endswith("s")} | _plural_titles()
+                     | _lex().documents)
 
 
 def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
@@ -163,6 +164,7 @@ def resolve_speakers(text: str, mentions: Sequence[tuple[int, int]],
                         del walker.unnamed[:-8]
                     if isinstance(ref, _Entity):
                         walker._see_person(ref, tok, walker.subject is None and not doc.inq[tok])
+                        walker.note_writer(ref, tok, u)
         walker.step(tok)
     finish(text, out, refs, with_rule)  # the full name the article writes (speaker_names.FINISHING)
     return out

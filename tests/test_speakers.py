@@ -831,7 +831,7 @@ NAME_RULE_CASES = {
     "named_later": (("A spokeswoman for Trudeau said he would not back down.\n\n\"Canadians rejected that,\" said "
                      "Eleanore Catenaro."), ["A spokeswoman for Trudeau", "Eleanore Catenaro"],
                     ("Eleanore Catenaro", "named_later"), 0),
-    "article_full_name": ("Abir Al Basha, 40, arrived in Halifax in 2016. \"We were welcomed,\" Al Basha said.",
+    "article_full_name": ("Abir Al Basha arrived in Halifax in 2016. \"We were welcomed,\" Al Basha said.",
                           ["Al Basha"], ("Abir Al Basha", "article_full_name")),
     "acronym": (("The Parliamentary Budget Officer (PBO) released a report on Monday. The PBO said the deficit "
                  "would grow."), ["The PBO"], ("Parliamentary Budget Officer", "acronym")),
