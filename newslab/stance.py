@@ -240,8 +240,9 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     if doc.lower[t0] in _PRONOUNS and t0 == t1:
         m.values["pronoun"] = 1.0
     lo, hi = doc.sent_bounds[doc.sent[t0]]
-    pos = window_sum(doc.pos_sum, lo, hi) - window_sum(doc.pos_sum, t0, t1 + 1)
-    neg = window_sum(doc.neg_sum, lo, hi) - window_sum(doc.neg_sum, t0, t1 + 1)
+    ps, ns = doc.pos_sum, doc.neg_sum  # prefix sums: the sentence's tone minus the mention's
+    pos = (ps[hi] - ps[lo]) - (ps[t1 + 1] - ps[t0])
+    neg = (ns[hi] - ns[lo]) - (ns[t1 + 1] - ns[t0])
     about = _about(doc, t0, t1)
     for a, b in about:  # the other sentences about the target count with its own, as a mean
         pos += window_sum(doc.pos_sum, a, b)
@@ -280,6 +281,17 @@ def _margins() -> dict[str, dict[str, float]]:
     return {lab: {f: w[lab][f] - max(w[o][f] for o in LABELS if o != lab) for f in FEATURES} for lab in LABELS}
 
 
+@lru_cache(maxsize=1)
+def _word_margins() -> dict[str, dict[str, float]]:
+    """label -> word -> how much more the word weighs for the label than for the best other label
+    (``stance_words.txt``): what the word pushes toward the label (the evidence ranks words by it)."""
+    out: dict[str, dict[str, float]] = {lab: {} for lab in LABELS}
+    for word_, hit in _word_weights().items():
+        for li, lab in enumerate(LABELS):
+            out[lab][word_] = hit[li] - max(v for j, v in enumerate(hit) if j != li)
+    return out
+
+
 def _probabilities(m: _Mention) -> dict[str, float]:
     values = list(map(m.values.__getitem__, FEATURES))
     # Products summed in C; the absent features add 0.0, which leaves every sum as it was.
@@ -312,14 +324,15 @@ def _decide(m: _Mention, speaker: bool = False) -> tuple[str, float, str]:
     margin = _margins()[label]
     for feat, pos, words, amount, note in m.parts:
         delta = margin[feat] * amount
-        entry = push.setdefault(pos, [0.0, words, note])
+        entry = push.get(pos)
+        if entry is None:
+            entry = push[pos] = [0.0, words, note]
         entry[0] += delta
-    ww = _word_weights()
-    li = LABELS.index(label)
+    word_margin = _word_margins()[label]
     for word_, pos in m.context:
-        hit = ww.get(word_)
-        if hit and pos not in push:
-            delta = (hit[li] - max(v for j, v in enumerate(hit) if j != li)) / math.sqrt(len(m.context))
+        wm = word_margin.get(word_)
+        if wm is not None and pos not in push:
+            delta = wm / math.sqrt(len(m.context))
             if delta > 0.05:
                 push[pos] = [delta, word_, ""]
     role_first = [e for p, e in push.items() if p == -2 and (speaker or e[0] > 0)]
@@ -703,9 +716,12 @@ def _stance_targets(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str]
             window, offset = _text_window(text, s, e)
             rows_idx.append(k)
             recs.append((name, s, e, lab, sc, ev, ref, window, offset))
-    out = df[keep].iloc[rows_idx].reset_index(drop=True)
+    # The text column is not taken row by row: a long text would be copied into every row of its
+    # mentions (5,000 mentions of a 140,000-character text: 700 M characters) before the windows
+    # replace it.
+    out = df[[c for c in keep if c != column]].iloc[rows_idx].reset_index(drop=True)
     if column in keep:
-        out[column] = pd.array([r[7] for r in recs], dtype=df[column].dtype) if recs else out[column]
+        out.insert(keep.index(column), column, pd.array([r[7] for r in recs], dtype=df[column].dtype))
     for j, (col, dtype) in enumerate((("target", "string"), ("target_start", "int64"), ("target_end", "int64"),
                                       ("stance", "string"), ("stance_score", "float64"), ("evidence", "string"),
                                       ("reference", "string"))):
