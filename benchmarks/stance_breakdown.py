@@ -25,23 +25,19 @@ import argparse
 import importlib
 import os
 import sys
-import time
 from collections.abc import Callable
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import polnear_articles, require_eval
+from common import best_of, polnear_articles, require_eval
 
 
 def best(fn: Callable[[], Any], repeat: int) -> float:
-    """Least CPU seconds of ``repeat`` calls of ``fn``."""
-    out = float("inf")
-    for _ in range(max(1, repeat)):
-        c0 = time.process_time()
-        fn()
-        out = min(out, time.process_time() - c0)
-    return out
+    """Least CPU seconds of ``repeat`` calls of ``fn`` (``common.best_of``'s CPU figure)."""
+    cpu: dict[str, float] = {}
+    best_of(fn, repeat, cpu, "part")
+    return cpu["part"]
 
 
 def main(argv: list[str] | None = None) -> None:
