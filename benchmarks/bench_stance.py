@@ -4,7 +4,8 @@ On the sentences of PolNeAR train articles (``newslab.sentences``), with the cou
 CLI would pick (``newslab.cli.default_targets``), times ``stance(sentences, targets=...)`` and
 divides its CPU time (``time.process_time``, best of ``--repeat``) by the mentions found. With
 ``--against REV`` (default ``main``) the same measurement runs in a temporary git worktree of
-``REV`` in a subprocess, so "before" and "after" come from the same run on the same machine.
+``REV`` in a subprocess, in turns with this checkout's (one run of each, ``--repeat`` times, best
+kept), so "before" and "after" come from the same minutes on the same machine.
 Also times one long sentence packed with targets (the issue-16 case: linear, no whole-text copy per
 row) and reports the characters the stance rows carry. Run from the repository root::
 
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -30,8 +32,10 @@ from common import polnear_articles, require_eval
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def measure(limit: int, repeat: int) -> dict[str, float]:
-    """This interpreter's newslab: CPU ms per mention on real sentences, and on one long sentence."""
+def setup(limit: int) -> dict[str, Any]:
+    """This interpreter's newslab and the inputs: PolNeAR sentences, default targets, one long sentence."""
+    import pandas as pd
+
     from newslab.cli import default_targets
     from newslab.sentences import sentences
     from newslab.stance import stance
@@ -40,38 +44,68 @@ def measure(limit: int, repeat: int) -> dict[str, float]:
     sents = sentences(articles)
     targets = default_targets(articles)
     stance(sents.iloc[:50], targets=targets)  # warm the lexicons
-    best, n = float("inf"), 0
-    for _ in range(max(1, repeat)):
-        c0 = time.process_time()
-        out = stance(sents, targets=targets)
-        best = min(best, time.process_time() - c0)
-        n = len(out)
-    import pandas as pd
+    long = pd.DataFrame({"text": ["Russia praised the deal and " * 5000]})
+    return {"stance": stance, "sents": sents, "targets": targets, "long": long}
 
-    k = 5000
-    long = pd.DataFrame({"text": ["Russia praised the deal and " * k]})
+
+def time_once(ctx: dict[str, Any]) -> dict[str, float]:
+    """One timed run: CPU seconds of stance on the sentences and on the long sentence, and what they gave."""
+    stance = ctx["stance"]
     c0 = time.process_time()
-    lo = stance(long, targets={"Russia": ["Russia"]})
+    out = stance(ctx["sents"], targets=ctx["targets"])
+    real = time.process_time() - c0
+    c0 = time.process_time()
+    lo = stance(ctx["long"], targets={"Russia": ["Russia"]})
     long_s = time.process_time() - c0
-    carried = int(lo["text"].str.len().sum())
-    return {"mentions": n, "ms_per_mention": 1000 * best / max(1, n), "sentences": len(sents),
-            "long_mentions": len(lo), "long_ms_per_mention": 1000 * long_s / max(1, len(lo)),
-            "long_text_chars": len(long["text"].iloc[0]), "long_chars_carried": carried}
+    return {"mentions": len(out), "seconds": real, "sentences": len(ctx["sents"]), "long_mentions": len(lo),
+            "long_seconds": long_s, "long_text_chars": len(ctx["long"]["text"].iloc[0]),
+            "long_chars_carried": int(lo["text"].str.len().sum())}
 
 
-def other_revision(rev: str, limit: int, repeat: int) -> dict[str, float]:
-    """The same measurement on ``rev``, in a temporary worktree and a subprocess."""
+def summarise(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The best (least CPU) of several runs, per mention."""
+    best = dict(runs[0])
+    best["ms_per_mention"] = 1000 * min(r["seconds"] for r in runs) / max(1, best["mentions"])
+    best["long_ms_per_mention"] = 1000 * min(r["long_seconds"] for r in runs) / max(1, best["long_mentions"])
+    return best
+
+
+def measure(limit: int, repeat: int) -> dict[str, float]:
+    """This interpreter's newslab: CPU ms per mention on real sentences, and on one long sentence."""
+    ctx = setup(limit)
+    return summarise([time_once(ctx) for _ in range(max(1, repeat))])
+
+
+_SERVE = ("import sys, json; sys.path.insert(0, {bench!r}); import bench_stance as b; ctx = b.setup({limit}); "
+          "print('ready', flush=True)\nfor _ in sys.stdin: print(json.dumps(b.time_once(ctx)), flush=True)")
+
+
+def side_by_side(rev: str, limit: int, repeat: int) -> tuple[dict[str, float], dict[str, float]]:
+    """(``rev``, this checkout), timed in turns: ``rev`` runs in a temporary worktree, in a subprocess
+    that times one run each time it is asked, between this checkout's runs, so a change of the
+    machine's load during the benchmark touches both alike."""
     with tempfile.TemporaryDirectory() as tmp:
         wt = Path(tmp) / "rev"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(wt), rev], check=True,
                        capture_output=True)
         try:
             env = {**os.environ, "PYTHONPATH": str(wt)}
-            code = (f"import sys, json; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
-                    f"import bench_stance as b; print(json.dumps(b.measure({limit}, {repeat})))")
-            res = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True,
-                                 cwd=str(wt))
-            return json.loads(res.stdout.strip().splitlines()[-1])
+            code = _SERVE.format(bench=str(ROOT / "benchmarks"), limit=limit)
+            with subprocess.Popen([sys.executable, "-c", code], env=env, cwd=str(wt), stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True) as proc:
+                assert proc.stdin is not None and proc.stdout is not None
+                while proc.stdout.readline().strip() != "ready":
+                    if proc.poll() is not None:
+                        raise RuntimeError(f"the benchmark of {rev} failed to start")
+                ctx = setup(limit)
+                theirs, ours = [], []
+                for _ in range(max(1, repeat)):
+                    proc.stdin.write("run\n")
+                    proc.stdin.flush()
+                    theirs.append(json.loads(proc.stdout.readline()))
+                    ours.append(time_once(ctx))
+                proc.stdin.close()
+            return summarise(theirs), summarise(ours)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=False,
                            capture_output=True)
@@ -84,9 +118,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--against", default="main", help="git revision for the 'before' figure ('' to skip)")
     a = ap.parse_args(argv)
     require_eval()
-    rows = [("this checkout", measure(a.limit, a.repeat))]
     if a.against:
-        rows.insert(0, (a.against, other_revision(a.against, a.limit, a.repeat)))
+        before, after = side_by_side(a.against, a.limit, a.repeat)
+        rows = [(a.against, before), ("this checkout", after)]
+    else:
+        rows = [("this checkout", measure(a.limit, a.repeat))]
     print(f"{'revision':<16}{'mentions':>9}{'ms/mention':>12}{'long: mentions':>16}{'ms/mention':>12}"
           f"{'chars carried':>15}")
     for name, r in rows:

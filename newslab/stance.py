@@ -47,9 +47,11 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import mul
 from typing import Any
 
 import pandas as pd
@@ -141,8 +143,9 @@ def context_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
     """
     lo, hi = doc.sent_bounds[doc.sent[t0]]
     stop = _lexicon.words("stance_stopwords.txt")
-    return [(doc.lower[i], i) for i in range(max(lo, t0 - _BOW), min(hi, t1 + _BOW + 1))
-            if not t0 <= i <= t1 and doc.lower[i][:1].isalpha() and doc.lower[i] not in stop]
+    lower = doc.lower
+    return [(lower[i], i) for i in range(max(lo, t0 - _BOW), min(hi, t1 + _BOW + 1))
+            if not t0 <= i <= t1 and lower[i] not in stop and lower[i][:1].isalpha()]
 
 
 @dataclass
@@ -172,12 +175,10 @@ def _tone_window(m: _Mention, doc: Doc, t0: int, t1: int, lo: int, hi: int) -> N
     WORK["tokens"] += b - a
     clause = doc.clause
     tcl = {clause[t0], clause[t1]}
-    for i in range(a, b):
+    for i in compress(range(a, b), doc.tone[a:b]):  # the tokens with a tone
         if t0 <= i <= t1:
             continue
         v = doc.tone[i]
-        if not v:
-            continue
         note = "negated" if doc.negated[i] else ""
         if clause[i] in tcl:
             w = abs(v) * _DECAYS[t0 - i if i < t0 else i - t1]
@@ -198,6 +199,8 @@ def _about(doc: Doc, t0: int, t1: int) -> list[tuple[int, int]]:
     """Token ranges of the sentences near the mention (``_ABOUT`` either side) that name the target
     again (its last word: "Koellmann", "Korea") or speak of a person (he, she, his, her): what the
     text says about the target there counts toward its stance (a paragraph's view of a person)."""
+    if len(doc.sent_bounds) == 1:
+        return []  # a text of one sentence (the usual stance row) has no sentence around it
     s = doc.sent[t0]
     key = doc.lower[t1][:-2] if doc.lower[t1].endswith("'s") else doc.lower[t1]
     out = []
@@ -237,8 +240,9 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     if doc.lower[t0] in _PRONOUNS and t0 == t1:
         m.values["pronoun"] = 1.0
     lo, hi = doc.sent_bounds[doc.sent[t0]]
-    pos = window_sum(doc.pos_sum, lo, hi) - window_sum(doc.pos_sum, t0, t1 + 1)
-    neg = window_sum(doc.neg_sum, lo, hi) - window_sum(doc.neg_sum, t0, t1 + 1)
+    ps, ns = doc.pos_sum, doc.neg_sum  # prefix sums: the sentence's tone minus the mention's
+    pos = (ps[hi] - ps[lo]) - (ps[t1 + 1] - ps[t0])
+    neg = (ns[hi] - ns[lo]) - (ns[t1 + 1] - ns[t0])
     about = _about(doc, t0, t1)
     for a, b in about:  # the other sentences about the target count with its own, as a mean
         pos += window_sum(doc.pos_sum, a, b)
@@ -262,29 +266,54 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     return m
 
 
-def _probabilities(m: _Mention) -> dict[str, float]:
+@lru_cache(maxsize=1)
+def _weight_columns() -> tuple[tuple[float, ...], ...]:
+    """The weights of each label (in ``LABELS`` order) for the features in ``FEATURES`` order."""
     w = _weights()
-    logits = {lab: sum(w[lab][f] * v for f, v in m.values.items() if v) for lab in LABELS}
+    return tuple(tuple(w[lab][f] for f in FEATURES) for lab in LABELS)
+
+
+@lru_cache(maxsize=1)
+def _margins() -> dict[str, dict[str, float]]:
+    """label -> feature -> how much more the feature weighs for the label than for the best other
+    label: what a unit of the feature pushes toward the label (the evidence ranks words by it)."""
+    w = _weights()
+    return {lab: {f: w[lab][f] - max(w[o][f] for o in LABELS if o != lab) for f in FEATURES} for lab in LABELS}
+
+
+@lru_cache(maxsize=1)
+def _word_margins() -> dict[str, dict[str, float]]:
+    """label -> word -> how much more the word weighs for the label than for the best other label
+    (``stance_words.txt``): what the word pushes toward the label (the evidence ranks words by it)."""
+    out: dict[str, dict[str, float]] = {lab: {} for lab in LABELS}
+    for word_, hit in _word_weights().items():
+        for li, lab in enumerate(LABELS):
+            out[lab][word_] = hit[li] - max(v for j, v in enumerate(hit) if j != li)
+    return out
+
+
+def _probabilities(m: _Mention) -> dict[str, float]:
+    values = list(map(m.values.__getitem__, FEATURES))
+    # Products summed in C; the absent features add 0.0, which leaves every sum as it was.
+    la, ln, lf = (sum(map(mul, col, values)) for col in _weight_columns())
     ww = _word_weights()
     if m.context and ww:
         scale = 1.0 / math.sqrt(len(m.context))
         for word_, _ in m.context:
             hit = ww.get(word_)
             if hit:
-                for lab, v in zip(LABELS, hit):
-                    logits[lab] += v * scale
-    top = max(logits.values())
-    ex = {lab: math.exp(v - top) for lab, v in logits.items()}
-    z = sum(ex.values())
-    return {lab: v / z for lab, v in ex.items()}
+                la, ln, lf = la + hit[0] * scale, ln + hit[1] * scale, lf + hit[2] * scale
+    top = max(la, ln, lf)
+    ea, en, ef = math.exp(la - top), math.exp(ln - top), math.exp(lf - top)
+    z = sum((ea, en, ef))
+    return {"against": ea / z, "neutral": en / z, "favor": ef / z}
 
 
 def _decide(m: _Mention, speaker: bool = False) -> tuple[str, float, str]:
     """(label, score, evidence) of a mention. ``speaker``: a role found in the structure decides
     (the speaker's own statement), the model only where no act governs the target."""
-    w = _weights()
     prob = _probabilities(m)
-    label = max(LABELS, key=lambda lab: prob[lab])
+    label = max(LABELS, key=prob.__getitem__)
     score = round(prob["favor"] - prob["against"], 4)
     if speaker and m.role is not None and m.role.role != "agent":
         label = "favor" if m.role.value > 0 else "against"
@@ -292,16 +321,18 @@ def _decide(m: _Mention, speaker: bool = False) -> tuple[str, float, str]:
     # Evidence: the words whose features pushed most toward the chosen label (over the others);
     # the role that decided goes first.
     push: dict[int, list[Any]] = {}
+    margin = _margins()[label]
     for feat, pos, words, amount, note in m.parts:
-        delta = (w[label][feat] - max(w[o][feat] for o in LABELS if o != label)) * amount
-        entry = push.setdefault(pos, [0.0, words, note])
+        delta = margin[feat] * amount
+        entry = push.get(pos)
+        if entry is None:
+            entry = push[pos] = [0.0, words, note]
         entry[0] += delta
-    ww = _word_weights()
-    li = LABELS.index(label)
+    word_margin = _word_margins()[label]
     for word_, pos in m.context:
-        hit = ww.get(word_)
-        if hit and pos not in push:
-            delta = (hit[li] - max(v for j, v in enumerate(hit) if j != li)) / math.sqrt(len(m.context))
+        wm = word_margin.get(word_)
+        if wm is not None and pos not in push:
+            delta = wm / math.sqrt(len(m.context))
             if delta > 0.05:
                 push[pos] = [delta, word_, ""]
     role_first = [e for p, e in push.items() if p == -2 and (speaker or e[0] > 0)]
@@ -324,10 +355,30 @@ def _mention_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.P
                 owner[a] = name
     alts = sorted(owner, key=lambda a: (-len(a), a))
     # Whole words: no word character on either side ("Russia's", "pro-Russia" and "US-led" count).
-    # The leading class of first characters lets the scan skip most positions at C speed.
-    first = "".join(sorted({re.escape(a[0]) for a in alts}))
-    pattern = r"(?=[" + first + r"])(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)"
+    # The pattern starts with the alternation, so the scan skips to the aliases' first characters at
+    # C speed; the word boundary before a match is checked by ``_matches`` (a look-behind first would
+    # make the scan try the whole pattern at every position).
+    pattern = r"(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)"
     return re.compile(pattern), owner
+
+
+_WORD_BEFORE = re.compile(r"(?<=\w)")
+
+
+def _matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx``'s matches in ``text`` that start a word: ``rx.finditer`` with ``(?<!\\w)`` in front.
+
+    Examples:
+        >>> [m.group() for m in _matches(re.compile("Acme|me"), "Acme me fame")]
+        ['Acme', 'me']
+    """
+    mt = rx.search(text)
+    while mt is not None:
+        if _WORD_BEFORE.match(text, mt.start()):
+            mt = rx.search(text, mt.start() + 1)  # not at a word start: a later match may begin inside it
+        else:
+            yield mt
+            mt = rx.search(text, mt.end())
 
 
 def _freeze_targets(targets: Mapping[str, Iterable[str] | str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -364,7 +415,7 @@ def find_mentions(text: str, targets: Mapping[str, Iterable[str] | str]) -> list
         return []
     rx, owner = _mention_regex(_freeze_targets(targets)) if not isinstance(targets, _Compiled) else targets.rx
     norm = normalise(text)
-    return [(owner[mt.group()], mt.start(), mt.end()) for mt in rx.finditer(norm)]
+    return [(owner[mt.group()], mt.start(), mt.end()) for mt in _matches(rx, norm)]
 
 
 # --------------------------------------------------------------------------- references
@@ -502,18 +553,18 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
         >>> references(d, [("Russia", 0, 6), ("North Korea", 11, 22)])
         [('Russia', 38, 52, 'Their alliance -> Russia: Russia and North Korea'), ('North Korea', 38, 52, 'Their alliance -> North Korea: Russia and North Korea')]
     """
-    cands_k = [k for k, w in enumerate(doc.lower) if w in _REF_FIRST]
-    if not cands_k:
+    named = {(s, e) for _, s, e in mentions}
+    hits = []  # the references first: most texts have none, and then need no antecedents
+    for k in compress(range(len(doc.lower)), map(_REF_FIRST.__contains__, doc.lower)):
+        hit = _reference_at(doc, k)
+        if hit is not None and (doc.starts[k], doc.ends[hit[2]]) not in named:
+            hits.append((k, hit))
+    if not hits:
         return []
     ante = antecedents(doc, mentions)
-    named = {(s, e) for _, s, e in mentions}
     out: list[tuple[str, int, int, str]] = []
     j = 0
-    for k in cands_k:
-        hit = _reference_at(doc, k)
-        if hit is None or (doc.starts[k], doc.ends[hit[2]]) in named:
-            continue
-        plural, size, last = hit
+    for k, (plural, size, last) in hits:
         sent = doc.sent[k]
         while j < len(ante) and ante[j].tok < k:
             j += 1
@@ -619,16 +670,17 @@ def _mentions_by_row(texts: list[Any], targets: _Compiled) -> dict[int, list[tup
     """``find_mentions`` for many texts in one pass of the alternation over them all (joined by NUL,
     which no alias holds and which is not a word character), so a row without a target costs only
     its share of one C-level scan. Row -> mentions, for rows with any."""
-    idx = [k for k, t in enumerate(texts) if isinstance(t, str) and t]
+    if all(map(isinstance, texts, repeat(str))):
+        idx = list(compress(range(len(texts)), texts))  # the non-empty ones
+    else:
+        idx = [k for k, t in enumerate(texts) if isinstance(t, str) and t]
     if not idx:
         return {}
-    starts, pos = [], 0
-    for k in idx:
-        starts.append(pos)
-        pos += len(texts[k]) + 1
+    chosen = list(map(texts.__getitem__, idx))
+    starts = list(accumulate(map((1).__add__, map(len, chosen)), initial=0))  # + 1: the NUL after each
     rx, owner = targets.rx
     out: dict[int, list[tuple[str, int, int]]] = {}
-    for mt in rx.finditer(normalise("\x00".join(texts[k] for k in idx))):
+    for mt in _matches(rx, normalise("\x00".join(chosen))):
         r = bisect.bisect_right(starts, mt.start()) - 1
         out.setdefault(idx[r], []).append((owner[mt.group()], mt.start() - starts[r], mt.end() - starts[r]))
     return out
@@ -654,8 +706,9 @@ def _stance_targets(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str]
         text, named = texts[k], by_row[k]
         doc = analyse(text)
         found: list[tuple[str, int, int, str | None]] = [(n, s, e, None) for n, s, e in named]
-        if refs:
-            found = sorted(found + list(references(doc, named)), key=lambda r: (r[1], r[0]))
+        more = references(doc, named) if refs else []
+        if more:  # named mentions alone come in text order already
+            found = sorted(found + more, key=lambda r: (r[1], r[0]))
         for name, s, e, ref in found:
             lab, sc, ev = _decide(features(doc, s, e, reference=ref is not None))
             if ref is not None:
@@ -663,9 +716,12 @@ def _stance_targets(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str]
             window, offset = _text_window(text, s, e)
             rows_idx.append(k)
             recs.append((name, s, e, lab, sc, ev, ref, window, offset))
-    out = df[keep].iloc[rows_idx].reset_index(drop=True)
+    # The text column is not taken row by row: a long text would be copied into every row of its
+    # mentions (5,000 mentions of a 140,000-character text: 700 M characters) before the windows
+    # replace it.
+    out = df[[c for c in keep if c != column]].iloc[rows_idx].reset_index(drop=True)
     if column in keep:
-        out[column] = pd.array([r[7] for r in recs], dtype=df[column].dtype) if recs else out[column]
+        out.insert(keep.index(column), column, pd.array([r[7] for r in recs], dtype=df[column].dtype))
     for j, (col, dtype) in enumerate((("target", "string"), ("target_start", "int64"), ("target_end", "int64"),
                                       ("stance", "string"), ("stance_score", "float64"), ("evidence", "string"),
                                       ("reference", "string"))):
@@ -726,10 +782,8 @@ def _quote_rows(q: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], col
         for name, s, e, ref in found:
             if name in own or doc.lower[doc.token_range(s + len(lead), e + len(lead))[0]] in _OWN:
                 continue  # the speaker's own side: not a stance toward it
-            lab, sc, ev = _decide(features(doc, s + len(lead), e + len(lead), reference=ref is not None),
-                                  speaker=True)
-            WORK["mentions"] -= 1
             m = features(doc, s + len(lead), e + len(lead), reference=ref is not None)
+            lab, sc, ev = _decide(m, speaker=True)
             by_role = m.role is not None and m.role.role != "agent"
             out.append((who, k, name, lab, sc, (ref + " ; " + ev) if ref else ev, by_role))
         history.append((art, _speaker_antecedents(who, targets) + antecedents(doc, shifted)))

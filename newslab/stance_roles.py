@@ -26,6 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from . import _lexicon
@@ -165,6 +166,9 @@ class Doc:
         return i, j
 
 
+_SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # every character outside a token is white space
+
+
 def analyse(text: str) -> Doc:
     """Tokenise ``text`` once, in linear time, with everything stance reads per token.
 
@@ -175,24 +179,28 @@ def analyse(text: str) -> Doc:
     """
     norm = normalise(text)
     d = Doc(text)
-    spans = [(mt.start(), mt.end(), mt.group()) for mt in _TOKEN.finditer(norm)]
-    d.starts = starts = [s for s, _, _ in spans]
-    d.ends = ends = [e for _, e, _ in spans]
-    d.words = words = [w for _, _, w in spans]
-    d.lower = lower = [w.lower() for w in words]
-    d.info = info = [word(lw) for lw in lower]
+    # The text is gap, token, gap, ..., token, gap (gaps are white space): one C-level split, offsets
+    # summed by accumulate, no match object per token.
+    parts = _SPLIT.split(norm)
+    at = list(accumulate(map(len, parts), initial=0))
+    d.starts, d.ends, d.words = at[1:-1:2], at[2::2], parts[1::2]
+    d.lower = lower = list(map(str.lower, d.words))
+    d.info = info = list(map(word, lower))
+    words, ends = d.words, d.ends
     n, size = len(words), len(norm)
     tone, negated, clause, sent = [0.0] * n, [False] * n, [0] * n, [0] * n
     pos_sum, neg_sum = [0.0] * (n + 1), [0.0] * (n + 1)
+    opens = map(_BREAKS.__contains__, lower)
+    lines, whys = "\n" in norm, "why" in lower
     cl = sn = s0 = 0
     last_neg, ps, ns = -10, 0.0, 0.0
     has_quote = rhetorical = False
-    for k in range(n):
-        w, lw, inf = words[k], lower[k], info[k]
-        if w in _CLAUSE_PUNCT or lw in _CLAUSE_WORDS:
+    for k, w, inf, e, opens_clause in zip(range(n), words, info, ends, opens):
+        if opens_clause:
             cl += 1
-        rhetorical = rhetorical or lw == "why"  # "why is X not regarded as a threat?" asserts it is
-        neg = not rhetorical and k - last_neg <= _NEG_WINDOW and last_neg >= 0 and clause[last_neg] == cl
+        if whys and lower[k] == "why":
+            rhetorical = True  # "why is X not regarded as a threat?" asserts it is
+        neg = k - last_neg <= _NEG_WINDOW and not rhetorical and last_neg >= 0 and clause[last_neg] == cl
         if inf.negator:
             last_neg = k
         t = inf.tone
@@ -202,16 +210,15 @@ def analyse(text: str) -> Doc:
                 t = 0.0
             elif neg:
                 t *= _NEG_SCALE
+            if t > 0:
+                ps += t
+            elif t < 0:
+                ns -= t
         tone[k], negated[k], clause[k], sent[k] = t, neg, cl, sn
-        if t > 0:
-            ps += t
-        elif t < 0:
-            ns -= t
         pos_sum[k + 1], neg_sum[k + 1] = ps, ns
         if w == '"':
             has_quote = True
-        e = ends[k]
-        if (w in ".?!" and (e >= size or norm[e].isspace())) or "\n" in norm[e: e + 2]:
+        if (w in ".?!" and (e >= size or norm[e].isspace())) or lines and "\n" in norm[e: e + 2]:
             d.sent_bounds.append((s0, k + 1))
             d.quoted.append(has_quote)
             s0, sn, has_quote, rhetorical = k + 1, sn + 1, False, False
@@ -221,6 +228,9 @@ def analyse(text: str) -> Doc:
         d.quoted.append(has_quote)
     d.tone, d.negated, d.clause, d.sent, d.pos_sum, d.neg_sum = tone, negated, clause, sent, pos_sum, neg_sum
     return d
+
+
+_BREAKS = frozenset(_CLAUSE_PUNCT | _CLAUSE_WORDS)  # a token that opens a new clause (lower-cased)
 
 
 # --------------------------------------------------------------------------- roles

@@ -573,7 +573,7 @@ def test_special_files_are_skipped_with_a_reason_not_read(tmp_path):
             f"a = newslab.load_articles({str(tmp_path)!r}); "
             "print(list(a['article_id'])); print(sorted((s['path'].rsplit('/', 1)[1], s['reason']) for s in a.attrs['skipped']))")
     try:  # in a subprocess with a timeout: the failure mode is a hang
-        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600,
                              check=False)
     finally:
         sock.close()

@@ -117,7 +117,7 @@ def test_missing_path_from_the_console_script(tmp_path):
     exe = Path(sys.executable).with_name("newslab")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newslab.cli"]
     res = subprocess.run([*cmd, "analyze", str(tmp_path / "nope"), "--out", str(tmp_path / "o")],
-                         capture_output=True, text=True, timeout=120, check=False)
+                         capture_output=True, text=True, timeout=600, check=False)
     assert res.returncode == 2 and "no such file" in res.stderr and "Traceback" not in res.stderr
 
 

@@ -44,3 +44,10 @@ def test_test_texts_are_named_by_content_so_new_ones_shift_nothing():
     a, b = "First text of a test, long enough to be an article.", "Second text, also long enough to count."
     assert digest.test_id(a) == digest.test_id(a) != digest.test_id(b)
     assert digest.test_id(a).startswith("test-")
+
+
+def test_different_stance_targets_make_the_stance_digests_incomparable():
+    old = {**_table(), "stance_targets": ["Russia", "United States"]}
+    same, lines = digest.compare(old, {**_table(), "stance_targets": ["Russia"]}, allow_added=False)
+    assert not same and lines == ["stance targets: ['Russia', 'United States'] before, ['Russia'] now"]
+    assert digest.compare(old, {**_table(), "stance_targets": ["Russia", "United States"]}, allow_added=False)[0]

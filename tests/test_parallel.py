@@ -163,17 +163,29 @@ def test_a_chunk_with_an_all_missing_column_does_not_change_the_dtype(arts):
         pd.testing.assert_frame_equal(roles(arts, n_jobs=jobs), one)
 
 
-def _dies_in_workers(df: pd.DataFrame, parent: int = 0) -> pd.DataFrame:
+_PROBED: set[str] = set()
+
+
+def _dies_in_workers(df: pd.DataFrame, parent: int = 0, marker: str = "") -> pd.DataFrame:
     if os.getpid() != parent:
+        open(marker, "w").close()
         os._exit(3)  # a worker killed mid-run (out of memory, signal): the caller must not hang
-    time.sleep(0.02)  # so that the worker surely claims a chunk before the parent has taken them all
+    time.sleep(0.02)  # the probe: 1% of the text in 0.02 s or more projects 2 s, so workers start
+    if marker in _PROBED:
+        # The parent's share waits until a worker has claimed a chunk and died, however slowly the
+        # workers start on a busy machine: without the wait the parent could take every chunk
+        # itself and the test would depend on timing. (The cap only turns a hang into a failure.)
+        deadline = time.monotonic() + 600
+        while not os.path.exists(marker) and time.monotonic() < deadline:
+            time.sleep(0.01)
+    _PROBED.add(marker)
     return df[["article_id"]]
 
 
-def test_a_dead_worker_raises_instead_of_hanging(arts):
+def test_a_dead_worker_raises_instead_of_hanging(arts, tmp_path):
     dies = _parallel.corpus_step(_dies_in_workers)
     with pytest.raises(RuntimeError, match="worker process died"):
-        dies(arts, n_jobs=2, parent=os.getpid())
+        dies(arts, n_jobs=2, parent=os.getpid(), marker=str(tmp_path / "died"))
     assert not multiprocessing.active_children()
 
 

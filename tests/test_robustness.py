@@ -256,7 +256,7 @@ def test_public_step_names_stay_functions_after_submodules_are_imported():
     code = ("import newslab as nl, newslab.quotes, newslab.sentences, newslab.sentiment, newslab.stance; "
             "print(all(callable(getattr(nl, n)) for n in "
             "('sentences', 'quotes', 'speakers', 'sentiment', 'stance')))")
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=False)
     assert res.stdout.strip() == "True", res.stderr[-2000:]
 
 

@@ -42,6 +42,16 @@ def test_mentions_whole_word_case_sensitive_possessive_longest():
     assert st.find_mentions("Russians USA BUS", {"US": ["US"]}) == []
 
 
+def test_a_match_inside_a_word_does_not_hide_a_later_alias():
+    # The scan takes the alternation first and checks the word start after: a longer alias that
+    # starts inside a word ("XUnited ...") is passed over and the shorter one after it still counts.
+    t = {"US": ["United States", "States"], "Ko": ["Korea"]}
+    assert st.find_mentions("XUnited States", t) == [("US", 8, 14)]
+    assert st.find_mentions("SouthKorea, Korea_x; Korea.", t) == [("Ko", 21, 26)]
+    by_row = st._mentions_by_row(["aStates", "States"], st._Compiled(t))
+    assert by_row == {1: [("US", 0, 6)]}
+
+
 def test_targets_mode_keeps_columns_one_row_per_mention_and_drops_rows_without():
     df = pd.DataFrame({"doc": ["a", "b", "c"], "speaker_name": ["X", "Y", "Z"],
                        "text": ["Russia and Moscow.", "Nothing here.", None]})

@@ -4,6 +4,7 @@
     python tools/digest.py --write digest.json          # digest of the working tree's newslab
     python tools/digest.py --against HEAD               # compare the working tree with a commit
     python tools/digest.py --against 72342f1 --tables quotes speakers
+    python tools/digest.py --against main --tables stance stance_matrix
 
 The fixed corpus is: the seed article, every text of 40 characters or more written in the tests
 (``tests/*.py`` string literals, read with ``ast``), the Wikinews sample when ``data/`` or
@@ -11,7 +12,10 @@ The fixed corpus is: the seed article, every text of 40 characters or more writt
 (they are read, never copied). Tables: ``sentences``, ``quotes`` (with ``convention="attributions"``
 where ``newslab.quotes`` takes the parameter, so that the digest compares like with like across the
 convention change), ``quotes_default`` (the plain default, when it differs from the former) and
-``speakers`` (of the quotes). Every column is hashed per article with its dtype, so the comparison
+``speakers`` (of the quotes); on request (not in the default ``--tables``, as stance is slower to
+compute) ``stance`` (``nl.stance`` of every article's sentences against the CLI's default targets
+for the whole corpus, ``newslab.cli.default_targets``) and ``stance_matrix`` (``nl.stance_matrix`` of
+the default quotes against the same targets). Every column is hashed per article with its dtype, so the comparison
 says which table, which column and which article changed, and which columns were added or removed.
 
 ``--against REV`` checks REV out into a temporary git worktree and runs this same script there (the
@@ -131,6 +135,15 @@ def compute(tables: list[str]) -> dict:
         res["quotes_default"] = table_digest(nl.quotes(arts))
     if "speakers" in tables:
         res["speakers"] = table_digest(nl.speakers(q))
+    if "stance" in tables or "stance_matrix" in tables:
+        from newslab.cli import default_targets
+
+        targets = default_targets(arts)
+        res["stance_targets"] = sorted(targets)
+        if "stance" in tables:
+            res["stance"] = table_digest(nl.stance(nl.sentences(arts), targets=targets))
+        if "stance_matrix" in tables:
+            res["stance_matrix"] = table_digest(nl.stance_matrix(nl.quotes(arts), targets))
     return res
 
 
@@ -141,6 +154,11 @@ def compare(old: dict, new: dict, allow_added: bool) -> tuple[bool, list[str]]:
         same = False
     for t in sorted(set(old) | set(new)):
         if t == "n_articles":
+            continue
+        if t == "stance_targets":
+            if old.get(t) != new.get(t):
+                lines.append(f"stance targets: {old.get(t)} before, {new.get(t)} now")
+                same = False
             continue
         if t not in old or t not in new:
             lines.append(f"{t}: only {'now' if t in new else 'before'}")
@@ -194,7 +212,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", help="write the working tree's digest to this JSON file")
     ap.add_argument("--against", help="a commit (or a digest .json) to compare the working tree with")
-    ap.add_argument("--tables", nargs="*", default=["sentences", "quotes", "quotes_default", "speakers"])
+    ap.add_argument("--tables", nargs="*", default=["sentences", "quotes", "quotes_default", "speakers"],
+                    help="also: stance, stance_matrix (not computed unless asked)")
     ap.add_argument("--allow-added", action="store_true", help="added columns alone do not fail the check")
     a = ap.parse_args()
     if os.environ.get("NEWSLAB_DIGEST_ROOT"):  # the corpus always comes from the tree that asked
