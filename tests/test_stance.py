@@ -120,6 +120,14 @@ def test_roles_from_structure(text, target, role, sign):
     assert r is not None and r.role == role and (r.value > 0) == (sign > 0), r
 
 
+def test_object_phrase_ends_at_a_subordinator():
+    """A name after "before / after / when / than" belongs to the next event, not to the act's object."""
+    text = "The envoy discussed sanctions against Lisbon with aides before Governor Okafor took office."
+    assert _role(text, "Okafor") is None
+    assert _role(text, "Lisbon").role == "patient"
+    assert _role("Critics attacked Veltrix when Mayor Ruiz left.", "Ruiz") is None
+
+
 def test_plain_bad_news_is_no_act_and_no_tone():
     assert _role("Three soldiers were killed near Veltrix during the war.", "Veltrix") is None
     d = roles_mod.analyse("the crisis and the war killed many")
