@@ -23,7 +23,9 @@ A multinomial logistic regression over these features, fitted on NewsMTSC train 
 countries", "both countries" count as mentions of the target (or group of targets, "The US, Japan
 and South Korea") mentioned before them in the same text, looking back at most
 ``_LOOKBACK_SENTENCES`` sentences; ``stance_matrix`` also looks back through the earlier quotes and
-speakers of the same article. Such rows have ``reference`` set to the antecedent's words.
+speakers of the same article. Such rows have ``reference`` set to the antecedent's words. A group of
+names without any target ("The US, Japan and South Korea" when only North Korea and Russia are
+targets) is an antecedent too: a reference that means it is no mention of any target.
 
 **Evidence** names the words and the role that decided, most decisive first, separated by " ; ":
 ``criticized -> patient: the USA's condemnation`` (act -> role: the target's phrase), then tone
