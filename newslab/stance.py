@@ -23,7 +23,9 @@ A multinomial logistic regression over these features, fitted on NewsMTSC train 
 countries", "both countries" count as mentions of the target (or group of targets, "The US, Japan
 and South Korea") mentioned before them in the same text, looking back at most
 ``_LOOKBACK_SENTENCES`` sentences; ``stance_matrix`` also looks back through the earlier quotes and
-speakers of the same article. Such rows have ``reference`` set to the antecedent's words.
+speakers of the same article. Such rows have ``reference`` set to the antecedent's words. A group of
+names without any target ("The US, Japan and South Korea" when only North Korea and Russia are
+targets) is an antecedent too: a reference that means it is no mention of any target.
 
 **Evidence** names the words and the role that decided, most decisive first, separated by " ; ":
 ``criticized -> patient: the USA's condemnation`` (act -> role: the target's phrase), then tone
@@ -202,7 +204,7 @@ def _about(doc: Doc, t0: int, t1: int) -> list[tuple[int, int]]:
     if len(doc.sent_bounds) == 1:
         return []  # a text of one sentence (the usual stance row) has no sentence around it
     s = doc.sent[t0]
-    key = doc.lower[t1][:-2] if doc.lower[t1].endswith("'s") else doc.lower[t1]
+    key = doc.lower[t1].removesuffix("'s")
     out = []
     for k in range(max(0, s - _ABOUT), min(len(doc.sent_bounds), s + _ABOUT + 1)):
         if k == s:
@@ -423,6 +425,10 @@ _PLURAL_REFS = frozenset({"they", "them", "their", "theirs"})
 _SINGULAR_REFS = frozenset({"it", "its"})
 _GROUP_NOUNS = frozenset({"alliance", "allies", "countries", "nations", "governments", "partners", "sides"})
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+#: Adjectives that say how many members a group has ("their triangular military alliance": three).
+_SIZE_WORDS = {"bilateral": 2, "trilateral": 3, "triangular": 3, "tripartite": 3, "three-way": 3,
+               "quadrilateral": 4, "four-way": 4}
+_COUNTED_LOOKBACK = 4  # a reference that says its group's size ("the three countries") reaches further
 _EXPLETIVE_NEXT = frozenset({"is", "was", "'s", "seems", "seemed", "appears", "will", "would", "has", "had",
                              "remains", "takes", "took", "may", "might", "could", "should"})
 _REF_FIRST = _PLURAL_REFS | {"its", "it", "the", "both"}  # words a reference can start with
@@ -462,12 +468,14 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
 
 def antecedents(doc: Doc, mentions: Sequence[tuple[str, int, int]]) -> list[Antecedent]:
     """The named mentions of a text, and its coordinations of names ("The US, Japan and South
-    Korea") that hold a target, as antecedents for references; in text order.
+    Korea"), as antecedents for references; in text order. A coordination holding no target is an
+    antecedent too, with no targets: a reference to it is a reference to no target, and it stops
+    a reference from reaching past it to an earlier group that does hold one.
 
     Examples:
-        >>> d = analyse("Russia and North Korea met. Acme grew.")
+        >>> d = analyse("Russia and North Korea met. Acme grew. Japan and Chile objected.")
         >>> [(a.targets, a.plural) for a in antecedents(d, [("R", 0, 6), ("NK", 11, 22), ("A", 28, 32)])]
-        [(('R',), False), (('NK',), False), (('R', 'NK'), True), (('A',), False)]
+        [(('R',), False), (('NK',), False), (('R', 'NK'), True), (('A',), False), ((), True)]
     """
     out: list[tuple[int, Antecedent]] = []
     tok_of = [(name, *doc.token_range(s, e)) for name, s, e in mentions]
@@ -490,8 +498,7 @@ def antecedents(doc: Doc, mentions: Sequence[tuple[str, int, int]]) -> list[Ante
         if j > k and has_and:
             a, b = runs[k][0], runs[j][1]
             inside = tuple(dict.fromkeys(n for n, t0, t1 in tok_of if a <= t0 and t1 <= b))
-            if inside:
-                out.append((b, Antecedent(inside, True, j - k + 1, doc.text[doc.starts[a]:doc.ends[b]],
+            out.append((b, Antecedent(inside, True, j - k + 1, doc.text[doc.starts[a]:doc.ends[b]],
                                           doc.sent[a], b)))
         k = j + 1
     out.sort(key=lambda x: x[0])
@@ -508,16 +515,28 @@ def _group_noun_end(doc: Doc, k: int) -> int:
     return -1
 
 
+def _group_size(doc: Doc, a: int, b: int) -> int:
+    """The size a group noun phrase's adjectives give (tokens [a, b)), 0 if none.
+
+    Examples:
+        >>> d = analyse("their triangular military alliance")
+        >>> _group_size(d, 1, 3), _group_size(d, 2, 3)
+        (3, 0)
+    """
+    return next((_SIZE_WORDS[w] for w in doc.lower[a:b] if w in _SIZE_WORDS), 0)
+
+
 def _reference_at(doc: Doc, k: int) -> tuple[bool, int, int] | None:
     """Is token ``k`` a reference? (plural, group size or 0, last token of the reference).
-    "their triangular military alliance" and "the three countries" refer as a whole."""
+    "their triangular military alliance" and "the three countries" refer as a whole, and say the
+    size of the group they mean ("triangular": three)."""
     w = doc.lower[k]
     nxt = doc.lower[k + 1] if k + 1 < len(doc.lower) else ""
     if w in ("their", "the", "both"):
         n = _COUNTS.get(nxt, 0) if w != "both" else 2
         end = _group_noun_end(doc, k + (2 if n and w != "both" else 1))
         if end >= 0:
-            return True, n, end
+            return True, n or _group_size(doc, k + 1, end), end
     if w in _PLURAL_REFS:
         return True, 0, k
     if w == "its":
@@ -562,20 +581,42 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
     if not hits:
         return []
     ante = antecedents(doc, mentions)
-    out: list[tuple[str, int, int, str]] = []
+    found: list[tuple[int, int, int, Antecedent | None]] = []  # (first token, last token, size, antecedent)
     j = 0
     for k, (plural, size, last) in hits:
         sent = doc.sent[k]
         while j < len(ante) and ante[j].tok < k:
             j += 1
-        cands = [*prior, *(a for a in ante[max(0, j - 12):j] if a.sent >= sent - _LOOKBACK_SENTENCES)]
-        a = _pick(cands, plural, size, sent, exclude if plural else frozenset())
+        back = _COUNTED_LOOKBACK if size else _LOOKBACK_SENTENCES
+        cands = [*prior, *(a for a in ante[max(0, j - 12):j] if a.sent >= sent - back)]
+        found.append((k, last, size if plural else -1, _pick(cands, plural, size, sent,
+                                                              exclude if plural else frozenset())))
+    out: list[tuple[str, int, int, str]] = []
+    for k, last, _, a in _pronouns_follow_counted_group(doc, found):
         if a is None:
-            continue
+            continue  # no group, or one that holds no target: not a mention of any target
         s, e = doc.starts[k], doc.ends[last]
         for t in a.targets:
             out.append((t, s, e, f"{doc.text[s:e]} -> {t}: {a.phrase}"))
     return out
+
+
+def _pronouns_follow_counted_group(doc: Doc, found: list[tuple[int, int, int, Antecedent | None]]
+                                   ) -> list[tuple[int, int, int, Antecedent | None]]:
+    """In a sentence with a reference that names its group's size ("their triangular military
+    alliance"), the plain plural pronouns ("If they were curious ..., they should clarify why their
+    triangular military alliance ...") mean that group too, not the nearest pair of names.
+
+    Examples:
+        >>> text = "Chile, Peru and Bolivia met. Ecuador and Chile argued. They said their trilateral alliance holds."
+        >>> d = analyse(text)
+        >>> [r[3] for r in references(d, [("Chile", 0, 5), ("Ecuador", 51, 58), ("Chile", 63, 68)])]
+        ['They -> Chile: Chile, Peru and Bolivia', 'their trilateral alliance -> Chile: Chile, Peru and Bolivia']
+    """
+    counted = {doc.sent[k]: a for k, _, size, a in found if size > 0 and a is not None}
+    if not counted:
+        return found
+    return [(k, last, size, counted.get(doc.sent[k], a) if size == 0 else a) for k, last, size, a in found]
 
 
 # --------------------------------------------------------------------------- public API

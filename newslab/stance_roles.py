@@ -48,6 +48,10 @@ _PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "ge
 _NP_GLUE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "that", "those",
                       "of", "with", "for", "to", "toward", "towards", "against", "on", "over", "between",
                       "and", "about", "any", "all", "new", "close", "closer"})
+#: Words that end an act's object phrase: what follows is another event or clause, not the object
+#: ("discussed sanctions against Russia before Mr Trump took office": Mr Trump is no patient).
+_OBJECT_BREAK = frozenset({"before", "after", "when", "since", "until", "till", "than", "as", "once", "where",
+                           "then", "whenever"})
 _NEG_WINDOW = 3  # a negator flips the next 3 words (VADER's window)
 _NEG_SCALE = -0.74  # VADER's N_SCALAR
 _WINDOW = 12  # tokens: how far from a mention an act can be and still govern it
@@ -262,7 +266,7 @@ def _left_act(doc: Doc, start: int, lo: int) -> int:
     cl = doc.clause[start] if start < len(doc.clause) else -1
     for i in range(start - 1, max(lo, start - _WINDOW) - 1, -1):
         w = doc.lower[i]
-        if doc.clause[i] != cl or w == ",":
+        if doc.clause[i] != cl or w == "," or w in _OBJECT_BREAK:
             return -1
         if _act_at(doc, i):
             return i

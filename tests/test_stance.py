@@ -130,6 +130,14 @@ def test_roles_from_structure(text, target, role, sign):
     assert r is not None and r.role == role and (r.value > 0) == (sign > 0), r
 
 
+def test_object_phrase_ends_at_a_subordinator():
+    """A name after "before / after / when / than" belongs to the next event, not to the act's object."""
+    text = "The envoy discussed sanctions against Lisbon with aides before Governor Okafor took office."
+    assert _role(text, "Okafor") is None
+    assert _role(text, "Lisbon").role == "patient"
+    assert _role("Critics attacked Veltrix when Mayor Ruiz left.", "Ruiz") is None
+
+
 def test_plain_bad_news_is_no_act_and_no_tone():
     assert _role("Three soldiers were killed near Veltrix during the war.", "Veltrix") is None
     d = roles_mod.analyse("the crisis and the war killed many")
@@ -343,3 +351,34 @@ def test_context_word_weights_hold_no_grammar_words():
     stop = importlib.import_module("newslab._lexicon").words("stance_stopwords.txt")
     rows = importlib.import_module("newslab._lexicon").rows("stance_words.txt")
     assert rows and all(len(r) == 4 and r[0] not in stop for r in rows)
+
+
+def test_reference_to_a_group_holding_no_target_is_no_mention():
+    """The seed's "their triangular military alliance" means the US, Japan and South Korea of the
+    paragraph before; with only North Korea and Russia as targets it is a mention of neither, and
+    the "they" of the same sentence means that group too, not "the DPRK and Russia"."""
+    text = seed_text()
+    out = nl.stance(pd.DataFrame({"text": [text]}), targets=countries("North Korea", "Russia"))
+    q = text.find("If they were curious")
+    quote_refs = out[out["reference"].notna() & (out["target_start"] >= q) & (out["target_start"] < q + 300)]
+    assert quote_refs.empty, quote_refs[["target", "evidence"]].values.tolist()
+    with_us = nl.stance(pd.DataFrame({"text": [text]}), targets=T3)
+    at = with_us[with_us["target_start"] == text.find("their triangular")]
+    assert at["target"].tolist() == ["United States"]
+    assert at["evidence"].iloc[0].startswith("their triangular military alliance -> United States: The US, Japan")
+
+
+def test_group_without_target_blocks_and_size_words_choose_the_group():
+    t = {"Chile": ["Chile"], "Peru": ["Peru"]}
+    plain = "Chile and Peru signed a fishing deal. Brazil and Argentina objected. They called it unfair."
+    assert nl.stance(pd.DataFrame({"text": [plain]}), targets=t)["reference"].isna().all()
+    sized = ("Chile and Peru signed a fishing deal on Monday. Brazil and Argentina objected the next day. "
+             "Officials said the two countries had ignored a court ruling.")
+    refs = nl.stance(pd.DataFrame({"text": [sized]}), targets=t)
+    assert refs["reference"].isna().all()  # "the two countries": the nearer pair, Brazil and Argentina
+    three = ("Chile, Peru and Ecuador signed a fishing deal on Monday. Brazil and Argentina objected. "
+             "Lawyers said the trilateral alliance broke no rule.")
+    out = nl.stance(pd.DataFrame({"text": [three]}), targets=t)
+    ref = out[out["reference"].notna()]
+    assert sorted(ref["target"]) == ["Chile", "Peru"]
+    assert (ref["target_start"] == three.find("the trilateral alliance")).all()
