@@ -34,21 +34,8 @@ import pandas as pd
 
 from . import articles as _arts
 
-__all__ = [
-    "BATCH_SIZE",
-    "BATCH_TABLES",
-    "RunState",
-    "Summary",
-    "assign_speaker_ids",
-    "iter_batches",
-    "process_batch",
-    "read_table",
-    "run",
-    "start",
-    "summarise",
-    "table_parts",
-    "write_part",
-]
+__all__ = ["BATCH_SIZE", "BATCH_TABLES", "RunState", "Summary", "assign_speaker_ids", "iter_batches",
+           "process_batch", "read_table", "run", "start", "summarise", "table_parts", "write_part"]
 
 #: Articles per batch: enough that starting worker processes per step costs little, few enough
 #: that one batch's tables (about 70 KB per article) stay small.
