@@ -44,6 +44,16 @@ BATCH_SIZE = 1000
 JSONL_CHUNK_BYTES = 8 * 2**20
 #: The per-batch tables, in the order they are written.
 BATCH_TABLES = ("articles", "sentences", "quotes", "sentence_sentiment", "quote_sentiment", "stance")
+#: The per-batch rows the stance matrix is summed from (``newslab.stance.matrix_mentions`` of the
+#: batch's attributions), written beside the tables; ``summarise`` reads them part by part.
+MENTIONS = "_matrix_mentions"
+#: What a row of a table counts, shown under its heading in the report.
+NOTES = {
+    "quotes": 'Quotations of speech, each its own row (newslab.quotes, convention="quotes").',
+    "speakers": "One row per speaker identity (speaker_id) over the whole corpus, counting its quotations.",
+    "stance_matrix": ('Every attribution, attitudes such as "criticized" included (convention="attributions", as '
+                      "in notebook 04): the mean stance of each speaker toward each target."),
+}
 #: The quotes columns ``newslab.speakers`` (and its gender evidence) and ``newslab.stance_matrix`` read.
 SPEAKER_INPUT = ("article_id", "type", "text", "speaker_name", "speaker_role", "speaker_id", "speaker",
                  "speaker_start", "start", "cue")
@@ -428,7 +438,7 @@ def top_countries(counts: Mapping[str, tuple[int, int]], top: int) -> dict[str, 
 # ---------------------------------------------------------------------------------------- one batch
 def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], jobs: int = 1,
                   client: Any = None, timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
-    """The per-batch tables (``BATCH_TABLES``) of one batch of articles.
+    """The per-batch tables (``BATCH_TABLES``, then the stance matrix's ``MENTIONS``) of one batch of articles.
 
     With a Dask ``client`` the steps run partition-wise on its cluster (the same functions, through
     their Dask path); otherwise on ``jobs`` local processes. Both give the same tables.
@@ -436,9 +446,10 @@ def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], job
     Examples:
         >>> import newslab
         >>> t = process_batch(newslab.load_articles(newslab.SEED), {"Russia": ["Russia"]})
-        >>> list(t) == list(BATCH_TABLES), len(t["quotes"]) > 0
+        >>> list(t) == [*BATCH_TABLES, MENTIONS], len(t["quotes"]) > 0
         (True, True)
     """
+    from .conventions import to_quotations
     from .identity import speaker_ids
     from .quotes import quotes as find_quotes
     from .sentences import sentences as split_sentences
@@ -450,14 +461,31 @@ def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], job
     if client is not None:
         return _process_dask(batch, tgt, bool(targets), client, timings)
     sents = _timed(timings, "sentences", split_sentences, batch, n_jobs=jobs)
-    quotes = _timed(timings, "quotes", find_quotes, batch, n_jobs=jobs)
+    # every attribution (the stance matrix reads attitudes: "criticized ..."); the quotes table is
+    # its "quotes" convention, derived as newslab.quotes(batch) derives it
+    attributions = _timed(timings, "quotes", find_quotes, batch, convention="attributions", n_jobs=jobs)
+    quotes = _timed(timings, "quotes", to_quotations, attributions, _texts(batch))
     s_sent = _timed(timings, "sentiment", score_sentiment, sents, n_jobs=jobs)
     q_sent = _timed(timings, "sentiment", score_sentiment, quotes, n_jobs=jobs)
-    # identities are joined within the batch (speaker_ids reads its articles' texts for surnames)
+    # identities are joined within the batch (speaker_ids reads its articles' texts for surnames);
+    # run() joins them over the whole corpus at the end (assign_speaker_ids)
     quotes = _timed(timings, "speakers", speaker_ids, quotes, batch)
     # no targets: an empty stance table that still has every column
     st = _timed(timings, "stance", score_stance, sents if targets else sents.iloc[:0], targets=tgt, n_jobs=jobs)
-    return dict(zip(BATCH_TABLES, (batch, sents, quotes, s_sent, q_sent, st)))
+    return {**dict(zip(BATCH_TABLES, (batch, sents, quotes, s_sent, q_sent, st))),
+            MENTIONS: _timed(timings, "stance_matrix", _mentions, attributions, tgt, bool(targets))}
+
+
+def _texts(batch: pd.DataFrame) -> dict[Any, Any]:
+    """article_id -> text, as ``newslab.quotes`` hands them to its convention passes."""
+    return dict(zip(batch["article_id"].tolist(), batch["text"].tolist())) if "text" in batch else {}
+
+
+def _mentions(attributions: pd.DataFrame, tgt: dict[str, list[str]], has_targets: bool) -> pd.DataFrame:
+    """The batch's stance-matrix rows: ``matrix_mentions`` of its attributions (none without targets)."""
+    from .stance import matrix_mentions
+
+    return matrix_mentions(attributions if has_targets else attributions.iloc[:0], tgt)
 
 
 def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: bool, client: Any,
@@ -473,17 +501,24 @@ def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: b
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     ddf = dd.from_pandas(batch, npartitions=max(1, min(len(batch), 4 * workers)), sort=False)
     sents = split_sentences(ddf)
-    quotes = find_quotes(ddf)
-    lazy = [sents, quotes, score_sentiment(sents), score_sentiment(quotes)]
+    attributions = find_quotes(ddf, convention="attributions")
+    lazy = [sents, attributions, score_sentiment(sents)]
     if has_targets:
         lazy.append(score_stance(sents, targets=tgt))
     done = [d.reset_index(drop=True) for d in _timed(timings, "dask", lambda: dask.compute(*lazy, scheduler=client))]
+    from .conventions import to_quotations
     from .identity import speaker_ids
 
-    done[1] = speaker_ids(done[1], batch)
-    if not has_targets:  # an empty stance table that still has every column
-        done.append(score_stance(done[0].iloc[:0], targets=tgt))
-    return dict(zip(BATCH_TABLES, [batch, *done]))
+    sents, attributions, s_sent = done[:3]
+    quotes = to_quotations(attributions, _texts(batch))
+    # the quotes exist only after the convention passes (here): their sentiment is a second round
+    with dask.config.set({"dataframe.convert-string": False}):  # keep the quotes' own column types
+        q_ddf = dd.from_pandas(quotes, npartitions=max(1, min(len(quotes), 4 * workers)), sort=False)
+    q_sent = _timed(timings, "dask", lambda: dask.compute(score_sentiment(q_ddf), scheduler=client))[0]
+    q_sent = q_sent.reset_index(drop=True)
+    st = done[3] if has_targets else score_stance(sents.iloc[:0], targets=tgt)  # no targets: every column, no row
+    return {**dict(zip(BATCH_TABLES, [batch, sents, speaker_ids(quotes, batch), s_sent, q_sent, st])),
+            MENTIONS: _mentions(attributions, tgt, has_targets)}
 
 
 def _timed_iter(timings: dict[str, float], name: str, items: Iterator[Any]) -> Iterator[Any]:
@@ -613,7 +648,7 @@ def summarise(out: str | Path, targets: Mapping[str, Sequence[str]], counts: Map
     all_quotes = pd.concat(every, ignore_index=True, sort=False) if len(every) > 1 else \
         (every[0] if every else pd.DataFrame({"speaker_name": pd.Series(dtype=object)}))
     del gathered, every
-    tables = {"speakers": resolve_speakers(all_quotes), "stance_matrix": _matrix(all_quotes, targets)}
+    tables = {"speakers": resolve_speakers(all_quotes), "stance_matrix": _matrix(out)}
     views = _views(parts, sizes, all_quotes)
     del all_quotes
     heads = {}
@@ -630,23 +665,22 @@ def summarise(out: str | Path, targets: Mapping[str, Sequence[str]], counts: Map
             head = (pd.concat(nonempty, ignore_index=True, sort=False) if len(nonempty) > 1
                     else nonempty[0] if nonempty else pd.DataFrame()).head(head_rows)
         head.attrs["n_rows"] = int(counts.get(name, len(tables.get(name, head))))
+        if name in NOTES:
+            head.attrs["note"] = NOTES[name]
         heads[name] = head
     return Summary(tables["speakers"], tables["stance_matrix"], _chart_inputs(out, parts, charts, tables), heads,
                    views)
 
 
-def _matrix(quotes: pd.DataFrame, targets: Mapping[str, Sequence[str]]) -> pd.DataFrame:
-    """``newslab.stance_matrix`` of every quote (an empty one, with its columns, without targets).
+def _matrix(out: str | Path) -> pd.DataFrame:
+    """``newslab.stance_matrix`` of every attribution, summed from the batches' mention rows part by part.
 
-    Not summed part by part: a speaker's stance on a target is read from the mentions an act
-    governs when there are any, in whichever batch they are, so the whole table is needed.
+    A speaker's stance on a target is read from the mentions an act governs when there are any,
+    in whichever batch they are: ``matrix_from_mentions`` keeps both sums per (speaker, target).
     """
-    from .stance import stance_matrix
+    from .stance import matrix_from_mentions
 
-    tgt = {k: list(v) for k, v in targets.items()}
-    if "text" not in quotes:
-        quotes = quotes.assign(text=pd.Series([], dtype=object))
-    return stance_matrix(quotes if tgt else quotes.iloc[:0], tgt or {"_": ["_"]})
+    return matrix_from_mentions(read_part(p) for p in table_parts(out, MENTIONS))
 
 
 def _views(parts: Mapping[str, list[Path]], sizes: list[pd.DataFrame], quotes: pd.DataFrame) -> dict[str, pd.DataFrame]:

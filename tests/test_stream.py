@@ -355,3 +355,34 @@ def test_speaker_ids_across_batches_survive_a_resume(people, tmp_path, monkeypat
     for name, df in _tables(tmp_path / "out").items():
         _same(df, clean[name], name)
     assert clean["quotes"]["speaker_id"].value_counts()["Adaeze Okonkwo"] == 4
+
+
+def test_cli_stance_matrix_is_the_attributions_matrix_with_issue_13_rows(tmp_path):
+    # the CLI, the report and notebook 04 count one thing: every attribution ("North Korea criticized
+    # the USA's condemnation ..." is an attitude, not a quotation of speech)
+    out = tmp_path / "seed"
+    assert cli.main(["analyze", str(newslab.SEED), "--out", str(out), "--quiet", "--no-charts"]) == 0
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["options"]["conventions"] == {"quotes": "quotes", "stance_matrix": "attributions"}
+    got = stream.read_table(out, "stance_matrix")
+    arts = newslab.load_articles(newslab.SEED)
+    notebook = newslab.stance_matrix(newslab.quotes(arts, convention="attributions"), m["options"]["targets"])
+    _same(got, notebook, "stance_matrix", dtypes=False)
+    stance = got.set_index(["speaker_name", "target"])["stance"].to_dict()
+    assert stance[("North Korea", "United States")] == "against"
+    assert stance.get(("North Korea", "Russia"), "favor") == "favor"
+    assert stance[("Choe Son Hui", "Russia")] == "favor"
+    assert stance[("Choe Son Hui", "United States")] == "against"
+    assert stance[("The US, Japan and South Korea", "North Korea")] == "against"
+    assert stance[("Dmitry Peskov", "North Korea")] == "favor"
+    assert "attributions" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_stance_matrix_summed_over_batches_equals_one_call(corpus, clean_run):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        arts = load_articles(str(corpus))
+    targets = json.loads((clean_run / "manifest.json").read_text(encoding="utf-8"))["options"]["targets"]
+    whole = newslab.stance_matrix(newslab.quotes(arts, convention="attributions"), targets)
+    assert len(stream.table_parts(clean_run, stream.MENTIONS)) == 3 and len(whole)
+    _same(stream.read_table(clean_run, "stance_matrix"), whole, "stance_matrix", dtypes=False)
