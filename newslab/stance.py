@@ -46,10 +46,10 @@ from __future__ import annotations
 
 import bisect
 import math
-from fractions import Fraction
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
