@@ -17,6 +17,7 @@ an uninterrupted one. :func:`read_table` reads a written table back as one DataF
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import itertools
 import json
@@ -54,9 +55,9 @@ NOTES = {
     "stance_matrix": ('Every attribution, attitudes such as "criticized" included (convention="attributions", as '
                       "in notebook 04): the mean stance of each speaker toward each target."),
 }
-#: The quotes columns ``newslab.speakers`` (and its gender evidence) and ``newslab.stance_matrix`` read.
+#: The quotes columns ``newslab.speakers`` (and its gender evidence) reads.
 SPEAKER_INPUT = ("article_id", "type", "text", "speaker_name", "speaker_role", "speaker_id", "speaker",
-                 "speaker_start", "start", "cue")
+                 "speaker_start")
 #: Sentences drawn in the lexicon scatter at most (an even sample of a larger corpus).
 SCATTER_MAX = 20_000
 _PROGRESS = "_progress.json"
@@ -623,34 +624,31 @@ def summarise(out: str | Path, targets: Mapping[str, Sequence[str]], counts: Map
         ...     for name, df in t.items():
         ...         _ = write_part(df, Path(d), name, 0, "parquet")
         ...     s = summarise(d, {"Russia": ["Russia"]}, {k: len(v) for k, v in t.items()})
-        >>> s.speakers.equals(newslab.speakers(t["quotes"])), s.heads["quotes"].attrs["n_rows"] > 0
+        >>> s.speakers.equals(newslab.speakers(t["quotes"], t["articles"])), s.heads["quotes"].attrs["n_rows"] > 0
         (True, True)
 
-    The speakers table is ``newslab.speakers`` of every quote, read back with only the columns it
-    needs (``SPEAKER_INPUT``): those columns of all quotes are in memory at once, a known limit.
+    The speakers table is ``newslab.speakers`` of every quote and its article (``SpeakerTally``), the
+    stance matrix ``newslab.stance_matrix`` of every attribution (``matrix_from_mentions``), both
+    summed part by part: memory holds a row per speaker, not per quote.
     """
-    from .speakers import speakers as resolve_speakers
+    from .report import LONG_ARTICLE
+    from .speakers import SpeakerTally
 
     charts = ChartTally()
+    speakers = SpeakerTally()
+    picks = _Picks(LONG_ARTICLE)
     step = max(1, math.ceil(counts.get("sentence_sentiment", 0) / SCATTER_MAX))
     parts = {name: table_parts(out, name) for name in BATCH_TABLES}
-    q_cols = list(dict.fromkeys(["article_id", "type", "text", "speaker_name", "speaker_role", *SPEAKER_INPUT]))
-    gathered, sizes = [], []
     for i, q_path in enumerate(parts["quotes"]):
-        quotes = read_part(q_path, q_cols)
-        gathered.append(quotes[[c for c in SPEAKER_INPUT if c in quotes.columns]])
+        quotes = read_part(q_path, SPEAKER_INPUT)
         arts = read_part(parts["articles"][i], ["article_id", "date", "text"])
-        sizes.append(pd.DataFrame({"article_id": arts["article_id"].astype(str), "part": i,
-                                   "n_chars": arts["text"].astype(str).str.len() if "text" in arts else 0}))
+        speakers.add(quotes, arts)
+        picks.add(i, arts, quotes)
         sent = read_part(parts["sentence_sentiment"][i], ["polarity", "vader", "sentiment_label"])
         charts.add(i, arts, quotes, sent, step)
-    every = [g for g in gathered if len(g)] or gathered[:1]
-    all_quotes = pd.concat(every, ignore_index=True, sort=False) if len(every) > 1 else \
-        (every[0] if every else pd.DataFrame({"speaker_name": pd.Series(dtype=object)}))
-    del gathered, every
-    tables = {"speakers": resolve_speakers(all_quotes), "stance_matrix": _matrix(out)}
-    views = _views(parts, sizes, all_quotes)
-    del all_quotes
+        del quotes, arts, sent
+    tables = {"speakers": speakers.table(), "stance_matrix": _matrix(out)}
+    views = _views(parts, picks.chosen())
     heads = {}
     for name in (*BATCH_TABLES[:3], "speakers", *BATCH_TABLES[3:], "stance_matrix"):
         if name in tables:
@@ -672,6 +670,36 @@ def summarise(out: str | Path, targets: Mapping[str, Sequence[str]], counts: Map
                    views)
 
 
+class _Picks:
+    """The articles ``report.pick_articles`` shows, found one part at a time (a few ids in memory):
+    the seed article, then the articles quoted most, news-length ones before longer ones."""
+
+    def __init__(self, long: int, n: int = 3) -> None:
+        self.long, self.n = long, n
+        self.seed: list[tuple[str, int]] = []
+        self.first: list[tuple[str, int]] = []
+        self.ranked: list[tuple[bool, int, str, int]] = []  # (long, -quotes, id, part), best first
+
+    def add(self, part: int, arts: pd.DataFrame, quotes: pd.DataFrame) -> None:
+        ids = [str(a) for a in arts["article_id"]] if "article_id" in arts else []
+        self.seed += [(a, part) for a in ids if a.endswith("north-korea-russia-ties") or a == "seed_article"]
+        del self.seed[self.n:]
+        self.first += [(a, part) for a in ids[:self.n]]
+        del self.first[self.n:]
+        lengths = arts["text"].astype(str).str.len().tolist() if "text" in arts else [0] * len(ids)
+        long = {a for a, k in zip(ids, lengths) if k > self.long}
+        counts = Counter(str(a) for a in quotes["article_id"]) if "article_id" in quotes else Counter()
+        mine = [(a in long, -k, a, part) for a, k in counts.items()]
+        self.ranked = heapq.nsmallest(2 * self.n, self.ranked + mine)  # n seeds at most come out
+
+    def chosen(self) -> dict[str, int]:
+        """Article id -> its part, for the articles chosen, in the report's order."""
+        if not self.ranked:
+            return dict((self.seed or self.first)[:self.n])
+        seed = {a for a, _ in self.seed}
+        return dict((self.seed + [(a, p) for _, _, a, p in self.ranked if a not in seed])[:self.n])
+
+
 def _matrix(out: str | Path) -> pd.DataFrame:
     """``newslab.stance_matrix`` of every attribution, summed from the batches' mention rows part by part.
 
@@ -683,19 +711,14 @@ def _matrix(out: str | Path) -> pd.DataFrame:
     return matrix_from_mentions(read_part(p) for p in table_parts(out, MENTIONS))
 
 
-def _views(parts: Mapping[str, list[Path]], sizes: list[pd.DataFrame], quotes: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The rows of the articles ``report.pick_articles`` chooses, read back from their parts."""
-    from .report import pick_articles
-
-    index = pd.concat(sizes, ignore_index=True) if sizes else pd.DataFrame({"article_id": [], "part": []})
-    chosen = pick_articles({"articles": index, "quotes": quotes[["article_id"]] if "article_id" in quotes else None})
-    where = dict(zip(index["article_id"], index["part"]))
+def _views(parts: Mapping[str, list[Path]], chosen: Mapping[str, int]) -> dict[str, pd.DataFrame]:
+    """The rows of the articles ``report.pick_articles`` chooses (id -> part), read back from their parts."""
     got: dict[str, list[pd.DataFrame]] = {"articles": [], "quotes": [], "stance": []}
-    for part in sorted({int(where[a]) for a in chosen}):
+    for part in sorted(set(chosen.values())):
         for name, frames in got.items():
             df = read_part(parts[name][part])
             if "article_id" in df:
-                frames.append(df[df["article_id"].astype(str).isin(chosen)])
+                frames.append(df[df["article_id"].astype(str).isin(list(chosen))])
     return {k: pd.concat(v, ignore_index=True, sort=False) for k, v in got.items() if v}
 
 

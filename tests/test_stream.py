@@ -386,3 +386,27 @@ def test_stance_matrix_summed_over_batches_equals_one_call(corpus, clean_run):
     whole = newslab.stance_matrix(newslab.quotes(arts, convention="attributions"), targets)
     assert len(stream.table_parts(clean_run, stream.MENTIONS)) == 3 and len(whole)
     _same(stream.read_table(clean_run, "stance_matrix"), whole, "stance_matrix", dtypes=False)
+
+
+def test_report_articles_picked_part_by_part_equal_one_pick():
+    from newslab.report import LONG_ARTICLE, pick_articles
+
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(12)],
+                         "text": ["Short news story."] * 12})
+    arts.loc[5, "text"] = "x" * (LONG_ARTICLE + 1)  # the most quoted, but a transcript: shown last
+    quoted = ["a5"] * 9 + ["a7"] * 4 + ["a2"] * 4 + ["a11"] * 3 + ["a0"]
+    quotes = pd.DataFrame({"article_id": quoted})
+    for cut in ([12], [4, 4, 4], [1] * 12):
+        picks, lo = stream._Picks(LONG_ARTICLE, n=3), 0
+        for i, k in enumerate(cut):
+            part = arts.iloc[lo:lo + k]
+            picks.add(i, part, quotes[quotes["article_id"].isin(part["article_id"])])
+            lo += k
+        assert list(picks.chosen()) == pick_articles({"articles": arts, "quotes": quotes}, n=3) == ["a2", "a7", "a11"]
+    seeded = arts.assign(article_id=arts["article_id"].replace({"a9": "2023-12-05_wions_north-korea-russia-ties"}))
+    picks = stream._Picks(LONG_ARTICLE, n=3)
+    for i in range(3):
+        part = seeded.iloc[4 * i:4 * i + 4]
+        picks.add(i, part, quotes[quotes["article_id"].isin(part["article_id"])])
+    assert list(picks.chosen()) == pick_articles({"articles": seeded, "quotes": quotes}, n=3)
+    assert list(picks.chosen())[0].endswith("north-korea-russia-ties")
