@@ -151,10 +151,10 @@ class GenderTally:
                 and "article_id" in quotes.columns:
             for sid, g, ev in _text_evidence(quotes, articles, ids):
                 text[sid].append((g, ev))
-        for sid in items:  # evidence names its article: distinct within a part is distinct overall
+        for sid, said in items.items():  # evidence names its article: distinct in a part is distinct overall
             mine = self.found.setdefault(sid, {"f": _Evidence(), "m": _Evidence()})
             seen: set[str] = set()
-            for k, got in enumerate((items[sid], text.get(sid, []))):
+            for k, got in enumerate((said, text.get(sid, []))):
                 for g, ev in got:
                     mine[g].n += 1
                     if ev not in seen:

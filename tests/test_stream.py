@@ -409,4 +409,4 @@ def test_report_articles_picked_part_by_part_equal_one_pick():
         part = seeded.iloc[4 * i:4 * i + 4]
         picks.add(i, part, quotes[quotes["article_id"].isin(part["article_id"])])
     assert list(picks.chosen()) == pick_articles({"articles": seeded, "quotes": quotes}, n=3)
-    assert list(picks.chosen())[0].endswith("north-korea-russia-ties")
+    assert next(iter(picks.chosen())).endswith("north-korea-russia-ties")
