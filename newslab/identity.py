@@ -342,12 +342,16 @@ class SpeakerIdentities:
         self._joined = self._labels = self._needs = None
         article_keys: dict[object, set[tuple[str, ...]]] = defaultdict(set)
         mine: list[tuple[object, tuple]] = []
+        heads: dict[str | None, set[str]] = {}  # roles repeat ("Sen.", "spokesperson"): read each once
         for name, aid, role in zip(names, arts, role_col):
             if not isinstance(name, str) or not name.strip():
                 continue
             name = name.strip()
             kind, key = self._kind_key(name)
             article_keys[aid].add(key)
+            role = role if isinstance(role, str) else None
+            if role not in heads:
+                heads[role] = _role_heads(role)
             if kind == "person" and len(key) == 1:
                 node = (_SINGLE, key[0], aid)
                 single = self.singles.get(node)
@@ -355,10 +359,10 @@ class SpeakerIdentities:
                     single = self.singles[node] = _Single()
                     mine.append((aid, node))
                 single.spellings[name] += 1
-                single.roles.update(_role_heads(role))
+                single.roles.update(heads[role])
             else:
                 self.counts[name] += 1
-                self.roles[name].update(_role_heads(role))
+                self.roles[name].update(heads[role])
         for aid, node in mine:  # the article's full names that could own its bare name
             word, single = node[1], self.singles[node]
             for key in article_keys[aid]:
