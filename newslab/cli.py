@@ -41,7 +41,9 @@ outputs (in --out DIR):
     sentence_sentiment, quote_sentiment     sentences / quotes with polarity, subjectivity, vader,
                                             sentiment, sentiment_label
     stance                                  one row per (sentence, target mention) with its stance
-    stance_matrix                           one row per (speaker, target): mean stance of their quotes
+    stance_matrix                           one row per (speaker, target): mean stance of their
+                                            attributions (every attribution, attitudes such as
+                                            "criticized" too: newslab.quotes(convention="attributions"))
   charts/*.png                            quotes per speaker, sentiment arc, lexicon scatter,
                                           stance heatmap, timeline
   report.html                             every chart and the head of every table in one file
@@ -366,15 +368,15 @@ def analyze_tables(articles: pd.DataFrame, targets: Mapping[str, Sequence[str]],
         (['articles', 'quote_sentiment', 'quotes', 'sentence_sentiment'], 1)
     """
     from .speakers import speakers as resolve_speakers
-    from .stance import stance_matrix
-    from .stream import process_batch
+    from .stance import matrix_from_mentions
+    from .stream import MENTIONS, process_batch
 
     timings = {} if timings is None else timings
     tgt = {k: list(v) for k, v in targets.items()}
     tables = process_batch(articles, tgt, jobs=jobs, timings=timings)
     tables["speakers"] = _timed(timings, "speakers", lambda: resolve_speakers(tables["quotes"], articles))
-    q = tables["quotes"] if tgt else tables["quotes"].iloc[:0]
-    tables["stance_matrix"] = _timed(timings, "stance_matrix", lambda: stance_matrix(q, tgt or {"_": ["_"]}))
+    # the matrix reads every attribution (convention="attributions"), as notebook 04 does
+    tables["stance_matrix"] = _timed(timings, "stance_matrix", matrix_from_mentions, [tables[MENTIONS]])
     return {k: tables[k] for k in TABLES}
 
 
@@ -614,7 +616,9 @@ def analyze(args: argparse.Namespace) -> int:
         "options": {"out": str(out), "format": fmt, "jobs": args.jobs, "fields": fields, "targets_from": target_how,
                     "targets": target_map, "notebooks": bool(args.notebooks), "charts": not args.no_charts,
                     "batch_size": args.batch_size or BATCH_SIZE, "scheduler": args.scheduler,
-                    "resumed_after_batches": state.resumed_at},
+                    "resumed_after_batches": state.resumed_at,
+                    # what a row counts: quotations of speech; the stance matrix reads every attribution
+                    "conventions": {"quotes": "quotes", "stance_matrix": "attributions"}},
         "versions": versions(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
         "counts": counts,

@@ -30,7 +30,7 @@ import pandas as pd
 
 from . import _lexicon
 
-__all__ = ["speaker_gender"]
+__all__ = ["GenderTally", "speaker_gender"]
 
 GENDERS = {"f": "woman", "m": "man"}
 _SHOWN = 4  # evidence items shown per gender; the rest are counted ("+12 more")
@@ -110,18 +110,84 @@ def _text_evidence(quotes: pd.DataFrame, articles: pd.DataFrame, ids: list[objec
     return out
 
 
-def _decide(items: list[tuple[str, str]], min_share: float = 1.0) -> tuple[str, str]:
-    """The gender and the evidence text from ``(gender letter, evidence)`` items: the gender that
-    has at least ``min_share`` of the items (all of them by default: any conflict -> unknown)."""
+class _Evidence:
+    """One speaker's evidence for one gender: how many items, and the distinct ones in order, of the
+    mentions first, then of the texts (the first ``_SHOWN`` kept, the rest counted)."""
+
+    __slots__ = ("distinct", "n", "shown")
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.shown: list[list[str]] = [[], []]  # mentions, texts
+        self.distinct = [0, 0]
+
+
+class GenderTally:
+    """The evidence of ``speaker_gender`` gathered a part of a corpus at a time (every quote of an
+    article in one part): memory per speaker, not per quote.
+
+    Examples:
+        >>> q = pd.DataFrame({"article_id": ["a1", "a2"], "speaker": ["she", "Ms. Lee"], "speaker_start": [40, 0],
+        ...                   "speaker_name": ["Ann Lee", "Ann Lee"], "speaker_id": ["Ann Lee", "Ann Lee"]})
+        >>> t = GenderTally()
+        >>> t.add(q.iloc[:1]); t.add(q.iloc[1:])
+        >>> t.table().equals(speaker_gender(q))
+        True
+    """
+
+    def __init__(self) -> None:
+        self.found: dict[object, dict[str, _Evidence]] = {}
+
+    def add(self, quotes: pd.DataFrame, articles: pd.DataFrame | None = None, ids: list[object] | None = None) -> None:
+        """Read one part's quotes (``speaker``, ``speaker_start``, ``article_id``; ``ids`` their
+        ``speaker_id``) and, given, the texts of its articles."""
+        if ids is None:
+            ids = quotes["speaker_id"].tolist()
+        n = len(quotes)
+        arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * n
+        starts = quotes["speaker_start"].tolist() if "speaker_start" in quotes.columns else [None] * n
+        items: dict[object, list[tuple[str, str]]] = {sid: [] for sid in ids if isinstance(sid, str)}
+        for sid, mention, aid, start in zip(ids, quotes["speaker"].tolist(), arts, starts):
+            g = _mention_evidence(mention) if isinstance(sid, str) else None
+            if g:
+                where = f"{aid}:{int(start)}" if isinstance(start, (int, float)) and not math.isnan(start) else f"{aid}"
+                items[sid].append((g, f"{str(mention).strip()} ({where})"))
+        text: dict[object, list[tuple[str, str]]] = defaultdict(list)
+        if articles is not None and n and {"article_id", "text"} <= set(articles.columns) \
+                and "article_id" in quotes.columns:
+            for sid, g, ev in _text_evidence(quotes, articles, ids):
+                text[sid].append((g, ev))
+        for sid, said in items.items():  # evidence names its article: distinct in a part is distinct overall
+            mine = self.found.setdefault(sid, {"f": _Evidence(), "m": _Evidence()})
+            seen: set[str] = set()
+            for k, got in enumerate((said, text.get(sid, []))):
+                for g, ev in got:
+                    mine[g].n += 1
+                    if ev not in seen:
+                        seen.add(ev)
+                        mine[g].distinct[k] += 1
+                        if len(mine[g].shown[k]) < _SHOWN:
+                            mine[g].shown[k].append(ev)
+
+    def table(self, min_share: float = 1.0) -> pd.DataFrame:
+        """One row per ``speaker_id``: ``gender`` and ``gender_evidence``, sorted by ``speaker_id``."""
+        rows = [{"speaker_id": sid, **dict(zip(("gender", "gender_evidence"), _decide(ev, min_share)))}
+                for sid, ev in sorted(self.found.items())]
+        return pd.DataFrame(rows, columns=["speaker_id", "gender", "gender_evidence"])
+
+
+def _decide(found: dict[str, _Evidence], min_share: float = 1.0) -> tuple[str, str]:
+    """The gender and the evidence text from a speaker's evidence: the gender that has at least
+    ``min_share`` of the items (all of them by default: any conflict -> unknown)."""
     shown: list[str] = []
     for g in ("f", "m"):
-        mine = list(dict.fromkeys(e for x, e in items if x == g))
-        shown += mine[:_SHOWN]
-        if len(mine) > _SHOWN:
-            shown.append(f"+{len(mine) - _SHOWN} more")
+        ev = found[g]
+        shown += (ev.shown[0] + ev.shown[1])[:_SHOWN]
+        if sum(ev.distinct) > _SHOWN:
+            shown.append(f"+{sum(ev.distinct) - _SHOWN} more")
+    total = found["f"].n + found["m"].n
     for g in ("f", "m"):
-        n = sum(1 for x, _ in items if x == g)
-        if n and n >= min_share * len(items):
+        if found[g].n and found[g].n >= min_share * total:
             return GENDERS[g], "; ".join(shown)
     return "unknown", "; ".join(shown)
 
@@ -156,19 +222,6 @@ def speaker_gender(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     else:
         from .identity import speaker_ids
         ids = speaker_ids(quotes, articles)["speaker_id"].tolist()
-    n = len(quotes)
-    arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * n
-    starts = quotes["speaker_start"].tolist() if "speaker_start" in quotes.columns else [None] * n
-    items: dict[object, list[tuple[str, str]]] = {sid: [] for sid in ids if isinstance(sid, str)}
-    for sid, mention, aid, start in zip(ids, quotes["speaker"].tolist(), arts, starts):
-        g = _mention_evidence(mention) if isinstance(sid, str) else None
-        if g:
-            where = f"{aid}:{int(start)}" if isinstance(start, (int, float)) and not math.isnan(start) else f"{aid}"
-            items[sid].append((g, f"{str(mention).strip()} ({where})"))
-    if articles is not None and len(quotes) and {"article_id", "text"} <= set(articles.columns) \
-            and "article_id" in quotes.columns:
-        for sid, g, ev in _text_evidence(quotes, articles, ids):
-            items[sid].append((g, ev))
-    rows = [{"speaker_id": sid, **dict(zip(("gender", "gender_evidence"), _decide(ev, min_share)))}
-            for sid, ev in sorted(items.items())]
-    return pd.DataFrame(rows, columns=["speaker_id", "gender", "gender_evidence"])
+    tally = GenderTally()
+    tally.add(quotes, articles, ids)
+    return tally.table(min_share)

@@ -25,7 +25,9 @@ spellings of one identity. The joins, in order (each a named function below):
 Unnamed sources ("a source", "officials") and groups keep one identity per wording (after case
 and "the"). ``count_speakers`` is the number of identities, the one count that the speakers
 table, the CLI summary, the report and the charts share. ``speaker_gender`` reads gender from
-what the articles state (see its docstring).
+what the articles state (see its docstring). ``SpeakerIdentities`` gathers the same evidence a part
+of a corpus at a time (once per spelling, and once per article for a bare name), so a streamed
+``newslab analyze`` gives the identities of one whole-corpus call.
 
 Examples:
     >>> q = pd.DataFrame({"article_id": ["a", "b", "c"],
@@ -45,7 +47,7 @@ import pandas as pd
 
 from . import _lexicon
 
-__all__ = ["count_speakers", "speaker_ids"]
+__all__ = ["SpeakerIdentities", "count_speakers", "speaker_ids"]
 
 _WORD = re.compile(r"\w+(?:['\u2019\-.]\w+)*\.?")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -247,49 +249,6 @@ def _by_role(owners: dict[tuple, set[str]], mine: Counter, roles: dict[tuple, Co
     return set()
 
 
-def _join_single(ids: _Identities, singles: dict[tuple, set[str]], persons: dict[tuple[str, ...], set[str]],
-                 in_article: dict[tuple[str, ...], set[object]], texts: dict[object, str],
-                 roles: dict[tuple, Counter]) -> None:
-    """A one-word person name ("Obama", "Mr. Clinton") joins the one full name that owns it.
-
-    ``singles`` maps ``(_SINGLE, word, article_id)`` nodes to their spellings. The owner is, in order: the
-    one speaker of the same article with that surname (or, only there, that first name: "Jayme"
-    -> "Jayme Closs"); the one person of the corpus with that surname whose full name the article
-    writes, when it writes one (given ``texts``); the one person of the corpus with that surname,
-    unless the article writes that surname with another first name ("Julianne Moore" is not the
-    corpus's Stephen Moore); the owner that holds its role (``_by_role``).
-    Otherwise the word stays its own identity, one for the corpus ("Clinton" when both Hillary and
-    Bill Clinton speak elsewhere and the article names neither in full).
-    """
-    by_surname: dict[str, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
-    full_in: dict[object, list[tuple[str, ...]]] = defaultdict(list)  # article -> its full names
-    for key, spellings in persons.items():
-        if len(key) >= 2:
-            by_surname[_surname(key)][ids.find(key)] |= spellings
-            for aid in in_article[key]:
-                full_in[aid].append(key)
-    before: dict[object, dict[str, set[str]]] = {}
-    for single, spellings in singles.items():
-        _, word, aid = single
-        if word in _common_words() or all(sp.isupper() for sp in spellings):
-            ids.join(single, (_WORDING, word))  # a heading word or a common noun: never a surname
-            continue
-        here = {ids.find(k) for k in full_in.get(aid, ()) if _surname(k) == word}
-        if not here:
-            here = {ids.find(k) for k in full_in.get(aid, ()) if k[0] == word}
-        owners = by_surname.get(word, {})
-        if len(here) != 1 and aid not in before:
-            before[aid] = _names_before(texts.get(aid))  # once per article, only when needed
-        given = before[aid].get(word, set()) if len(here) != 1 else set()
-        if len(here) != 1 and len(given) == 1:  # the one full name the article writes
-            here = _owners_named(given, owners)
-        if len(here) != 1 and len(owners) == 1 and (not given or _owners_named(given, owners)):
-            here = set(owners)  # the corpus's one owner, unless the article names someone else
-        if len(here) != 1 and len(owners) > 1 and roles.get(single):
-            here = _by_role(owners, roles[single], roles, ids, persons)
-        ids.join(single, next(iter(here)) if len(here) == 1 else (_WORDING, word))
-
-
 def _join_acronyms(ids: _Identities, orgs: Iterable[tuple[str, ...]]) -> None:
     """"FBI" joins "Federal Bureau of Investigation" when exactly one organisation spells it."""
     orgs = list(orgs)
@@ -317,67 +276,241 @@ def _canonical(spellings: Counter, kind: str | None) -> str:
     return min(spellings.items(), key=rank)[0]
 
 
-def _build(names: list[object], articles: list[object], texts: dict[object, str],
-           role_col: list[object]) -> dict[tuple, str]:
-    """``(article_id, spelling) -> speaker_id`` for every spelling in ``names``."""
-    from .speakers import speaker_kind  # speakers imports this module lazily: no cycle
+class _Single:
+    """What decides the owner of one bare name in one article ("Obama" in article a7): its spellings,
+    the roles they carry, the article's full names that could own it, and what the text writes before it."""
 
-    kinds: dict[str, str | None] = {}
-    keys: dict[str, tuple[str, ...]] = {}
-    counts: Counter = Counter()
-    in_article: dict[tuple[str, ...], set[object]] = defaultdict(set)
-    role_of: dict[tuple, Counter] = defaultdict(Counter)  # (article, spelling) -> its role heads
-    for name, aid, role in zip(names, articles, role_col):
-        if not isinstance(name, str) or not name.strip():
-            continue
-        name = name.strip()
-        counts[(aid, name)] += 1
-        if name not in kinds:
-            kinds[name] = speaker_kind(name)
-            keys[name] = _key_of(name, kinds[name]) or (_fold(name),)
-        in_article[keys[name]].add(aid)
-        role_of[(aid, name)].update(_role_heads(role))
-    # Persons, organisations and places share one name space and are joined by the rules;
-    # unnamed sources and groups only match their own wording. A one-word person name is a node
-    # per article: "Obama" can be Barack in one article and Michelle in another.
-    ids = _Identities()
-    persons: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    singles: dict[tuple, set[str]] = defaultdict(set)
-    orgs: set[tuple[str, ...]] = set()
-    node: dict[tuple, tuple] = {}
-    named_keys = {keys[n] for n in kinds if kinds[n] in ("organisation", "place")
-                  or (kinds[n] == "person" and len(keys[n]) > 1)}
-    for aid, name in counts:
-        kind, key = kinds[name], keys[name]
-        if kind in _KINDS_BY_WORDING and key in named_keys:
-            kind = "organisation"  # "health Canada" written lower-case is Health Canada
-        if kind in _KINDS_BY_WORDING:
-            node[(aid, name)] = (_WORDING,) + key
-            continue
-        if kind == "person" and len(key) == 1:
-            node[(aid, name)] = (_SINGLE, key[0], aid)
-            singles[(_SINGLE, key[0], aid)].add(name)
-            continue
-        node[(aid, name)] = key
-        ids.find(key)
-        if kind == "person":
-            persons[key].add(name)
-        elif kind == "organisation":
-            orgs.add(key)
-    _join_middles(ids, persons)
-    _join_acronyms(ids, orgs)
-    roles: dict[tuple, Counter] = defaultdict(Counter)
-    for an, nd in node.items():
-        roles[nd].update(role_of[an])
-    _join_single(ids, singles, persons, in_article, texts, roles)
-    groups: dict[tuple, Counter] = defaultdict(Counter)
-    for (aid, name), n in counts.items():
-        groups[ids.find(node[(aid, name)])][name] += n
-    label: dict[tuple, str] = {}
-    for root, spellings in groups.items():
-        kind = "person" if any(kinds[s] == "person" for s in spellings) else kinds[next(iter(spellings))]
-        label[root] = _canonical(spellings, kind)
-    return {an: label[ids.find(nd)] for an, nd in node.items()}
+    __slots__ = ("by_first", "by_last", "given", "roles", "spellings")
+
+    def __init__(self) -> None:
+        self.spellings: Counter = Counter()
+        self.roles: Counter = Counter()
+        self.by_last: set[tuple[str, ...]] = set()   # keys of the article with this surname
+        self.by_first: set[tuple[str, ...]] = set()  # ... with this first name
+        self.given: set[str] | None = None           # capitalised words written before it (its text)
+
+
+class SpeakerIdentities:
+    """``speaker_id`` for a corpus given a part at a time: the evidence of ``speaker_ids``, held once
+    per spelling (and once per article for a bare name), so a corpus too large for memory can be read
+    in parts and get the identities of one whole-corpus call.
+
+    ``add`` every part of the quotes table (``article_id``, ``speaker_name``, ``speaker_role``), give
+    ``add_texts`` the articles whose ids ``texts_needed`` lists (only their text can decide a bare
+    surname), then ``ids`` gives each quote its ``speaker_id``. Every quote of an article must come
+    in one part (its bare names are read against that article's full names).
+
+    Examples:
+        >>> t = SpeakerIdentities()
+        >>> t.add(pd.DataFrame({"article_id": ["a", "a"], "speaker_name": ["Hillary Clinton", "Mr. Kerr"]}))
+        >>> t.add(pd.DataFrame({"article_id": ["b", "c"], "speaker_name": ["Clinton", "Don Kerr"]}))
+        >>> sorted(t.texts_needed())  # neither article names its Kerr or Clinton in full
+        ['a', 'b']
+        >>> t.add_texts(pd.DataFrame({"article_id": ["a", "b"], "text": ["Mr. Kerr spoke.", "Clinton spoke."]}))
+        >>> t.ids(pd.DataFrame({"article_id": ["a", "b", "c"], "speaker_name": ["Mr. Kerr", "Clinton", "Don Kerr"]}))
+        ['Don Kerr', 'Hillary Clinton', 'Don Kerr']
+    """
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, str | None] = {}
+        self.keys: dict[str, tuple[str, ...]] = {}
+        self.counts: Counter = Counter()                        # spelling -> quotes (bare names: in singles)
+        self.roles: dict[str, Counter] = defaultdict(Counter)   # spelling -> role heads (not bare names)
+        self.singles: dict[tuple, _Single] = {}                 # (_SINGLE, word, article) -> its evidence
+        self._joined: _Identities | None = None
+        self._needs: dict[object, list[tuple]] | None = None
+        self._labels: dict[tuple, str] | None = None
+
+    def _kind_key(self, name: str) -> tuple[str | None, tuple[str, ...]]:
+        from .speakers import speaker_kind  # speakers imports this module lazily: no cycle
+
+        if name not in self.kinds:
+            self.kinds[name] = speaker_kind(name)
+            self.keys[name] = _key_of(name, self.kinds[name]) or (_fold(name),)
+        return self.kinds[name], self.keys[name]
+
+    def _is_single(self, name: str) -> bool:
+        """A one-word person name: a node per article ("Obama" can be Barack in one, Michelle in another)."""
+        kind, key = self._kind_key(name)
+        return kind == "person" and len(key) == 1
+
+    def add(self, quotes: pd.DataFrame) -> None:
+        """Read the speakers of one part of a quotes table (every quote of its articles)."""
+        names = quotes["speaker_name"].tolist()
+        arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * len(quotes)
+        role_col = quotes["speaker_role"].tolist() if "speaker_role" in quotes.columns else [None] * len(quotes)
+        self._joined = self._labels = self._needs = None
+        article_keys: dict[object, set[tuple[str, ...]]] = defaultdict(set)
+        mine: list[tuple[object, tuple]] = []
+        heads: dict[str | None, set[str]] = {}  # roles repeat ("Sen.", "spokesperson"): read each once
+        for name, aid, role in zip(names, arts, role_col):
+            if not isinstance(name, str) or not name.strip():
+                continue
+            name = name.strip()
+            kind, key = self._kind_key(name)
+            article_keys[aid].add(key)
+            role = role if isinstance(role, str) else None
+            if role not in heads:
+                heads[role] = _role_heads(role)
+            if kind == "person" and len(key) == 1:
+                node = (_SINGLE, key[0], aid)
+                single = self.singles.get(node)
+                if single is None:
+                    single = self.singles[node] = _Single()
+                    mine.append((aid, node))
+                single.spellings[name] += 1
+                single.roles.update(heads[role])
+            else:
+                self.counts[name] += 1
+                self.roles[name].update(heads[role])
+        for aid, node in mine:  # the article's full names that could own its bare name
+            word, single = node[1], self.singles[node]
+            for key in article_keys[aid]:
+                if len(key) >= 2:
+                    if _surname(key) == word:
+                        single.by_last.add(key)
+                    if key[0] == word:
+                        single.by_first.add(key)
+
+    def _join(self) -> _Identities:
+        """Every join but the bare names' (which may need the articles' texts)."""
+        if self._joined is not None:
+            return self._joined
+        named_keys = {self.keys[n] for n in self.counts if self.kinds[n] in ("organisation", "place")
+                      or (self.kinds[n] == "person" and len(self.keys[n]) > 1)}
+        self.node: dict[str, tuple] = {}
+        self.persons: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        orgs: set[tuple[str, ...]] = set()
+        ids = _Identities()
+        for name in self.counts:
+            kind, key = self.kinds[name], self.keys[name]
+            if kind in _KINDS_BY_WORDING and key in named_keys:
+                kind = "organisation"  # "health Canada" written lower-case is Health Canada
+            if kind in _KINDS_BY_WORDING:
+                self.node[name] = (_WORDING,) + key
+                continue
+            self.node[name] = key
+            ids.find(key)
+            if kind == "person":
+                self.persons[key].add(name)
+            elif kind == "organisation":
+                orgs.add(key)
+        _join_middles(ids, self.persons)
+        _join_acronyms(ids, orgs)
+        self._joined = ids
+        return ids
+
+    def _here(self, node: tuple, ids: _Identities) -> set[tuple]:
+        """The owners of a bare name in its own article: the one speaker with that surname (else first name)."""
+        single = self.singles[node]
+        here = {ids.find(k) for k in single.by_last if k in self.persons}
+        return here or {ids.find(k) for k in single.by_first if k in self.persons}
+
+    def _needs_text(self, node: tuple, ids: _Identities) -> bool:
+        word, single = node[1], self.singles[node]
+        if word in _common_words() or all(sp.isupper() for sp in single.spellings):
+            return False
+        return len(self._here(node, ids)) != 1
+
+    def _text_nodes(self) -> dict[object, list[tuple]]:
+        """Article -> its bare names that no speaker of the article owns (their text may decide)."""
+        if self._needs is None:
+            ids = self._join()
+            self._needs = defaultdict(list)
+            for node in self.singles:
+                if self._needs_text(node, ids):
+                    self._needs[node[2]].append(node)
+        return self._needs
+
+    def texts_needed(self) -> set[object]:
+        """The articles whose text decides one of their bare names (no single owner among their speakers)."""
+        return set(self._text_nodes())
+
+    def add_texts(self, articles: pd.DataFrame) -> None:
+        """Read what these articles (``article_id``, ``text``) write before their bare names, for
+        those ``texts_needed`` lists: "Ghazala Khan ... Khan said" gives "Khan" the first name Ghazala."""
+        mine = self._text_nodes()
+        for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
+            if aid in mine:  # one pass over the text for all its bare names
+                before = _names_before(text)
+                for node in mine[aid]:
+                    self.singles[node].given = before.get(node[1], set())
+        self._labels = None
+
+    def _owners(self, ids: _Identities) -> tuple[dict[str, dict[tuple, set[str]]], dict[tuple, Counter]]:
+        """Full names by surname (root -> spellings), and the role heads of each name's node."""
+        by_surname: dict[str, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for key, spellings in self.persons.items():
+            if len(key) >= 2:
+                by_surname[_surname(key)][ids.find(key)] |= spellings
+        roles: dict[tuple, Counter] = defaultdict(Counter)
+        for name, node in self.node.items():
+            roles[node].update(self.roles[name])
+        return by_surname, roles
+
+    def _join_single(self, ids: _Identities) -> None:
+        """A one-word person name ("Obama", "Mr. Clinton") joins the one full name that owns it.
+
+        The owner is, in order: the one speaker of the same article with that surname (or, only
+        there, that first name: "Jayme" -> "Jayme Closs"); the one person of the corpus with that
+        surname whose full name the article writes, when it writes one (given its text); the one
+        person of the corpus with that surname, unless the article writes that surname with another
+        first name ("Julianne Moore" is not the corpus's Stephen Moore); the owner that holds its
+        role (``_by_role``). Otherwise the word stays its own identity, one for the corpus
+        ("Clinton" when both Hillary and Bill Clinton speak elsewhere and the article names neither
+        in full).
+        """
+        by_surname, roles = self._owners(ids)
+        for node, single in self.singles.items():
+            word = node[1]
+            if word in _common_words() or all(sp.isupper() for sp in single.spellings):
+                ids.join(node, (_WORDING, word))  # a heading word or a common noun: never a surname
+                continue
+            here = self._here(node, ids)
+            owners = by_surname.get(word, {})
+            given = (single.given or set()) if len(here) != 1 else set()
+            if len(here) != 1 and len(given) == 1:  # the one full name the article writes
+                here = _owners_named(given, owners)
+            if len(here) != 1 and len(owners) == 1 and (not given or _owners_named(given, owners)):
+                here = set(owners)  # the corpus's one owner, unless the article names someone else
+            if len(here) != 1 and len(owners) > 1 and single.roles:
+                here = _by_role(owners, single.roles, roles, ids, self.persons)
+            ids.join(node, next(iter(here)) if len(here) == 1 else (_WORDING, word))
+
+    def _label_of(self) -> dict[tuple, str]:
+        """Root of each identity -> its canonical spelling."""
+        if self._labels is not None:
+            return self._labels
+        ids = self._join()
+        self._join_single(ids)
+        groups: dict[tuple, Counter] = defaultdict(Counter)
+        for name, n in self.counts.items():
+            groups[ids.find(self.node[name])][name] += n
+        for node, single in self.singles.items():
+            for name, n in single.spellings.items():
+                groups[ids.find(node)][name] += n
+        label: dict[tuple, str] = {}
+        for root, spellings in groups.items():
+            kind = "person" if any(self.kinds[s] == "person" for s in spellings) else self.kinds[next(iter(spellings))]
+            label[root] = _canonical(spellings, kind)
+        self._labels = label
+        self._joined = None  # the bare names' joins are in: a later add() starts over
+        self._final = ids
+        return label
+
+    def ids(self, quotes: pd.DataFrame) -> list[str | None]:
+        """The ``speaker_id`` of every quote of ``quotes`` (a part given to ``add``); None without a name."""
+        label = self._label_of()
+        ids = self._final
+        arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * len(quotes)
+        out: list[str | None] = []
+        for name, aid in zip(quotes["speaker_name"].tolist(), arts):
+            node = None
+            if isinstance(name, str) and name.strip():
+                name = name.strip()
+                node = (_SINGLE, self.keys[name][0], aid) if self._is_single(name) else self.node.get(name)
+            out.append(label.get(ids.find(node)) if node is not None and (node in ids.parent) else None)
+        return out
 
 
 def speaker_ids(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -397,16 +530,12 @@ def speaker_ids(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> p
     if "speaker_name" not in quotes.columns:
         raise ValueError("speaker_ids() needs a quotes table with a 'speaker_name' column, "
                          "as newslab.quotes(articles) returns")
-    names = quotes["speaker_name"].tolist()
-    arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * len(quotes)
-    texts: dict[object, str] = {}
+    tally = SpeakerIdentities()
+    tally.add(quotes)
     if articles is not None and {"article_id", "text"} <= set(articles.columns):
-        texts = dict(zip(articles["article_id"], articles["text"]))
-    role_col = quotes["speaker_role"].tolist() if "speaker_role" in quotes.columns else [None] * len(quotes)
-    table = _build(names, arts, texts, role_col)
+        tally.add_texts(articles)
     out = quotes.copy()
-    out["speaker_id"] = pd.Series([table.get((a, n.strip())) if isinstance(n, str) else None
-                                   for a, n in zip(arts, names)], index=quotes.index, dtype=object)
+    out["speaker_id"] = pd.Series(tally.ids(quotes), index=quotes.index, dtype=object)
     return out
 
 

@@ -204,7 +204,8 @@ def build_report(
     Args:
         path: the HTML file to write.
         tables: table name -> DataFrame, shown in this order (first ``max_rows`` rows each); a
-            frame holding only the head of a larger table gives the table's size in ``attrs["n_rows"]``.
+            frame holding only the head of a larger table gives the table's size in ``attrs["n_rows"]``,
+            and ``attrs["note"]`` is shown under its heading.
         charts: chart name -> PNG bytes (see :func:`figure_png`), embedded as data URIs.
         manifest: the run's manifest; its ``counts``, ``skipped``, ``options`` and ``versions``
             are summarised, the whole is included folded.
@@ -280,6 +281,8 @@ def build_report(
     for name, df in tables.items():
         parts.append(f'<h2 id="{esc(name)}">{esc(name.replace("_", " ").capitalize())} '
                      f'<span class="meta">({_rows(df):,} row{"" if _rows(df) == 1 else "s"})</span></h2>')
+        if df.attrs.get("note"):  # what a row counts, where a table could be read two ways
+            parts.append(f'<p class="meta">{esc(str(df.attrs["note"]))}</p>')
         parts.append(_table_html(df, max_rows, max_chars))
 
     if manifest:

@@ -70,7 +70,7 @@ from .speaker_lexicon import _CONNECT, _TOKEN, _lex
 from .speaker_names import _resolve_mention, finish, named_later
 from .speaker_walk import _plural_titles, _Walker
 
-__all__ = ["resolve_speakers", "speaker_kind", "speakers"]
+__all__ = ["SpeakerTally", "resolve_speakers", "speaker_kind", "speakers"]
 
 SPEAKER_COLUMNS = ["speaker_name", "n_quotes", "n_direct", "n_indirect", "n_mixed", "n_words", "n_articles",
                    "roles", "kind", "speaker_id", "spellings", "gender", "gender_evidence"]
@@ -247,54 +247,89 @@ def speakers(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.D
     if "speaker_name" not in quotes.columns:
         raise ValueError("speakers() needs a quotes table with a 'speaker_name' column, "
                          "as newslab.quotes(articles) returns")
-    from .gender import speaker_gender
     from .identity import speaker_ids
 
     if "speaker_id" not in quotes.columns:
         quotes = speaker_ids(quotes, articles)
-    rows: dict[str, dict] = {}
-    names = quotes["speaker_name"].tolist()
-    ids = quotes["speaker_id"].tolist()
-    types = quotes["type"].tolist() if "type" in quotes.columns else [None] * len(quotes)
-    texts = quotes["text"].tolist() if "text" in quotes.columns else [None] * len(quotes)
-    arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * len(quotes)
-    roles = quotes["speaker_role"].tolist() if "speaker_role" in quotes.columns else [None] * len(quotes)
-    unresolved = 0
-    for name, typ, txt, aid, role, key in zip(names, types, texts, arts, roles, ids):
-        if not isinstance(name, str) or not name.strip() or not isinstance(key, str):
-            unresolved += 1
-            continue
-        name = name.strip()
-        r = rows.get(key)
-        if r is None:
-            r = rows[key] = {"spellings": {}, "n_quotes": 0, "n_direct": 0, "n_indirect": 0, "n_mixed": 0,
-                             "n_words": 0, "articles": set(), "roles": []}
-        r["spellings"][name] = r["spellings"].get(name, 0) + 1
-        r["n_quotes"] += 1
-        if typ in ("direct", "indirect", "mixed"):
-            r[f"n_{typ}"] += 1
-        if isinstance(txt, str):
-            r["n_words"] += len(_TOKEN.findall(txt))
-        r["articles"].add(aid)
-        if isinstance(role, str) and role.strip() and role.strip() not in r["roles"]:
-            r["roles"].append(role.strip())
-    gender = {}
-    if "speaker" in quotes.columns:
-        gender = speaker_gender(quotes, articles).set_index("speaker_id").to_dict("index")
-    out = []
-    for key, r in rows.items():
-        spellings = sorted(r["spellings"], key=lambda s: (-r["spellings"][s], s))
-        g = gender.get(key, {})
-        out.append({"speaker_name": key, "n_quotes": r["n_quotes"], "n_direct": r["n_direct"],
-                    "n_indirect": r["n_indirect"], "n_mixed": r["n_mixed"], "n_words": r["n_words"],
-                    "n_articles": len(r["articles"]), "roles": r["roles"], "kind": speaker_kind(key),
-                    "speaker_id": key, "spellings": spellings, "gender": g.get("gender", "unknown"),
-                    "gender_evidence": g.get("gender_evidence", "")})
-    df = pd.DataFrame(out, columns=SPEAKER_COLUMNS)
-    if len(df):
-        df = df.sort_values(["n_quotes", "speaker_name"], ascending=[False, True], kind="stable")
-    for c in ("n_quotes", "n_direct", "n_indirect", "n_mixed", "n_words", "n_articles"):
-        df[c] = df[c].astype("int64")
-    df = df.reset_index(drop=True)
-    df.attrs["n_unresolved"] = unresolved  # quotes left out: visible, not silently lost
-    return df
+    tally = SpeakerTally()
+    tally.add(quotes, articles)
+    return tally.table()
+
+
+class SpeakerTally:
+    """``speakers`` of a corpus given a part at a time (every quote of an article in one part, with
+    ``speaker_id`` given over the whole corpus): memory per speaker, not per quote, so a streamed
+    ``newslab analyze`` builds the table of one whole-corpus call from its written parts.
+
+    Examples:
+        >>> q = pd.DataFrame({"article_id": ["a", "b"], "type": ["direct", "direct"], "text": ["Yes.", "No."],
+        ...                   "speaker_name": ["Ann Lee", "Ms. Lee"], "speaker_id": ["Ann Lee", "Ann Lee"]})
+        >>> t = SpeakerTally()
+        >>> t.add(q.iloc[:1]); t.add(q.iloc[1:])
+        >>> t.table().equals(speakers(q)), t.table()["n_articles"].tolist()
+        (True, [2])
+    """
+
+    def __init__(self) -> None:
+        from .gender import GenderTally
+
+        self.rows: dict[str, dict] = {}
+        self.unresolved = 0
+        self.gender = GenderTally()
+        self.with_gender = False
+
+    def add(self, quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> None:
+        """Count one part's quotes (``speaker_name``, ``speaker_id``, ``type``, ``text``, ``article_id``,
+        ``speaker_role``; ``speaker`` for gender) and read its articles' texts for gender evidence."""
+        names = quotes["speaker_name"].tolist()
+        ids = quotes["speaker_id"].tolist()
+        n = len(quotes)
+        types = quotes["type"].tolist() if "type" in quotes.columns else [None] * n
+        texts = quotes["text"].tolist() if "text" in quotes.columns else [None] * n
+        arts = quotes["article_id"].tolist() if "article_id" in quotes.columns else [None] * n
+        roles = quotes["speaker_role"].tolist() if "speaker_role" in quotes.columns else [None] * n
+        here: dict[str, set] = {}  # articles are whole in a part: their counts add up over parts
+        for name, typ, txt, aid, role, key in zip(names, types, texts, arts, roles, ids):
+            if not isinstance(name, str) or not name.strip() or not isinstance(key, str):
+                self.unresolved += 1
+                continue
+            name = name.strip()
+            r = self.rows.get(key)
+            if r is None:
+                r = self.rows[key] = {"spellings": {}, "n_quotes": 0, "n_direct": 0, "n_indirect": 0, "n_mixed": 0,
+                                      "n_words": 0, "n_articles": 0, "roles": []}
+            r["spellings"][name] = r["spellings"].get(name, 0) + 1
+            r["n_quotes"] += 1
+            if typ in ("direct", "indirect", "mixed"):
+                r[f"n_{typ}"] += 1
+            if isinstance(txt, str):
+                r["n_words"] += len(_TOKEN.findall(txt))
+            here.setdefault(key, set()).add(aid)
+            if isinstance(role, str) and role.strip() and role.strip() not in r["roles"]:
+                r["roles"].append(role.strip())
+        for key, seen in here.items():
+            self.rows[key]["n_articles"] += len(seen)
+        if "speaker" in quotes.columns:
+            self.with_gender = True
+            self.gender.add(quotes, articles, ids)
+
+    def table(self) -> pd.DataFrame:
+        """The speakers table of every part added (see :func:`speakers`)."""
+        gender = self.gender.table().set_index("speaker_id").to_dict("index") if self.with_gender else {}
+        out = []
+        for key, r in self.rows.items():
+            spellings = sorted(r["spellings"], key=lambda s: (-r["spellings"][s], s))
+            g = gender.get(key, {})
+            out.append({"speaker_name": key, "n_quotes": r["n_quotes"], "n_direct": r["n_direct"],
+                        "n_indirect": r["n_indirect"], "n_mixed": r["n_mixed"], "n_words": r["n_words"],
+                        "n_articles": r["n_articles"], "roles": list(r["roles"]), "kind": speaker_kind(key),
+                        "speaker_id": key, "spellings": spellings, "gender": g.get("gender", "unknown"),
+                        "gender_evidence": g.get("gender_evidence", "")})
+        df = pd.DataFrame(out, columns=SPEAKER_COLUMNS)
+        if len(df):
+            df = df.sort_values(["n_quotes", "speaker_name"], ascending=[False, True], kind="stable")
+        for c in ("n_quotes", "n_direct", "n_indirect", "n_mixed", "n_words", "n_articles"):
+            df[c] = df[c].astype("int64")
+        df = df.reset_index(drop=True)
+        df.attrs["n_unresolved"] = self.unresolved  # quotes left out: visible, not silently lost
+        return df

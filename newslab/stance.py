@@ -51,6 +51,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import mul
@@ -860,29 +861,100 @@ def stance_matrix(quotes: pd.DataFrame, targets: Mapping[str, Iterable[str] | st
                        f"the table has {list(quotes.columns)}")
     if column not in quotes.columns:
         raise KeyError(f"stance_matrix() needs a text column {column!r}; the table has {list(quotes.columns)}")
-    q = quotes.copy()
+    return matrix_from_mentions([matrix_mentions(quotes, targets, column, speaker)])
+
+
+#: The columns of :func:`matrix_mentions`.
+MENTION_COLUMNS = ["speaker_name", "article_id", "order", "quote", "target", "stance", "stance_score", "evidence",
+                   "governed"]
+
+
+def matrix_mentions(quotes: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], column: str = "text",
+                    speaker: str = "speaker_name") -> pd.DataFrame:
+    """One row per target mention in each quote, read as its speaker's act: what ``stance_matrix`` sums.
+
+    ``order`` ranks the rows within the table (articles by id, quotes by ``start``), ``quote`` is the
+    quote's row (with ``article_id``, one quote), and ``governed`` says that an act governs the mention (it then outweighs tone). A
+    table that holds every quote of its articles gives rows that :func:`matrix_from_mentions` can sum
+    with those of other such tables: ``newslab analyze`` keeps them per batch.
+
+    Examples:
+        >>> q = pd.DataFrame({"article_id": ["a"], "speaker_name": ["Ann Lee"], "text": ["We condemned Acme."]})
+        >>> matrix_mentions(q, {"Acme": ["Acme"]})[["speaker_name", "target", "stance", "governed"]].values.tolist()
+        [['Ann Lee', 'Acme', 'against', True]]
+    """
+    # _quote_rows reads cell by cell: a cell of a pyarrow-backed string column costs about twice
+    # one of an object column (same values, same rows)
+    used = [c for c in (column, speaker, "article_id", "cue", "speaker_role") if c in quotes.columns]
+    q = quotes.astype({c: object for c in used if isinstance(quotes[c].dtype, pd.StringDtype)})
     q[speaker] = q[speaker].astype("object").where(q[speaker].notna(), "(unknown)")
     rows = _quote_rows(q, targets, column, speaker)
+    aids = q["article_id"].tolist() if "article_id" in q.columns else [None] * len(q)
+    data = {"speaker_name": [r[0] for r in rows],
+            "article_id": ["" if aids[r[1]] is None else str(aids[r[1]]) for r in rows],
+            "order": pd.array(range(len(rows)), dtype="int64"), "quote": pd.array([r[1] for r in rows], dtype="int64"),
+            "target": [r[2] for r in rows], "stance": [r[3] for r in rows],
+            "stance_score": pd.array([r[4] for r in rows], dtype="float64"), "evidence": [r[5] for r in rows],
+            "governed": pd.array([r[6] for r in rows], dtype="bool")}
+    return pd.DataFrame({c: pd.Series(v, dtype=object) if isinstance(v, list) else v for c, v in data.items()},
+                        columns=MENTION_COLUMNS)
+
+
+class _Cell:
+    """The mentions of one (speaker, target), of one kind (all, or governed by an act), summed exactly."""
+
+    __slots__ = ("first", "labels", "n", "quotes", "total")
+
+    def __init__(self) -> None:
+        self.total, self.n, self.quotes = Fraction(0), 0, 0
+        self.labels: dict[str, int] = dict.fromkeys(LABELS, 0)
+        self.first: tuple[tuple[str, int], str] | None = None
+
+    def add(self, score: float, label: str, key: tuple[str, int], evidence: object) -> None:
+        self.total += Fraction(score)  # exact: the mean does not depend on how the rows were cut
+        self.n += 1
+        self.labels[label] += 1
+        if isinstance(evidence, str) and evidence and (self.first is None or key < self.first[0]):
+            self.first = (key, evidence)
+
+
+def matrix_from_mentions(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """``stance_matrix`` from the :func:`matrix_mentions` of tables of whole articles, one at a time.
+
+    Memory holds one cell per (speaker, target), not the mentions: a corpus read a batch at a time
+    gives the matrix of the whole corpus (means are summed exactly, the first evidence is the first
+    in article order, and an act's mentions outweigh tone over all batches).
+
+    Examples:
+        >>> q = pd.DataFrame({"article_id": ["a", "b"], "speaker_name": ["Ann Lee"] * 2,
+        ...                   "text": ["We praise Acme.", "We condemned Acme."]})
+        >>> t = {"Acme": ["Acme"]}
+        >>> one = matrix_from_mentions([matrix_mentions(q, t)])
+        >>> cut = matrix_from_mentions(matrix_mentions(q.iloc[[i]], t) for i in range(2))
+        >>> one.equals(cut), one[["n_favor", "n_against", "n_quotes", "stance"]].values.tolist()
+        (True, [[1, 1, 2, 'neutral']])
+    """
+    cells: dict[tuple[Any, Any], tuple[_Cell, _Cell]] = {}
+    for part in parts:
+        seen: dict[tuple[Any, Any, bool], set[tuple[str, int]]] = {}
+        for who, aid, order, quote, target, lab, sc, ev, gov in zip(*(part[c].tolist() for c in MENTION_COLUMNS)):
+            pair = cells.setdefault((who, target), (_Cell(), _Cell()))
+            for cell, kind in ((pair[0], False), (pair[1], True)) if gov is True else ((pair[0], False),):
+                cell.add(sc, lab, (aid, order), ev)
+                seen.setdefault((who, target, kind), set()).add((aid, quote))
+        for (who, target, kind), quotes in seen.items():  # a quote is in one part: counts add up
+            cells[(who, target)][int(kind)].quotes += len(quotes)
     cols = ["speaker_name", "target", "stance_score", "n_favor", "n_neutral", "n_against", "n_quotes", "stance",
             "evidence"]
-    if not rows:
-        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "stance_score" else
-                                          "int64" if c.startswith("n_") else "string") for c in cols})
-    st = pd.DataFrame(rows, columns=["speaker_name", "_quote", "target", "stance", "stance_score", "evidence",
-                                     "_role"])
-    # Structure over tone: where some mentions of a target are governed by an act (patient, or
-    # inside another act's object), the speaker's stance is read from those alone.
-    ruled = st.groupby(["speaker_name", "target"])["_role"].transform("any")
-    st = st[st["_role"] | ~ruled]
-    g = st.groupby(["speaker_name", "target"], sort=True)
-    out = g.agg(stance_score=("stance_score", "mean"), n_quotes=("_quote", "nunique"),
-                evidence=("evidence", lambda s: next((e for e in s if e), ""))).reset_index()
-    for lab in LABELS:
-        n = st[st["stance"] == lab].groupby(["speaker_name", "target"]).size()
-        out[f"n_{lab}"] = [int(n.get((s, t), 0)) for s, t in zip(out["speaker_name"], out["target"])]
-    out["speaker_name"] = out["speaker_name"].astype("string")
-    out["target"] = out["target"].astype("string")
-    out["evidence"] = out["evidence"].astype("string")
-    out["stance"] = pd.array(["favor" if v > _MATRIX_DEADZONE else "against" if v < -_MATRIX_DEADZONE else "neutral"
-                              for v in out["stance_score"]], dtype="string")
-    return out[cols]
+    rows = []
+    for (who, target) in sorted(cells):
+        every, governed = cells[(who, target)]
+        cell = governed if governed.n else every  # structure over tone
+        score = float(cell.total / cell.n)
+        rows.append((who, target, score, cell.labels["favor"], cell.labels["neutral"], cell.labels["against"],
+                     cell.quotes, "favor" if score > _MATRIX_DEADZONE else "against" if score < -_MATRIX_DEADZONE
+                     else "neutral", cell.first[1] if cell.first else ""))
+    out = pd.DataFrame(rows, columns=cols)
+    for c in cols:
+        out[c] = out[c].astype("float64" if c == "stance_score" else "int64" if c.startswith("n_") else "string")
+    return out

@@ -17,6 +17,7 @@ an uninterrupted one. :func:`read_table` reads a written table back as one DataF
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import itertools
 import json
@@ -34,7 +35,7 @@ import pandas as pd
 
 from . import articles as _arts
 
-__all__ = ["BATCH_SIZE", "BATCH_TABLES", "RunState", "Summary", "iter_batches",
+__all__ = ["BATCH_SIZE", "BATCH_TABLES", "RunState", "Summary", "assign_speaker_ids", "iter_batches",
            "process_batch", "read_table", "run", "start", "summarise", "table_parts", "write_part"]
 
 #: Articles per batch: enough that starting worker processes per step costs little, few enough
@@ -44,9 +45,19 @@ BATCH_SIZE = 1000
 JSONL_CHUNK_BYTES = 8 * 2**20
 #: The per-batch tables, in the order they are written.
 BATCH_TABLES = ("articles", "sentences", "quotes", "sentence_sentiment", "quote_sentiment", "stance")
-#: The quotes columns ``newslab.speakers`` (and its gender evidence) and ``newslab.stance_matrix`` read.
+#: The per-batch rows the stance matrix is summed from (``newslab.stance.matrix_mentions`` of the
+#: batch's attributions), written beside the tables; ``summarise`` reads them part by part.
+MENTIONS = "_matrix_mentions"
+#: What a row of a table counts, shown under its heading in the report.
+NOTES = {
+    "quotes": 'Quotations of speech, each its own row (newslab.quotes, convention="quotes").',
+    "speakers": "One row per speaker identity (speaker_id) over the whole corpus, counting its quotations.",
+    "stance_matrix": ('Every attribution, attitudes such as "criticized" included (convention="attributions", as '
+                      "in notebook 04): the mean stance of each speaker toward each target."),
+}
+#: The quotes columns ``newslab.speakers`` (and its gender evidence) reads.
 SPEAKER_INPUT = ("article_id", "type", "text", "speaker_name", "speaker_role", "speaker_id", "speaker",
-                 "speaker_start", "start", "cue")
+                 "speaker_start")
 #: Sentences drawn in the lexicon scatter at most (an even sample of a larger corpus).
 SCATTER_MAX = 20_000
 _PROGRESS = "_progress.json"
@@ -332,6 +343,59 @@ def read_table(out: str | Path, name: str, columns: Sequence[str] | None = None)
     return out
 
 
+# ---------------------------------------------------------------------------------------- identities
+def assign_speaker_ids(out: str | Path) -> int:
+    """Give every written quote the ``speaker_id`` of one whole-corpus ``speaker_ids`` call.
+
+    Each batch's quotes got ids joined within the batch; a person spelled "Adaeze Okonkwo" in one
+    batch and "Mayor Okonkwo" in another is one identity of the corpus. Three reading passes, one
+    part at a time: the quotes' ``article_id``, ``speaker_name`` and ``speaker_role`` (the evidence,
+    held once per spelling and once per article for a bare surname), the text of the few articles
+    whose bare surnames it decides, then each quotes part, rewritten (atomically) when an id
+    changed. Idempotent: a resumed run that redoes it gives the same tables. Returns the parts
+    rewritten.
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     for i, (aid, name) in enumerate([("a", "Adaeze Okonkwo"), ("b", "Adaeze N. Okonkwo")]):
+        ...         _ = write_part(pd.DataFrame({"article_id": [aid], "text": ["..."]}), Path(d), "articles", i, "csv")
+        ...         q = pd.DataFrame({"article_id": [aid], "speaker_name": [name], "speaker_id": [name]})
+        ...         _ = write_part(q, Path(d), "quotes", i, "csv")
+        ...     assign_speaker_ids(d), read_table(d, "quotes")["speaker_id"].tolist()
+        (1, ['Adaeze Okonkwo', 'Adaeze Okonkwo'])
+    """
+    from .identity import SpeakerIdentities
+
+    q_parts = table_parts(out, "quotes")
+    tally = SpeakerIdentities()
+    for p in q_parts:
+        tally.add(read_part(p, ["article_id", "speaker_name", "speaker_role"]))
+    needed = tally.texts_needed()
+    for p in table_parts(out, "articles") if needed else []:
+        if read_part(p, ["article_id"])["article_id"].isin(needed).any():
+            arts = read_part(p, ["article_id", "text"])
+            tally.add_texts(arts[arts["article_id"].isin(needed)])
+    rewritten = 0
+    for p in q_parts:
+        quotes = read_part(p)
+        ids = pd.Series(tally.ids(quotes), index=quotes.index, dtype=object)
+        old = quotes["speaker_id"] if "speaker_id" in quotes.columns else None
+        if old is not None and (old.isna() == ids.isna()).all() and (old[ids.notna()] == ids[ids.notna()]).all():
+            continue
+        quotes["speaker_id"] = ids
+        _rewrite_part(p, quotes)
+        rewritten += 1
+    return rewritten
+
+
+def _rewrite_part(path: Path, df: pd.DataFrame) -> None:
+    """Replace a written part (same name and format), through a temporary name."""
+    from . import export
+
+    _atomic_write(path, lambda p: export.to_parquet(df, p) if path.suffix == ".parquet" else export.to_csv(df, p))
+
+
 # ------------------------------------------------------------------------------------------ targets
 def count_countries(batches: Iterator[pd.DataFrame]) -> Counter[str]:
     """Mentions of each gazetteer country over every batch (``targets.candidates``' counts).
@@ -375,7 +439,7 @@ def top_countries(counts: Mapping[str, tuple[int, int]], top: int) -> dict[str, 
 # ---------------------------------------------------------------------------------------- one batch
 def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], jobs: int = 1,
                   client: Any = None, timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
-    """The per-batch tables (``BATCH_TABLES``) of one batch of articles.
+    """The per-batch tables (``BATCH_TABLES``, then the stance matrix's ``MENTIONS``) of one batch of articles.
 
     With a Dask ``client`` the steps run partition-wise on its cluster (the same functions, through
     their Dask path); otherwise on ``jobs`` local processes. Both give the same tables.
@@ -383,9 +447,10 @@ def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], job
     Examples:
         >>> import newslab
         >>> t = process_batch(newslab.load_articles(newslab.SEED), {"Russia": ["Russia"]})
-        >>> list(t) == list(BATCH_TABLES), len(t["quotes"]) > 0
+        >>> list(t) == [*BATCH_TABLES, MENTIONS], len(t["quotes"]) > 0
         (True, True)
     """
+    from .conventions import to_quotations
     from .identity import speaker_ids
     from .quotes import quotes as find_quotes
     from .sentences import sentences as split_sentences
@@ -397,14 +462,31 @@ def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], job
     if client is not None:
         return _process_dask(batch, tgt, bool(targets), client, timings)
     sents = _timed(timings, "sentences", split_sentences, batch, n_jobs=jobs)
-    quotes = _timed(timings, "quotes", find_quotes, batch, n_jobs=jobs)
+    # every attribution (the stance matrix reads attitudes: "criticized ..."); the quotes table is
+    # its "quotes" convention, derived as newslab.quotes(batch) derives it
+    attributions = _timed(timings, "quotes", find_quotes, batch, convention="attributions", n_jobs=jobs)
+    quotes = _timed(timings, "quotes", to_quotations, attributions, _texts(batch))
     s_sent = _timed(timings, "sentiment", score_sentiment, sents, n_jobs=jobs)
     q_sent = _timed(timings, "sentiment", score_sentiment, quotes, n_jobs=jobs)
-    # identities are joined within the batch (speaker_ids reads its articles' texts for surnames)
+    # identities are joined within the batch (speaker_ids reads its articles' texts for surnames);
+    # run() joins them over the whole corpus at the end (assign_speaker_ids)
     quotes = _timed(timings, "speakers", speaker_ids, quotes, batch)
     # no targets: an empty stance table that still has every column
     st = _timed(timings, "stance", score_stance, sents if targets else sents.iloc[:0], targets=tgt, n_jobs=jobs)
-    return dict(zip(BATCH_TABLES, (batch, sents, quotes, s_sent, q_sent, st)))
+    return {**dict(zip(BATCH_TABLES, (batch, sents, quotes, s_sent, q_sent, st))),
+            MENTIONS: _timed(timings, "stance_matrix", _mentions, attributions, tgt, bool(targets))}
+
+
+def _texts(batch: pd.DataFrame) -> dict[Any, Any]:
+    """article_id -> text, as ``newslab.quotes`` hands them to its convention passes."""
+    return dict(zip(batch["article_id"].tolist(), batch["text"].tolist())) if "text" in batch else {}
+
+
+def _mentions(attributions: pd.DataFrame, tgt: dict[str, list[str]], has_targets: bool) -> pd.DataFrame:
+    """The batch's stance-matrix rows: ``matrix_mentions`` of its attributions (none without targets)."""
+    from .stance import matrix_mentions
+
+    return matrix_mentions(attributions if has_targets else attributions.iloc[:0], tgt)
 
 
 def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: bool, client: Any,
@@ -420,17 +502,24 @@ def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: b
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     ddf = dd.from_pandas(batch, npartitions=max(1, min(len(batch), 4 * workers)), sort=False)
     sents = split_sentences(ddf)
-    quotes = find_quotes(ddf)
-    lazy = [sents, quotes, score_sentiment(sents), score_sentiment(quotes)]
+    attributions = find_quotes(ddf, convention="attributions")
+    lazy = [sents, attributions, score_sentiment(sents)]
     if has_targets:
         lazy.append(score_stance(sents, targets=tgt))
     done = [d.reset_index(drop=True) for d in _timed(timings, "dask", lambda: dask.compute(*lazy, scheduler=client))]
+    from .conventions import to_quotations
     from .identity import speaker_ids
 
-    done[1] = speaker_ids(done[1], batch)
-    if not has_targets:  # an empty stance table that still has every column
-        done.append(score_stance(done[0].iloc[:0], targets=tgt))
-    return dict(zip(BATCH_TABLES, [batch, *done]))
+    sents, attributions, s_sent = done[:3]
+    quotes = to_quotations(attributions, _texts(batch))
+    # the quotes exist only after the convention passes (here): their sentiment is a second round
+    with dask.config.set({"dataframe.convert-string": False}):  # keep the quotes' own column types
+        q_ddf = dd.from_pandas(quotes, npartitions=max(1, min(len(quotes), 4 * workers)), sort=False)
+    q_sent = _timed(timings, "dask", lambda: dask.compute(score_sentiment(q_ddf), scheduler=client))[0]
+    q_sent = q_sent.reset_index(drop=True)
+    st = done[3] if has_targets else score_stance(sents.iloc[:0], targets=tgt)  # no targets: every column, no row
+    return {**dict(zip(BATCH_TABLES, [batch, sents, speaker_ids(quotes, batch), s_sent, q_sent, st])),
+            MENTIONS: _mentions(attributions, tgt, has_targets)}
 
 
 def _timed_iter(timings: dict[str, float], name: str, items: Iterator[Any]) -> Iterator[Any]:
@@ -535,34 +624,31 @@ def summarise(out: str | Path, targets: Mapping[str, Sequence[str]], counts: Map
         ...     for name, df in t.items():
         ...         _ = write_part(df, Path(d), name, 0, "parquet")
         ...     s = summarise(d, {"Russia": ["Russia"]}, {k: len(v) for k, v in t.items()})
-        >>> s.speakers.equals(newslab.speakers(t["quotes"])), s.heads["quotes"].attrs["n_rows"] > 0
+        >>> s.speakers.equals(newslab.speakers(t["quotes"], t["articles"])), s.heads["quotes"].attrs["n_rows"] > 0
         (True, True)
 
-    The speakers table is ``newslab.speakers`` of every quote, read back with only the columns it
-    needs (``SPEAKER_INPUT``): those columns of all quotes are in memory at once, a known limit.
+    The speakers table is ``newslab.speakers`` of every quote and its article (``SpeakerTally``), the
+    stance matrix ``newslab.stance_matrix`` of every attribution (``matrix_from_mentions``), both
+    summed part by part: memory holds a row per speaker, not per quote.
     """
-    from .speakers import speakers as resolve_speakers
+    from .report import LONG_ARTICLE
+    from .speakers import SpeakerTally
 
     charts = ChartTally()
+    speakers = SpeakerTally()
+    picks = _Picks(LONG_ARTICLE)
     step = max(1, math.ceil(counts.get("sentence_sentiment", 0) / SCATTER_MAX))
     parts = {name: table_parts(out, name) for name in BATCH_TABLES}
-    q_cols = list(dict.fromkeys(["article_id", "type", "text", "speaker_name", "speaker_role", *SPEAKER_INPUT]))
-    gathered, sizes = [], []
     for i, q_path in enumerate(parts["quotes"]):
-        quotes = read_part(q_path, q_cols)
-        gathered.append(quotes[[c for c in SPEAKER_INPUT if c in quotes.columns]])
+        quotes = read_part(q_path, SPEAKER_INPUT)
         arts = read_part(parts["articles"][i], ["article_id", "date", "text"])
-        sizes.append(pd.DataFrame({"article_id": arts["article_id"].astype(str), "part": i,
-                                   "n_chars": arts["text"].astype(str).str.len() if "text" in arts else 0}))
+        speakers.add(quotes, arts)
+        picks.add(i, arts, quotes)
         sent = read_part(parts["sentence_sentiment"][i], ["polarity", "vader", "sentiment_label"])
         charts.add(i, arts, quotes, sent, step)
-    every = [g for g in gathered if len(g)] or gathered[:1]
-    all_quotes = pd.concat(every, ignore_index=True, sort=False) if len(every) > 1 else \
-        (every[0] if every else pd.DataFrame({"speaker_name": pd.Series(dtype=object)}))
-    del gathered, every
-    tables = {"speakers": resolve_speakers(all_quotes), "stance_matrix": _matrix(all_quotes, targets)}
-    views = _views(parts, sizes, all_quotes)
-    del all_quotes
+        del quotes, arts, sent
+    tables = {"speakers": speakers.table(), "stance_matrix": _matrix(out)}
+    views = _views(parts, picks.chosen())
     heads = {}
     for name in (*BATCH_TABLES[:3], "speakers", *BATCH_TABLES[3:], "stance_matrix"):
         if name in tables:
@@ -577,41 +663,62 @@ def summarise(out: str | Path, targets: Mapping[str, Sequence[str]], counts: Map
             head = (pd.concat(nonempty, ignore_index=True, sort=False) if len(nonempty) > 1
                     else nonempty[0] if nonempty else pd.DataFrame()).head(head_rows)
         head.attrs["n_rows"] = int(counts.get(name, len(tables.get(name, head))))
+        if name in NOTES:
+            head.attrs["note"] = NOTES[name]
         heads[name] = head
     return Summary(tables["speakers"], tables["stance_matrix"], _chart_inputs(out, parts, charts, tables), heads,
                    views)
 
 
-def _matrix(quotes: pd.DataFrame, targets: Mapping[str, Sequence[str]]) -> pd.DataFrame:
-    """``newslab.stance_matrix`` of every quote (an empty one, with its columns, without targets).
+class _Picks:
+    """The articles ``report.pick_articles`` shows, found one part at a time (a few ids in memory):
+    the seed article, then the articles quoted most, news-length ones before longer ones."""
 
-    Not summed part by part: a speaker's stance on a target is read from the mentions an act
-    governs when there are any, in whichever batch they are, so the whole table is needed.
+    def __init__(self, long: int, n: int = 3) -> None:
+        self.long, self.n = long, n
+        self.seed: list[tuple[str, int]] = []
+        self.first: list[tuple[str, int]] = []
+        self.ranked: list[tuple[bool, int, str, int]] = []  # (long, -quotes, id, part), best first
+
+    def add(self, part: int, arts: pd.DataFrame, quotes: pd.DataFrame) -> None:
+        ids = [str(a) for a in arts["article_id"]] if "article_id" in arts else []
+        self.seed += [(a, part) for a in ids if a.endswith("north-korea-russia-ties") or a == "seed_article"]
+        del self.seed[self.n:]
+        self.first += [(a, part) for a in ids[:self.n]]
+        del self.first[self.n:]
+        lengths = arts["text"].astype(str).str.len().tolist() if "text" in arts else [0] * len(ids)
+        long = {a for a, k in zip(ids, lengths) if k > self.long}
+        counts = Counter(str(a) for a in quotes["article_id"]) if "article_id" in quotes else Counter()
+        mine = [(a in long, -k, a, part) for a, k in counts.items()]
+        self.ranked = heapq.nsmallest(2 * self.n, self.ranked + mine)  # n seeds at most come out
+
+    def chosen(self) -> dict[str, int]:
+        """Article id -> its part, for the articles chosen, in the report's order."""
+        if not self.ranked:
+            return dict((self.seed or self.first)[:self.n])
+        seed = {a for a, _ in self.seed}
+        return dict((self.seed + [(a, p) for _, _, a, p in self.ranked if a not in seed])[:self.n])
+
+
+def _matrix(out: str | Path) -> pd.DataFrame:
+    """``newslab.stance_matrix`` of every attribution, summed from the batches' mention rows part by part.
+
+    A speaker's stance on a target is read from the mentions an act governs when there are any,
+    in whichever batch they are: ``matrix_from_mentions`` keeps both sums per (speaker, target).
     """
-    from .stance import stance_matrix
+    from .stance import matrix_from_mentions
 
-    tgt = {k: list(v) for k, v in targets.items()}
-    if "text" not in quotes:
-        quotes = quotes.assign(text=pd.Series([], dtype=object))
-    # stance_matrix reads its quotes cell by cell: a cell of a pyarrow-backed string column (as the
-    # parts are read back) costs several times one of an object column; same values, same matrix.
-    quotes = quotes.astype({c: object for c in quotes.columns if isinstance(quotes[c].dtype, pd.StringDtype)})
-    return stance_matrix(quotes if tgt else quotes.iloc[:0], tgt or {"_": ["_"]})
+    return matrix_from_mentions(read_part(p) for p in table_parts(out, MENTIONS))
 
 
-def _views(parts: Mapping[str, list[Path]], sizes: list[pd.DataFrame], quotes: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The rows of the articles ``report.pick_articles`` chooses, read back from their parts."""
-    from .report import pick_articles
-
-    index = pd.concat(sizes, ignore_index=True) if sizes else pd.DataFrame({"article_id": [], "part": []})
-    chosen = pick_articles({"articles": index, "quotes": quotes[["article_id"]] if "article_id" in quotes else None})
-    where = dict(zip(index["article_id"], index["part"]))
+def _views(parts: Mapping[str, list[Path]], chosen: Mapping[str, int]) -> dict[str, pd.DataFrame]:
+    """The rows of the articles ``report.pick_articles`` chooses (id -> part), read back from their parts."""
     got: dict[str, list[pd.DataFrame]] = {"articles": [], "quotes": [], "stance": []}
-    for part in sorted({int(where[a]) for a in chosen}):
+    for part in sorted(set(chosen.values())):
         for name, frames in got.items():
             df = read_part(parts[name][part])
             if "article_id" in df:
-                frames.append(df[df["article_id"].astype(str).isin(chosen)])
+                frames.append(df[df["article_id"].astype(str).isin(list(chosen))])
     return {k: pd.concat(v, ignore_index=True, sort=False) for k, v in got.items() if v}
 
 
@@ -768,6 +875,8 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
             counts[name] += 0
         state.counts, state.done = {k: 0 for k in BATCH_TABLES}, 1
         state.save(out)
+    # one identity per person over the whole corpus, not per batch (redone on --resume: idempotent)
+    _timed(state.timings, "speaker_ids", assign_speaker_ids, out)
     return state
 
 

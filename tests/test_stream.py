@@ -285,3 +285,128 @@ def test_one_speaker_count_and_marked_articles_in_a_streamed_run(corpus, clean_r
     assert len(s.views["quotes"]) == q["article_id"].isin(arts["article_id"]).sum()
     page = (clean_run / "report.html").read_text(encoding="utf-8")
     assert "Articles with their quotes marked" in page
+
+
+# One finance minister and two Vargas, spelled differently in different batches (issue 16).
+PEOPLE = {
+    "a1-budget.txt": ("Nigeria's budget will cut fuel subsidies next year, Finance Minister Adaeze Okonkwo said on "
+                      "Monday.\n\n\"We cannot keep borrowing to pay for petrol,\" Okonkwo told lawmakers in Abuja."),
+    "a2-rail.txt": ("The rail line to the coast will reopen in May, the transport agency said.\n\n\"Every week of "
+                    "delay costs traders money,\" said Tomas Varga, who heads the freight association."),
+    "a3-freight.txt": ("Freight rates rose for a third month.\n\n\"Nobody wants to ship by road any more,\" Varga "
+                       "said, adding that diesel prices had doubled since spring."),
+    "b1-reaction.txt": ("Unions criticised the budget on Tuesday.\n\nAdaeze N. Okonkwo, the finance minister, said "
+                        "the savings would pay for rural clinics."),
+    "b2-port.txt": ("Port traffic in Constanta fell by a tenth in the first quarter.\n\n\"The grain corridor is our "
+                    "lifeline,\" said Ilona Varga, an economist at the port authority."),
+    "b3-clinics.txt": ("The first of forty rural clinics opened in Kano state.\n\n\"This is what the subsidy money "
+                       "buys,\" Okonkwo said at the opening."),
+}
+
+
+@pytest.fixture(scope="module")
+def people(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("people") / "corpus"
+    folder.mkdir()
+    for name, text in PEOPLE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_speaker_ids_across_batches_equal_one_whole_corpus_call(people, tmp_path):
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(people), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "3",
+                     "--countries", "Nigeria"]) == 0
+    assert len(stream.table_parts(out, "quotes")) == 2
+    q, arts = stream.read_table(out, "quotes"), stream.read_table(out, "articles")
+    whole = newslab.speaker_ids(q.drop(columns="speaker_id"), arts)
+    assert q["speaker_id"].tolist() == whole["speaker_id"].tolist()
+    got = dict(zip(zip(q["article_id"], q["speaker_name"]), q["speaker_id"]))
+    # "Adaeze N. Okonkwo" (batch 2) is the minister of batch 1, and so is batch 2's bare "Okonkwo"
+    assert got[("b1-reaction", "Adaeze N. Okonkwo")] == got[("b3-clinics", "Okonkwo")] == "Adaeze Okonkwo"
+    # batch 1 alone has one Varga; the corpus has two, and article a3 names neither in full
+    assert got[("a3-freight", "Varga")] == "Varga"
+    assert got[("a2-rail", "Tomas Varga")] == "Tomas Varga" and got[("b2-port", "Ilona Varga")] == "Ilona Varga"
+    spk = stream.read_table(out, "speakers")
+    expected = newslab.speakers(whole, arts)
+    assert sorted(spk["speaker_id"]) == sorted(expected["speaker_id"])
+    assert dict(zip(spk["speaker_id"], spk["n_quotes"])) == dict(zip(expected["speaker_id"], expected["n_quotes"]))
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["counts"]["speakers"] == len(expected)
+
+
+def test_speaker_ids_across_batches_survive_a_resume(people, tmp_path, monkeypatch):
+    args = ["analyze", str(people), "--quiet", "--no-charts", "--batch-size", "2", "--countries", "Nigeria"]
+    assert cli.main([*args, "--out", str(tmp_path / "clean")]) == 0
+    real = stream.process_batch
+    calls = []
+
+    def dying(*a, **kw):
+        calls.append(1)
+        if len(calls) > 2:
+            raise _Stop()
+        return real(*a, **kw)
+
+    monkeypatch.setattr(stream, "process_batch", dying)
+    assert cli.main([*args, "--out", str(tmp_path / "out")]) == 130
+    monkeypatch.setattr(stream, "process_batch", real)
+    assert cli.main([*args, "--out", str(tmp_path / "out"), "--resume"]) == 0
+    clean = _tables(tmp_path / "clean")
+    for name, df in _tables(tmp_path / "out").items():
+        _same(df, clean[name], name)
+    assert clean["quotes"]["speaker_id"].value_counts()["Adaeze Okonkwo"] == 4
+
+
+def test_cli_stance_matrix_is_the_attributions_matrix_with_issue_13_rows(tmp_path):
+    # the CLI, the report and notebook 04 count one thing: every attribution ("North Korea criticized
+    # the USA's condemnation ..." is an attitude, not a quotation of speech)
+    out = tmp_path / "seed"
+    assert cli.main(["analyze", str(newslab.SEED), "--out", str(out), "--quiet", "--no-charts"]) == 0
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["options"]["conventions"] == {"quotes": "quotes", "stance_matrix": "attributions"}
+    got = stream.read_table(out, "stance_matrix")
+    arts = newslab.load_articles(newslab.SEED)
+    notebook = newslab.stance_matrix(newslab.quotes(arts, convention="attributions"), m["options"]["targets"])
+    _same(got, notebook, "stance_matrix", dtypes=False)
+    stance = got.set_index(["speaker_name", "target"])["stance"].to_dict()
+    assert stance[("North Korea", "United States")] == "against"
+    assert stance.get(("North Korea", "Russia"), "favor") == "favor"
+    assert stance[("Choe Son Hui", "Russia")] == "favor"
+    assert stance[("Choe Son Hui", "United States")] == "against"
+    assert stance[("The US, Japan and South Korea", "North Korea")] == "against"
+    assert stance[("Dmitry Peskov", "North Korea")] == "favor"
+    assert "attributions" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_stance_matrix_summed_over_batches_equals_one_call(corpus, clean_run):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        arts = load_articles(str(corpus))
+    targets = json.loads((clean_run / "manifest.json").read_text(encoding="utf-8"))["options"]["targets"]
+    whole = newslab.stance_matrix(newslab.quotes(arts, convention="attributions"), targets)
+    assert len(stream.table_parts(clean_run, stream.MENTIONS)) == 3 and len(whole)
+    _same(stream.read_table(clean_run, "stance_matrix"), whole, "stance_matrix", dtypes=False)
+
+
+def test_report_articles_picked_part_by_part_equal_one_pick():
+    from newslab.report import LONG_ARTICLE, pick_articles
+
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(12)],
+                         "text": ["Short news story."] * 12})
+    arts.loc[5, "text"] = "x" * (LONG_ARTICLE + 1)  # the most quoted, but a transcript: shown last
+    quoted = ["a5"] * 9 + ["a7"] * 4 + ["a2"] * 4 + ["a11"] * 3 + ["a0"]
+    quotes = pd.DataFrame({"article_id": quoted})
+    for cut in ([12], [4, 4, 4], [1] * 12):
+        picks, lo = stream._Picks(LONG_ARTICLE, n=3), 0
+        for i, k in enumerate(cut):
+            part = arts.iloc[lo:lo + k]
+            picks.add(i, part, quotes[quotes["article_id"].isin(part["article_id"])])
+            lo += k
+        assert list(picks.chosen()) == pick_articles({"articles": arts, "quotes": quotes}, n=3) == ["a2", "a7", "a11"]
+    seeded = arts.assign(article_id=arts["article_id"].replace({"a9": "2023-12-05_wions_north-korea-russia-ties"}))
+    picks = stream._Picks(LONG_ARTICLE, n=3)
+    for i in range(3):
+        part = seeded.iloc[4 * i:4 * i + 4]
+        picks.add(i, part, quotes[quotes["article_id"].isin(part["article_id"])])
+    assert list(picks.chosen()) == pick_articles({"articles": seeded, "quotes": quotes}, n=3)
+    assert next(iter(picks.chosen())).endswith("north-korea-russia-ties")
