@@ -168,7 +168,7 @@ class _BackWalk:
     """One walk left from token ``j`` (not past ``lo``): the token ``k`` it stands on, the last
     confirmed ``start`` of the phrase, and whether an "and" joined two names on the way."""
 
-    __slots__ = ("a", "aw", "j", "lo", "k", "start", "seen_and")
+    __slots__ = ("a", "aw", "j", "k", "lo", "seen_and", "start")
 
     def __init__(self, a: _Article, j: int, lo: int) -> None:
         self.a, self.aw, self.j, self.lo = a, a.w, j, lo
