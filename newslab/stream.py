@@ -401,7 +401,7 @@ def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], job
     failed = [] if failed is None else failed
     tgt = {k: list(v) for k, v in targets.items()} or {"_": ["_"]}
     if client is not None:
-        return _process_dask(batch, tgt, bool(targets), client, timings)
+        return _process_dask(batch, tgt, bool(targets), client, timings, failed)
 
     def step(table: str, fn: Callable[..., pd.DataFrame], df: pd.DataFrame, **kwargs: Any) -> pd.DataFrame:
         out = _timed(timings, fn.__name__, fn, df, n_jobs=jobs, **kwargs)
@@ -436,7 +436,7 @@ def _step_failures(table: str, step: str, out: pd.DataFrame) -> list[dict[str, A
 
 
 def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: bool, client: Any,
-                  timings: dict[str, float]) -> dict[str, pd.DataFrame]:
+                  timings: dict[str, float], failed: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
     import dask
     import dask.dataframe as dd
 
@@ -452,7 +452,16 @@ def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: b
     lazy = [sents, quotes, score_sentiment(sents), score_sentiment(quotes)]
     if has_targets:
         lazy.append(score_stance(sents, targets=tgt))
-    done = [d.reset_index(drop=True) for d in _timed(timings, "dask", lambda: dask.compute(*lazy, scheduler=client))]
+    # partition by partition: each partition's attrs["failed"] names the articles its step left out
+    # (a concatenation keeps attrs only when every partition has the same)
+    # (unoptimised graphs: the steps the tables share, such as sentences, run once)
+    delayed = [d.to_delayed(optimize_graph=False) for d in lazy]
+    pieces = _timed(timings, "dask", lambda: dask.compute(*delayed, scheduler=client))
+    done = []
+    for table, step, parts in zip(BATCH_TABLES[1:], ("sentences", "quotes", "sentiment", "sentiment", "stance"),
+                                  pieces):
+        failed.extend(f for part in parts for f in _step_failures(table, step, part))
+        done.append(pd.concat([p for p in parts if len(p)] or list(parts[:1]), ignore_index=True))
     from .identity import speaker_ids
 
     done[1] = speaker_ids(done[1], batch)

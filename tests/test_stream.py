@@ -251,9 +251,8 @@ def test_chart_tallies_equal_the_whole_table_inputs(corpus, clean_run):
     assert got["timeline"]["speaker_name"].value_counts().iloc[0] == q["speaker_name"].value_counts().iloc[0]
 
 
-def test_dask_local_cluster_gives_the_local_tables(corpus, clean_run, tmp_path, monkeypatch):
+def _threads_cluster(monkeypatch, made: list) -> None:
     distributed = pytest.importorskip("distributed")
-    made = []
 
     def small_cluster(scheduler, jobs):
         assert scheduler == "local"
@@ -263,6 +262,11 @@ def test_dask_local_cluster_gives_the_local_tables(corpus, clean_run, tmp_path, 
         return client
 
     monkeypatch.setattr(cli, "_dask_client", small_cluster)
+
+
+def test_dask_local_cluster_gives_the_local_tables(corpus, clean_run, tmp_path, monkeypatch):
+    made = []
+    _threads_cluster(monkeypatch, made)
     out = tmp_path / "dask"
     assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "3",
                      "--scheduler", "local"]) == 0
@@ -360,3 +364,16 @@ def test_documentation_beside_the_corpus_is_not_a_skipped_input(tmp_path, capsys
     assert sorted(Path(s["path"]).name for s in m["ignored"]) == ["ATTRIBUTION.md", "README"]
     err = capsys.readouterr().err
     assert err.count("documentation file") == 1 and "skipped" not in err
+
+
+def test_on_dask_the_articles_a_step_failed_on_are_in_the_manifest_too(corpus, tmp_path, monkeypatch):
+    made = []
+    _threads_cluster(monkeypatch, made)  # worker threads in this process: they see the patched step
+    _quotes_fail_on(monkeypatch, "Rotterdam")
+    out = tmp_path / "dask"
+    assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "5",
+                     "--countries", "Brazil", "--scheduler", "local"]) == 0
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted((f["step"], f["table"], f["article_id"]) for f in m["failed"]) == [
+        ("quotes", "quotes", "port-strike"), ("quotes", "quotes", "wire-0")]
+    assert not {"port-strike", "wire-0"} & set(stream.read_table(out, "quotes")["article_id"])
