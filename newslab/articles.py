@@ -53,6 +53,13 @@ _HTML_EXT = frozenset({".html", ".htm", ".xhtml"})
 # htmldate reads the page's markup only: never a year from a sentence of the body (see _read_html)
 _HTML_DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _KNOWN_EXT = _TEXT_EXT | _JSONL_EXT | _JSON_EXT | _CSV_EXT | _PARQUET_EXT | _HTML_EXT
+# Documentation beside a corpus (``data/wikinews/ATTRIBUTION.md``, a ``README.txt``, ``LICENSE``),
+# recognised by its name: never an article, and not a bad input either, so a folder or glob passes
+# over it without a warning and lists it in ``attrs["ignored"]``.
+_DOC_NAMES = frozenset({"readme", "attribution", "license", "licence", "copying", "notice", "authors", "changelog",
+                        "citation", "contributing"})
+_DOC_EXT = frozenset({"", ".md", ".markdown", ".rst", ".txt", ".text"})
+DOC_FILE_REASON = "documentation file (README, LICENSE, ATTRIBUTION, ... by its name), not an article"
 
 # Keys under which JSON exports nest their list of articles (NewsAPI: "articles"; NYT: response.docs).
 _LIST_KEYS = ("articles", "data", "items", "results", "records", "documents", "docs", "entries",
@@ -129,6 +136,7 @@ class _State:
     frames: list[pd.DataFrame] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)  # pending one-article files
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    ignored: list[dict[str, Any]] = field(default_factory=list)  # documentation files, passed over quietly
 
     def skip(self, path: Any, reason: str, **where: Any) -> None:
         self.skipped.append({"path": str(path), **where, "reason": reason})
@@ -180,7 +188,11 @@ def load_articles(
       (``pip install "newslab[html]"``, imported only when an HTML file is met).
 
     Files of other types inside a folder or glob (``.md``, images, ...) are skipped and reported;
-    a file named explicitly with another suffix is read as plain text.
+    a file named explicitly with another suffix is read as plain text. Documentation beside a
+    corpus, recognised by its name (``README``, ``LICENSE``/``LICENCE``, ``ATTRIBUTION``,
+    ``COPYING``, ``NOTICE``, ``AUTHORS``, ``CHANGELOG``, ``CITATION``, ``CONTRIBUTING``, with no
+    suffix or ``.md``, ``.markdown``, ``.rst``, ``.txt``, ``.text``), is not an article: a folder
+    or glob passes over it without a warning and lists it in ``attrs["ignored"]``.
 
     Columns: ``article_id``, ``title``, ``date``, ``source``, ``url``, ``authors``, ``text``, then
     ``date_raw`` (the date as written, when the input had one), ``path`` and ``encoding`` (for
@@ -224,7 +236,8 @@ def load_articles(
         max_bytes: files larger than this are skipped with a message (default 1 GiB).
 
     Returns:
-        The articles DataFrame (RangeIndex), with ``attrs["skipped"]`` and ``attrs["duplicate_ids"]``.
+        The articles DataFrame (RangeIndex), with ``attrs["skipped"]``, ``attrs["ignored"]`` and
+        ``attrs["duplicate_ids"]``.
 
     Raises:
         FileNotFoundError: a path does not exist or a glob matches nothing (the message names it).
@@ -273,6 +286,7 @@ def load_articles(
         warnings.warn(f"load_articles found no article in {_describe(source)}: nothing of a readable type "
                       f"(read are {', '.join(sorted(_KNOWN_EXT))}); check the path", EmptyInputWarning, stacklevel=2)
     out.attrs["skipped"] = state.skipped
+    out.attrs["ignored"] = state.ignored
     out.attrs["duplicate_ids"] = renamed
     return out
 
@@ -429,8 +443,25 @@ def _file_id(path: Path, base: Path | None) -> str:
 
 
 # ------------------------------------------------------------------------------------------- files
+def _is_documentation(path: Path) -> bool:
+    """Is ``path`` a README, LICENSE, ATTRIBUTION, ... file, by its name (any case)?
+
+    Examples:
+        >>> _is_documentation(Path("data/wikinews/ATTRIBUTION.md")), _is_documentation(Path("corpus/readme.txt"))
+        (True, True)
+        >>> _is_documentation(Path("corpus/LICENSE")), _is_documentation(Path("corpus/license-fees.txt"))
+        (True, False)
+        >>> _is_documentation(Path("export/README.csv"))  # data, whatever its name
+        False
+    """
+    return path.stem.lower() in _DOC_NAMES and path.suffix.lower() in _DOC_EXT
+
+
 def _load_file(path: Path, state: _State, base: Path | None, explicit: bool) -> None:
     suffix = path.suffix.lower()
+    if not explicit and _is_documentation(path):
+        state.ignored.append({"path": str(path), "reason": DOC_FILE_REASON})
+        return
     if not explicit and suffix not in _KNOWN_EXT:
         state.skip(path, f"unsupported file type {suffix or '(no suffix)'!r}; "
                          f"read are {', '.join(sorted(_KNOWN_EXT))}")

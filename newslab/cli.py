@@ -49,7 +49,8 @@ outputs (in --out DIR):
   report.html                             every chart and the head of every table in one file
                                           (no external resources: open it offline or e-mail it)
   manifest.json                           inputs, options, library versions, row counts,
-                                          skipped inputs with the reason, timings
+                                          skipped inputs with the reason, articles a step
+                                          failed on with the error ("failed"), timings
   notebooks/*.html                        with --notebooks: the project notebooks, executed
 
 targets for stance:
@@ -65,7 +66,9 @@ long corpora:
   tables/_progress.json records it: if a run is interrupted, the same command with --resume
   continues where it stopped and gives the same tables. --jobs N runs each step on N cores with
   identical results; --scheduler runs them on a Dask cluster. Articles over --max-chars are left
-  out and listed in manifest.json.
+  out and listed in manifest.json. An article on which a step raises is left out of that step's
+  table, the rest go on; manifest.json lists it under "failed" (batch, table, step, article id,
+  error), and a resumed run keeps the list.
 
 examples:
   newslab analyze data/ --out out/
@@ -513,12 +516,22 @@ def _stream(args: argparse.Namespace, inputs: list[str], fmt: str, target_map: d
             bar.close()
             if client is not None:
                 _close_client(client)
+    from ._parallel import FailedArticleWarning
+
+    # failed articles are listed one by one below and in the manifest, not as one warning per batch
     other = list(dict.fromkeys(str(w.message) for w in caught if "skip" not in str(w.message).lower()
-                               and "duplicate article id" not in str(w.message)))
+                               and "duplicate article id" not in str(w.message)
+                               and not issubclass(w.category, FailedArticleWarning)))
     if state.duplicate_ids:
         other.append(f"{state.duplicate_ids} duplicate article id(s) made unique with ~2, ~3, ...")
     for s in state.skipped:
         say(f"newslab: skipped {s.get('path')}: {s.get('reason')}")
+    if state.ignored:  # one quiet line: documentation beside a corpus is expected, not a fault
+        say(f"newslab: not read as articles: {_n(len(state.ignored), 'documentation file')} "
+            f"({', '.join(Path(s['path']).name for s in state.ignored[:5])}{', ...' if len(state.ignored) > 5 else ''})")
+    for f in state.failed:
+        say(f"newslab: {f.get('step')} failed on article {f.get('article_id')} (left out of {f.get('table')}): "
+            f"{f.get('error')}")
     for msg in other:
         say(f"newslab: warning: {msg}")
     return state, other
@@ -624,6 +637,8 @@ def analyze(args: argparse.Namespace) -> int:
         "counts": counts,
         "batches": state.done,
         "skipped": skipped,
+        "ignored": state.ignored,
+        "failed": state.failed,
         "warnings": other,
         "files": files,
         "charts_failed": failed,
@@ -651,6 +666,10 @@ def analyze(args: argparse.Namespace) -> int:
         print(f"newslab: {_n(n_articles, 'article')} -> {summary_line}")
         if skipped:
             print(f"newslab: {len(skipped)} input(s) skipped, listed in manifest.json")
+        if state.failed:
+            n_failed = len({f.get("article_id") for f in state.failed})
+            print(f"newslab: a step failed on {_n(n_failed, 'article')}, left out of that step's table "
+                  f"({len(state.failed)} in all), listed in manifest.json under \"failed\"")
         print(f"newslab: wrote {len(files)} files to {out.resolve()} (open {(out / 'report.html').resolve()})")
     return 0
 

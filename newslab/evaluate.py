@@ -179,82 +179,126 @@ def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, articles: pd.DataFrame
         raise TypeError("evaluate(predicted, gold) takes two quotes DataFrames")
     preds = _records(predicted, ("speaker_name",))
     golds = _records(gold, ("speaker_name", "speaker_resolved"))
-    texts: dict[Any, str] = {}
-    if articles is not None:
-        if not {"article_id", "text"} <= set(articles.columns):
-            raise ValueError("evaluate(articles=...) needs the columns article_id and text")
-        texts = {a: t for a, t in zip(articles["article_id"], articles["text"]) if isinstance(t, str)}
-        ids = list(dict.fromkeys([*articles["article_id"], *golds]))  # gold quotes always count
-    else:
-        ids = list(golds)
-
-    tp = fp = 0
-    type_counts: dict[str, list[int]] = {}
-    spk = [0, 0]
-    nam = [0, 0]
-    case_rows: list[dict[str, Any]] = []
-    exact = {part: [0, 0, 0] for part, *_ in _SPANS}  # tp, npred, ngold
+    texts, ids = _texts_and_ids(articles, golds)
+    tally = _Tally()
     for aid in ids:
         gs, ps = golds.get(aid, []), preds.get(aid, [])
-        used: set[int] = set()
-        for g in gs:
-            best, bi = threshold, None
-            for i, cand in enumerate(ps):
-                if i not in used and cand["start"] is not None and cand["end"] is not None \
-                        and g["start"] is not None and g["end"] is not None:
-                    c = _cover((g["start"], g["end"]), (cand["start"], cand["end"]))
-                    if c > best:
-                        best, bi = c, i
-            p: dict[str, Any] | None = ps[bi] if bi is not None else None
-            t = type_counts.setdefault(g["type"] or "?", [0, 0])
-            t[1] += 1
-            row = _case(aid, "missed" if p is None else "found", g, p, best if p is not None else None)
-            if p is not None:
-                used.add(bi)  # type: ignore[arg-type]
-                tp += 1
-                t[0] += 1
-                if g["speaker_start"] is not None:
-                    ok = p["speaker_start"] is not None and p["speaker_end"] is not None and _cover(
-                        (g["speaker_start"], g["speaker_end"]), (p["speaker_start"], p["speaker_end"])) > 0
-                    spk[0] += ok
-                    spk[1] += 1
-                    row["speaker_ok"] = ok
-                if g["name"]:
-                    ok = _norm_name(p["name"]) == _norm_name(g["name"])
-                    nam[0] += ok
-                    nam[1] += 1
-                    row["name_ok"] = ok
-            case_rows.append(row)
+        used = _match_article(aid, gs, ps, threshold, tally)
         for i, p in enumerate(ps):
             if i not in used:
-                fp += 1
-                case_rows.append(_case(aid, "spurious", None, p, None))
-        text = texts.get(aid)
+                tally.fp += 1
+                tally.cases.append(_case(aid, "spurious", None, p, None))
+        tally.count_exact(texts.get(aid), gs, ps)
+    scores = tally.scores(threshold)
+    cases = pd.DataFrame(tally.cases, columns=_CASE_COLUMNS)
+    return Evaluation(summary=_summary(scores), scores=scores, cases=cases)
+
+
+def _texts_and_ids(articles: pd.DataFrame | None, golds: dict[Any, list[dict[str, Any]]]
+                   ) -> tuple[dict[Any, str], list[Any]]:
+    """The article texts by id, and the ids to score: every article given and every one with a gold
+    quote (gold quotes always count), or the gold articles alone when no articles are given."""
+    if articles is None:
+        return {}, list(golds)
+    if not {"article_id", "text"} <= set(articles.columns):
+        raise ValueError("evaluate(articles=...) needs the columns article_id and text")
+    texts = {a: t for a, t in zip(articles["article_id"], articles["text"]) if isinstance(t, str)}
+    return texts, list(dict.fromkeys([*articles["article_id"], *golds]))
+
+
+@dataclass
+class _Tally:
+    """Running counts of one evaluation: matches, per-type recall, speaker and name agreement,
+    exact-span counts (tp, predicted, gold per part) and the case rows."""
+
+    tp: int = 0
+    fp: int = 0
+    type_counts: dict[str, list[int]] = field(default_factory=dict)  # type -> [found, gold]
+    spk: list[int] = field(default_factory=lambda: [0, 0])
+    nam: list[int] = field(default_factory=lambda: [0, 0])
+    cases: list[dict[str, Any]] = field(default_factory=list)
+    exact: dict[str, list[int]] = field(default_factory=lambda: {part: [0, 0, 0] for part, *_ in _SPANS})
+
+    def judge(self, row: dict[str, Any], g: dict[str, Any], p: dict[str, Any]) -> None:
+        """Count a found quote's speaker (spans overlap) and name (equal once normalised) in ``row``."""
+        if g["speaker_start"] is not None:
+            ok = p["speaker_start"] is not None and p["speaker_end"] is not None and _cover(
+                (g["speaker_start"], g["speaker_end"]), (p["speaker_start"], p["speaker_end"])) > 0
+            self.spk[0] += ok
+            self.spk[1] += 1
+            row["speaker_ok"] = ok
+        if g["name"]:
+            ok = _norm_name(p["name"]) == _norm_name(g["name"])
+            self.nam[0] += ok
+            self.nam[1] += 1
+            row["name_ok"] = ok
+
+    def count_exact(self, text: str | None, gs: list[dict[str, Any]], ps: list[dict[str, Any]]) -> None:
+        """Count one article's spans that equal a gold span once trimmed, part by part."""
         for part, s, e, piece in _SPANS:
             gc = Counter(_trimmed(text, q, s, e, piece) for q in gs if q[s] is not None)
             pc = Counter(_trimmed(text, q, s, e, piece) for q in ps if q[s] is not None)
-            exact[part][0] += sum((gc & pc).values())
-            exact[part][1] += sum(pc.values())
-            exact[part][2] += sum(gc.values())
+            self.exact[part][0] += sum((gc & pc).values())
+            self.exact[part][1] += sum(pc.values())
+            self.exact[part][2] += sum(gc.values())
 
-    fn = sum(b for _, b in type_counts.values()) - tp
-    scores: dict[str, Any] = {"thr": threshold, **_prf(tp, tp + fp, tp + fn), "tp": tp, "fp": fp, "fn": fn}
-    if spk[1]:
-        scores["speaker_acc"] = round(100 * spk[0] / spk[1], 1)
-    if nam[1]:
-        scores["name_acc"] = round(100 * nam[0] / nam[1], 1)
-    scores["recall_by_type"] = {k: round(100 * a / b, 1) for k, (a, b) in sorted(type_counts.items())}
-    scores["exact"] = {part: _prf(*v) for part, v in exact.items()}
+    def scores(self, threshold: float) -> dict[str, Any]:
+        """The figures of ``Evaluation.scores``."""
+        tp, fp = self.tp, self.fp
+        fn = sum(b for _, b in self.type_counts.values()) - tp
+        scores: dict[str, Any] = {"thr": threshold, **_prf(tp, tp + fp, tp + fn), "tp": tp, "fp": fp, "fn": fn}
+        if self.spk[1]:
+            scores["speaker_acc"] = round(100 * self.spk[0] / self.spk[1], 1)
+        if self.nam[1]:
+            scores["name_acc"] = round(100 * self.nam[0] / self.nam[1], 1)
+        scores["recall_by_type"] = {k: round(100 * a / b, 1) for k, (a, b) in sorted(self.type_counts.items())}
+        scores["exact"] = {part: _prf(*v) for part, v in self.exact.items()}
+        return scores
 
+
+def _best_match(g: dict[str, Any], ps: list[dict[str, Any]], used: set[int], threshold: float
+                ) -> tuple[float, int | None]:
+    """The unused prediction covering most of gold quote ``g`` (more than ``threshold``), and its cover."""
+    best, bi = threshold, None
+    if g["start"] is None or g["end"] is None:
+        return best, bi
+    for i, cand in enumerate(ps):
+        if i not in used and cand["start"] is not None and cand["end"] is not None:
+            c = _cover((g["start"], g["end"]), (cand["start"], cand["end"]))
+            if c > best:
+                best, bi = c, i
+    return best, bi
+
+
+def _match_article(aid: Any, gs: list[dict[str, Any]], ps: list[dict[str, Any]], threshold: float,
+                   tally: _Tally) -> set[int]:
+    """Match one article's gold quotes, in table order, to its predictions; the predictions used."""
+    used: set[int] = set()
+    for g in gs:
+        best, bi = _best_match(g, ps, used, threshold)
+        p: dict[str, Any] | None = ps[bi] if bi is not None else None
+        t = tally.type_counts.setdefault(g["type"] or "?", [0, 0])
+        t[1] += 1
+        row = _case(aid, "missed" if p is None else "found", g, p, best if p is not None else None)
+        if p is not None:
+            used.add(bi)  # type: ignore[arg-type]
+            tally.tp += 1
+            t[0] += 1
+            tally.judge(row, g, p)
+        tally.cases.append(row)
+    return used
+
+
+def _summary(scores: dict[str, Any]) -> pd.DataFrame:
+    """``Evaluation.summary``: one row per figure (metric, value as float)."""
     summary = [("P", scores["P"]), ("R", scores["R"]), ("F1", scores["F1"]),
-               ("tp", tp), ("fp", fp), ("fn", fn)]
+               ("tp", scores["tp"]), ("fp", scores["fp"]), ("fn", scores["fn"])]
     summary += [(k, scores[k]) for k in ("speaker_acc", "name_acc") if k in scores]
     summary += [(f"recall_{k}", v) for k, v in scores["recall_by_type"].items()]
-    summary += [(f"exact_{part}_{m}", scores["exact"][part][m]) for part in exact for m in ("P", "R", "F1")]
+    summary += [(f"exact_{part}_{m}", scores["exact"][part][m]) for part in scores["exact"] for m in ("P", "R", "F1")]
     summary_df = pd.DataFrame(summary, columns=["metric", "value"])
     summary_df["value"] = summary_df["value"].astype("float64")
-    cases = pd.DataFrame(case_rows, columns=_CASE_COLUMNS)
-    return Evaluation(summary=summary_df, scores=scores, cases=cases)
+    return summary_df
 
 
 _CASE_COLUMNS = ["article_id", "status", "type", "gold_start", "gold_end", "gold_text", "pred_start", "pred_end",

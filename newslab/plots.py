@@ -507,31 +507,14 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
     default_title = "Over time"
     if df is None or len(df) == 0:
         return _no_data(ax, title or default_title, "empty table")
-    data = df
-    needed = [c for c in (date_column, by) if c and c not in data.columns]
-    if needed and articles is not None and "article_id" in data.columns and "article_id" in articles.columns:
-        extra = articles[["article_id", *[c for c in needed if c in articles.columns]]].drop_duplicates("article_id")
-        data = data.merge(extra, on="article_id", how="left")
+    data = _with_article_columns(df, [c for c in (date_column, by) if c], articles)
     _require(data, [c for c in (date_column, by, value) if c], "timeline")
-    what = _rows_name(df)
-    when = data[date_column]
-    if not pd.api.types.is_datetime64_any_dtype(when):
-        when = pd.to_datetime(when.astype(object), errors="coerce", utc=True, format="mixed")
-    if getattr(when.dt, "tz", None) is not None:
-        when = when.dt.tz_convert(None)
+    when = _readable_dates(data[date_column])
     period = _PERIOD_ALIASES.get(freq, freq)
     ok = when.notna().to_numpy()
-    n_missing = int((~ok).sum())
     if not ok.any():
         return _no_data(ax, title or default_title, f"no readable dates in column {date_column!r}")
-    frame = pd.DataFrame({
-        "when": when[ok].dt.to_period(period).dt.start_time.to_numpy(),
-        "group": (data[by].astype(object).fillna(_UNKNOWN_SPEAKER if by in _SPEAKER_COLUMNS else "(none)")
-                  .astype(str).to_numpy()[ok] if by
-                  else np.full(int(ok.sum()), "all", dtype=object)),
-        "value": (pd.to_numeric(data[value], errors="coerce").to_numpy(dtype=float)[ok] if value
-                  else np.ones(int(ok.sum()))),
-    })
+    frame = _timeline_frame(data, when, ok, period, by, value)
     size = frame.groupby("group").size()
     groups = sorted(size.index, key=lambda g: (-size[g], g))
     n_groups = sum(g != _UNKNOWN_SPEAKER for g in groups) if by in _SPEAKER_COLUMNS else len(groups)
@@ -547,49 +530,12 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
     fmt = {"M": "%b %Y", "Y": "%Y"}.get(period, "%d %b %Y")
     names = [f"{p.year} Q{p.quarter}" if period == "Q" else p.strftime(fmt) for p in periods]
     if len(periods) == 1:
-        # One period (e.g. a single article): lines would be lone, overlapping dots, so draw one bar per
-        # group, named on the axis.
-        values = table.iloc[0].to_numpy(dtype=float)
-        ax.bar(range(len(groups)), np.nan_to_num(values), color=[colors[i % len(colors)] for i in range(len(groups))],
-               width=0.6)
-        ax.set_xticks(range(len(groups)), [f"{_wrap(g, 16)}\n({int(size[g])})" for g in groups] if by else [""])
-        pad = max(0.0, (3 - len(groups)) / 2)  # a lone bar stays bar-shaped, not a wall
-        ax.set_xlim(-0.7 - pad, len(groups) - 0.3 + pad)
+        _timeline_bars(ax, table, groups, size, by, colors)
     else:
-        for i, g in enumerate(groups):
-            ax.plot(table.index, table[g].to_numpy(dtype=float), marker="o", markersize=5, linewidth=1.6,
-                    color=colors[i % len(colors)], linestyle=("-", "--", ":")[i // len(colors) % 3],
-                    label=f"{_wrap(g, 24)} ({int(size[g])})")
-        if len(periods) <= 12:  # few periods: one tick per period, named the way people write it
-            ax.set_xticks(periods, names)
-        else:
-            locator = mdates.AutoDateLocator()
-            ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        if len(periods) > 5:
-            ax.tick_params(axis="x", labelrotation=30)
-            for lab in ax.get_xticklabels():
-                lab.set_horizontalalignment("right")
-    if value:
-        ax.set_ylabel(f"Mean {value.replace('_', ' ')} per {unit}")
-        ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=0)
-        v = frame["value"].to_numpy(dtype=float)
-        means = table.to_numpy(dtype=float)
-        if np.isfinite(v).any() and np.nanmin(v) >= -1 and np.nanmax(v) <= 1 and np.isfinite(means).any():
-            # scores in [-1, 1]: zero in the middle, symmetric, never zoomed in so far that noise looks big
-            reach = min(1.05, max(0.25, float(np.nanmax(np.abs(means))) * 1.15))
-            ax.set_ylim(-reach, reach)
-    else:
-        ax.set_ylabel(f"{what} per {unit}")
-        ax.set_ylim(bottom=0)
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    xlabel = f"{unit.capitalize()} starting" if unit != "day" else "Date"
-    if len(periods) == 1:
-        when = f"{unit} starting {names[0]}" if unit != "day" else names[0]
-        xlabel = f"{by.replace('_', ' ').capitalize()}, {when}" if by else when[0].upper() + when[1:]
-    if n_missing:
-        xlabel += f"\n({n_missing} row(s) without a readable {date_column} not shown)"
-    ax.set_xlabel(xlabel)
+        _timeline_lines(ax, table, groups, size, periods, names, colors)
+    what = _rows_name(df)
+    _timeline_y_axis(ax, frame, table, value, what, unit)
+    ax.set_xlabel(_timeline_xlabel(unit, names, by, date_column, int((~ok).sum())))
     if title is None:
         what_value = f"mean {value.replace('_', ' ')}" if value else what.lower()
         title = f"{what_value.capitalize()} per {unit}" + (f" by {by.replace('_', ' ')}" if by else "")
@@ -600,3 +546,97 @@ def timeline(df: pd.DataFrame, date_column: str = "date", by: str | None = None,
         ax.legend(title=shown, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+def _with_article_columns(df: pd.DataFrame, columns: list[str], articles: pd.DataFrame | None) -> pd.DataFrame:
+    """``df`` with those of ``columns`` it lacks (e.g. ``date``, ``source`` of a quotes table) taken from
+    ``articles`` through ``article_id``, when both have it."""
+    needed = [c for c in columns if c not in df.columns]
+    if not (needed and articles is not None and "article_id" in df.columns and "article_id" in articles.columns):
+        return df
+    extra = articles[["article_id", *[c for c in needed if c in articles.columns]]].drop_duplicates("article_id")
+    return df.merge(extra, on="article_id", how="left")
+
+
+def _readable_dates(when: pd.Series) -> pd.Series:
+    """Dates as tz-naive datetimes (UTC for those that named a zone); NaT where unreadable."""
+    if not pd.api.types.is_datetime64_any_dtype(when):
+        when = pd.to_datetime(when.astype(object), errors="coerce", utc=True, format="mixed")
+    if getattr(when.dt, "tz", None) is not None:
+        when = when.dt.tz_convert(None)
+    return when
+
+
+def _timeline_frame(data: pd.DataFrame, when: pd.Series, ok: np.ndarray, period: str, by: str | None,
+                    value: str | None) -> pd.DataFrame:
+    """One row per dated row: the start of its period, its group (``by``, or "all") and its value
+    (``value``, or 1 to count)."""
+    return pd.DataFrame({
+        "when": when[ok].dt.to_period(period).dt.start_time.to_numpy(),
+        "group": (data[by].astype(object).fillna(_UNKNOWN_SPEAKER if by in _SPEAKER_COLUMNS else "(none)")
+                  .astype(str).to_numpy()[ok] if by
+                  else np.full(int(ok.sum()), "all", dtype=object)),
+        "value": (pd.to_numeric(data[value], errors="coerce").to_numpy(dtype=float)[ok] if value
+                  else np.ones(int(ok.sum()))),
+    })
+
+
+def _timeline_bars(ax: Axes, table: pd.DataFrame, groups: list[str], size: pd.Series, by: str | None,
+                   colors: list[str]) -> None:
+    """One period (e.g. a single article): lines would be lone, overlapping dots, so one bar per
+    group, named on the axis."""
+    values = table.iloc[0].to_numpy(dtype=float)
+    ax.bar(range(len(groups)), np.nan_to_num(values), color=[colors[i % len(colors)] for i in range(len(groups))],
+           width=0.6)
+    ax.set_xticks(range(len(groups)), [f"{_wrap(g, 16)}\n({int(size[g])})" for g in groups] if by else [""])
+    pad = max(0.0, (3 - len(groups)) / 2)  # a lone bar stays bar-shaped, not a wall
+    ax.set_xlim(-0.7 - pad, len(groups) - 0.3 + pad)
+
+
+def _timeline_lines(ax: Axes, table: pd.DataFrame, groups: list[str], size: pd.Series, periods: pd.DatetimeIndex,
+                    names: list[str], colors: list[str]) -> None:
+    """One line per group, a marker on each period; few periods get one named tick each."""
+    for i, g in enumerate(groups):
+        ax.plot(table.index, table[g].to_numpy(dtype=float), marker="o", markersize=5, linewidth=1.6,
+                color=colors[i % len(colors)], linestyle=("-", "--", ":")[i // len(colors) % 3],
+                label=f"{_wrap(g, 24)} ({int(size[g])})")
+    if len(periods) <= 12:  # few periods: one tick per period, named the way people write it
+        ax.set_xticks(periods, names)
+    else:
+        locator = mdates.AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if len(periods) > 5:
+        ax.tick_params(axis="x", labelrotation=30)
+        for lab in ax.get_xticklabels():
+            lab.set_horizontalalignment("right")
+
+
+def _timeline_y_axis(ax: Axes, frame: pd.DataFrame, table: pd.DataFrame, value: str | None, what: str,
+                     unit: str) -> None:
+    """Counts ("Quotes per week") from zero in whole numbers; means of a score in [-1, 1] around zero,
+    symmetric."""
+    if not value:
+        ax.set_ylabel(f"{what} per {unit}")
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        return
+    ax.set_ylabel(f"Mean {value.replace('_', ' ')} per {unit}")
+    ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=0)
+    v = frame["value"].to_numpy(dtype=float)
+    means = table.to_numpy(dtype=float)
+    if np.isfinite(v).any() and np.nanmin(v) >= -1 and np.nanmax(v) <= 1 and np.isfinite(means).any():
+        # scores in [-1, 1]: zero in the middle, symmetric, never zoomed in so far that noise looks big
+        reach = min(1.05, max(0.25, float(np.nanmax(np.abs(means))) * 1.15))
+        ax.set_ylim(-reach, reach)
+
+
+def _timeline_xlabel(unit: str, names: list[str], by: str | None, date_column: str, n_missing: int) -> str:
+    """"Week starting", or for one period what the bars are and when; with the undated rows counted."""
+    xlabel = f"{unit.capitalize()} starting" if unit != "day" else "Date"
+    if len(names) == 1:
+        when = f"{unit} starting {names[0]}" if unit != "day" else names[0]
+        xlabel = f"{by.replace('_', ' ').capitalize()}, {when}" if by else when[0].upper() + when[1:]
+    if n_missing:
+        xlabel += f"\n({n_missing} row(s) without a readable {date_column} not shown)"
+    return xlabel

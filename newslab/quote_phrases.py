@@ -144,88 +144,224 @@ def _abbr_dot(a: _Article, k: int) -> bool:
                                                      and len(prev.rsplit(".", 1)[1]) <= 2)
 
 
-def _np_back(a: _Article, j: int, lo: int) -> int | None:
-    """Start token of the noun phrase that ends at token ``j`` (walking left, not past ``lo``)."""
+def _back_short_phrase(a: _Article, j: int, lo: int) -> int | None:
+    """Start of a phrase decided by its last word: a pronoun or a relative ('who said', the mention
+    resolved later; but 'the one said' walks on) and a part of a group ('One of them said', 'Most of
+    us told', 'A majority of those'). None: walk on."""
     aw = a.w
-    if j < lo:
-        return None
-    w = aw[j]
-    lw = w.lower()
-    # "who said": the relative pronoun is the mention, resolved later
-    if (lw in _PRON or lw in _REL) and not (lw in ("that", "this", "one") and j - 1 >= lo
-                                             and aw[j - 1].lower() in _DET):
+    lw = aw[j].lower()
+    if lw in _PRON_OR_REL and not (lw in ("that", "this", "one") and j - 1 >= lo and aw[j - 1].lower() in _DET):
         return j
     if lw in _PARTITIVE_HEADS and j - 2 >= lo and aw[j - 1].lower() == "of" and aw[j - 2].lower() in _PARTITIVES:
-        # 'One of them said', 'Most of us told', 'A majority of those': a part of a group
         return j - 3 if j - 3 >= lo and aw[j - 3].lower() in ("a", "the") else j - 2
-    if (not w[:1].isalnum() or lw in _STOP) and not (j - 1 >= lo and _abbr_dot(a, j)):
+    return None
+
+
+def _back_cannot_end(a: _Article, j: int, lo: int) -> bool:
+    """Can token ``j`` not end a noun phrase: punctuation or a function word ('..., and said'),
+    but the dot of an abbreviation can ('the U.S. said')?"""
+    w = a.w[j]
+    return (not w[:1].isalnum() or w.lower() in _STOP) and not (j - 1 >= lo and _abbr_dot(a, j))
+
+
+class _BackWalk:
+    """One walk left from token ``j`` (not past ``lo``): the token ``k`` it stands on, the last
+    confirmed ``start`` of the phrase, and whether an "and" joined two names on the way."""
+
+    __slots__ = ("a", "aw", "j", "k", "lo", "seen_and", "start")
+
+    def __init__(self, a: _Article, j: int, lo: int) -> None:
+        self.a, self.aw, self.j, self.lo = a, a.w, j, lo
+        self.k = j
+        self.start: int | None = None
+        self.seen_and = False
+
+
+# Each rule of the walk looks at the token ``walk.k`` and answers None (not its shape), True (the
+# phrase goes on to the left, ``walk.start`` moved where the token opens it) or False (the walk ends).
+
+
+def _back_abbr_dot(walk: _BackWalk) -> bool | None:
+    """'Mr. Smith', 'the U.S. envoy': the dot of an abbreviation passes."""
+    if walk.aw[walk.k] == "." and walk.k - 1 >= walk.lo and _abbr_dot(walk.a, walk.k):
+        return True
+    return None
+
+
+def _back_possessive(walk: _BackWalk) -> bool | None:
+    """"Labour's leader", "the workers' union": a possessive ending inside the phrase passes."""
+    k = walk.k
+    if walk.aw[k].lower() in ("\u2019s", "'s", "'", "\u2019") and k > walk.lo and k != walk.j:
+        return True
+    return None
+
+
+def _back_name_word(walk: _BackWalk) -> bool | None:
+    """'Foreign Minister Sergei Lavrov', '10 Downing Street': a capitalised word or a number opens
+    the phrase; so do "A." of an initial ('Prof. A. Roy') and "No" of a number ('No 10')."""
+    aw, k = walk.aw, walk.k
+    w = aw[k]
+    c = w[:1]
+    if (c.isupper() or c.isdigit()) and c.isalnum() and (w.lower() not in _DET or (w == "A" and aw[k + 1] == ".")
+                                                          or (w == "No" and aw[k + 1][:1].isdigit())):
+        walk.start = k
+        return True
+    return None
+
+
+def _quantity_lead(aw: list[str], k: int, lo: int) -> int | None:
+    """Start of a quantity before the determiner at ``k``: 'at least a dozen members', 'less than
+    a third', 'nearly all', or None."""
+    if k - 1 < lo or aw[k - 1].lower() not in _QUANT_LEAD:
         return None
-    k = j
-    start = None      # last confirmed start
-    seen_and = False
-    n = 0
-    while k >= lo and n < 14:
-        w = aw[k]
-        lw = w.lower()
-        n += 1
-        if w == "." and k - 1 >= lo and _abbr_dot(a, k):
-            k -= 1
-            continue
-        if lw in ("\u2019s", "'s", "'", "\u2019") and k > lo and k != j:
-            k -= 1
-            continue
-        c = w[:1]
-        if (c.isupper() or c.isdigit()) and c.isalnum() and (lw not in _DET or (w == "A" and aw[k + 1] == ".")
-                                                              or (w == "No" and aw[k + 1][:1].isdigit())):
-            start = k  # _is_cap, inlined: hot; "A." is an initial ("Prof. A. Roy"), "No 10" a number
-        elif lw in _DET:
-            start = k
-            # a determiner opens the phrase unless "of"/"for" attaches it to a head on its left
-            left = aw[k - 1].lower() if k - 1 >= lo else ""
-            if left in _QUANT_LEAD:  # "at least a dozen members", "less than a third"
-                start = k - 1
-                if k - 2 >= lo and aw[k - 2].lower() in ("at", "less", "more", "fewer", "well"):
-                    start = k - 2
-                break
-            if left in _DET and (left not in _ARTICLES or lw in _NUMBER_WORDS or lw in ("other", "few", "many")):
-                k -= 1  # "all five", "some three hundred", "the two leaders", "the other officials"
-                start = k
-                left = aw[k - 1].lower() if k - 1 >= lo else ""
-            if left == "and" and k - 2 >= lo and _is_cap(aw[k - 2]) and lw in ("his", "her", "their", "its"):
-                k -= 1  # "Bush and his rivals"
-                seen_and = True
-            elif left not in ("of", "for", "at", "from", "with", "by", "in", "to"):
-                break
-        elif lw in ("and", "&") and _is_cap(aw[k + 1]) and k - 1 >= lo and _is_cap(aw[k - 1]) \
-                and aw[k - 1][:1].isalpha() and start is not None:
-            seen_and = True  # "Russia and North Korea"
-        elif w == "," and seen_and and _is_cap(aw[k + 1]) and k - 1 >= lo and _is_cap(aw[k - 1]) \
-                and aw[k - 1][:1].isalpha():
-            pass  # "The US, Japan and South Korea": a list of names
-        elif lw in _NP_INNER and k != j and k - 1 >= lo and aw[k - 1][:1].isalnum() \
-                and aw[k - 1].lower() not in _STOP:
-            pass
-        elif c.isalpha() and not c.isupper() and lw not in _STOP and lw not in _NP_INNER \
-                and lw not in _verbs_set():
-            start = k
-        else:
-            break
+    if k - 2 >= lo and aw[k - 2].lower() in ("at", "less", "more", "fewer", "well"):
+        return k - 2
+    return k - 1
+
+
+def _back_determiner(walk: _BackWalk) -> bool | None:
+    """'the two leaders', 'all five', 'some three hundred', 'the other officials': a determiner
+    opens the phrase, after a quantity ('at least a dozen members') that ends it; the walk goes on
+    only where a link attaches it to a head on its left ('head of the agency', 'Bush and his
+    rivals')."""
+    aw, k, lo = walk.aw, walk.k, walk.lo
+    lw = aw[k].lower()
+    if lw not in _DET:
+        return None
+    quantity = _quantity_lead(aw, k, lo)
+    if quantity is not None:
+        walk.start = quantity
+        return False
+    walk.start = k
+    left = aw[k - 1].lower() if k - 1 >= lo else ""
+    if left in _DET and (left not in _ARTICLES or lw in _NUMBER_WORDS or lw in ("other", "few", "many")):
         k -= 1
+        walk.k = walk.start = k
+        left = aw[k - 1].lower() if k - 1 >= lo else ""
+    if left == "and" and k - 2 >= lo and _is_cap(aw[k - 2]) and lw in ("his", "her", "their", "its"):
+        walk.k = k - 1
+        walk.seen_and = True
+        return True
+    return left in ("of", "for", "at", "from", "with", "by", "in", "to")
+
+
+def _between_names(walk: _BackWalk) -> bool:
+    """Is the token at ``walk.k`` between two capitalised words, the left one a word?"""
+    aw, k = walk.aw, walk.k
+    return _is_cap(aw[k + 1]) and k - 1 >= walk.lo and _is_cap(aw[k - 1]) and aw[k - 1][:1].isalpha()
+
+
+def _back_and_names(walk: _BackWalk) -> bool | None:
+    """'Russia and North Korea', 'Johnson & Johnson': "and" between names, once a name was seen."""
+    if walk.aw[walk.k].lower() in ("and", "&") and walk.start is not None and _between_names(walk):
+        walk.seen_and = True
+        return True
+    return None
+
+
+def _back_list_comma(walk: _BackWalk) -> bool | None:
+    """'The US, Japan and South Korea': a comma in a list of names that ends with "and"."""
+    if walk.aw[walk.k] == "," and walk.seen_and and _between_names(walk):
+        return True
+    return None
+
+
+def _back_inner_link(walk: _BackWalk) -> bool | None:
+    """'head of the agency', 'Ambassador to the UN', 'Ahmed bin Salman': a link word inside the
+    phrase passes when a word that is not a function word stands on its left."""
+    aw, k = walk.aw, walk.k
+    if aw[k].lower() in _NP_INNER and k != walk.j and k - 1 >= walk.lo and aw[k - 1][:1].isalnum() \
+            and aw[k - 1].lower() not in _STOP:
+        return True
+    return None
+
+
+def _back_lower_word(walk: _BackWalk) -> bool | None:
+    """'a senior official', 'attorneys for the family': a lower-case word, not a function word or a
+    verb, opens the phrase."""
+    k = walk.k
+    w = walk.aw[k]
+    lw = w.lower()
+    c = w[:1]
+    if c.isalpha() and not c.isupper() and lw not in _STOP_OR_INNER and lw not in _verbs_set():
+        walk.start = k
+        return True
+    return None
+
+
+# The rules of the walk in _np_back_walk, in order: the first that recognises the token decides.
+_NP_BACK_RULES = (_back_abbr_dot, _back_possessive, _back_name_word, _back_determiner, _back_and_names,
+                  _back_list_comma, _back_inner_link, _back_lower_word)
+
+
+def _np_back_walk(a: _Article, j: int, lo: int) -> int | None:
+    """The last confirmed start of a walk left from token ``j``: at most 14 tokens, each decided by
+    the first rule of ``_NP_BACK_RULES`` that recognises it; a token no rule recognises ends the walk."""
+    walk = _BackWalk(a, j, lo)
+    for _ in range(14):
+        if walk.k < lo:
+            break
+        for rule in _NP_BACK_RULES:
+            goes_on = rule(walk)
+            if goes_on is not None:
+                break
+        else:
+            goes_on = False
+        if not goes_on:
+            break
+        walk.k -= 1
+    return walk.start
+
+
+def _back_cannot_start(aw: list[str], start: int, j: int) -> bool:
+    """Can the token at ``start`` not open the phrase ending at ``j``: a link, a comma, "and", a
+    possessive, or a leading word ('But Trump', 'Meanwhile Trump', 'As Clinton')?"""
+    w = aw[start]
+    return w in _NP_INNER or w in (",", "and", "&", ".", "\u2019s", "'s") \
+        or (start < j and w.lower() in _LEAD_OR_STOP and w.lower() not in _DET)
+
+
+def _bare_lower_run(aw: list[str], start: int, j: int) -> bool:
+    """Four or more bare lower-case words ('angry local farm workers') are no subject: only a
+    head and its nearest modifiers are; but 'attorneys for the family', 'lawyers for the victims'
+    are one phrase."""
+    if j - start < 3 or any(aw[i][:1].isupper() for i in range(start, j + 1)) or aw[start].lower() in _DET:
+        return False
+    return not (j - start <= 4 and aw[start + 1].lower() in ("for", "of") and aw[start + 2].lower() in _DET)
+
+
+def _np_back(a: _Article, j: int, lo: int) -> int | None:
+    """Start token of the noun phrase that ends at token ``j`` (walking left, not past ``lo``).
+
+    A pronoun or a part of a group decides alone (``_back_short_phrase``); a token that cannot end a
+    phrase gives None; otherwise the walk (``_np_back_walk``) finds the start, and words a phrase
+    cannot start with are trimmed from it ('But Trump'). A run of bare lower-case words gives None.
+
+    Examples:
+        >>> from newslab.quote_article import _Article
+        >>> a = _Article("But Foreign Minister Sergei Lavrov said one of them told the US, Japan and South Korea.")
+        >>> j = a.words.index("Lavrov"); a.words[_np_back(a, j, 0):j + 1]
+        ['Foreign', 'Minister', 'Sergei', 'Lavrov']
+        >>> j = a.words.index("them"); a.words[_np_back(a, j, 6):j + 1]
+        ['one', 'of', 'them']
+        >>> j = a.words.index("Korea"); a.words[_np_back(a, j, 10):j + 1]
+        ['the', 'US', ',', 'Japan', 'and', 'South', 'Korea']
+    """
+    if j < lo:
+        return None
+    short = _back_short_phrase(a, j, lo)
+    if short is not None:
+        return short
+    if _back_cannot_end(a, j, lo):
+        return None
+    start = _np_back_walk(a, j, lo)
     if start is None:
         return None
-    # trim words the phrase cannot start with ("But Trump", "Meanwhile Trump", "As Clinton")
-    while start <= j and ((aw[start] in _NP_INNER) or aw[start] in (",", "and", "&", ".")
-                          or aw[start] in ("\u2019s", "'s")
-                          or (start < j and aw[start].lower() in _LEAD_OR_STOP
-                              and aw[start].lower() not in _DET)):
+    aw = a.w
+    while start <= j and _back_cannot_start(aw, start, j):
         start += 1
-    if start > j:
+    if start > j or _bare_lower_run(aw, start, j):
         return None
-    # a run of bare lower-case words: keep the head and its nearest modifiers only
-    if j - start >= 3 and all(not aw[i][:1].isupper() for i in range(start, j + 1)) \
-            and aw[start].lower() not in _DET and not (
-                j - start <= 4 and aw[start + 1].lower() in ("for", "of") and aw[start + 2].lower() in _DET):
-        return None  # but "attorneys for the family", "lawyers for the victims" are one phrase
     return start
 
 

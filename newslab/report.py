@@ -11,7 +11,7 @@ import html
 import io
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -188,6 +188,22 @@ def _views_html(tables: Mapping[str, pd.DataFrame], n: int) -> str:
     return "".join(parts)
 
 
+def _failed_articles_html(failed: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The report's list of articles a step failed on (``manifest["failed"]``), after the skipped inputs.
+
+    Examples:
+        >>> _failed_articles_html([{"step": "quotes", "table": "quotes", "article_id": "a<1>", "error": "E: x"}])[1]
+        '<li><code>a&lt;1&gt;</code> left out of quotes (quotes failed): E: x</li>'
+    """
+    if not failed:
+        return []
+    esc = html.escape
+    return [f'<h3 class="bad">Articles a step failed on ({len(failed)})</h3><ul>',
+            *(f"<li><code>{esc(str(f.get('article_id')))}</code> left out of {esc(str(f.get('table')))} "
+              f"({esc(str(f.get('step')))} failed): {esc(str(f.get('error')))}</li>" for f in failed),
+            "</ul>"]
+
+
 def build_report(
     path: str | Path,
     tables: Mapping[str, pd.DataFrame],
@@ -256,6 +272,7 @@ def build_report(
         parts += [f"<li><code>{esc(str(s.get('path', '')))}</code>: {esc(str(s.get('reason', '')))}</li>"
                   for s in skipped]
         parts.append("</ul>")
+    parts += _failed_articles_html(manifest.get("failed") or [])
     failed = manifest.get("charts_failed") or {}
     if failed:
         parts.append('<p class="bad">Charts not drawn: '

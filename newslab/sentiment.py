@@ -161,54 +161,89 @@ class _Vader:
 
     def _valences(self, upper: list[bool], low: list[str], lex: dict[str, float], cap_diff: bool,
                   negate: frozenset[str]) -> list[float]:
-        vs, boosters, n = self.vs, self.boosters, len(low)
+        """VADER's ``sentiment_valence`` of every word ("not very good": the valence of "good", boosted
+        by "very" and negated by "not"), then its "but" rule."""
+        boosters, n = self.boosters, len(low)
         out: list[float] = [0.0] * n  # a word outside the lexicon scores 0: only lexicon words are visited
         for i in [i for i, w in enumerate(low) if w in lex]:
             low_i = low[i]
             if low_i in boosters or (low_i == "kind" and i < n - 1 and low[i + 1] == "of"):
-                continue
-            base = lex[low_i]
-            valence = base
-            if low_i == "no" and i != n - 1 and low[i + 1] in lex:
-                valence = 0.0
-            if ((i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no")
-                    or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor"))):
-                valence = base * vs.N_SCALAR
-            if cap_diff and upper[i]:
-                valence = valence + vs.C_INCR if valence > 0 else valence - vs.C_INCR
-            for start in range(3):
-                j = i - (start + 1)
-                if i > start and low[j] not in lex:
-                    scalar = 0.0
-                    if low[j] in boosters:  # scalar_inc_dec
-                        scalar = boosters[low[j]] * (-1 if valence < 0 else 1)
-                        if cap_diff and upper[j]:
-                            scalar = scalar + vs.C_INCR if valence > 0 else scalar - vs.C_INCR
-                    if start == 1 and scalar != 0:
-                        scalar *= 0.95
-                    elif start == 2 and scalar != 0:
-                        scalar *= 0.9
-                    valence += scalar
-                    valence = self._negation_check(valence, low, start, i, negate)
-                    if start == 2:
-                        valence = self._idioms(valence, low, i)
-            if i > 1 and low[i - 1] not in lex and low[i - 1] == "least":  # _least_check
-                if low[i - 2] != "at" and low[i - 2] != "very":
-                    valence *= vs.N_SCALAR
-            elif i > 0 and low[i - 1] not in lex and low[i - 1] == "least":
-                valence *= vs.N_SCALAR
-            out[i] = valence
-        if "but" in low:  # _but_check, with its quirk: list.index finds the first equal value
-            bi = low.index("but")
-            for sentiment in out:
-                si = out.index(sentiment)
-                if si < bi:
-                    out.pop(si)
-                    out.insert(si, sentiment * 0.5)
-                elif si > bi:
-                    out.pop(si)
-                    out.insert(si, sentiment * 1.5)
+                continue  # a booster ("very") and "kind of" modify others, they carry none of their own
+            valence = self._own_valence(upper, low, lex, cap_diff, i)
+            valence = self._window(valence, upper, low, lex, cap_diff, negate, i)
+            out[i] = self._least_check(valence, low, lex, i)
+        if "but" in low:
+            self._but_check(out, low.index("but"))
         return out
+
+    def _own_valence(self, upper: list[bool], low: list[str], lex: dict[str, float], cap_diff: bool, i: int) -> float:
+        """The lexicon valence of word ``i``: none for "no" before a lexicon word ("no problem"),
+        dampened after "no" ("no good", "no real help", "no fun or joy"), stronger in capitals ("GREAT")
+        when the text is not all capitals."""
+        vs, n = self.vs, len(low)
+        base = lex[low[i]]
+        valence = base
+        if low[i] == "no" and i != n - 1 and low[i + 1] in lex:
+            valence = 0.0
+        if ((i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no")
+                or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor"))):
+            valence = base * vs.N_SCALAR
+        if cap_diff and upper[i]:
+            valence = valence + vs.C_INCR if valence > 0 else valence - vs.C_INCR
+        return valence
+
+    def _booster(self, upper: list[bool], low: list[str], j: int, valence: float, cap_diff: bool) -> float:
+        """VADER's ``scalar_inc_dec``: what booster word ``j`` adds ("very good", "barely good"), in
+        the direction of ``valence``, more in capitals ("VERY good"); 0 for any other word."""
+        vs = self.vs
+        scalar = 0.0
+        if low[j] in self.boosters:
+            scalar = self.boosters[low[j]] * (-1 if valence < 0 else 1)
+            if cap_diff and upper[j]:
+                scalar = scalar + vs.C_INCR if valence > 0 else scalar - vs.C_INCR
+        return scalar
+
+    def _window(self, valence: float, upper: list[bool], low: list[str], lex: dict[str, float], cap_diff: bool,
+                negate: frozenset[str], i: int) -> float:
+        """The three words before word ``i``, nearest first, where they are not lexicon words themselves:
+        boosters (weaker further away), negations ("not good", "never so good") and, three words back,
+        VADER's idioms ("the bomb", "kiss of death")."""
+        for start in range(3):
+            j = i - (start + 1)
+            if i > start and low[j] not in lex:
+                scalar = self._booster(upper, low, j, valence, cap_diff)
+                if start == 1 and scalar != 0:
+                    scalar *= 0.95
+                elif start == 2 and scalar != 0:
+                    scalar *= 0.9
+                valence += scalar
+                valence = self._negation_check(valence, low, start, i, negate)
+                if start == 2:
+                    valence = self._idioms(valence, low, i)
+        return valence
+
+    def _least_check(self, valence: float, low: list[str], lex: dict[str, float], i: int) -> float:
+        """VADER's ``_least_check``: "least" before word ``i`` negates it ("the least helpful"), but not
+        "at least" or "very least"."""
+        if i > 1 and low[i - 1] not in lex and low[i - 1] == "least":
+            if low[i - 2] != "at" and low[i - 2] != "very":
+                valence *= self.vs.N_SCALAR
+        elif i > 0 and low[i - 1] not in lex and low[i - 1] == "least":
+            valence *= self.vs.N_SCALAR
+        return valence
+
+    @staticmethod
+    def _but_check(out: list[float], bi: int) -> None:
+        """VADER's ``_but_check``, in place: words before the first "but" (at ``bi``) count half, words
+        after it one and a half times; with its quirk: ``list.index`` finds the first equal value."""
+        for sentiment in out:
+            si = out.index(sentiment)
+            if si < bi:
+                out.pop(si)
+                out.insert(si, sentiment * 0.5)
+            elif si > bi:
+                out.pop(si)
+                out.insert(si, sentiment * 1.5)
 
     def _negation_check(self, valence: float, low: list[str], start: int, i: int, negate: frozenset[str]) -> float:
         n_scalar = self.vs.N_SCALAR

@@ -202,7 +202,8 @@ def iter_batches(paths: Sequence[str], size: int = BATCH_SIZE,
     """The articles of ``paths`` (files, folders, globs), ``size`` at a time, read lazily.
 
     Each batch is what ``load_articles`` gives for those articles (same ids, columns and values),
-    with ``attrs["skipped"]`` holding the inputs skipped since the previous batch; ``fields`` as in
+    with ``attrs["skipped"]`` holding the inputs skipped since the previous batch (and
+    ``attrs["ignored"]`` the documentation files passed over); ``fields`` as in
     ``load_articles``. Only the batch
     being built is in memory (a JSON Lines or CSV file over ``JSONL_CHUNK_BYTES`` is read in chunks).
 
@@ -220,13 +221,14 @@ def iter_batches(paths: Sequence[str], size: int = BATCH_SIZE,
         state.flush()
         pending += [f for f in state.frames if len(f)]
         state.frames = []
-        while sum(map(len, pending)) >= size or (final and (pending or state.skipped)):
+        while sum(map(len, pending)) >= size or (final and (pending or state.skipped or state.ignored)):
             whole = pd.concat(pending, ignore_index=True, sort=False) if len(pending) > 1 else \
                 (pending[0] if pending else _arts._empty())
             head, rest = whole.iloc[:size], whole.iloc[size:]
             pending = [rest.reset_index(drop=True)] if len(rest) else []
             batch = _finish([head], ids)
             batch.attrs["skipped"], state.skipped = state.skipped, []
+            batch.attrs["ignored"], state.ignored = state.ignored, []
             yield batch
 
     for path, base, explicit in _files(paths, state):
@@ -438,11 +440,14 @@ def top_countries(counts: Mapping[str, tuple[int, int]], top: int) -> dict[str, 
 
 # ---------------------------------------------------------------------------------------- one batch
 def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], jobs: int = 1,
-                  client: Any = None, timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+                  client: Any = None, timings: dict[str, float] | None = None,
+                  failed: list[dict[str, Any]] | None = None) -> dict[str, pd.DataFrame]:
     """The per-batch tables (``BATCH_TABLES``, then the stance matrix's ``MENTIONS``) of one batch of articles.
 
     With a Dask ``client`` the steps run partition-wise on its cluster (the same functions, through
-    their Dask path); otherwise on ``jobs`` local processes. Both give the same tables.
+    their Dask path); otherwise on ``jobs`` local processes. Both give the same tables. A step that
+    raises on an article leaves that article out of its table (``FailedArticleWarning``); given a
+    list as ``failed``, each such article is appended to it (see :func:`_step_failures`).
 
     Examples:
         >>> import newslab
@@ -458,21 +463,28 @@ def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], job
     from .stance import stance as score_stance
 
     timings = {} if timings is None else timings
+    failed = [] if failed is None else failed
     tgt = {k: list(v) for k, v in targets.items()} or {"_": ["_"]}
     if client is not None:
-        return _process_dask(batch, tgt, bool(targets), client, timings)
-    sents = _timed(timings, "sentences", split_sentences, batch, n_jobs=jobs)
+        return _process_dask(batch, tgt, bool(targets), client, timings, failed)
+
+    def step(table: str, fn: Callable[..., pd.DataFrame], df: pd.DataFrame, **kwargs: Any) -> pd.DataFrame:
+        out = _timed(timings, fn.__name__, fn, df, n_jobs=jobs, **kwargs)
+        failed.extend(_step_failures(table, fn.__name__, out))
+        return out
+
+    sents = step("sentences", split_sentences, batch)
     # every attribution (the stance matrix reads attitudes: "criticized ..."); the quotes table is
     # its "quotes" convention, derived as newslab.quotes(batch) derives it
-    attributions = _timed(timings, "quotes", find_quotes, batch, convention="attributions", n_jobs=jobs)
+    attributions = step("quotes", find_quotes, batch, convention="attributions")
     quotes = _timed(timings, "quotes", to_quotations, attributions, _texts(batch))
-    s_sent = _timed(timings, "sentiment", score_sentiment, sents, n_jobs=jobs)
-    q_sent = _timed(timings, "sentiment", score_sentiment, quotes, n_jobs=jobs)
+    s_sent = step("sentence_sentiment", score_sentiment, sents)
+    q_sent = step("quote_sentiment", score_sentiment, quotes)
     # identities are joined within the batch (speaker_ids reads its articles' texts for surnames);
     # run() joins them over the whole corpus at the end (assign_speaker_ids)
     quotes = _timed(timings, "speakers", speaker_ids, quotes, batch)
     # no targets: an empty stance table that still has every column
-    st = _timed(timings, "stance", score_stance, sents if targets else sents.iloc[:0], targets=tgt, n_jobs=jobs)
+    st = step("stance", score_stance, sents if targets else sents.iloc[:0], targets=tgt)
     return {**dict(zip(BATCH_TABLES, (batch, sents, quotes, s_sent, q_sent, st))),
             MENTIONS: _timed(timings, "stance_matrix", _mentions, attributions, tgt, bool(targets))}
 
@@ -489,8 +501,24 @@ def _mentions(attributions: pd.DataFrame, tgt: dict[str, list[str]], has_targets
     return matrix_mentions(attributions if has_targets else attributions.iloc[:0], tgt)
 
 
+def _step_failures(table: str, step: str, out: pd.DataFrame) -> list[dict[str, Any]]:
+    """The articles ``step`` left out of ``table`` (its ``attrs["failed"]``): step, table, article id,
+    row of the step's input and the error. Entries of other steps, which pandas may carry along in
+    ``attrs`` from the step's input, are not this step's.
+
+    Examples:
+        >>> out = pd.DataFrame({"n": [1]})
+        >>> out.attrs["failed"] = [{"step": "quotes", "row": 3, "article_id": "a3", "error": "ValueError: x"}]
+        >>> _step_failures("quotes", "quotes", out)
+        [{'table': 'quotes', 'step': 'quotes', 'row': 3, 'article_id': 'a3', 'error': 'ValueError: x'}]
+        >>> _step_failures("quote_sentiment", "sentiment", out)
+        []
+    """
+    return [{"table": table, **f} for f in out.attrs.get("failed", []) if f.get("step") == step]
+
+
 def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: bool, client: Any,
-                  timings: dict[str, float]) -> dict[str, pd.DataFrame]:
+                  timings: dict[str, float], failed: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
     import dask
     import dask.dataframe as dd
 
@@ -506,7 +534,16 @@ def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: b
     lazy = [sents, attributions, score_sentiment(sents)]
     if has_targets:
         lazy.append(score_stance(sents, targets=tgt))
-    done = [d.reset_index(drop=True) for d in _timed(timings, "dask", lambda: dask.compute(*lazy, scheduler=client))]
+    # partition by partition: each partition's attrs["failed"] names the articles its step left out
+    # (a concatenation keeps attrs only when every partition has the same)
+    # (unoptimised graphs: the steps the tables share, such as sentences, run once)
+    delayed = [d.to_delayed(optimize_graph=False) for d in lazy]
+    pieces = _timed(timings, "dask", lambda: dask.compute(*delayed, scheduler=client))
+    done = []
+    for table, step, parts in zip(("sentences", "quotes", "sentence_sentiment", "stance"),
+                                  ("sentences", "quotes", "sentiment", "stance"), pieces):
+        failed.extend(f for part in parts for f in _step_failures(table, step, part))
+        done.append(pd.concat([p for p in parts if len(p)] or list(parts[:1]), ignore_index=True))
     from .conventions import to_quotations
     from .identity import speaker_ids
 
@@ -517,6 +554,7 @@ def _process_dask(batch: pd.DataFrame, tgt: dict[str, list[str]], has_targets: b
         q_ddf = dd.from_pandas(quotes, npartitions=max(1, min(len(quotes), 4 * workers)), sort=False)
     q_sent = _timed(timings, "dask", lambda: dask.compute(score_sentiment(q_ddf), scheduler=client))[0]
     q_sent = q_sent.reset_index(drop=True)
+    failed.extend(_step_failures("quote_sentiment", "sentiment", q_sent))
     st = done[3] if has_targets else score_stance(sents.iloc[:0], targets=tgt)  # no targets: every column, no row
     return {**dict(zip(BATCH_TABLES, [batch, sents, speaker_ids(quotes, batch), s_sent, q_sent, st])),
             MENTIONS: _mentions(attributions, tgt, has_targets)}
@@ -755,6 +793,10 @@ class RunState:
     done: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    #: documentation files beside the corpus (README, LICENSE, ...), not read as articles
+    ignored: list[dict[str, Any]] = field(default_factory=list)
+    #: articles a step raised on and left out of its table: batch, table, step, article id, error
+    failed: list[dict[str, Any]] = field(default_factory=list)
     duplicate_ids: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     resumed_at: int | None = None
@@ -855,11 +897,14 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
         if i < state.done:
             continue
         kept, too_long = drop_long_articles(batch, max_chars)
-        tables = process_batch(kept, state.targets, jobs=jobs, client=client, timings=state.timings)
+        failed: list[dict[str, Any]] = []
+        tables = process_batch(kept, state.targets, jobs=jobs, client=client, timings=state.timings, failed=failed)
         for name, df in tables.items():
             _timed(state.timings, "write_tables", write_part, df, out, name, i, fmt)
             counts[name] += len(df)
         state.skipped += [dict(s) for s in batch.attrs.get("skipped", [])] + too_long
+        state.ignored += [dict(s) for s in batch.attrs.get("ignored", [])]
+        state.failed += [{"batch": i, **f} for f in failed]  # saved with the batch: a resume keeps them
         state.duplicate_ids += len(batch.attrs.get("duplicate_ids", []))
         state.counts, state.done = dict(counts), i + 1
         state.save(out)

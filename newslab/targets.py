@@ -16,7 +16,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -213,6 +215,43 @@ def _titles() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(heads), frozenset(w.rstrip(".") for w in lex.mods)
 
 
+def _untitled(ent: str, heads: frozenset[str], mods: frozenset[str], groups: frozenset[str],
+              given: Mapping[str, Any], alone: Counter[str]) -> str | None:
+    """The person a titled entity names ("Foreign Minister Sergei Lavrov" -> "Sergei Lavrov", "Miss
+    Universe Alicia Machado" -> "Alicia Machado", "President Trump" -> "Trump" when "Trump" also stands
+    alone in the corpus), or None: no title, a group ("Senate Democrats") or no person after it."""
+    words = ent.split()
+    low = [w.lower().rstrip(".") for w in words]
+    cut = max((i + 1 for i, w in enumerate(low[:-1]) if w in heads), default=0)
+    rest = words[cut:]
+    if not cut or any(w in heads or w in mods for w in low[cut:]) or rest[-1].lower() in groups:
+        return None  # "Fellow Republicans", "Senate Democrats": a group keeps its words
+    titled = all(w in heads or w in mods for w in low[:cut])
+    if len(rest) >= 2 and rest[0].lower() not in given:
+        # "Miss Universe Alicia Machado": the name starts at its given name, if it has one
+        k = next((k for k, w in enumerate(rest[:-1]) if w.lower() in given), None)
+        if k is None and not titled:
+            return None
+        rest = rest[k or 0:]
+    # A title before one word is a title only when that word also stands alone in the corpus:
+    # "President Trump" (and "Trump said"), not "General Motors" or "Marine One".
+    if len(rest) >= 2 or (titled and alone[rest[0]] >= 2 and rest[0].lower() not in _function_words()):
+        return " ".join(rest)
+    return None
+
+
+def _name_parts(people: set[str], idx: dict[str, str]) -> dict[str, set[str]]:
+    """First and last word -> the full names of 2 to 4 capitalised words that have it ("Peskov", and
+    "Choe": a Korean surname comes first)."""
+    by_part: dict[str, set[str]] = {}
+    for name in people:
+        words = name.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and name.casefold() not in idx:
+            for w in {words[0], words[-1]}:
+                by_part.setdefault(w, set()).add(name)
+    return by_part
+
+
 def _person_names(per_row: list[list[str]], idx: dict[str, str], alone: Counter[str]) -> dict[str, str]:
     """Entity -> the person it names, so one person is one candidate: titles come off ("Foreign
     Minister Sergei Lavrov", "President Trump" -> "Sergei Lavrov", "Trump"), and a surname goes to the
@@ -223,34 +262,14 @@ def _person_names(per_row: list[list[str]], idx: dict[str, str], alone: Counter[
     groups, given = lex.groups | lex.places, lex.given
     rename: dict[str, str] = {}
     for ent in {e for ents in per_row for e in ents if " " in e and e.casefold() not in idx}:
-        words = ent.split()
-        low = [w.lower().rstrip(".") for w in words]
-        cut = max((i + 1 for i, w in enumerate(low[:-1]) if w in heads), default=0)
-        rest = words[cut:]
-        if not cut or any(w in heads or w in mods for w in low[cut:]) or rest[-1].lower() in groups:
-            continue  # "Fellow Republicans", "Senate Democrats": a group keeps its words
-        titled = all(w in heads or w in mods for w in low[:cut])
-        if len(rest) >= 2 and rest[0].lower() not in given:
-            # "Miss Universe Alicia Machado": the name starts at its given name, if it has one
-            k = next((k for k, w in enumerate(rest[:-1]) if w.lower() in given), None)
-            if k is None and not titled:
-                continue
-            rest = rest[k or 0:]
-        # A title before one word is a title only when that word also stands alone in the corpus:
-        # "President Trump" (and "Trump said"), not "General Motors" or "Marine One".
-        if len(rest) >= 2 or (titled and alone[rest[0]] >= 2 and rest[0].lower() not in _function_words()):
-            rename[ent] = " ".join(rest)
+        person = _untitled(ent, heads, mods, groups, given, alone)
+        if person is not None:
+            rename[ent] = person
     # Only names that look like a person's take in a lone part: "Oversight Committee Republicans"
     # must not swallow "Republicans", nor "RT America" "RT".
     people = {p for p in set(rename.values()) | {e for ents in per_row for e in ents if e.split()[0].lower() in given}
               if not any(w.lower() in groups for w in p.split())}
-    by_part: dict[str, set[str]] = {}  # "Peskov" and "Choe" (a Korean surname comes first)
-    for name in people:
-        words = name.split()
-        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and name.casefold() not in idx:
-            for w in {words[0], words[-1]}:
-                by_part.setdefault(w, set()).add(name)
-    for part, names in by_part.items():
+    for part, names in _name_parts(people, idx).items():
         if len(names) == 1 and part.casefold() not in idx and part.lower().rstrip(".") not in heads \
                 and part.lower() not in _function_words():
             full = next(iter(names))

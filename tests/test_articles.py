@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -339,6 +340,39 @@ def test_folder_with_bad_files_loads_every_good_one(tmp_path):
     assert set(skipped) == {"empty.txt", "blank.txt", "scan.txt", "report.pdf", "notes.md"}
     assert skipped["empty.txt"] == "empty file" and skipped["blank.txt"] == "whitespace-only file"
     assert "PNG" in skipped["scan.txt"] and ".pdf" in skipped["report.pdf"] and ".md" in skipped["notes.md"]
+
+
+def test_documentation_beside_a_corpus_is_passed_over_quietly(tmp_path):
+    (tmp_path / "storm.txt").write_text(STORM, encoding="utf-8")
+    (tmp_path / "README.txt").write_text("Articles scraped from three regional outlets in 2024.\n", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("Creative Commons Attribution 4.0\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "Attribution.md").write_text("# Credits\nText from the Daily Planet.\n", encoding="utf-8")
+    (tmp_path / "sub" / "budget.txt").write_text(BUDGET, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not one warning: documentation is expected beside a corpus
+        arts = load_articles(tmp_path)
+        globbed = load_articles(str(tmp_path / "*.txt"))
+    assert list(arts["article_id"]) == ["storm", "sub/budget"] and arts.attrs["skipped"] == []
+    assert sorted(Path(s["path"]).name for s in arts.attrs["ignored"]) == ["Attribution.md", "LICENSE", "README.txt"]
+    assert "documentation" in arts.attrs["ignored"][0]["reason"]
+    assert list(globbed["article_id"]) == ["storm"] and len(globbed.attrs["ignored"]) == 1
+    named = load_articles(tmp_path / "README.txt")  # a file named explicitly is always read
+    assert named["text"].tolist() == ["Articles scraped from three regional outlets in 2024.\n"]
+    (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    with pytest.warns(SkippedInputWarning, match="notes.md"):  # other unread files still warn
+        load_articles(tmp_path)
+
+
+def test_the_bundled_wikinews_folder_loads_with_nothing_skipped():
+    folder = Path(newslab.SEED).parent / "wikinews"
+    if not folder.is_dir():
+        pytest.skip("the bundled data/ folder is not next to the package (installed from a wheel)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SkippedInputWarning)
+        arts = load_articles(folder)
+    assert len(arts) > 200 and arts.attrs["skipped"] == []
+    assert [Path(s["path"]).name for s in arts.attrs["ignored"]] == ["ATTRIBUTION.md"]
 
 
 def test_binary_content_under_a_known_suffix_is_detected(tmp_path):

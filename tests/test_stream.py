@@ -2,6 +2,7 @@
 an interrupted run resumes to the same tables, and the Dask path gives the local tables."""
 from __future__ import annotations
 
+import importlib
 import json
 import warnings
 from pathlib import Path
@@ -250,9 +251,8 @@ def test_chart_tallies_equal_the_whole_table_inputs(corpus, clean_run):
     assert got["timeline"]["speaker_name"].value_counts().iloc[0] == q["speaker_name"].value_counts().iloc[0]
 
 
-def test_dask_local_cluster_gives_the_local_tables(corpus, clean_run, tmp_path, monkeypatch):
+def _threads_cluster(monkeypatch, made: list) -> None:
     distributed = pytest.importorskip("distributed")
-    made = []
 
     def small_cluster(scheduler, jobs):
         assert scheduler == "local"
@@ -262,6 +262,11 @@ def test_dask_local_cluster_gives_the_local_tables(corpus, clean_run, tmp_path, 
         return client
 
     monkeypatch.setattr(cli, "_dask_client", small_cluster)
+
+
+def test_dask_local_cluster_gives_the_local_tables(corpus, clean_run, tmp_path, monkeypatch):
+    made = []
+    _threads_cluster(monkeypatch, made)
     out = tmp_path / "dask"
     assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "3",
                      "--scheduler", "local"]) == 0
@@ -410,3 +415,90 @@ def test_report_articles_picked_part_by_part_equal_one_pick():
         picks.add(i, part, quotes[quotes["article_id"].isin(part["article_id"])])
     assert list(picks.chosen()) == pick_articles({"articles": seeded, "quotes": quotes}, n=3)
     assert next(iter(picks.chosen())).endswith("north-korea-russia-ties")
+
+
+def _quotes_fail_on(monkeypatch, word: str) -> None:
+    # a quotes bug that one kind of article triggers: the step leaves those articles out
+    quotes_module = importlib.import_module("newslab.quotes")  # the module, not the function newslab.quotes
+    real = quotes_module._rows_in
+
+    def fragile(text):
+        if word in text:
+            raise ValueError(f"cannot read the {word} story")
+        return real(text)
+
+    monkeypatch.setattr(quotes_module, "_rows_in", fragile)
+
+
+def test_articles_a_step_failed_on_are_in_the_manifest_and_the_summary(corpus, tmp_path, monkeypatch, capsys):
+    _quotes_fail_on(monkeypatch, "Rotterdam")
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(corpus), "--out", str(out), "--no-charts", "--batch-size", "3",
+                     "--countries", "Brazil"]) == 0
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    failed = [(f["step"], f["table"], f["article_id"], f["error"]) for f in m["failed"]]
+    assert sorted(failed) == [("quotes", "quotes", aid, "ValueError: cannot read the Rotterdam story")
+                              for aid in ("port-strike", "wire-0")]
+    assert {f["batch"] for f in m["failed"]} <= set(range(m["batches"]))
+    assert not any("raised an error" in w for w in m["warnings"])  # listed once, as data, not as a warning
+    quoted = set(stream.read_table(out, "quotes")["article_id"])
+    assert "port-strike" not in quoted and "wire-0" not in quoted and "cup-final" in quoted
+    assert "port-strike" in set(stream.read_table(out, "sentences")["article_id"])  # other steps went on
+    said = capsys.readouterr()
+    assert "quotes failed on article port-strike (left out of quotes): ValueError" in said.err
+    assert 'a step failed on 2 articles' in said.out and 'under "failed"' in said.out  # the closing summary
+    assert "port-strike" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_resumed_run_keeps_the_articles_a_step_failed_on(corpus, tmp_path, monkeypatch):
+    _quotes_fail_on(monkeypatch, "Rotterdam")
+    out = tmp_path / "out"
+    args = ["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "3",
+            "--countries", "Brazil"]
+    assert cli.main(args) == 0
+    whole = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["failed"]
+    real = stream.process_batch
+    calls = []
+
+    def dying(*a, **kw):
+        calls.append(1)
+        if len(calls) > 2:
+            raise _Stop()
+        return real(*a, **kw)
+
+    monkeypatch.setattr(stream, "process_batch", dying)
+    assert cli.main(args) == 130
+    monkeypatch.setattr(stream, "process_batch", real)
+    assert cli.main([*args, "--resume"]) == 0
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["options"]["resumed_after_batches"] == 2 and len(whole) == 2 and m["failed"] == whole
+
+
+def test_documentation_beside_the_corpus_is_not_a_skipped_input(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("council-vote.txt", "cup-final.txt"):
+        (folder / name).write_text(TEXTS[name], encoding="utf-8")
+    (folder / "ATTRIBUTION.md").write_text("# Credits\nStories from the Riverside Courier, CC BY 4.0.\n",
+                                            encoding="utf-8")
+    (folder / "README").write_text("Two stories for a test run.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(folder), "--out", str(out), "--no-charts", "--countries", "Brazil"]) == 0
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["skipped"] == [] and m["counts"]["articles"] == 2
+    assert sorted(Path(s["path"]).name for s in m["ignored"]) == ["ATTRIBUTION.md", "README"]
+    err = capsys.readouterr().err
+    assert err.count("documentation file") == 1 and "skipped" not in err
+
+
+def test_on_dask_the_articles_a_step_failed_on_are_in_the_manifest_too(corpus, tmp_path, monkeypatch):
+    made = []
+    _threads_cluster(monkeypatch, made)  # worker threads in this process: they see the patched step
+    _quotes_fail_on(monkeypatch, "Rotterdam")
+    out = tmp_path / "dask"
+    assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "5",
+                     "--countries", "Brazil", "--scheduler", "local"]) == 0
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted((f["step"], f["table"], f["article_id"]) for f in m["failed"]) == [
+        ("quotes", "quotes", "port-strike"), ("quotes", "quotes", "wire-0")]
+    assert not {"port-strike", "wire-0"} & set(stream.read_table(out, "quotes")["article_id"])
