@@ -383,29 +383,9 @@ class _Article:
                 return
             ent = self._entity(a, b, p.gender, i)
         else:
-            # (most single words name nobody indexed: skip the call then)
-            ent = self.lookup(doc.low[a], p.gender, i) if doc.low[a].rstrip(".") in self.by_key else None
-            if ent is not None and not p.titled:
-                ent = self._introduced.setdefault(i, self._just_introduced(a, i, j, ent)) or ent
+            ent = self._single_name(i, j, p, kind)
             if ent is None:
-                # "Darian Lonechild is new to advocacy work ... Lonechild said": a surname the article
-                # writes with one full name (no title, no known given name) is that person too
-                # (an honorific's gender would have to choose among them, and these names have none)
-                full = self._weak.get(doc.low[a]) or (None if p.titled else self._recent_weak(doc.low[a], i, j))
-                if not (p.titled or (full is not None and doc.low[a] not in lex.function)
-                        or self._is_person(i, j, p, kind)):
-                    return
-                if full is not None and (p.gender is None or lex.given.get(doc.low[full[0]])
-                                                         in (None, p.gender)):
-                    f0 = full[0]
-                    if full[1] - f0 >= 3 and (f0 == 0 or doc.sent[f0 - 1] != doc.sent[f0]) \
-                            and doc.low[f0] not in lex.given and doc.low[f0 + 1] not in lex.particles:
-                        f0 += 1  # "Golfer Tommy Fleetwood shot 68": a sentence's first word is no first name
-                    ent = self._entity(f0, full[1], p.gender, f0)
-                elif _peer(doc, p):
-                    ent = self._entity(a - 1, b, p.gender, i)
-                else:
-                    ent = self._entity(a, b, p.gender, i)
+                return
         ent.count += 1
         role = self.role_of(i, j, p)
         if role:
@@ -416,6 +396,35 @@ class _Article:
                 ent.add_role(doc.text[doc.starts[right[0]]:doc.ends[right[1] - 1]], lex)
         self.person_at[i] = (j, ent)
         self.person_end[j - 1] = ent
+
+    def _single_name(self, i: int, j: int, p: _Parse, kind: str | None) -> _Entity | None:
+        """The person a one-word name [i, j) is: an indexed person with that name word ("Choe" ->
+        "Choe Son Hui"), the one full name the article writes with it, or a new entry; None when the
+        word names no person."""
+        doc, lex = self.doc, self.lex
+        a, b = p.name  # type: ignore[misc]
+        # (most single words name nobody indexed: skip the call then)
+        ent = self.lookup(doc.low[a], p.gender, i) if doc.low[a].rstrip(".") in self.by_key else None
+        if ent is not None and not p.titled:
+            ent = self._introduced.setdefault(i, self._just_introduced(a, i, j, ent)) or ent
+        if ent is not None:
+            return ent
+        # "Darian Lonechild is new to advocacy work ... Lonechild said": a surname the article
+        # writes with one full name (no title, no known given name) is that person too
+        # (an honorific's gender would have to choose among them, and these names have none)
+        full = self._weak.get(doc.low[a]) or (None if p.titled else self._recent_weak(doc.low[a], i, j))
+        if not (p.titled or (full is not None and doc.low[a] not in lex.function)
+                or self._is_person(i, j, p, kind)):
+            return None
+        if full is not None and (p.gender is None or lex.given.get(doc.low[full[0]]) in (None, p.gender)):
+            f0 = full[0]
+            if full[1] - f0 >= 3 and (f0 == 0 or doc.sent[f0 - 1] != doc.sent[f0]) \
+                    and doc.low[f0] not in lex.given and doc.low[f0 + 1] not in lex.particles:
+                f0 += 1  # "Golfer Tommy Fleetwood shot 68": a sentence's first word is no first name
+            return self._entity(f0, full[1], p.gender, f0)
+        if _peer(doc, p):
+            return self._entity(a - 1, b, p.gender, i)
+        return self._entity(a, b, p.gender, i)
 
     def _just_introduced(self, a: int, i: int, j: int, known: _Entity) -> _Entity | None:
         """A speaking surname [i, j) that an indexed person ``known`` shares, when a full name ending in
