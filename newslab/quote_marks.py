@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-
 _DOUBLE_OPEN = "\u201c\u00ab\u201e"          # “ « „
 _DOUBLE_CLOSE = "\u201d\u00bb"               # ” »
 _STRAIGHT = '"'

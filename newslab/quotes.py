@@ -67,7 +67,6 @@ from .conventions import check_convention, to_quotations
 from .quote_sieves import _find_statements
 from .speakers import resolve_speakers
 
-
 COLUMNS = ["article_id", "quote_id", "type", "start", "end", "text", "speaker", "speaker_start",
            "speaker_end", "speaker_name", "speaker_role", "cue", "cue_start", "cue_end", "sentence_id",
            "paragraph_id", "confidence", "content_spans", "rule", "cue_class", "name_rule"]

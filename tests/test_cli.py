@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import newslab
-from newslab import cli, export, stream
+from newslab import cli, stream
 
 TABLES = ["articles", "sentences", "quotes", "speakers", "sentence_sentiment", "quote_sentiment", "stance",
           "stance_matrix"]

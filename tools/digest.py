@@ -58,7 +58,7 @@ def test_id(text: str) -> str:
     return "test-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def corpus(root: Path) -> "object":
+def corpus(root: Path) -> object:
     """The fixed corpus as an articles DataFrame (article_id, text)."""
     import pandas as pd
 
@@ -97,7 +97,7 @@ def _value(v: object) -> str:
     return repr(v)
 
 
-def table_digest(df: "object") -> dict:
+def table_digest(df: object) -> dict:
     """{"dtypes": {col: dtype}, "rows": {article_id: n}, "cols": {col: {article_id: sha1}}}."""
     import pandas as pd
 

@@ -22,7 +22,7 @@ import newslab as nl
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "his", "who", "which", "i", "we", "you"}
-_HONOR = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lady|lord)\.?\s+", re.I)
+_HONOR = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lady|lord)\.?\s+", re.IGNORECASE)
 
 
 def _score_module():
