@@ -172,9 +172,8 @@ class _Stop(KeyboardInterrupt):
     pass
 
 
-@pytest.mark.parametrize("k", [1, 2])
-def test_interrupted_run_resumes_to_the_same_tables(corpus, clean_run, tmp_path, monkeypatch, k):
-    out = tmp_path / "out"
+def _interrupt_after(monkeypatch, args: list[str], k: int) -> None:
+    """Run ``newslab analyze`` with ``args``, stopped as by Ctrl-C when batch k + 1 starts (exit 130)."""
     real = stream.process_batch
     calls = []
 
@@ -185,12 +184,20 @@ def test_interrupted_run_resumes_to_the_same_tables(corpus, clean_run, tmp_path,
         return real(*a, **kw)
 
     monkeypatch.setattr(stream, "process_batch", dying)
+    try:
+        assert cli.main(args) == 130
+    finally:
+        monkeypatch.setattr(stream, "process_batch", real)
+
+
+@pytest.mark.parametrize("k", [1, 2])
+def test_interrupted_run_resumes_to_the_same_tables(corpus, clean_run, tmp_path, monkeypatch, k):
+    out = tmp_path / "out"
     args = ["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "3"]
-    assert cli.main(args) == 130
+    _interrupt_after(monkeypatch, args, k)
     progress = json.loads((out / "tables" / "_progress.json").read_text(encoding="utf-8"))
     assert progress["done"] == k and len(stream.table_parts(out, "sentences")) == k
     (out / "tables" / "quotes" / f"part-{k:05d}.parquet").write_bytes(b"half a file")  # died mid-write
-    monkeypatch.setattr(stream, "process_batch", real)
     assert cli.main([*args, "--resume"]) == 0
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert m["options"]["resumed_after_batches"] == k
@@ -343,18 +350,7 @@ def test_speaker_ids_across_batches_equal_one_whole_corpus_call(people, tmp_path
 def test_speaker_ids_across_batches_survive_a_resume(people, tmp_path, monkeypatch):
     args = ["analyze", str(people), "--quiet", "--no-charts", "--batch-size", "2", "--countries", "Nigeria"]
     assert cli.main([*args, "--out", str(tmp_path / "clean")]) == 0
-    real = stream.process_batch
-    calls = []
-
-    def dying(*a, **kw):
-        calls.append(1)
-        if len(calls) > 2:
-            raise _Stop()
-        return real(*a, **kw)
-
-    monkeypatch.setattr(stream, "process_batch", dying)
-    assert cli.main([*args, "--out", str(tmp_path / "out")]) == 130
-    monkeypatch.setattr(stream, "process_batch", real)
+    _interrupt_after(monkeypatch, [*args, "--out", str(tmp_path / "out")], 2)
     assert cli.main([*args, "--out", str(tmp_path / "out"), "--resume"]) == 0
     clean = _tables(tmp_path / "clean")
     for name, df in _tables(tmp_path / "out").items():
@@ -457,18 +453,7 @@ def test_a_resumed_run_keeps_the_articles_a_step_failed_on(corpus, tmp_path, mon
             "--countries", "Brazil"]
     assert cli.main(args) == 0
     whole = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["failed"]
-    real = stream.process_batch
-    calls = []
-
-    def dying(*a, **kw):
-        calls.append(1)
-        if len(calls) > 2:
-            raise _Stop()
-        return real(*a, **kw)
-
-    monkeypatch.setattr(stream, "process_batch", dying)
-    assert cli.main(args) == 130
-    monkeypatch.setattr(stream, "process_batch", real)
+    _interrupt_after(monkeypatch, args, 2)
     assert cli.main([*args, "--resume"]) == 0
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert m["options"]["resumed_after_batches"] == 2 and len(whole) == 2 and m["failed"] == whole
