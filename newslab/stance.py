@@ -800,19 +800,27 @@ def _quote_rows(q: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], col
     """(speaker, quote, target, stance, score, evidence) for every mention in every quote, read as the
     speaker's own statement, with references reaching back through the article's earlier quotes."""
     out: list[tuple[Any, int, str, str, float, str, bool]] = []
-    has = {c: c in q.columns for c in ("article_id", "start", "cue", "speaker_role")}
-    order = sorted(range(len(q)), key=lambda k: (str(q["article_id"].iloc[k]) if has["article_id"] else "",
-                                                  q["start"].iloc[k] if has["start"] and
-                                                  not pd.isna(q["start"].iloc[k]) else k))
+    # columns as lists once: a pandas cell read (.iloc) costs more than reading the quote itself
+    n = len(q)
+    col = {c: q[c].tolist() if c in q.columns else None for c in ("article_id", "start", "cue", "speaker_role")}
+    texts, whos = q[column].tolist(), q[speaker].tolist()
+    arts, starts = col["article_id"] or [None] * n, col["start"]
+    order = sorted(range(n), key=lambda k: (str(arts[k]) if col["article_id"] is not None else "",
+                                            starts[k] if starts is not None and not pd.isna(starts[k]) else k))
+    targets = targets if isinstance(targets, _Compiled) else _Compiled(targets)
+    sides: dict[tuple[Any, Any], frozenset[str]] = {}  # a speaker's own side and antecedents, per speaker
+    as_ante: dict[Any, list[Antecedent]] = {}
     history: list[tuple[Any, list[Antecedent]]] = []
     for k in order:
-        text, who = q[column].iloc[k], q[speaker].iloc[k]
-        art = q["article_id"].iloc[k] if has["article_id"] else None
+        text, who, art = texts[k], whos[k], arts[k]
         history = [h for h in history if h[0] == art][-_PRIOR_QUOTES:]
         if not isinstance(text, str) or not text:
             continue
-        own = _own_side(who, q["speaker_role"].iloc[k] if has["speaker_role"] else None, targets)
-        cue = q["cue"].iloc[k] if has["cue"] else None
+        role = col["speaker_role"][k] if col["speaker_role"] is not None else None
+        if (who, role) not in sides:
+            sides[who, role] = _own_side(who, role, targets)
+        own = sides[who, role]
+        cue = col["cue"][k] if col["cue"] is not None else None
         # The quote is the object of its cue: "criticized" + "the USA's condemnation of ...".
         lead = f"{cue} " if isinstance(cue, str) and word(cue.lower().split()[-1]).act else ""
         doc = analyse(lead + text)
@@ -828,7 +836,9 @@ def _quote_rows(q: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], col
             lab, sc, ev = _decide(m, speaker=True)
             by_role = m.role is not None and m.role.role != "agent"
             out.append((who, k, name, lab, sc, (ref + " ; " + ev) if ref else ev, by_role))
-        history.append((art, _speaker_antecedents(who, targets) + antecedents(doc, shifted)))
+        if who not in as_ante:
+            as_ante[who] = _speaker_antecedents(who, targets)
+        history.append((art, as_ante[who] + antecedents(doc, shifted)))
     return out
 
 
