@@ -137,18 +137,44 @@ def _word_weights() -> dict[str, tuple[float, float, float]]:
 
 
 def context_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
-    """The lower-cased words within ``_BOW`` tokens of a mention, in its sentence (not the mention).
+    """The lower-cased words within ``_BOW`` tokens of a mention, in its sentence (not the mention);
+    a word in the scope of a negator is keyed ``not:word`` ("did not condemn": not the act).
 
     Examples:
         >>> d = analyse("Critics condemned Acme for the spill.")
         >>> [w for w, _ in context_words(d, 2, 2)]
         ['critics', 'condemned', 'spill']
+        >>> [w for w, _ in context_words(analyse("Critics did not condemn Acme."), 4, 4)]
+        ['critics', 'not:condemn']
     """
     lo, hi = doc.sent_bounds[doc.sent[t0]]
     stop = _lexicon.words("stance_stopwords.txt")
-    lower = doc.lower
-    return [(lower[i], i) for i in range(max(lo, t0 - _BOW), min(hi, t1 + _BOW + 1))
+    lower, negated = doc.lower, doc.negated
+    return [("not:" + lower[i] if negated[i] else lower[i], i)
+            for i in range(max(lo, t0 - _BOW), min(hi, t1 + _BOW + 1))
             if not t0 <= i <= t1 and lower[i] not in stop and lower[i][:1].isalpha()]
+
+
+_ADJACENT = 2  # tokens right before / after a mention weighed by their position (stance_words.txt)
+
+
+def adjacent_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
+    """The tokens right next to a mention in its sentence, keyed by side and distance ("p1:" the
+    token before, "n1:" the one after): the position of "said", "criticized", "of", "'s" next to a
+    target says what it does or undergoes, which the unordered context words cannot.
+
+    Examples:
+        >>> adjacent_words(analyse("Critics condemned Acme for the spill."), 2, 2)
+        [('p1:condemned', 1), ('n1:for', 3), ('p2:critics', 0), ('n2:the', 4)]
+    """
+    lo, hi = doc.sent_bounds[doc.sent[t0]]
+    out = []
+    for k in range(1, _ADJACENT + 1):
+        if t0 - k >= lo:
+            out.append((f"p{k}:{doc.lower[t0 - k]}", t0 - k))
+        if t1 + k < hi:
+            out.append((f"n{k}:{doc.lower[t1 + k]}", t1 + k))
+    return out
 
 
 @dataclass
@@ -158,6 +184,18 @@ class _Mention:
     parts: list[tuple[str, int, str, float, str]] = field(default_factory=list)
     role: Any = None
     context: list[tuple[str, int]] = field(default_factory=list)  # (word, token) near the mention
+    adjacent: list[tuple[str, int]] = field(default_factory=list)  # ("p1:word", token) next to it
+
+    def word_features(self) -> list[tuple[str, float, int]]:
+        """(key of ``stance_words.txt``, value, token): the context words, each 1 / sqrt(their
+        number), and the adjacent tokens, each 1. What the model and ``tools/train_stance.py`` read.
+
+        Examples:
+            >>> [(k, round(v, 3)) for k, v, _ in features("Critics condemned Acme.", 18, 22).word_features()]
+            [('critics', 0.707), ('condemned', 0.707), ('p1:condemned', 1.0), ('n1:.', 1.0), ('p2:critics', 1.0)]
+        """
+        scale = 1.0 / math.sqrt(len(self.context)) if self.context else 0.0
+        return [(w, scale, i) for w, i in self.context] + [(k, 1.0, i) for k, i in self.adjacent]
 
     def add(self, feat: str, amount: float, word: str = "", note: str = "", pos: int = -1) -> None:
         self.values[feat] += amount
@@ -259,6 +297,7 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     m.values["source"] = 1.0 if _source(doc, t0, t1, hi) else 0.0
     _tone_window(m, doc, t0, t1, lo, hi)
     m.context = context_words(doc, t0, t1)
+    m.adjacent = adjacent_words(doc, t0, t1)
     m.values["sent_compound"] = _compound(pos - neg)
     m.values["clause_compound"] = _compound(m.values["near_pos"] - m.values["near_neg"])
     r = roles(doc, t0, t1)
@@ -300,12 +339,11 @@ def _probabilities(m: _Mention) -> dict[str, float]:
     # Products summed in C; the absent features add 0.0, which leaves every sum as it was.
     la, ln, lf = (sum(map(mul, col, values)) for col in _weight_columns())
     ww = _word_weights()
-    if m.context and ww:
-        scale = 1.0 / math.sqrt(len(m.context))
-        for word_, _ in m.context:
-            hit = ww.get(word_)
+    if ww:
+        for key, x, _ in m.word_features():
+            hit = ww.get(key)
             if hit:
-                la, ln, lf = la + hit[0] * scale, ln + hit[1] * scale, lf + hit[2] * scale
+                la, ln, lf = la + hit[0] * x, ln + hit[1] * x, lf + hit[2] * x
     top = max(la, ln, lf)
     ea, en, ef = math.exp(la - top), math.exp(ln - top), math.exp(lf - top)
     z = sum((ea, en, ef))
@@ -332,12 +370,11 @@ def _decide(m: _Mention, speaker: bool = False) -> tuple[str, float, str]:
             entry = push[pos] = [0.0, words, note]
         entry[0] += delta
     word_margin = _word_margins()[label]
-    for word_, pos in m.context:
-        wm = word_margin.get(word_)
-        if wm is not None and pos not in push:
-            delta = wm / math.sqrt(len(m.context))
-            if delta > 0.05:
-                push[pos] = [delta, word_, ""]
+    for key, x, pos in m.word_features():
+        wm = word_margin.get(key)
+        if wm is not None and pos not in push and wm * x > 0.05:
+            word_ = key.partition(":")[2] if ":" in key else key  # "not:condemn", "p1:said": the word
+            push[pos] = [wm * x, word_, "negated" if key.startswith("not:") else ""]
     role_first = [e for p, e in push.items() if p == -2 and (speaker or e[0] > 0)]
     ranked = sorted((e for p, e in push.items() if p != -2 and e[0] > 0.02), key=lambda e: -e[0])
     seen = [f"{words} ({note})" if note else words for _, words, note in role_first + ranked]
