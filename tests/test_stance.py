@@ -448,3 +448,25 @@ def test_group_without_target_blocks_and_size_words_choose_the_group():
     ref = out[out["reference"].notna()]
     assert sorted(ref["target"]) == ["Chile", "Peru"]
     assert (ref["target_start"] == three.find("the trilateral alliance")).all()
+
+
+def test_mention_rows_keep_each_input_column_once_with_its_dtype():
+    # The rows are built as whole columns: an object column stays object, a categorical stays
+    # categorical, other rows' values follow their mention, and a repeated column name is kept
+    # once per input column (inserting columns one by one repeated it).
+    df = pd.DataFrame({"n": [1, 2, 3], "desk": pd.Series(["wire", "metro", "world"], dtype=object),
+                       "section": pd.Categorical(["world", "city", "world"]),
+                       "text": ["Ottawa criticized Russia over the grain corridor on Tuesday.",
+                                "The city council met late into the night.",
+                                "Lima and Russia signed a fisheries accord, officials said."]})
+    out = nl.stance(df, targets={"Russia": ["Russia"]})
+    assert out.columns.tolist()[:4] == ["n", "desk", "section", "text"]
+    assert out["n"].tolist() == [1, 3] and out["desk"].tolist() == ["wire", "world"]
+    assert out["desk"].dtype == object and isinstance(out["section"].dtype, pd.CategoricalDtype)
+    assert out["text"].tolist() == [df["text"][0], df["text"][2]]
+    assert out.index.tolist() == [0, 1]
+    dup = nl.stance(df.set_axis(["n", "n", "section", "text"], axis=1), targets={"Russia": ["Russia"]})
+    assert dup.columns.tolist()[:4] == ["n", "n", "section", "text"]
+    assert dup.iloc[:, 1].tolist() == ["wire", "world"]
+    empty = nl.stance(df.iloc[1:2], targets={"Russia": ["Russia"]})
+    assert len(empty) == 0 and list(empty.dtypes) == list(out.dtypes)
