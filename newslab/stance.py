@@ -312,10 +312,10 @@ def _probabilities(m: _Mention) -> dict[str, float]:
     return {"against": ea / z, "neutral": en / z, "favor": ef / z}
 
 
-def _decide(m: _Mention, speaker: bool = False) -> tuple[str, float, str]:
+def _decide(m: _Mention, speaker: bool = False, prob: dict[str, float] | None = None) -> tuple[str, float, str]:
     """(label, score, evidence) of a mention. ``speaker``: a role found in the structure decides
     (the speaker's own statement), the model only where no act governs the target."""
-    prob = _probabilities(m)
+    prob = prob or _probabilities(m)
     label = max(LABELS, key=prob.__getitem__)
     score = round(prob["favor"] - prob["against"], 4)
     if speaker and m.role is not None and m.role.role != "agent":
@@ -344,6 +344,46 @@ def _decide(m: _Mention, speaker: bool = False) -> tuple[str, float, str]:
     if m.values.get("source") and label == "neutral":
         seen.append("(target is the speaker)")
     return label, score, " ; ".join(seen[:4])
+
+
+_CO_WEIGHT = 0.25  # weight of each other mention of a person against the mention itself (1)
+_CO_SHOWN = 2  # other mentions named in the evidence
+
+
+def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
+    """(label, score, evidence) of a mention, read with the other mentions of the same person in the
+    paragraph (``person_mentions``: the surname again, he / she / his / her): the mention's own
+    log-probabilities and theirs are averaged, each other mention weighing ``_CO_WEIGHT``, so what
+    the paragraph says about the person elsewhere counts without outvoting the mention. Evidence
+    names the other mentions that agree with the label and what decided them
+    (``him -> Ann Okafor: praised``).
+
+    Examples:
+        >>> t = "Ann Okafor spoke on Monday. Voters praised her. Rivals applauded her candour."
+        >>> label, score, evidence = person_stance(analyse(t), 0, 10)
+        >>> label, evidence
+        ('favor', 'her -> Ann Okafor: praised -> patient: her ; her -> Ann Okafor: applauded -> patient: her')
+    """
+    m = features(doc, start, end)
+    others = person_mentions(doc, start, end)
+    if not others:
+        return _decide(m)
+    parts = [(ev, features(doc, s, e)) for s, e, ev in others]
+    logs = [math.log(max(p, 1e-12)) for p in map(_probabilities(m).__getitem__, LABELS)]
+    for _, mm in parts:
+        pm = _probabilities(mm)
+        logs = [x + _CO_WEIGHT * math.log(max(pm[lab], 1e-12)) for x, lab in zip(logs, LABELS)]
+    logs = [x / (1 + _CO_WEIGHT * len(parts)) for x in logs]  # a weighted mean: a probability again
+    top = max(logs)
+    ex = [math.exp(x - top) for x in logs]
+    prob = {lab: v / sum(ex) for lab, v in zip(LABELS, ex)}
+    label, score, ev = _decide(m, prob=prob)
+    seen = []
+    for co, mm in parts:
+        lab, _, why = _decide(mm)
+        if lab == label and label != "neutral" and why and len(seen) < _CO_SHOWN:
+            seen.append(f"{co}: {why.split(' ; ')[0]}")
+    return label, score, " ; ".join(x for x in (ev, *seen) if x)
 
 
 # --------------------------------------------------------------------------- mentions
@@ -519,7 +559,9 @@ def _other_people(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Antecedent
     stop = _lexicon.words("stance_function_words.txt")
     out = []
     for a, b in _name_runs(doc, 0, len(doc.words)):
-        while a <= b and doc.words[a] in stop:
+        while a < b and doc.sent[a] != doc.sent[b]:
+            a += 1  # "Monday. Voters": the last sentence's part of a run that crosses a full stop
+        while a <= b and (doc.words[a] in stop or not doc.words[a][:1].isupper()):
             a += 1
         if a > b or any(t0 <= b and a <= t1 for t0, t1 in taken):
             continue
@@ -681,6 +723,35 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
     return out
 
 
+_PARAGRAPH_TOKENS = 400  # a text up to this long is read whole for the other mentions of a person
+
+
+def person_mentions(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The other mentions of the person named at ``[start, end)`` in a paragraph: their surname again
+    and the he / she / his / her that refer to them (``references``), as ``(start, end, evidence)``.
+    Empty for a mention that is no person's name, and for a text longer than ``_PARAGRAPH_TOKENS``.
+
+    Examples:
+        >>> t = "Ann Okafor won the race. Her coach praised her. Okafor thanked the crowd."
+        >>> [e for _, _, e in person_mentions(analyse(t), 0, 10)]
+        ['Her -> Ann Okafor', 'her -> Ann Okafor', 'Okafor']
+    """
+    t0, t1 = doc.token_range(start, end)
+    if t0 > t1 or len(doc.words) > _PARAGRAPH_TOKENS or doc.lower[t0] in _PRONOUNS:
+        return []
+    if not _person_gender(doc, t0, t1):
+        return []
+    key = doc.words[t1].removesuffix("'s")
+    if not key[:1].isupper():
+        return []
+    named = [("", start, end)] + [("", doc.starts[i], doc.ends[i]) for i, w in enumerate(doc.words)
+                                  if (i < t0 or i > t1) and w.removesuffix("'s") == key]
+    phrase = doc.text[start:end]
+    out = [(s, e, doc.text[s:e]) for _, s, e in named[1:]]
+    out += [(s, e, f"{doc.text[s:e]} -> {phrase}") for _, s, e, _ in references(doc, named)]
+    return sorted(out)
+
+
 def _pronouns_follow_counted_group(doc: Doc, found: list[tuple[int, int, int, Antecedent | None]]
                                    ) -> list[tuple[int, int, int, Antecedent | None]]:
     """In a sentence with a reference that names its group's size ("their triangular military
@@ -764,7 +835,7 @@ def _stance_offsets(df: pd.DataFrame, column: str) -> pd.DataFrame:
             continue
         if last is None or last[0] is not text and last[0] != text:
             last = (text, analyse(text))  # rows of one text (several targets) share one analysis
-        lab, sc, ev = _decide(features(last[1], int(s), int(e)))
+        lab, sc, ev = person_stance(last[1], int(s), int(e))
         labels.append(lab)
         scores.append(sc)
         evid.append(ev)
