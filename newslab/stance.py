@@ -61,7 +61,7 @@ import pandas as pd
 
 from . import _lexicon
 from ._parallel import corpus_step
-from .stance_roles import Doc, analyse, normalise, roles, window_sum, word
+from .stance_roles import Doc, _stems, analyse, normalise, roles, window_sum, word
 
 LABELS = ("against", "neutral", "favor")
 
@@ -350,13 +350,38 @@ _CO_WEIGHT = 0.25  # weight of each other mention of a person against the mentio
 _CO_SHOWN = 2  # other mentions named in the evidence
 
 
+_BAD_NEWS_MENTIONS = 2  # other mentions that make a paragraph one about its person
+
+
+def _wronged(doc: Doc, spans: Sequence[tuple[int, int]], feats: Sequence[_Mention]) -> bool:
+    """Whether a paragraph shows a wrong by a person or a hostile act toward or by them: a hostile
+    role on one of their mentions, or a word of ``stance_wrongs.txt`` in a sentence naming them.
+
+    Examples:
+        >>> t = "Tom Reyes spoke. He was convicted of fraud."
+        >>> d = analyse(t); _wronged(d, [(0, 9), (17, 19)], [features(d, 0, 9), features(d, 17, 19)])
+        True
+        >>> t = "Tom Reyes spoke. He was injured in a crash."
+        >>> d = analyse(t); _wronged(d, [(0, 9), (17, 19)], [features(d, 0, 9), features(d, 17, 19)])
+        False
+    """
+    if any(f.values["agent_neg"] or f.values["patient_neg"] or f.values["nested_neg"] for f in feats):
+        return True
+    wrongs = _lexicon.words("stance_wrongs.txt")
+    sents = {doc.sent[doc.token_range(s, e)[0]] for s, e in spans}
+    return any(any(b in wrongs for b in _stems(w)) for k in sents
+               for w in doc.lower[slice(*doc.sent_bounds[k])])
+
+
 def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
     """(label, score, evidence) of a mention, read with the other mentions of the same person in the
     paragraph (``person_mentions``: the surname again, he / she / his / her): the mention's own
     log-probabilities and theirs are averaged, each other mention weighing ``_CO_WEIGHT``, so what
     the paragraph says about the person elsewhere counts without outvoting the mention. Evidence
     names the other mentions that agree with the label and what decided them
-    (``him -> Ann Okafor: praised``).
+    (``him -> Ann Okafor: praised``). In a paragraph of several sentences that names the person
+    three times or more, ``against`` needs a wrong by them or a hostile act toward or by them
+    (``_wronged``); negative tone without one is bad news around the person and reads ``neutral``.
 
     Examples:
         >>> t = "Ann Okafor spoke on Monday. Voters praised her. Rivals applauded her candour."
@@ -378,6 +403,13 @@ def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
     ex = [math.exp(x - top) for x in logs]
     prob = {lab: v / sum(ex) for lab, v in zip(LABELS, ex)}
     label, score, ev = _decide(m, prob=prob)
+    if label == "against" and not _wronged(doc, [(start, end)] + [(s, e) for s, e, _ in others], [m] + [p for _, p in parts]) \
+            and len(others) >= _BAD_NEWS_MENTIONS and len(doc.sent_bounds) > 1:
+        # A paragraph about a person whose negative tone names no wrong of theirs and no hostile act
+        # toward them: bad news around the person, not opposition to them ("was injured", "lost").
+        label = "neutral"
+        score = round(prob["favor"] - min(prob["against"], prob["neutral"]), 4)
+        ev = "(bad news around the person: no wrong by them, no hostile act toward them)"
     seen = []
     for co, mm in parts:
         lab, _, why = _decide(mm)

@@ -77,6 +77,22 @@ def test_bad_news_about_a_person_is_not_against_them():
     assert one(text, "Grace Mensah").stance != "against"
 
 
+def test_a_paragraph_of_bad_news_around_a_person_reads_neutral_and_says_why():
+    text = ("Omar Haddad watched the storm destroy the harbour on Sunday. He said the damage was terrible "
+            "and the losses awful. His boat sank, and he fears a grim winter.")
+    row = one(text, "Omar Haddad")
+    assert row.stance == "neutral"
+    assert row.evidence.startswith("(bad news around the person")
+    base = st._decide(st.features(analyse(text), 0, len("Omar Haddad")))
+    assert base[0] == "against"  # the mention's own words alone would read against
+
+
+def test_a_paragraph_naming_a_wrong_of_the_person_keeps_against():
+    text = ("Omar Haddad watched the storm destroy the harbour on Sunday. He said the damage was terrible "
+            "and the losses awful. His boat sank, and he faces fraud charges over the insurance claim.")
+    assert one(text, "Omar Haddad").stance == "against"
+
+
 def test_the_person_as_agent_of_a_wrong_reads_against():
     text = "Tom Reyes was convicted of fraud on Tuesday. Prosecutors said he lied to investors for years."
     row = one(text, "Tom Reyes")
