@@ -576,7 +576,7 @@ def _person_gender(doc: Doc, t0: int, t1: int) -> str:
     name = doc.text[doc.starts[t0]:doc.ends[t1]].removesuffix("'s").removesuffix("\u2019s")
     words = [w.removesuffix("'s").rstrip(".") for w in doc.lower[t0:t1 + 1]]
     if not doc.words[t1][:1].isupper() or name.casefold() in places or any(w in orgs for w in words) \
-            or words[-1] in places:
+            or any(part in places for w in words for part in w.split("-")):  # "African-Americans"
         return ""
     for w in (doc.lower[t0 - 1].rstrip(".") if t0 else "", *words):
         if w in titles:
@@ -725,7 +725,8 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
     """
     named = {(s, e) for _, s, e in mentions}
     # he / she only where a target is a person: a text about countries reads no "he" as a mention
-    people = any(_person_gender(doc, *doc.token_range(s, e)) for _, s, e in mentions)
+    places = _person_lexicons()[3]
+    people = any(n.casefold() not in places and _person_gender(doc, *doc.token_range(s, e)) for n, s, e in mentions)
     hits = []  # the references first: most texts have none, and then need no antecedents
     for k in compress(range(len(doc.lower)), map((_PERSON_REF_FIRST if people else _REF_FIRST).__contains__,
                                                  doc.lower)):

@@ -37,6 +37,9 @@ def test_a_country_or_a_place_has_no_he():
     d = analyse(text)
     assert st.person_mentions(d, 0, 6) == []
     assert st.references(d, [("Russia", 0, 6)]) == []
+    text = "Many African-Americans said he was right. She thanked him."  # a demonym inside a word
+    out = nl.stance(pd.DataFrame({"text": [text]}), targets=nl.targets.countries("United States"))
+    assert out["reference"].isna().all()
 
 
 def test_another_person_named_in_between_takes_the_pronoun():
