@@ -5,20 +5,31 @@ at least 2x faster than spaCy's blank tokenizer + sentencizer alone, in the same
 repository root::
 
     .venv/bin/python benchmarks/bench_quotes.py [--repeat N]
+    .venv/bin/python benchmarks/bench_quotes.py --against main [--repeat N]
+
+With ``--against REV`` it times instead what the pipeline runs (issue 16): CPU milliseconds per
+article of ``quotes(articles, convention="attributions")``, speakers resolved, on the Wikinews
+sample (``../shared/corpus/wikinews``; PolNeAR train when it is absent), this checkout beside
+``REV`` in turns (``common.in_turns``), best of ``--repeat`` each.
 
 Exits 0 with a message when ../shared/eval is absent; spaCy is optional (``pip install -e .[bench]``).
 """
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
+import time
+from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from common import (
+    WIKINEWS_GLOB,
     best_of,
     count_words,
+    in_turns,
     polnear_articles,
     report,
     require_eval,
@@ -29,10 +40,44 @@ from common import (
 _CPU: dict[str, float] = {}  # best CPU seconds (time.process_time) per method, beside the wall clock
 
 
+def setup() -> dict[str, Any]:
+    """This interpreter's ``newslab.quotes`` and the articles it is timed on, lexicons loaded."""
+    import newslab
+
+    paths = sorted(glob.glob(WIKINEWS_GLOB))
+    articles = newslab.load_articles(paths) if paths else polnear_articles(require_eval())
+    newslab.quotes(articles.iloc[:2], convention="attributions")  # lexicons and patterns outside the timing
+    return {"quotes": newslab.quotes, "articles": articles, "corpus": "wikinews" if paths else "polnear_train"}
+
+
+def time_once(ctx: dict[str, Any]) -> dict[str, Any]:
+    """One timed run: CPU seconds of the attributions convention over every article, and its rows."""
+    c0 = time.process_time()
+    rows = len(ctx["quotes"](ctx["articles"], convention="attributions"))
+    return {"seconds": time.process_time() - c0, "rows": rows, "articles": len(ctx["articles"]),
+            "corpus": ctx["corpus"]}
+
+
+def against(rev: str, repeat: int) -> None:
+    """Print CPU ms per article of ``rev`` and of this checkout, timed in turns."""
+    theirs, ours = in_turns("bench_quotes", rev, (), repeat)
+    print(f"quotes(convention='attributions') on {ours[0]['articles']} {ours[0]['corpus']} articles, "
+          f"CPU, best of {repeat} runs in turns")
+    best = {}
+    for name, runs in ((rev, theirs), ("this checkout", ours)):
+        best[name] = 1000 * min(r["seconds"] for r in runs) / ours[0]["articles"]
+        print(f"{name:<16}{best[name]:>8.2f} ms/article{runs[0]['rows']:>8} rows")
+    print(f"{best[rev] / best['this checkout']:.2f}x the throughput of {rev}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per method; the best is reported")
+    ap.add_argument("--against", default="", help="git revision: time the pipeline's quotes step beside it")
     args = ap.parse_args(argv)
+    if args.against:
+        against(args.against, args.repeat)
+        return
 
     path = require_eval()
     from newslab.quotes import quotes

@@ -120,3 +120,48 @@ def report(rows: Sequence[tuple[str, float | None, int, int | None]], title: str
         rel = f"{wps / base:.2f}" if base else ""
         print(f"{name:<34}{secs:>9.3f}{wps:>12,.0f}{'' if n is None else n:>9}{rel:>9}")
     sys.stdout.flush()
+
+
+#: The Wikinews sample (``../shared/corpus/wikinews/*.csv``): the corpus the issue-16 profiles use.
+WIKINEWS_GLOB = str(Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wikinews" / "*.csv")
+
+_SERVE = ("import sys, json; sys.path.insert(0, {bench!r}); import {module} as b; ctx = b.setup(*{args!r}); "
+          "print('ready', flush=True)\nfor _ in sys.stdin: print(json.dumps(b.time_once(ctx)), flush=True)")
+
+
+def in_turns(module: str, rev: str, args: Sequence[Any], repeat: int) -> tuple[list[dict], list[dict]]:
+    """(runs of ``rev``, runs of this checkout) of a benchmark module's ``setup(*args)`` /
+    ``time_once(ctx)`` pair, in turns: ``rev`` runs in a temporary git worktree, in a subprocess
+    that times one run each time it is asked, between this checkout's runs, so that a change of the
+    machine's load during the benchmark touches both alike. ``time_once`` returns a JSON-able dict."""
+    import importlib
+    import os
+    import subprocess
+    import tempfile
+
+    root = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        wt = Path(tmp) / "rev"
+        subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(wt), rev], check=True,
+                       capture_output=True)
+        try:
+            env = {**os.environ, "PYTHONPATH": str(wt)}
+            code = _SERVE.format(bench=str(root / "benchmarks"), module=module, args=tuple(args))
+            with subprocess.Popen([sys.executable, "-c", code], env=env, cwd=str(wt), stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True) as proc:
+                assert proc.stdin is not None and proc.stdout is not None
+                if proc.stdout.readline().strip() != "ready":
+                    raise RuntimeError(f"the benchmark of {rev} failed to start")
+                bench = importlib.import_module(module)
+                ctx = bench.setup(*args)
+                theirs, ours = [], []
+                for _ in range(max(1, repeat)):
+                    proc.stdin.write("run\n")
+                    proc.stdin.flush()
+                    theirs.append(json.loads(proc.stdout.readline()))
+                    ours.append(bench.time_once(ctx))
+                proc.stdin.close()
+            return theirs, ours
+        finally:
+            subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(wt)], check=False,
+                           capture_output=True)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Any
 
 from . import _lexicon
+from ._lazy import lazy
 from .quote_article import _MERGE_SPLIT, _Article, _Stmt
 from .quote_cleanup import _content_from, _finish
 from .quote_cues import (
@@ -191,24 +191,6 @@ def _place_abbreviations() -> frozenset[str]:
     return frozenset(k.removesuffix(".") for k, v in _lexicon.table("abbreviations.txt").items() if v == "place")
 
 
-class _lazy:
-    """``functools.cached_property`` without its lock: computed on first read, then a plain attribute.
-
-    (Before Python 3.12 cached_property takes a lock on every first read, which cost 20% of the
-    whole step at one _Cue per cue.)"""
-
-    def __init__(self, func: Any) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    def __get__(self, obj: Any, cls: Any = None) -> Any:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
-
-
 class _Cue:
     """One cue and what the sieves read around it; each reading is computed once, on first use.
 
@@ -227,7 +209,7 @@ class _Cue:
         self.tell = self.lform in _TELL
         self.participle = form.endswith("ing")
 
-    @_lazy
+    @lazy
     def j(self) -> int:
         """The last token of the cue's left context, past adverbs, auxiliaries and catenatives
         ("continue to say")."""
@@ -247,7 +229,7 @@ class _Cue:
             j -= 1  # "Trump avoids condemning ...": the subject is before the finite verb
         return j
 
-    @_lazy
+    @lazy
     def k(self) -> int:
         """The first token of what follows the cue (content, an opening quotation, or nothing)."""
         a, aw, cj, hi = self.a, self.a.w, self.cj, self.hi
@@ -262,7 +244,7 @@ class _Cue:
                     break
         return k
 
-    @_lazy
+    @lazy
     def right_quote(self) -> _Quote | None:
         """The quotation that opens right after the cue (and its adverbials), if any."""
         a, aw, hi = self.a, self.a.w, self.hi
@@ -274,7 +256,7 @@ class _Cue:
             right_quote = None  # '"...," Pence said on CNN's "State of the Union."': a programme, not speech
         return right_quote
 
-    @_lazy
+    @lazy
     def nothing_after(self) -> bool:
         """Does no content follow the cue (the content came before it)?"""
         a, aw, k, hi, lo, ci = self.a, self.a.w, self.k, self.hi, self.lo, self.ci
@@ -286,13 +268,13 @@ class _Cue:
         return aw[k].lower() in ("about", "of") and self.lform in ("said", "says", "say") \
             and _closed_quote_before(a, lo, ci)
 
-    @_lazy
+    @lazy
     def left_open(self) -> bool:
         """Nothing that can be a subject stands before the cue: a quotation, a comma, the sentence start."""
         aw, j = self.a.w, self.j
         return j < self.lo or aw[j] in (",", "\u2014", "--", ";", ":", "\u2013") or _is_quote_tok(aw[j])
 
-    @_lazy
+    @lazy
     def inverted(self) -> tuple[int | None, int | None, bool, bool]:
         """A speaker after the cue ('"...," said Peskov'): its last token, the last token of its trailing
         adverbial or relative clause, whether punctuation ends it, and whether the cue may invert."""
@@ -326,7 +308,7 @@ class _Cue:
             aw[x].lower() in _AUXILIARIES for x in range(self.j + 1, self.ci))
         return inv, tail, inverted_ok, invertible
 
-    @_lazy
+    @lazy
     def subject(self) -> tuple[tuple[int, int], int | None] | None:
         """The speaker before the cue (character span) and its first token."""
         return _subject_before(self.a, self.j, self.lo, self.prev)

@@ -431,33 +431,34 @@ class _Article:
         it (not indexed: no title, age or role) is written after that person, in a later paragraph, and
         before the surname ("The victims were ... Khaled Belkacemi, 60, ... For Megda Belkacemi, Friday
         is a day ... Belkacemi says"): the article has just introduced her. None otherwise."""
-        doc = self.doc
-        if j >= len(doc.low) or doc.low[j] not in self.lex.cues:
-            return None
-        later = [n for n in self._weak_all.get(doc.low[a], ()) if known.first < n[0] and n[1] <= i]
-        if not later or doc.low[later[-1][0]] == known.words[0]:
-            return None
-        f0, f1 = later[-1]
-        if doc.text.find("\n", doc.starts[known.first], doc.starts[f0]) < 0:
-            return None
-        return self._entity(f0, f1, None, f0)
+        full = self._recent_weak(self.doc.low[a], i, j, known)
+        return self._entity(full[0], full[1], None, full[0]) if full is not None else None
 
-    def _recent_weak(self, key: str, i: int, j: int) -> tuple[int, int] | None:
+    def _recent_weak(self, key: str, i: int, j: int, known: _Entity | None = None) -> tuple[int, int] | None:
         """Of several full names ending in ``key`` ("Khaled Belkacemi" in a list of victims, "For Megda
         Belkacemi, Friday is a day ..."), the last one written before the surname [i, j), when every
         other one is in an earlier paragraph and the surname speaks ("Belkacemi says"): the article
         has just introduced that person. None otherwise ("Ghazala Khan and Humayun Khan ... Khan
-        said"; "the Khan family" names nobody new)."""
+        said"; "the Khan family" names nobody new). With ``known``, an indexed namesake, only full
+        names written after it count, and it is the other one (see :meth:`_just_introduced`)."""
         doc = self.doc
         if j >= len(doc.low) or doc.low[j] not in self.lex.cues:
             return None
-        before = [n for n in self._weak_all.get(key, ()) if n[1] <= i]
-        last = before[-1] if before else None
-        # (in text order: the nearest other full name is the last one with another first word)
-        other = next((n for n in reversed(before) if doc.low[n[0]] != doc.low[last[0]]), None) if last else None
-        if other is None:
+        before = [n for n in self._weak_all.get(key, ()) if n[1] <= i and (known is None or known.first < n[0])]
+        if not before:
             return None
-        return last if doc.text.find("\n", doc.ends[other[1] - 1], doc.starts[last[0]]) >= 0 else None
+        last = before[-1]
+        if known is not None:
+            if doc.low[last[0]] == known.words[0]:
+                return None
+            since = doc.starts[known.first]
+        else:
+            # (in text order: the nearest other full name is the last one with another first word)
+            other = next((n for n in reversed(before) if doc.low[n[0]] != doc.low[last[0]]), None)
+            if other is None:
+                return None
+            since = doc.ends[other[1] - 1]
+        return last if doc.text.find("\n", since, doc.starts[last[0]]) >= 0 else None
 
     def _plural_surname(self, a: int, b: int, kind: str) -> bool:
         """Is the one word [a, b), which only the "-ans" plural rule makes a group ("Americans"), a

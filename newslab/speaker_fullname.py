@@ -37,15 +37,90 @@ def _not_names() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=256)
-def _around(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for up to three capitalised words before ``name`` and up to two after it."""
-    word = re.escape(name)
-    before = re.compile(r"(?<![\w'\u2019\-])((?:" + _CAP + r"[ \u00a0]+(?:" + _PARTICLES + r"[ \u00a0]+)?){1,3})"
-                        + word + r"(?![\w\-])")
-    after = re.compile(r"(?<![\w'\u2019\-.])" + word + r"((?:[ \u00a0]+(?:" + _PARTICLES + r"[ \u00a0]+)?"
-                       + _CAP + r"){1,2})(?![\w\-])")
-    return before, after
+# One step of a run of capitalised words before a name: a word not inside another, its spaces, and a
+# particle with its spaces ("Abir ", "Ludwig van "). The pattern opens with its capital, so the
+# scan jumps from capital to capital; the lookbehind is the word boundary before that capital.
+_STEP = re.compile(r"[A-Z](?<![\w'\u2019\-].)[\w'\u2019\-]*[ \u00a0]+(?:" + _PARTICLES + r"[ \u00a0]+)?")
+# Up to two capitalised words (with a particle) after a first name: " Closs", " de la Cruz".
+_AFTER = re.compile(r"((?:[ \u00a0]+(?:" + _PARTICLES + r"[ \u00a0]+)?" + _CAP + r"){1,2})(?![\w\-])")
+_WORD_ON = re.compile(r"[\w\-]")  # a name is whole unless one of these follows it
+_WORD_BEFORE = re.compile(r"[\w'\u2019\-.]")  # a first name is whole unless one of these precedes it
+
+
+@lru_cache(maxsize=4)
+def _steps(text: str) -> tuple[dict[int, int], dict[int, int]]:
+    """The text's steps (see ``_STEP``) as start -> end and end -> start, found once per article for
+    all the names looked up in it (steps never overlap, so both maps are one to one)."""
+    ahead = {m.start(): m.end() for m in _STEP.finditer(text)}
+    return ahead, {e: s for s, e in ahead.items()}
+
+
+def _is_whole(text: str, p: int, name: str) -> bool:
+    """Does ``name`` occur at ``p`` as a whole name: no word character or hyphen right after it?"""
+    return text.startswith(name, p) and not _WORD_ON.match(text, p + len(name))
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Every start of ``name`` in ``text``, in order (overlapping ones included)."""
+    out = []
+    p = text.find(name)
+    while p >= 0:
+        out.append(p)
+        p = text.find(name, p + 1)
+    return out
+
+
+def _words_before(text: str, name: str) -> list[str]:
+    """The runs of one to three capitalised words (each maybe followed by a particle) written right
+    before ``name``, as a left-to-right scan for the longest run at the leftmost start finds them,
+    the runs not overlapping: "Ghazala Khan and Humayun Khan" -> ["Ghazala ", "Humayun "]. Linear:
+    the name's occurrences are found with ``str.find`` and walked back step by step.
+
+    Examples:
+        >>> _words_before("Golfer Ian Poulter shot 68. But Poulter said so.", "Poulter")
+        ['Golfer Ian ', 'But ']
+    """
+    ahead, back = _steps(text)
+    starts = set()  # steps from which one to three steps reach a whole occurrence of the name
+    for p in _occurrences(text, name):
+        if _is_whole(text, p, name):
+            s = back.get(p)
+            for _ in range(3):
+                if s is None:
+                    break
+                starts.add(s)
+                s = back.get(s)
+    out = []
+    pos = 0
+    for s in sorted(starts):
+        if s < pos:
+            continue  # inside the run found before
+        ends = [ahead[s]]
+        while len(ends) < 3 and ends[-1] in ahead:
+            ends.append(ahead[ends[-1]])
+        end = next(e for e in reversed(ends) if _is_whole(text, e, name))  # the longest run that reaches it
+        out.append(text[s:end])
+        pos = end + len(name)
+    return out
+
+
+def _words_after(text: str, name: str) -> list[str]:
+    """The runs of one or two capitalised words written right after a whole first name ``name``
+    (not after a word character, apostrophe, hyphen or dot), left to right, not overlapping.
+
+    Examples:
+        >>> _words_after("Jayme Closs, 13, was found. Jayme told police.", "Jayme")
+        [' Closs']
+    """
+    out = []
+    pos = 0
+    for p in _occurrences(text, name):
+        if p >= pos and not (p and _WORD_BEFORE.match(text, p - 1)):
+            m = _AFTER.match(text, p + len(name))
+            if m:
+                out.append(m.group(1))
+                pos = m.end()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +159,7 @@ def full_name_in_text(text: str, name: str) -> str | None:
     ("Al Basha") or a first name ("Jayme"); any other name of two words or more is left alone. Titles, sentence starters and place or organisation words are not
     part of a full name ("Golfer Ian Poulter" -> "Ian Poulter"; "But Poulter" is no full name).
     Two different full names ("Ghazala Khan", "Humayun Khan") give None: the resolver's choice
-    stands. Linear in the text: two scans with patterns that cannot backtrack far.
+    stands. Linear in the text: the name's occurrences, each walked back or forward a few words.
 
     Examples:
         >>> full_name_in_text("Golfer Ian Poulter shot 68. But Poulter said it was hard.", "Poulter")
@@ -99,17 +174,16 @@ def full_name_in_text(text: str, name: str) -> str | None:
     parts = name.split()
     if len(parts) > 2 or (len(parts) == 2 and not re.fullmatch(_PARTICLES, parts[0], re.IGNORECASE)):
         return None  # already a full name; "Al Basha" is a surname with its particle
-    before, after = _around(name)
     found: dict[str, str] = {}
-    for m in before.finditer(text):
-        words = _clean(m.group(1).split())
+    for run in _words_before(text, name):
+        words = _clean(run.split())
         first = _given_part(words) if words and not words[-1].endswith((",", ".")) else []
         if first:
             full = " ".join(first + [name])
             found.setdefault(full.casefold(), full)
     if not found and " " not in name:  # a first name: "Jayme" ... "Jayme Closs"
-        for m in after.finditer(text):
-            words = m.group(1).split()
+        for run in _words_after(text, name):
+            words = run.split()
             if _clean(list(words)) == words:
                 full = " ".join([name] + words)
                 found.setdefault(full.casefold(), full)
@@ -133,18 +207,21 @@ def acronym_in_text(text: str, acronym: str) -> str | None:
     """
     if not isinstance(text, str) or not isinstance(acronym, str) or not re.fullmatch(r"[A-Z]{2,8}", acronym):
         return None
-    pattern = re.compile(r"((?:" + _CAP + r",?[ \u00a0]+(?:" + _SMALL + r"[ \u00a0]+){0,2}){2,8})\(" + acronym + r"\)")
-    for m in pattern.finditer(text):
-        words = m.group(1).split()
-        for k in range(len(words)):  # the shortest tail of the run whose initials spell it
-            tail = words[k:]
-            if tail[0][:1].isupper() and tail[0].lower() not in _ACRONYM_SKIP and \
-                    "".join(w[0] for w in tail if w.lower() not in _ACRONYM_SKIP).upper() == acronym:
-                return " ".join(tail).rstrip(",")
+    if "(" + acronym + ")" in text:  # (a pattern per acronym, compiled only when the article brackets it)
+        pattern = re.compile(r"((?:" + _CAP + r",?[ \u00a0]+(?:" + _SMALL + r"[ \u00a0]+){0,2}){2,8})\(" + acronym
+                             + r"\)")
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            for k in range(len(words)):  # the shortest tail of the run whose initials spell it
+                tail = words[k:]
+                if tail[0][:1].isupper() and tail[0].lower() not in _ACRONYM_SKIP and \
+                        "".join(w[0] for w in tail if w.lower() not in _ACRONYM_SKIP).upper() == acronym:
+                    return " ".join(tail).rstrip(",")
     return _spelled_out(text, acronym) if len(acronym) >= 3 else None
 
 
-_NAME_RUN = re.compile(r"(?<![\w'\u2019\-])" + _CAP + r"(?:[ \u00a0]+(?:" + _SMALL + r"[ \u00a0]+){0,2}" + _CAP
+# (the capital first and the word boundary before it as a lookbehind: the scan jumps between capitals)
+_NAME_RUN = re.compile(r"[A-Z](?<![\w'\u2019\-].)[\w'\u2019\-]*(?:[ \u00a0]+(?:" + _SMALL + r"[ \u00a0]+){0,2}" + _CAP
                        + r"){1,7}(?![\w'\u2019\-])")
 
 

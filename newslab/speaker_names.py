@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
 
+from ._lazy import lazy
 from .speaker_article import _Entity, _Group
 from .speaker_fullname import acronym_in_text, full_name_in_text
 from .speaker_lexicon import (
@@ -147,7 +147,7 @@ class _Mention:
         self.det = low if low in _DEFINITE or low in _INDEFINITE else None
         self.b0 = t + 1 if self.det else t  # the first token after the determiner
 
-    @cached_property
+    @lazy
     def runs(self) -> list[tuple[int, int]]:
         """The runs of names that may be the speaker (none in a plain noun: "Officials", "Video")."""
         doc, lex, b0, u = self.doc, self.lex, self.b0, self.u
@@ -162,7 +162,7 @@ class _Mention:
             and doc.low[b0] not in lex.given and doc.low[b0] in self.art.lower_words()))
         return [] if plain else _drop_cut_runs(doc, b0, _runs(doc, b0, u, lex), lex)
 
-    @cached_property
+    @lazy
     def named_runs(self) -> list[tuple[int, int]]:
         """The runs, less any before a role that another name holds: in "North Korean leader Kim Jong
         Un" the run "North Korean" is part of the role."""
@@ -176,7 +176,7 @@ class _Mention:
                 return runs[x:]
         return runs
 
-    @cached_property
+    @lazy
     def candidates(self) -> tuple[tuple[int, int, int, _Parse] | None, tuple[str, int, int] | None]:
         """(best person run as (score, i, j, parse), first organisation as (kind, a, b)) of the runs."""
         best: tuple[int, int, int, _Parse] | None = None
@@ -196,7 +196,7 @@ class _Mention:
                 best = cand  # type: ignore[assignment]
         return best, org
 
-    @cached_property
+    @lazy
     def head(self) -> tuple[int, int]:
         """(k, head_i): the mention's noun phrase ends before token k, at its head noun head_i; k is the
         first qualifying word ("of", "familiar", "who") or the mention's end."""

@@ -57,6 +57,7 @@ from itertools import accumulate, compress, repeat
 from operator import mul
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import _lexicon
@@ -137,18 +138,44 @@ def _word_weights() -> dict[str, tuple[float, float, float]]:
 
 
 def context_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
-    """The lower-cased words within ``_BOW`` tokens of a mention, in its sentence (not the mention).
+    """The lower-cased words within ``_BOW`` tokens of a mention, in its sentence (not the mention);
+    a word in the scope of a negator is keyed ``not:word`` ("did not condemn": not the act).
 
     Examples:
         >>> d = analyse("Critics condemned Acme for the spill.")
         >>> [w for w, _ in context_words(d, 2, 2)]
         ['critics', 'condemned', 'spill']
+        >>> [w for w, _ in context_words(analyse("Critics did not condemn Acme."), 4, 4)]
+        ['critics', 'not:condemn']
     """
     lo, hi = doc.sent_bounds[doc.sent[t0]]
     stop = _lexicon.words("stance_stopwords.txt")
-    lower = doc.lower
-    return [(lower[i], i) for i in range(max(lo, t0 - _BOW), min(hi, t1 + _BOW + 1))
+    lower, negated = doc.lower, doc.negated
+    return [("not:" + lower[i] if negated[i] else lower[i], i)
+            for i in range(max(lo, t0 - _BOW), min(hi, t1 + _BOW + 1))
             if not t0 <= i <= t1 and lower[i] not in stop and lower[i][:1].isalpha()]
+
+
+_ADJACENT = 2  # tokens right before / after a mention weighed by their position (stance_words.txt)
+
+
+def adjacent_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
+    """The tokens right next to a mention in its sentence, keyed by side and distance ("p1:" the
+    token before, "n1:" the one after): the position of "said", "criticized", "of", "'s" next to a
+    target says what it does or undergoes, which the unordered context words cannot.
+
+    Examples:
+        >>> adjacent_words(analyse("Critics condemned Acme for the spill."), 2, 2)
+        [('p1:condemned', 1), ('n1:for', 3), ('p2:critics', 0), ('n2:the', 4)]
+    """
+    lo, hi = doc.sent_bounds[doc.sent[t0]]
+    out = []
+    for k in range(1, _ADJACENT + 1):
+        if t0 - k >= lo:
+            out.append((f"p{k}:{doc.lower[t0 - k]}", t0 - k))
+        if t1 + k < hi:
+            out.append((f"n{k}:{doc.lower[t1 + k]}", t1 + k))
+    return out
 
 
 @dataclass
@@ -158,6 +185,18 @@ class _Mention:
     parts: list[tuple[str, int, str, float, str]] = field(default_factory=list)
     role: Any = None
     context: list[tuple[str, int]] = field(default_factory=list)  # (word, token) near the mention
+    adjacent: list[tuple[str, int]] = field(default_factory=list)  # ("p1:word", token) next to it
+
+    def word_features(self) -> list[tuple[str, float, int]]:
+        """(key of ``stance_words.txt``, value, token): the context words, each 1 / sqrt(their
+        number), and the adjacent tokens, each 1. What the model and ``tools/train_stance.py`` read.
+
+        Examples:
+            >>> [(k, round(v, 3)) for k, v, _ in features("Critics condemned Acme.", 18, 22).word_features()]
+            [('critics', 0.707), ('condemned', 0.707), ('p1:condemned', 1.0), ('n1:.', 1.0), ('p2:critics', 1.0)]
+        """
+        scale = 1.0 / math.sqrt(len(self.context)) if self.context else 0.0
+        return [(w, scale, i) for w, i in self.context] + [(k, 1.0, i) for k, i in self.adjacent]
 
     def add(self, feat: str, amount: float, word: str = "", note: str = "", pos: int = -1) -> None:
         self.values[feat] += amount
@@ -259,6 +298,7 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     m.values["source"] = 1.0 if _source(doc, t0, t1, hi) else 0.0
     _tone_window(m, doc, t0, t1, lo, hi)
     m.context = context_words(doc, t0, t1)
+    m.adjacent = adjacent_words(doc, t0, t1)
     m.values["sent_compound"] = _compound(pos - neg)
     m.values["clause_compound"] = _compound(m.values["near_pos"] - m.values["near_neg"])
     r = roles(doc, t0, t1)
@@ -300,12 +340,11 @@ def _probabilities(m: _Mention) -> dict[str, float]:
     # Products summed in C; the absent features add 0.0, which leaves every sum as it was.
     la, ln, lf = (sum(map(mul, col, values)) for col in _weight_columns())
     ww = _word_weights()
-    if m.context and ww:
-        scale = 1.0 / math.sqrt(len(m.context))
-        for word_, _ in m.context:
-            hit = ww.get(word_)
+    if ww:
+        for key, x, _ in m.word_features():
+            hit = ww.get(key)
             if hit:
-                la, ln, lf = la + hit[0] * scale, ln + hit[1] * scale, lf + hit[2] * scale
+                la, ln, lf = la + hit[0] * x, ln + hit[1] * x, lf + hit[2] * x
     top = max(la, ln, lf)
     ea, en, ef = math.exp(la - top), math.exp(ln - top), math.exp(lf - top)
     z = sum((ea, en, ef))
@@ -332,12 +371,11 @@ def _decide(m: _Mention, speaker: bool = False, prob: dict[str, float] | None = 
             entry = push[pos] = [0.0, words, note]
         entry[0] += delta
     word_margin = _word_margins()[label]
-    for word_, pos in m.context:
-        wm = word_margin.get(word_)
-        if wm is not None and pos not in push:
-            delta = wm / math.sqrt(len(m.context))
-            if delta > 0.05:
-                push[pos] = [delta, word_, ""]
+    for key, x, pos in m.word_features():
+        wm = word_margin.get(key)
+        if wm is not None and pos not in push and wm * x > 0.05:
+            word_ = key.partition(":")[2] if ":" in key else key  # "not:condemn", "p1:said": the word
+            push[pos] = [wm * x, word_, "negated" if key.startswith("not:") else ""]
     role_first = [e for p, e in push.items() if p == -2 and (speaker or e[0] > 0)]
     ranked = sorted((e for p, e in push.items() if p != -2 and e[0] > 0.02), key=lambda e: -e[0])
     seen = [f"{words} ({note})" if note else words for _, words, note in role_first + ranked]
@@ -387,7 +425,7 @@ def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
         >>> t = "Ann Okafor spoke on Monday. Voters praised her. Rivals applauded her candour."
         >>> label, score, evidence = person_stance(analyse(t), 0, 10)
         >>> label, evidence
-        ('favor', 'her -> Ann Okafor: praised -> patient: her ; her -> Ann Okafor: applauded -> patient: her')
+        ('favor', 'spoke ; her -> Ann Okafor: praised -> patient: her ; her -> Ann Okafor: applauded -> patient: her')
     """
     m = features(doc, start, end)
     others = person_mentions(doc, start, end)
@@ -919,12 +957,18 @@ def _text_window(text: str, s: int, e: int) -> tuple[str, int]:
     return text[a:b], a
 
 
+#: The columns a mention adds in ``targets`` mode, in order, with their dtypes.
+_MENTION_DTYPES = (("target", "string"), ("target_start", "int64"), ("target_end", "int64"), ("stance", "string"),
+                   ("stance_score", "float64"), ("evidence", "string"), ("reference", "string"),
+                   ("text_offset", "int64"))
+
+
 def _stance_targets(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], column: str,
                     refs: bool) -> pd.DataFrame:
-    keep = [c for c in df.columns if c not in _OUT]
     targets = _Compiled(targets)
     rows_idx: list[int] = []
-    recs: list[tuple[str, int, int, str, float, str, str | None, str, int]] = []
+    windows: list[str] = []
+    recs: list[tuple[str, int, int, str, float, str, str | None, int]] = []  # the added columns, per row
     texts = df[column].tolist()
     by_row = _mentions_by_row(texts, targets)
     for k in sorted(by_row):
@@ -940,18 +984,28 @@ def _stance_targets(df: pd.DataFrame, targets: Mapping[str, Iterable[str] | str]
                 ev = ref + (" ; " + ev if ev else "")
             window, offset = _text_window(text, s, e)
             rows_idx.append(k)
-            recs.append((name, s, e, lab, sc, ev, ref, window, offset))
+            windows.append(window)
+            recs.append((name, s, e, lab, sc, ev, ref, offset))
+    cols = list(map(list, zip(*recs))) if recs else [[] for _ in _MENTION_DTYPES]
+    return _mention_table(df, column, rows_idx, windows, cols)
+
+
+def _mention_table(df: pd.DataFrame, column: str, rows_idx: list[int], windows: list[str],
+                   cols: list[list[Any]]) -> pd.DataFrame:
+    """The rows of ``_stance_targets``: the input row's columns (``column`` holding ``windows``), then
+    the mention's, built as whole columns into one DataFrame (inserting columns one by one into a
+    frame costs a rebuild of its column index each time)."""
+    names, dtypes = list(df.columns), list(df.dtypes)
+    keep = [j for j, c in enumerate(names) if c not in _OUT]
     # The text column is not taken row by row: a long text would be copied into every row of its
-    # mentions (5,000 mentions of a 140,000-character text: 700 M characters) before the windows
-    # replace it.
-    out = df[[c for c in keep if c != column]].iloc[rows_idx].reset_index(drop=True)
-    if column in keep:
-        out.insert(keep.index(column), column, pd.array([r[7] for r in recs], dtype=df[column].dtype))
-    for j, (col, dtype) in enumerate((("target", "string"), ("target_start", "int64"), ("target_end", "int64"),
-                                      ("stance", "string"), ("stance_score", "float64"), ("evidence", "string"),
-                                      ("reference", "string"))):
-        out[col] = pd.array([r[j] for r in recs], dtype=dtype)
-    out["text_offset"] = pd.array([r[8] for r in recs], dtype="int64")
+    # mentions (5,000 mentions of a 140,000-character text: 700 M characters).
+    take = np.asarray(rows_idx, dtype=np.intp)
+    # The other columns as Series of the input's dtype: an object column of strings stays object.
+    arrays = [pd.array(windows, dtype=dtypes[j]) if names[j] == column
+              else pd.Series(df.iloc[:, j].array.take(take), dtype=dtypes[j], copy=False) for j in keep]
+    arrays += [pd.array(v, dtype=dtype) for v, (_, dtype) in zip(cols, _MENTION_DTYPES)]
+    out = pd.DataFrame(dict(enumerate(arrays)), copy=False)
+    out.columns = pd.Index([names[j] for j in keep] + [c for c, _ in _MENTION_DTYPES])
     return out
 
 
@@ -983,19 +1037,27 @@ def _quote_rows(q: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], col
     """(speaker, quote, target, stance, score, evidence) for every mention in every quote, read as the
     speaker's own statement, with references reaching back through the article's earlier quotes."""
     out: list[tuple[Any, int, str, str, float, str, bool]] = []
-    has = {c: c in q.columns for c in ("article_id", "start", "cue", "speaker_role")}
-    order = sorted(range(len(q)), key=lambda k: (str(q["article_id"].iloc[k]) if has["article_id"] else "",
-                                                  q["start"].iloc[k] if has["start"] and
-                                                  not pd.isna(q["start"].iloc[k]) else k))
+    # columns as lists once: a pandas cell read (.iloc) costs more than reading the quote itself
+    n = len(q)
+    col = {c: q[c].tolist() if c in q.columns else None for c in ("article_id", "start", "cue", "speaker_role")}
+    texts, whos = q[column].tolist(), q[speaker].tolist()
+    arts, starts = col["article_id"] or [None] * n, col["start"]
+    order = sorted(range(n), key=lambda k: (str(arts[k]) if col["article_id"] is not None else "",
+                                            starts[k] if starts is not None and not pd.isna(starts[k]) else k))
+    targets = targets if isinstance(targets, _Compiled) else _Compiled(targets)
+    sides: dict[tuple[Any, Any], frozenset[str]] = {}  # a speaker's own side and antecedents, per speaker
+    as_ante: dict[Any, list[Antecedent]] = {}
     history: list[tuple[Any, list[Antecedent]]] = []
     for k in order:
-        text, who = q[column].iloc[k], q[speaker].iloc[k]
-        art = q["article_id"].iloc[k] if has["article_id"] else None
+        text, who, art = texts[k], whos[k], arts[k]
         history = [h for h in history if h[0] == art][-_PRIOR_QUOTES:]
         if not isinstance(text, str) or not text:
             continue
-        own = _own_side(who, q["speaker_role"].iloc[k] if has["speaker_role"] else None, targets)
-        cue = q["cue"].iloc[k] if has["cue"] else None
+        role = col["speaker_role"][k] if col["speaker_role"] is not None else None
+        if (who, role) not in sides:
+            sides[who, role] = _own_side(who, role, targets)
+        own = sides[who, role]
+        cue = col["cue"][k] if col["cue"] is not None else None
         # The quote is the object of its cue: "criticized" + "the USA's condemnation of ...".
         lead = f"{cue} " if isinstance(cue, str) and word(cue.lower().split()[-1]).act else ""
         doc = analyse(lead + text)
@@ -1011,7 +1073,9 @@ def _quote_rows(q: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], col
             lab, sc, ev = _decide(m, speaker=True)
             by_role = m.role is not None and m.role.role != "agent"
             out.append((who, k, name, lab, sc, (ref + " ; " + ev) if ref else ev, by_role))
-        history.append((art, _speaker_antecedents(who, targets) + antecedents(doc, shifted)))
+        if who not in as_ante:
+            as_ante[who] = _speaker_antecedents(who, targets)
+        history.append((art, as_ante[who] + antecedents(doc, shifted)))
     return out
 
 

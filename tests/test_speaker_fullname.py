@@ -1,8 +1,13 @@
 """full_name_in_text: the full name an article writes for a surname or first name. Texts of our own."""
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslab import speaker_fullname
 from newslab.speaker_fullname import acronym_in_text, full_name_in_text
 
 CASES = [
@@ -67,3 +72,41 @@ def test_acronym_spelled_out_in_the_article(text, acronym, name):
 ])
 def test_no_acronym(text, acronym):
     assert acronym_in_text(text, acronym) is None
+
+
+# The per-name patterns the scans of _words_before and _words_after replace (one regex compiled per
+# name): the scans must find exactly the runs these find, in the same order.
+def _reference(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cap, part = speaker_fullname._CAP, speaker_fullname._PARTICLES
+    word = re.escape(name)
+    before = re.compile(r"(?<![\w'\u2019\-])((?:" + cap + r"[ \u00a0]+(?:" + part + r"[ \u00a0]+)?){1,3})" + word
+                        + r"(?![\w\-])")
+    after = re.compile(r"(?<![\w'\u2019\-.])" + word + r"((?:[ \u00a0]+(?:" + part + r"[ \u00a0]+)?" + cap
+                       + r"){1,2})(?![\w\-])")
+    return before, after
+
+
+_WORDS = ["Khan", "Khan", "Ann", "Lee", "Mary", "O'Neil", "Khan-Ali", "de", "van", "della", "del", "But", "K", "x",
+          "said", "Khanh", "_"]
+_SEPS = [" ", " ", " ", " ", "  ", "\u00a0", ", ", ". ", "-", "'", "\u2019", "\n", "", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPS)), max_size=30),
+       st.sampled_from(["Khan", "Ann", "Lee", "Khan-Ali", "K"]))
+def test_scans_find_what_the_per_name_patterns_find(pieces, name):
+    text = "".join(w + sep for w, sep in pieces)
+    before, after = _reference(name)
+    assert speaker_fullname._words_before(text, name) == [m.group(1) for m in before.finditer(text)]
+    assert speaker_fullname._words_after(text, name) == [m.group(1) for m in after.finditer(text)]
+
+
+def test_scans_on_news_text():
+    # wire copy: a list of victims sharing a surname, a particle, a name at the very start and end
+    text = ("Ghazala Khan and Humayun Khan spoke. Rahul van der Khan, 40, and Khan-Ali Khan wept. "
+            "Mary Ann Lee Khan said Khan Abdul was there, Ann said. Mary Ann Lee Khan Khan Khan left. Khan")
+    for name in ("Khan", "Ann", "Lee", "Abdul"):
+        before, after = _reference(name)
+        assert speaker_fullname._words_before(text, name) == [m.group(1) for m in before.finditer(text)]
+        assert speaker_fullname._words_after(text, name) == [m.group(1) for m in after.finditer(text)]
+    assert speaker_fullname._words_before(text, "Khan")[:2] == ["Ghazala ", "Humayun "]

@@ -348,9 +348,75 @@ def test_other_sentences_about_the_target_count():
 
 
 def test_context_word_weights_hold_no_grammar_words():
+    # Plain context words skip grammar words; only the positional keys ("p1:of") may hold them.
     stop = importlib.import_module("newslab._lexicon").words("stance_stopwords.txt")
     rows = importlib.import_module("newslab._lexicon").rows("stance_words.txt")
-    assert rows and all(len(r) == 4 and r[0] not in stop for r in rows)
+    assert rows and all(len(r) == 4 for r in rows)
+    plain = [r[0] for r in rows if ":" not in r[0]]
+    assert plain and not set(plain) & stop
+    prefixes = {r[0].split(":", 1)[0] for r in rows if ":" in r[0]}
+    assert prefixes == {"not", "p1", "p2", "n1", "n2"}
+
+
+def test_negated_context_words_and_adjacent_tokens_reach_the_model():
+    """"did not criticize" is keyed apart from "criticize", and the tokens right next to the
+    mention carry their position ("p1:praised"): both change the probabilities through the
+    shipped weights, so a feature that stops being computed or read fails here."""
+    text = "Lawmakers in the state assembly did not criticize Governor Alvarado over the budget delay."
+    m = st.features(text, text.find("Governor"), text.find(" over"))
+    keys = [k for k, _, _ in m.word_features()]
+    assert "not:criticize" in keys and "criticize" not in keys
+    assert {"p1:criticize", "n1:over", "p2:not", "n2:the"} <= set(keys)
+    weights = st._word_weights()
+    assert any(k in weights for k in keys if k.startswith(("p1:", "n1:", "p2:", "n2:")))
+    full = st._probabilities(m)
+    m.adjacent = []
+    assert st._probabilities(m) != full
+    praised = "The mayor of Port Lindsay praised Amara Okafor for the clinic's swift response to the outbreak."
+    near = st.features(praised, praised.find("Amara"), praised.find(" for")).adjacent
+    assert [k for k, _ in near] == ["p1:praised", "n1:for", "p2:lindsay", "n2:the"]
+
+
+def _train_tool():
+    import sys
+    tools = Path(__file__).resolve().parents[1] / "tools"
+    sys.path.insert(0, str(tools))
+    try:
+        return importlib.import_module("train_stance")
+    finally:
+        sys.path.remove(str(tools))
+
+
+def test_weights_files_are_what_the_training_tool_writes(tmp_path):
+    """The training tool fits a planted signal (L-BFGS) and writes tables in the format the
+    package reads: the shipped files parse the same way, one weight per (label, feature)."""
+    import numpy as np
+    tool = _train_tool()
+    texts = [("Voters praised Mayor Reyes for the new bridge.", "Mayor Reyes", "favor"),
+             ("Voters condemned Mayor Reyes for the toll hike.", "Mayor Reyes", "against"),
+             ("Mayor Reyes met voters in the town hall on Tuesday.", "Mayor Reyes", "neutral")] * 4
+    ms = [st.features(t, t.find(n), t.find(n) + len(n)) for t, n, _ in texts]
+    y = np.array([st.LABELS.index(lab) for _, _, lab in texts])
+    args = tool.argparse.Namespace(l2=1e-3, l2_words=1e-3, min_count=2, iters=60)
+    W, vocab = tool.train(ms, y, args)
+    assert (tool.Data(ms, vocab).logits(W).argmax(1) == y).all()
+    assert "p1:praised" in vocab and "n1:met" in vocab
+    tool.write_tables(W, vocab, args, tmp_path / "w.txt", tmp_path / "words.txt")
+
+    def parse(path):
+        lines = (raw.split("#", 1)[0].strip() for raw in path.read_text(encoding="utf-8").splitlines())
+        return [tuple(f.strip() for f in line.split("\t")) for line in lines if line]
+
+    written = parse(tmp_path / "w.txt")
+    assert {(lab, f) for lab, f, _ in written} == {(lab, f) for lab in st.LABELS for f in st.FEATURES}
+    got = {(lab, f): float(w) for lab, f, w in written}
+    assert abs(got[("favor", "bias")] - W[0, 2]) < 1e-4
+    words = parse(tmp_path / "words.txt")
+    assert all(len(r) == 4 and all(float(x) == float(x) for x in r[1:]) for r in words)
+    assert {r[0] for r in words} <= set(vocab)
+    shipped = importlib.import_module("newslab._lexicon").rows("stance_words.txt")
+    assert all(len(r) == 4 and " " not in r[0] and [float(x) for x in r[1:]] for r in shipped)
+    assert len(st._word_weights()) == len(shipped)
 
 
 def test_reference_to_a_group_holding_no_target_is_no_mention():
@@ -382,3 +448,25 @@ def test_group_without_target_blocks_and_size_words_choose_the_group():
     ref = out[out["reference"].notna()]
     assert sorted(ref["target"]) == ["Chile", "Peru"]
     assert (ref["target_start"] == three.find("the trilateral alliance")).all()
+
+
+def test_mention_rows_keep_each_input_column_once_with_its_dtype():
+    # The rows are built as whole columns: an object column stays object, a categorical stays
+    # categorical, other rows' values follow their mention, and a repeated column name is kept
+    # once per input column (inserting columns one by one repeated it).
+    df = pd.DataFrame({"n": [1, 2, 3], "desk": pd.Series(["wire", "metro", "world"], dtype=object),
+                       "section": pd.Categorical(["world", "city", "world"]),
+                       "text": ["Ottawa criticized Russia over the grain corridor on Tuesday.",
+                                "The city council met late into the night.",
+                                "Lima and Russia signed a fisheries accord, officials said."]})
+    out = nl.stance(df, targets={"Russia": ["Russia"]})
+    assert out.columns.tolist()[:4] == ["n", "desk", "section", "text"]
+    assert out["n"].tolist() == [1, 3] and out["desk"].tolist() == ["wire", "world"]
+    assert out["desk"].dtype == object and isinstance(out["section"].dtype, pd.CategoricalDtype)
+    assert out["text"].tolist() == [df["text"][0], df["text"][2]]
+    assert out.index.tolist() == [0, 1]
+    dup = nl.stance(df.set_axis(["n", "n", "section", "text"], axis=1), targets={"Russia": ["Russia"]})
+    assert dup.columns.tolist()[:4] == ["n", "n", "section", "text"]
+    assert dup.iloc[:, 1].tolist() == ["wire", "world"]
+    empty = nl.stance(df.iloc[1:2], targets={"Russia": ["Russia"]})
+    assert len(empty) == 0 and list(empty.dtypes) == list(out.dtypes)

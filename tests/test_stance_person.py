@@ -69,7 +69,7 @@ def test_attacks_on_the_person_through_pronouns_read_against():
     text = "Lena Park arrived in Leeds on Monday. Critics condemned her and attacked her record."
     row = one(text, "Lena Park")
     assert row.stance == "against"
-    assert row.evidence.startswith("her -> Lena Park: condemned -> patient: her")
+    assert "her -> Lena Park: condemned -> patient: her" in row.evidence
 
 
 def test_bad_news_about_a_person_is_not_against_them():
