@@ -62,7 +62,7 @@ import pandas as pd
 
 from . import _lexicon
 from ._parallel import corpus_step
-from .stance_roles import Doc, analyse, normalise, roles, window_sum, word
+from .stance_roles import Doc, _stems, analyse, normalise, roles, window_sum, word
 
 LABELS = ("against", "neutral", "favor")
 
@@ -351,10 +351,10 @@ def _probabilities(m: _Mention) -> dict[str, float]:
     return {"against": ea / z, "neutral": en / z, "favor": ef / z}
 
 
-def _decide(m: _Mention, speaker: bool = False) -> tuple[str, float, str]:
+def _decide(m: _Mention, speaker: bool = False, prob: dict[str, float] | None = None) -> tuple[str, float, str]:
     """(label, score, evidence) of a mention. ``speaker``: a role found in the structure decides
     (the speaker's own statement), the model only where no act governs the target."""
-    prob = _probabilities(m)
+    prob = prob or _probabilities(m)
     label = max(LABELS, key=prob.__getitem__)
     score = round(prob["favor"] - prob["against"], 4)
     if speaker and m.role is not None and m.role.role != "agent":
@@ -382,6 +382,78 @@ def _decide(m: _Mention, speaker: bool = False) -> tuple[str, float, str]:
     if m.values.get("source") and label == "neutral":
         seen.append("(target is the speaker)")
     return label, score, " ; ".join(seen[:4])
+
+
+_CO_WEIGHT = 0.25  # weight of each other mention of a person against the mention itself (1)
+_CO_SHOWN = 2  # other mentions named in the evidence
+
+
+_BAD_NEWS_MENTIONS = 2  # other mentions that make a paragraph one about its person
+
+
+def _wronged(doc: Doc, spans: Sequence[tuple[int, int]], feats: Sequence[_Mention]) -> bool:
+    """Whether a paragraph shows a wrong by a person or a hostile act toward or by them: a hostile
+    role on one of their mentions, or a word of ``stance_wrongs.txt`` in a sentence naming them.
+
+    Examples:
+        >>> t = "Tom Reyes spoke. He was convicted of fraud."
+        >>> d = analyse(t); _wronged(d, [(0, 9), (17, 19)], [features(d, 0, 9), features(d, 17, 19)])
+        True
+        >>> t = "Tom Reyes spoke. He was injured in a crash."
+        >>> d = analyse(t); _wronged(d, [(0, 9), (17, 19)], [features(d, 0, 9), features(d, 17, 19)])
+        False
+    """
+    if any(f.values["agent_neg"] or f.values["patient_neg"] or f.values["nested_neg"] for f in feats):
+        return True
+    wrongs = _lexicon.words("stance_wrongs.txt")
+    sents = {doc.sent[doc.token_range(s, e)[0]] for s, e in spans}
+    return any(any(b in wrongs for b in _stems(w)) for k in sents
+               for w in doc.lower[slice(*doc.sent_bounds[k])])
+
+
+def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
+    """(label, score, evidence) of a mention, read with the other mentions of the same person in the
+    paragraph (``person_mentions``: the surname again, he / she / his / her): the mention's own
+    log-probabilities and theirs are averaged, each other mention weighing ``_CO_WEIGHT``, so what
+    the paragraph says about the person elsewhere counts without outvoting the mention. Evidence
+    names the other mentions that agree with the label and what decided them
+    (``him -> Ann Okafor: praised``). In a paragraph of several sentences that names the person
+    three times or more, ``against`` needs a wrong by them or a hostile act toward or by them
+    (``_wronged``); negative tone without one is bad news around the person and reads ``neutral``.
+
+    Examples:
+        >>> t = "Ann Okafor spoke on Monday. Voters praised her. Rivals applauded her candour."
+        >>> label, score, evidence = person_stance(analyse(t), 0, 10)
+        >>> label, evidence
+        ('favor', 'spoke ; her -> Ann Okafor: praised -> patient: her ; her -> Ann Okafor: applauded -> patient: her')
+    """
+    m = features(doc, start, end)
+    others = person_mentions(doc, start, end)
+    if not others:
+        return _decide(m)
+    parts = [(ev, features(doc, s, e)) for s, e, ev in others]
+    logs = [math.log(max(p, 1e-12)) for p in map(_probabilities(m).__getitem__, LABELS)]
+    for _, mm in parts:
+        pm = _probabilities(mm)
+        logs = [x + _CO_WEIGHT * math.log(max(pm[lab], 1e-12)) for x, lab in zip(logs, LABELS)]
+    logs = [x / (1 + _CO_WEIGHT * len(parts)) for x in logs]  # a weighted mean: a probability again
+    top = max(logs)
+    ex = [math.exp(x - top) for x in logs]
+    prob = {lab: v / sum(ex) for lab, v in zip(LABELS, ex)}
+    label, score, ev = _decide(m, prob=prob)
+    if label == "against" and not _wronged(doc, [(start, end)] + [(s, e) for s, e, _ in others], [m] + [p for _, p in parts]) \
+            and len(others) >= _BAD_NEWS_MENTIONS and len(doc.sent_bounds) > 1:
+        # A paragraph about a person whose negative tone names no wrong of theirs and no hostile act
+        # toward them: bad news around the person, not opposition to them ("was injured", "lost").
+        label = "neutral"
+        score = round(prob["favor"] - min(prob["against"], prob["neutral"]), 4)
+        ev = "(bad news around the person: no wrong by them, no hostile act toward them)"
+    seen = []
+    for co, mm in parts:
+        lab, _, why = _decide(mm)
+        if lab == label and label != "neutral" and why and len(seen) < _CO_SHOWN:
+            seen.append(f"{co}: {why.split(' ; ')[0]}")
+    return label, score, " ; ".join(x for x in (ev, *seen) if x)
 
 
 # --------------------------------------------------------------------------- mentions
@@ -471,6 +543,7 @@ _COUNTED_LOOKBACK = 4  # a reference that says its group's size ("the three coun
 _EXPLETIVE_NEXT = frozenset({"is", "was", "'s", "seems", "seemed", "appears", "will", "would", "has", "had",
                              "remains", "takes", "took", "may", "might", "could", "should"})
 _REF_FIRST = _PLURAL_REFS | {"its", "it", "the", "both"}  # words a reference can start with
+_PERSON_REF_FIRST = _REF_FIRST | {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _LOOKBACK_SENTENCES = 2  # a reference reaches back this many sentences before its own
 _COORD = frozenset({",", "and", "the"})
 
@@ -486,6 +559,7 @@ class Antecedent:
     sent: int = -10**9  # sentence of the text it is in (-10**9: before the text, e.g. an earlier quote)
     tok: int = -1  # its last token in that text
     possessor: bool = False  # "the USA's": not the referent of an "its" in the same sentence
+    person: str = ""  # a person's name: "m" / "f" (an honorific or title says so) or "-"; "" not a person
 
 
 def _name_runs(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
@@ -505,11 +579,75 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
     return runs
 
 
-def antecedents(doc: Doc, mentions: Sequence[tuple[str, int, int]]) -> list[Antecedent]:
+@lru_cache(maxsize=1)
+def _person_lexicons() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(he / she words -> "m" / "f", honorifics and gendered titles -> "m" / "f" / "-", given names,
+    names that are places or countries, words that make a name an organisation), lower-cased."""
+    from .targets import _index  # the country gazetteer (imported here: targets imports speakers)
+
+    pronouns = {k: v for k, v in _lexicon.table("speaker_pronouns.txt").items() if v in ("m", "f")}
+    titles = {k.lower().rstrip("."): v if v in ("m", "f") else "-" for k, v in
+              _lexicon.table("speaker_honorifics.txt").items()}
+    for row in _lexicon.rows("titles.txt"):
+        if len(row) > 2 and row[1] == "head":
+            titles.setdefault(row[0].lower().rstrip("."), row[2] if row[2] in ("m", "f") else "-")
+    given = frozenset(_lexicon.table("speaker_given_names.txt"))
+    places = frozenset(_index()) | frozenset(w.lower() for w in _lexicon.words("speaker_places.txt"))
+    return pronouns, titles, given, places, frozenset(_lexicon.words("speaker_org_words.txt"))
+
+
+def _person_gender(doc: Doc, t0: int, t1: int) -> str:
+    """Whether tokens ``t0..t1`` name a person: "m" / "f" when an honorific or title before or in
+    the name says so ("Ms. Lee", "spokeswoman Ann Lee"), "-" for a name of unknown gender, "" for no
+    person (a country, a place, an organisation, a lower-case word).
+
+    Examples:
+        >>> d = analyse("Ms. Lee met Acme Bank and Russia near Oslo.")
+        >>> [_person_gender(d, *d.token_range(s, e)) for s, e in ((0, 7), (12, 21), (26, 32))]
+        ['f', '', '']
+    """
+    pronouns, titles, _, places, orgs = _person_lexicons()
+    if t0 > t1:
+        return ""
+    if t0 == t1 and doc.lower[t0] in pronouns:
+        return pronouns[doc.lower[t0]]
+    name = doc.text[doc.starts[t0]:doc.ends[t1]].removesuffix("'s").removesuffix("\u2019s")
+    words = [w.removesuffix("'s").rstrip(".") for w in doc.lower[t0:t1 + 1]]
+    if not doc.words[t1][:1].isupper() or name.casefold() in places or any(w in orgs for w in words) \
+            or any(part in places for w in words for part in w.split("-")):  # "African-Americans"
+        return ""
+    for w in (doc.lower[t0 - 1].rstrip(".") if t0 else "", *words):
+        if w in titles:
+            return titles[w]
+    return "-"
+
+
+def _other_people(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Antecedent]:
+    """Names of people that are not targets ("Nick Saban", "Mr. Ade"), as antecedents holding no
+    target: a "he" after them means them, not a target named earlier."""
+    _, titles, given, _, _ = _person_lexicons()
+    stop = _lexicon.words("stance_function_words.txt")
+    out = []
+    for a, b in _name_runs(doc, 0, len(doc.words)):
+        while a < b and doc.sent[a] != doc.sent[b]:
+            a += 1  # "Monday. Voters": the last sentence's part of a run that crosses a full stop
+        while a <= b and (doc.words[a] in stop or not doc.words[a][:1].isupper()):
+            a += 1
+        if a > b or any(t0 <= b and a <= t1 for t0, t1 in taken):
+            continue
+        gender = _person_gender(doc, a, b)
+        titled = a > 0 and doc.lower[a - 1].rstrip(".") in titles
+        if gender and (b > a or titled or doc.lower[a] in given):
+            out.append(Antecedent((), False, 1, doc.text[doc.starts[a]:doc.ends[b]], doc.sent[a], b, person=gender))
+    return out
+
+
+def antecedents(doc: Doc, mentions: Sequence[tuple[str, int, int]], people: bool = False) -> list[Antecedent]:
     """The named mentions of a text, and its coordinations of names ("The US, Japan and South
     Korea"), as antecedents for references; in text order. A coordination holding no target is an
     antecedent too, with no targets: a reference to it is a reference to no target, and it stops
-    a reference from reaching past it to an earlier group that does hold one.
+    a reference from reaching past it to an earlier group that does hold one. With ``people``, the
+    names of people that are not targets are antecedents holding no target too (for he / she).
 
     Examples:
         >>> d = analyse("Russia and North Korea met. Acme grew. Japan and Chile objected.")
@@ -522,7 +660,10 @@ def antecedents(doc: Doc, mentions: Sequence[tuple[str, int, int]]) -> list[Ante
         if t0 > t1:
             continue
         poss = doc.lower[t1].endswith(("'s", "s'"))
-        out.append((t1, Antecedent((name,), False, 1, doc.text[doc.starts[t0]:doc.ends[t1]], doc.sent[t0], t1, poss)))
+        out.append((t1, Antecedent((name,), False, 1, doc.text[doc.starts[t0]:doc.ends[t1]], doc.sent[t0], t1, poss,
+                                   _person_gender(doc, t0, t1) if people else "")))
+    if people:
+        out.extend((a.tok, a) for a in _other_people(doc, [(t0, t1) for _, t0, t1 in tok_of]))
     runs = _name_runs(doc, 0, len(doc.words))
     k = 0
     while k < len(runs):
@@ -568,8 +709,12 @@ def _group_size(doc: Doc, a: int, b: int) -> int:
 def _reference_at(doc: Doc, k: int) -> tuple[bool, int, int] | None:
     """Is token ``k`` a reference? (plural, group size or 0, last token of the reference).
     "their triangular military alliance" and "the three countries" refer as a whole, and say the
-    size of the group they mean ("triangular": three)."""
+    size of the group they mean ("triangular": three). A he / she word is a reference to a
+    person: group size -1 ("m") or -2 ("f")."""
     w = doc.lower[k]
+    gender = _person_lexicons()[0].get(w)
+    if gender:
+        return False, -1 if gender == "m" else -2, k
     nxt = doc.lower[k + 1] if k + 1 < len(doc.lower) else ""
     if w in ("their", "the", "both"):
         n = _COUNTS.get(nxt, 0) if w != "both" else 2
@@ -586,8 +731,11 @@ def _reference_at(doc: Doc, k: int) -> tuple[bool, int, int] | None:
 
 
 def _pick(cands: Sequence[Antecedent], plural: bool, size: int, sent: int, exclude: frozenset[str]) -> Antecedent | None:
+    if size < 0:  # he / she: the nearest person of that gender or of unknown gender, target or not
+        gender = "m" if size == -1 else "f"
+        return next((a for a in reversed(cands) if a.person in (gender, "-")), None)
     for a in reversed(cands):
-        if a.plural != plural or (size and a.size != size) or set(a.targets) & exclude:
+        if a.plural != plural or (size and a.size != size) or set(a.targets) & exclude or a.person and not a.targets:
             continue
         if not plural and a.possessor and a.sent == sent:
             continue  # "the USA's condemnation of its ties": "its" is not the USA
@@ -601,7 +749,9 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
 
     A plural reference (they, their, the alliance, the three countries) points to the nearest
     earlier group of names holding a target, a singular one (it, its) to the nearest earlier
-    single mention, at most ``_LOOKBACK_SENTENCES`` back (``prior``: antecedents from before the
+    single mention, a he / she (his, her, him) to the nearest earlier person of its gender when a
+    target is a person (another person named in between takes it), at most
+    ``_LOOKBACK_SENTENCES`` back (``prior``: antecedents from before the
     text, e.g. earlier quotes of the article). Groups holding a target of ``exclude`` (the speaker's
     own side) are passed over.
 
@@ -612,21 +762,25 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
         [('Russia', 38, 52, 'Their alliance -> Russia: Russia and North Korea'), ('North Korea', 38, 52, 'Their alliance -> North Korea: Russia and North Korea')]
     """
     named = {(s, e) for _, s, e in mentions}
+    # he / she only where a target is a person: a text about countries reads no "he" as a mention
+    places = _person_lexicons()[3]
+    people = any(n.casefold() not in places and _person_gender(doc, *doc.token_range(s, e)) for n, s, e in mentions)
     hits = []  # the references first: most texts have none, and then need no antecedents
-    for k in compress(range(len(doc.lower)), map(_REF_FIRST.__contains__, doc.lower)):
+    for k in compress(range(len(doc.lower)), map((_PERSON_REF_FIRST if people else _REF_FIRST).__contains__,
+                                                 doc.lower)):
         hit = _reference_at(doc, k)
         if hit is not None and (doc.starts[k], doc.ends[hit[2]]) not in named:
             hits.append((k, hit))
     if not hits:
         return []
-    ante = antecedents(doc, mentions)
+    ante = antecedents(doc, mentions, people)
     found: list[tuple[int, int, int, Antecedent | None]] = []  # (first token, last token, size, antecedent)
     j = 0
     for k, (plural, size, last) in hits:
         sent = doc.sent[k]
         while j < len(ante) and ante[j].tok < k:
             j += 1
-        back = _COUNTED_LOOKBACK if size else _LOOKBACK_SENTENCES
+        back = _COUNTED_LOOKBACK if size > 0 else _LOOKBACK_SENTENCES
         cands = [*prior, *(a for a in ante[max(0, j - 12):j] if a.sent >= sent - back)]
         found.append((k, last, size if plural else -1, _pick(cands, plural, size, sent,
                                                               exclude if plural else frozenset())))
@@ -638,6 +792,35 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
         for t in a.targets:
             out.append((t, s, e, f"{doc.text[s:e]} -> {t}: {a.phrase}"))
     return out
+
+
+_PARAGRAPH_TOKENS = 400  # a text up to this long is read whole for the other mentions of a person
+
+
+def person_mentions(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The other mentions of the person named at ``[start, end)`` in a paragraph: their surname again
+    and the he / she / his / her that refer to them (``references``), as ``(start, end, evidence)``.
+    Empty for a mention that is no person's name, and for a text longer than ``_PARAGRAPH_TOKENS``.
+
+    Examples:
+        >>> t = "Ann Okafor won the race. Her coach praised her. Okafor thanked the crowd."
+        >>> [e for _, _, e in person_mentions(analyse(t), 0, 10)]
+        ['Her -> Ann Okafor', 'her -> Ann Okafor', 'Okafor']
+    """
+    t0, t1 = doc.token_range(start, end)
+    if t0 > t1 or len(doc.words) > _PARAGRAPH_TOKENS or doc.lower[t0] in _PRONOUNS:
+        return []
+    if not _person_gender(doc, t0, t1):
+        return []
+    key = doc.words[t1].removesuffix("'s")
+    if not key[:1].isupper():
+        return []
+    named = [("", start, end)] + [("", doc.starts[i], doc.ends[i]) for i, w in enumerate(doc.words)
+                                  if (i < t0 or i > t1) and w.removesuffix("'s") == key]
+    phrase = doc.text[start:end]
+    out = [(s, e, doc.text[s:e]) for _, s, e in named[1:]]
+    out += [(s, e, f"{doc.text[s:e]} -> {phrase}") for _, s, e, _ in references(doc, named)]
+    return sorted(out)
 
 
 def _pronouns_follow_counted_group(doc: Doc, found: list[tuple[int, int, int, Antecedent | None]]
@@ -723,7 +906,7 @@ def _stance_offsets(df: pd.DataFrame, column: str) -> pd.DataFrame:
             continue
         if last is None or last[0] is not text and last[0] != text:
             last = (text, analyse(text))  # rows of one text (several targets) share one analysis
-        lab, sc, ev = _decide(features(last[1], int(s), int(e)))
+        lab, sc, ev = person_stance(last[1], int(s), int(e))
         labels.append(lab)
         scores.append(sc)
         evid.append(ev)
