@@ -175,6 +175,23 @@ class Doc:
 _SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # every character outside a token is white space
 
 
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> frozenset[str]:
+    """"Dr", "Sen", "Gen": the sentence splitter's title abbreviations (abbreviations.txt), without the dot."""
+    return frozenset(k[:-1] for k, v in _lexicon.table("abbreviations.txt").items()
+                     if v == "title" and k.endswith(".") and "." not in k[:-1])
+
+
+def _abbreviation_dot(words: list[str], k: int) -> bool:
+    """Is the period ``words[k]`` an abbreviation's, not a sentence end? "Dr. Smith praised",
+    "the U.S. condemned", "George W. Bush": after a title abbreviation, after a single capital letter
+    (an initial, the last letter of "U.S."), or before a lower-case word (no sentence starts with one)."""
+    prev = words[k - 1] if k else ""
+    if prev in _title_abbreviations() or (len(prev) == 1 and prev.isupper()):
+        return True
+    return k + 1 < len(words) and words[k + 1][:1].islower()
+
+
 def analyse(text: str) -> Doc:
     """Tokenise ``text`` once, in linear time, with everything stance reads per token.
 
@@ -224,7 +241,8 @@ def analyse(text: str) -> Doc:
         pos_sum[k + 1], neg_sum[k + 1] = ps, ns
         if w == '"':
             has_quote = True
-        if (w in ".?!" and (e >= size or norm[e].isspace())) or lines and "\n" in norm[e: e + 2]:
+        if (w in ".?!" and (e >= size or norm[e].isspace()) and not (w == "." and _abbreviation_dot(words, k))) \
+                or lines and "\n" in norm[e: e + 2]:
             d.sent_bounds.append((s0, k + 1))
             d.quoted.append(has_quote)
             s0, sn, has_quote, rhetorical = k + 1, sn + 1, False, False

@@ -470,3 +470,17 @@ def test_mention_rows_keep_each_input_column_once_with_its_dtype():
     assert dup.iloc[:, 1].tolist() == ["wire", "world"]
     empty = nl.stance(df.iloc[1:2], targets={"Russia": ["Russia"]})
     assert len(empty) == 0 and list(empty.dtypes) == list(out.dtypes)
+
+
+def test_an_abbreviation_dot_does_not_end_the_sentence():
+    from newslab.stance_roles import analyse
+
+    assert set(analyse("The U.S. condemned Iran on Monday.").sent) == {0}  # "U.S." then a lower-case verb
+    assert set(analyse("Dr. Lena Park praised the plan.").sent) == {0}  # a title abbreviation
+    assert set(analyse("George W. Bush spoke.").sent) == {0}  # an initial
+    assert analyse("He met Mr. Lee. Then he left.").sent[-1] == 1  # "Lee." still ends one
+    out = nl.stance(pd.DataFrame({"text": ["The U.S. condemned Iran on Monday."]}),
+                    targets={"United States": ["U.S."], "Iran": ["Iran"]})
+    by = dict(zip(out["target"], out["stance"]))
+    assert by["Iran"] == "against"  # the patient of "condemned", which "U.S." no longer cuts off
+    assert "condemned" in out.loc[out["target"] == "United States", "evidence"].iloc[0]
