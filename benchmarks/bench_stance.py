@@ -16,20 +16,14 @@ Exits 0 with a message when ../shared/eval is absent.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import polnear_articles, require_eval
-
-ROOT = Path(__file__).resolve().parents[1]
+from common import in_turns, polnear_articles, require_eval
 
 
 def setup(limit: int) -> dict[str, Any]:
@@ -76,39 +70,11 @@ def measure(limit: int, repeat: int) -> dict[str, float]:
     return summarise([time_once(ctx) for _ in range(max(1, repeat))])
 
 
-_SERVE = ("import sys, json; sys.path.insert(0, {bench!r}); import bench_stance as b; ctx = b.setup({limit}); "
-          "print('ready', flush=True)\nfor _ in sys.stdin: print(json.dumps(b.time_once(ctx)), flush=True)")
-
-
 def side_by_side(rev: str, limit: int, repeat: int) -> tuple[dict[str, float], dict[str, float]]:
-    """(``rev``, this checkout), timed in turns: ``rev`` runs in a temporary worktree, in a subprocess
-    that times one run each time it is asked, between this checkout's runs, so a change of the
-    machine's load during the benchmark touches both alike."""
-    with tempfile.TemporaryDirectory() as tmp:
-        wt = Path(tmp) / "rev"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(wt), rev], check=True,
-                       capture_output=True)
-        try:
-            env = {**os.environ, "PYTHONPATH": str(wt)}
-            code = _SERVE.format(bench=str(ROOT / "benchmarks"), limit=limit)
-            with subprocess.Popen([sys.executable, "-c", code], env=env, cwd=str(wt), stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, text=True) as proc:
-                assert proc.stdin is not None and proc.stdout is not None
-                while proc.stdout.readline().strip() != "ready":
-                    if proc.poll() is not None:
-                        raise RuntimeError(f"the benchmark of {rev} failed to start")
-                ctx = setup(limit)
-                theirs, ours = [], []
-                for _ in range(max(1, repeat)):
-                    proc.stdin.write("run\n")
-                    proc.stdin.flush()
-                    theirs.append(json.loads(proc.stdout.readline()))
-                    ours.append(time_once(ctx))
-                proc.stdin.close()
-            return summarise(theirs), summarise(ours)
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=False,
-                           capture_output=True)
+    """(``rev``, this checkout), timed in turns (``common.in_turns``): a change of the machine's load
+    during the benchmark touches both alike."""
+    theirs, ours = in_turns("bench_stance", rev, (limit,), repeat)
+    return summarise(theirs), summarise(ours)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -150,8 +150,9 @@ def in_turns(module: str, rev: str, args: Sequence[Any], repeat: int) -> tuple[l
             with subprocess.Popen([sys.executable, "-c", code], env=env, cwd=str(wt), stdin=subprocess.PIPE,
                                   stdout=subprocess.PIPE, text=True) as proc:
                 assert proc.stdin is not None and proc.stdout is not None
-                if proc.stdout.readline().strip() != "ready":
-                    raise RuntimeError(f"the benchmark of {rev} failed to start")
+                while proc.stdout.readline().strip() != "ready":  # (lines the old revision prints first)
+                    if proc.poll() is not None:
+                        raise RuntimeError(f"the benchmark of {rev} failed to start")
                 bench = importlib.import_module(module)
                 ctx = bench.setup(*args)
                 theirs, ours = [], []
