@@ -431,17 +431,16 @@ def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
     others = person_mentions(doc, start, end)
     if not others:
         return _decide(m)
-    parts = [(ev, features(doc, s, e)) for s, e, ev in others]
+    parts = [(ev, mm, _probabilities(mm)) for ev, mm in ((ev, features(doc, s, e)) for s, e, ev in others)]
     logs = [math.log(max(p, 1e-12)) for p in map(_probabilities(m).__getitem__, LABELS)]
-    for _, mm in parts:
-        pm = _probabilities(mm)
+    for _, _, pm in parts:
         logs = [x + _CO_WEIGHT * math.log(max(pm[lab], 1e-12)) for x, lab in zip(logs, LABELS)]
     logs = [x / (1 + _CO_WEIGHT * len(parts)) for x in logs]  # a weighted mean: a probability again
     top = max(logs)
     ex = [math.exp(x - top) for x in logs]
     prob = {lab: v / sum(ex) for lab, v in zip(LABELS, ex)}
     label, score, ev = _decide(m, prob=prob)
-    if label == "against" and not _wronged(doc, [(start, end)] + [(s, e) for s, e, _ in others], [m] + [p for _, p in parts]) \
+    if label == "against" and not _wronged(doc, [(start, end)] + [(s, e) for s, e, _ in others], [m] + [mm for _, mm, _ in parts]) \
             and len(others) >= _BAD_NEWS_MENTIONS and len(doc.sent_bounds) > 1:
         # A paragraph about a person whose negative tone names no wrong of theirs and no hostile act
         # toward them: bad news around the person, not opposition to them ("was injured", "lost").
@@ -449,8 +448,8 @@ def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
         score = round(prob["favor"] - min(prob["against"], prob["neutral"]), 4)
         ev = "(bad news around the person: no wrong by them, no hostile act toward them)"
     seen = []
-    for co, mm in parts:
-        lab, _, why = _decide(mm)
+    for co, mm, pm in parts:
+        lab, _, why = _decide(mm, prob=pm)  # (its probabilities, computed once above)
         if lab == label and label != "neutral" and why and len(seen) < _CO_SHOWN:
             seen.append(f"{co}: {why.split(' ; ')[0]}")
     return label, score, " ; ".join(x for x in (ev, *seen) if x)
