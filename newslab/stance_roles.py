@@ -178,8 +178,9 @@ _SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # every character outside a tok
 @lru_cache(maxsize=1)
 def _title_abbreviations() -> frozenset[str]:
     """"Dr", "Sen", "Gen": the sentence splitter's title abbreviations (abbreviations.txt), without the dot."""
-    return frozenset(k[:-1] for k, v in _lexicon.table("abbreviations.txt").items()
-                     if v == "title" and k.endswith(".") and "." not in k[:-1])
+    from .sentences import _abbreviations  # the splitter's own reading of the lexicon
+
+    return frozenset(k for k, v in _abbreviations().items() if v == "title" and "." not in k)
 
 
 def _abbreviation_dot(words: list[str], k: int) -> bool:
