@@ -621,15 +621,30 @@ def _person_gender(doc: Doc, t0: int, t1: int) -> str:
     return "-"
 
 
+def _sentence_parts(doc: Doc, runs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Each run of name tokens cut at sentence ends: "Tom Reyes. Ortiz" (a run across a full stop)
+    is "Tom Reyes" and "Ortiz", each without the stop.
+
+    Examples:
+        >>> d = analyse("Sam met Tom Reyes. Ortiz left.")
+        >>> list(_sentence_parts(d, [(2, 5)]))
+        [(2, 3), (5, 5)]
+    """
+    for a, b in runs:
+        for k in range(a, b):
+            if doc.sent[k + 1] != doc.sent[k]:
+                yield a, k - 1 if doc.words[k] == "." else k
+                a = k + 1
+        yield a, b
+
+
 def _other_people(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Antecedent]:
     """Names of people that are not targets ("Nick Saban", "Mr. Ade"), as antecedents holding no
     target: a "he" after them means them, not a target named earlier."""
     _, titles, given, _, _ = _person_lexicons()
     stop = _lexicon.words("stance_function_words.txt")
     out = []
-    for a, b in _name_runs(doc, 0, len(doc.words)):
-        while a < b and doc.sent[a] != doc.sent[b]:
-            a += 1  # "Monday. Voters": the last sentence's part of a run that crosses a full stop
+    for a, b in _sentence_parts(doc, _name_runs(doc, 0, len(doc.words))):
         while a <= b and (doc.words[a] in stop or not doc.words[a][:1].isupper()):
             a += 1
         if a > b or any(t0 <= b and a <= t1 for t0, t1 in taken):
@@ -729,6 +744,40 @@ def _reference_at(doc: Doc, k: int) -> tuple[bool, int, int] | None:
     return None
 
 
+_OBJECT_NEXT = frozenset({"to", "for", "on", "in", "at", "with", "as", "and", "or", "the", "a", "an", "that", "about",
+                          "from", "of", "by", "over", "after", "before", "into", "out", "up", "back", "off",
+                          "again", "too", "when", "while", "because", "if", "but"})
+_BINDING = 6  # tokens: an antecedent this close before an object pronoun, in its clause, is its subject
+
+
+def _object_pronoun(doc: Doc, k: int) -> bool:
+    """Is token ``k`` a he / she word in object position: "him", or "her" not before its noun ("thanked
+    her.", "praised her for")?
+
+    Examples:
+        >>> d = analyse("Lee thanked her for her help.")
+        >>> _object_pronoun(d, 2), _object_pronoun(d, 5)
+        (True, False)
+    """
+    w = doc.lower[k]
+    if w == "him":
+        return True
+    if w != "her":
+        return False
+    nxt = doc.lower[k + 1] if k + 1 < len(doc.lower) else ""
+    return not nxt[:1].isalnum() or nxt in _OBJECT_NEXT
+
+
+def _binds(doc: Doc, a: Antecedent, k: int) -> bool:
+    """Is ``a`` the subject of the clause whose object is the pronoun at token ``k``? "Reyes thanked
+    him": "him" is someone else (he would be "himself"). A speech verb in between opens the
+    reported clause, where the pronoun may be the speaker ("Reyes said voters backed him")."""
+    if a.sent != doc.sent[k] or not 0 <= a.tok < k or k - a.tok > _BINDING or doc.clause[a.tok] != doc.clause[k]:
+        return False
+    speech = _lexicon.words("stance_speech.txt")
+    return not any(w in speech for w in doc.lower[a.tok + 1:k])
+
+
 def _pick(cands: Sequence[Antecedent], plural: bool, size: int, sent: int, exclude: frozenset[str]) -> Antecedent | None:
     if size < 0:  # he / she: the nearest person of that gender or of unknown gender, target or not
         gender = "m" if size == -1 else "f"
@@ -781,6 +830,8 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
             j += 1
         back = _COUNTED_LOOKBACK if size > 0 else _LOOKBACK_SENTENCES
         cands = [*prior, *(a for a in ante[max(0, j - 12):j] if a.sent >= sent - back)]
+        if size < 0 and _object_pronoun(doc, k):
+            cands = [a for a in cands if not _binds(doc, a, k)]
         found.append((k, last, size if plural else -1, _pick(cands, plural, size, sent,
                                                               exclude if plural else frozenset())))
     out: list[tuple[str, int, int, str]] = []
