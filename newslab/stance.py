@@ -193,7 +193,7 @@ class _Mention:
 
         Examples:
             >>> [(k, round(v, 3)) for k, v, _ in features("Critics condemned Acme.", 18, 22).word_features()]
-            [('critics', 0.707), ('condemned', 0.707), ('p1:condemned', 1.0), ('n1:.', 1.0), ('p2:critics', 1.0)]
+            [('critics', 1.0), ('p1:condemned', 1.0), ('n1:.', 1.0), ('p2:critics', 1.0)]
         """
         scale = 1.0 / math.sqrt(len(self.context)) if self.context else 0.0
         return [(w, scale, i) for w, i in self.context] + [(k, 1.0, i) for k, i in self.adjacent]
@@ -211,14 +211,15 @@ def _source(doc: Doc, t0: int, t1: int, hi: int) -> bool:
     return t0 >= 2 and doc.lower[t0 - 2] == "according" and doc.lower[t0 - 1] == "to"
 
 
-def _tone_window(m: _Mention, doc: Doc, t0: int, t1: int, lo: int, hi: int) -> None:
-    """Tone and bad news within ``_NEAR`` tokens of the mention (the only per-token loop)."""
+def _tone_window(m: _Mention, doc: Doc, t0: int, t1: int, lo: int, hi: int, skip: int = -1) -> None:
+    """Tone and bad news within ``_NEAR`` tokens of the mention (the only per-token loop); token
+    ``skip`` (an unjust act whose patient the mention is) does not count."""
     a, b = max(lo, t0 - _NEAR), min(hi, t1 + _NEAR + 1)
     WORK["tokens"] += b - a
     clause = doc.clause
     tcl = {clause[t0], clause[t1]}
     for i in compress(range(a, b), doc.tone[a:b]):  # the tokens with a tone
-        if t0 <= i <= t1:
+        if t0 <= i <= t1 or i == skip:
             continue
         v = doc.tone[i]
         note = "negated" if doc.negated[i] else ""
@@ -282,9 +283,13 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     if doc.lower[t0] in _PRONOUNS and t0 == t1:
         m.values["pronoun"] = 1.0
     lo, hi = doc.sent_bounds[doc.sent[t0]]
+    r = roles(doc, t0, t1)
+    # An act that calls itself unjust ("the smear of Judge Reyes") is sympathy for its patient: its
+    # negative tone is the role's, not tone against the target.
+    quiet = r.act if r is not None and r.unjust else -1
     ps, ns = doc.pos_sum, doc.neg_sum  # prefix sums: the sentence's tone minus the mention's
     pos = (ps[hi] - ps[lo]) - (ps[t1 + 1] - ps[t0])
-    neg = (ns[hi] - ns[lo]) - (ns[t1 + 1] - ns[t0])
+    neg = (ns[hi] - ns[lo]) - (ns[t1 + 1] - ns[t0]) - (max(0.0, -doc.tone[quiet]) if quiet >= 0 else 0.0)
     about = _about(doc, t0, t1)
     for a, b in about:  # the other sentences about the target count with its own, as a mean
         pos += window_sum(doc.pos_sum, a, b)
@@ -296,15 +301,17 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
                             for j in range(lo, t0)):
         m.values["subject"] = 1.0
     m.values["source"] = 1.0 if _source(doc, t0, t1, hi) else 0.0
-    _tone_window(m, doc, t0, t1, lo, hi)
+    _tone_window(m, doc, t0, t1, lo, hi, quiet)
     m.context = context_words(doc, t0, t1)
     m.adjacent = adjacent_words(doc, t0, t1)
     m.values["sent_compound"] = _compound(pos - neg)
     m.values["clause_compound"] = _compound(m.values["near_pos"] - m.values["near_neg"])
-    r = roles(doc, t0, t1)
     if r is not None:
         kind = "nested" if r.depth > 1 else r.role
         m.role = r
+        # The act is the role's evidence: as a context word too it would be counted twice, and a
+        # fit splits its weight between the two (the word alone then argues against the role).
+        m.context = [c for c in m.context if c[1] != r.act]
         m.add(f"{kind}_{'pos' if r.value > 0 else 'neg'}", min(1.0, abs(r.value)), r.evidence, "", -2)
     return m
 
@@ -425,7 +432,7 @@ def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
         >>> t = "Ann Okafor spoke on Monday. Voters praised her. Rivals applauded her candour."
         >>> label, score, evidence = person_stance(analyse(t), 0, 10)
         >>> label, evidence
-        ('favor', 'spoke ; her -> Ann Okafor: praised -> patient: her ; her -> Ann Okafor: applauded -> patient: her')
+        ('favor', 'her -> Ann Okafor: praised -> patient: her ; her -> Ann Okafor: applauded -> patient: her')
     """
     m = features(doc, start, end)
     others = person_mentions(doc, start, end)

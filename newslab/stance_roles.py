@@ -267,6 +267,8 @@ class Role:
     value: float  # signed: > 0 the structure is friendly toward the target, < 0 hostile
     depth: int  # 1: the act itself; 2+: the act is the object of another act
     evidence: str
+    act: int = -1  # token of the act named in the evidence (the outermost one)
+    unjust: bool = False  # the act calls itself unjust ("smear"): its tone is sympathy for the patient
 
 
 def _act_at(doc: Doc, i: int) -> int:
@@ -360,11 +362,14 @@ def roles(doc: Doc, t0: int, t1: int) -> Role | None:
         chain *= 1.0 if _sign(doc, j) > 0 else -1.0
         outer, start, depth = j, j, depth + 1
     if depth == 1:
-        return Role(role, value, 1, f"{doc.words[act]} -> {role}: {_phrase(doc, t0, t1, None)}")
+        if role == "patient" and value < 0 and doc.info[act].stem in _lexicon.words("stance_unjust.txt"):
+            # "the smear of Judge Reyes": the writer calls the act unjust, so sides with its patient
+            return Role(role, -value, 1, f"{doc.words[act]} (unjust) -> {role}: {_phrase(doc, t0, t1, None)}", act, True)
+        return Role(role, value, 1, f"{doc.words[act]} -> {role}: {_phrase(doc, t0, t1, None)}", act)
     # Toward the agent of a criticised act: the outer acts' signs; toward its patient: times the act's.
     v = chain * (abs(value) if role == "agent" else value)
     inner = _phrase(doc, outer + 1, max(t1, act), None)
-    return Role("inside patient", v, depth, f"{doc.words[outer]} -> patient: {inner}")
+    return Role("inside patient", v, depth, f"{doc.words[outer]} -> patient: {inner}", outer)
 
 
 def _phrase(doc: Doc, t0: int, t1: int, act: int | None) -> str:
