@@ -300,19 +300,46 @@ def _left_act(doc: Doc, start: int, lo: int) -> int:
     return -1
 
 
+#: Passive participles that say what the subject is called: the act after them is done to it.
+_CHARACTERISED = frozenset({"regarded", "seen", "viewed", "considered", "described", "labeled", "labelled",
+                            "branded", "called", "deemed", "perceived", "portrayed", "painted", "depicted"})
+_PASSIVE_GAP = frozenset({"not", "also", "being", "been", "just", "never", "often", "again", "even", "later"})
+
+
+def _passive(doc: Doc, aux: int, act: int) -> bool:
+    """Is the act at token ``act`` a passive participle of the auxiliary at ``aux``? "was condemned",
+    "was sharply criticised" (only adverbs between), "is regarded as a threat" (called one); not
+    "has been unrelenting in questioning" nor "was a critic" (the subject does the act there).
+
+    Examples:
+        >>> d = analyse("Acme was sharply criticised.")
+        >>> _passive(d, 1, 3), _passive(analyse("Acme was a critic."), 1, 3)
+        (True, False)
+    """
+    if aux < 0 or doc.lower[act].endswith("ing"):
+        return False
+    for k, w in enumerate(doc.lower[aux + 1:act]):
+        if w in _CHARACTERISED:
+            return True  # "is not regarded as a threat", "was branded a traitor": called one
+        if not (w.endswith("ly") or w in _PASSIVE_GAP or w in _PASSIVE_AUX):
+            return False
+    return True
+
+
 def _right_act(doc: Doc, t1: int, hi: int) -> tuple[int, str]:
     """An act after the mention and the target's role in it: ``(index, role)``, (-1, "") if none.
     "Acme's condemnation", "Acme condemned" (agent); "Acme was condemned" (patient)."""
     cl = doc.clause[t1]
     poss = doc.lower[t1].endswith(("'s", "s'")) or (t1 + 1 < hi and doc.lower[t1 + 1] in ("'s", "'"))
-    passive = False
+    aux = -1
     for i in range(t1 + 1, min(hi, t1 + (4 if poss else 7))):
         w = doc.lower[i]
         if doc.clause[i] != cl or w == "," or (w in ("and", "or") and (i + 1 >= hi or not doc.words[i + 1][:1].isupper())):
             break  # "X and Y condemned" is a joint subject; "X to Russia and condemned" is not
-        passive = passive or w in _PASSIVE_AUX
+        if w in _PASSIVE_AUX:
+            aux = i
         if _act_at(doc, i):
-            return i, "patient" if passive and not poss else "agent"
+            return i, "patient" if not poss and _passive(doc, aux, i) else "agent"
     return -1, ""
 
 

@@ -124,6 +124,11 @@ def _role(text: str, target: str):
     ("The union attacked Mayor Ruiz's condemnation of the Harbour Trust.", "Ruiz", "inside patient", -1),
     ("The union attacked Mayor Ruiz's condemnation of the Harbour Trust.", "Harbour Trust", "inside patient", 1),
     ("Ministers welcomed the ban on Veltrix.", "Veltrix", "inside patient", -1),
+    # passive only when the act follows its auxiliary with nothing but adverbs between
+    ("Veltrix has been widely criticized since the spill.", "Veltrix", "patient", -1),
+    ("Veltrix has been unrelenting in questioning the audit.", "Veltrix", "agent", -1),
+    ("Veltrix was a fierce critic of the merger.", "Veltrix", "agent", -1),
+    ("Veltrix is widely regarded as a threat to the harbour.", "Veltrix", "patient", -1),
     # an act the word itself calls unjust: the writer sides with its patient, not with its agent
     ("Columnists kept up the smear of Judge Ostrander all week.", "Judge Ostrander", "patient", 1),
     ("Rights groups documented the persecution of Tamil reporters.", "Tamil", "patient", 1),
