@@ -283,16 +283,29 @@ def _sign(doc: Doc, i: int) -> float:
     return -0.5 * s if doc.negated[i] else s
 
 
+#: Prepositions that open an act's object ("sanctions against", "ties with"); a second one after
+#: a name ("sanctions against Russia with Mr Kislyak") belongs to the verb, not to the act.
+_PREPOSITIONS = frozenset({"of", "with", "for", "to", "toward", "towards", "against", "on", "over", "between",
+                           "about"})
+
+
 def _left_act(doc: Doc, start: int, lo: int) -> int:
     """The nearest act left of token ``start`` whose object phrase reaches it: only noun-phrase glue,
     names and modifiers in between, no comma, the same clause; -1 if none."""
     cl = doc.clause[start] if start < len(doc.clause) else -1
+    prep = named = False  # passed a preposition other than "of"; then a name left of it
     for i in range(start - 1, max(lo, start - _WINDOW) - 1, -1):
         w = doc.lower[i]
         if doc.clause[i] != cl or w == "," or w in _OBJECT_BREAK:
             return -1
         if _act_at(doc, i):
             return i
+        if w in _PREPOSITIONS:
+            if named:
+                return -1  # "sanctions against Russia with Mr Kislyak": the act's object ended at Russia
+            prep = prep or w != "of"
+        elif prep and doc.words[i][:1].isupper():
+            named = True
         if not (w in _NP_GLUE or doc.words[i][:1].isupper() or w.endswith(("'s", "s'", "ing", "ed", "al"))
                 or w in ("'s", "'", "-")):
             if i < start - 4:

@@ -129,6 +129,9 @@ def _role(text: str, target: str):
     ("Veltrix has been unrelenting in questioning the audit.", "Veltrix", "agent", -1),
     ("Veltrix was a fierce critic of the merger.", "Veltrix", "agent", -1),
     ("Veltrix is widely regarded as a threat to the harbour.", "Veltrix", "patient", -1),
+    # a second prepositional phrase after a name is the verb's, not inside the act's object
+    ("The envoy discussed sanctions against Lisbon with Mr Okafor in June.", "Lisbon", "patient", -1),
+    ("Officials criticized the Prime Minister of Veltrix on Monday.", "Veltrix", "patient", -1),
     # an act the word itself calls unjust: the writer sides with its patient, not with its agent
     ("Columnists kept up the smear of Judge Ostrander all week.", "Judge Ostrander", "patient", 1),
     ("Rights groups documented the persecution of Tamil reporters.", "Tamil", "patient", 1),
@@ -152,6 +155,11 @@ def test_the_victim_of_a_smear_is_not_read_against():
     r = one("Columnists kept up the smear of Judge Ostrander all week.", "Ostrander")
     assert r["stance"] == "favor" and r["evidence"].startswith("smear (unjust) -> patient: Ostrander")
     assert one("Columnists smeared Judge Ostrander all week.", "Columnists")["stance"] != "favor"
+
+
+def test_a_second_phrase_after_a_name_is_outside_the_acts_object():
+    assert _role("The envoy discussed sanctions against Lisbon with Mr Okafor in June.", "Mr Okafor") is None
+    assert _role("Brussels imposed sanctions on Lisbon over Porto.", "Porto") is None
 
 
 def test_object_phrase_ends_at_a_subordinator():
