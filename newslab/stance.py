@@ -193,7 +193,7 @@ class _Mention:
 
         Examples:
             >>> [(k, round(v, 3)) for k, v, _ in features("Critics condemned Acme.", 18, 22).word_features()]
-            [('critics', 0.707), ('condemned', 0.707), ('p1:condemned', 1.0), ('n1:.', 1.0), ('p2:critics', 1.0)]
+            [('critics', 1.0), ('p1:condemned', 1.0), ('n1:.', 1.0), ('p2:critics', 1.0)]
         """
         scale = 1.0 / math.sqrt(len(self.context)) if self.context else 0.0
         return [(w, scale, i) for w, i in self.context] + [(k, 1.0, i) for k, i in self.adjacent]
@@ -211,14 +211,15 @@ def _source(doc: Doc, t0: int, t1: int, hi: int) -> bool:
     return t0 >= 2 and doc.lower[t0 - 2] == "according" and doc.lower[t0 - 1] == "to"
 
 
-def _tone_window(m: _Mention, doc: Doc, t0: int, t1: int, lo: int, hi: int) -> None:
-    """Tone and bad news within ``_NEAR`` tokens of the mention (the only per-token loop)."""
+def _tone_window(m: _Mention, doc: Doc, t0: int, t1: int, lo: int, hi: int, skip: int = -1) -> None:
+    """Tone and bad news within ``_NEAR`` tokens of the mention (the only per-token loop); token
+    ``skip`` (an unjust act whose patient the mention is) does not count."""
     a, b = max(lo, t0 - _NEAR), min(hi, t1 + _NEAR + 1)
     WORK["tokens"] += b - a
     clause = doc.clause
     tcl = {clause[t0], clause[t1]}
     for i in compress(range(a, b), doc.tone[a:b]):  # the tokens with a tone
-        if t0 <= i <= t1:
+        if t0 <= i <= t1 or i == skip:
             continue
         v = doc.tone[i]
         note = "negated" if doc.negated[i] else ""
@@ -282,9 +283,13 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     if doc.lower[t0] in _PRONOUNS and t0 == t1:
         m.values["pronoun"] = 1.0
     lo, hi = doc.sent_bounds[doc.sent[t0]]
+    r = roles(doc, t0, t1)
+    # An act that calls itself unjust ("the smear of Judge Reyes") is sympathy for its patient: its
+    # negative tone is the role's, not tone against the target.
+    quiet = r.act if r is not None and r.unjust else -1
     ps, ns = doc.pos_sum, doc.neg_sum  # prefix sums: the sentence's tone minus the mention's
     pos = (ps[hi] - ps[lo]) - (ps[t1 + 1] - ps[t0])
-    neg = (ns[hi] - ns[lo]) - (ns[t1 + 1] - ns[t0])
+    neg = (ns[hi] - ns[lo]) - (ns[t1 + 1] - ns[t0]) - (max(0.0, -doc.tone[quiet]) if quiet >= 0 else 0.0)
     about = _about(doc, t0, t1)
     for a, b in about:  # the other sentences about the target count with its own, as a mean
         pos += window_sum(doc.pos_sum, a, b)
@@ -296,15 +301,17 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
                             for j in range(lo, t0)):
         m.values["subject"] = 1.0
     m.values["source"] = 1.0 if _source(doc, t0, t1, hi) else 0.0
-    _tone_window(m, doc, t0, t1, lo, hi)
+    _tone_window(m, doc, t0, t1, lo, hi, quiet)
     m.context = context_words(doc, t0, t1)
     m.adjacent = adjacent_words(doc, t0, t1)
     m.values["sent_compound"] = _compound(pos - neg)
     m.values["clause_compound"] = _compound(m.values["near_pos"] - m.values["near_neg"])
-    r = roles(doc, t0, t1)
     if r is not None:
         kind = "nested" if r.depth > 1 else r.role
         m.role = r
+        # The act is the role's evidence: as a context word too it would be counted twice, and a
+        # fit splits its weight between the two (the word alone then argues against the role).
+        m.context = [c for c in m.context if c[1] != r.act]
         m.add(f"{kind}_{'pos' if r.value > 0 else 'neg'}", min(1.0, abs(r.value)), r.evidence, "", -2)
     return m
 
@@ -425,7 +432,7 @@ def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
         >>> t = "Ann Okafor spoke on Monday. Voters praised her. Rivals applauded her candour."
         >>> label, score, evidence = person_stance(analyse(t), 0, 10)
         >>> label, evidence
-        ('favor', 'spoke ; her -> Ann Okafor: praised -> patient: her ; her -> Ann Okafor: applauded -> patient: her')
+        ('favor', 'her -> Ann Okafor: praised -> patient: her ; her -> Ann Okafor: applauded -> patient: her')
     """
     m = features(doc, start, end)
     others = person_mentions(doc, start, end)
@@ -621,15 +628,30 @@ def _person_gender(doc: Doc, t0: int, t1: int) -> str:
     return "-"
 
 
+def _sentence_parts(doc: Doc, runs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Each run of name tokens cut at sentence ends: "Tom Reyes. Ortiz" (a run across a full stop)
+    is "Tom Reyes" and "Ortiz", each without the stop.
+
+    Examples:
+        >>> d = analyse("Sam met Tom Reyes. Ortiz left.")
+        >>> list(_sentence_parts(d, [(2, 5)]))
+        [(2, 3), (5, 5)]
+    """
+    for a, b in runs:
+        for k in range(a, b):
+            if doc.sent[k + 1] != doc.sent[k]:
+                yield a, k - 1 if doc.words[k] == "." else k
+                a = k + 1
+        yield a, b
+
+
 def _other_people(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Antecedent]:
     """Names of people that are not targets ("Nick Saban", "Mr. Ade"), as antecedents holding no
     target: a "he" after them means them, not a target named earlier."""
     _, titles, given, _, _ = _person_lexicons()
     stop = _lexicon.words("stance_function_words.txt")
     out = []
-    for a, b in _name_runs(doc, 0, len(doc.words)):
-        while a < b and doc.sent[a] != doc.sent[b]:
-            a += 1  # "Monday. Voters": the last sentence's part of a run that crosses a full stop
+    for a, b in _sentence_parts(doc, _name_runs(doc, 0, len(doc.words))):
         while a <= b and (doc.words[a] in stop or not doc.words[a][:1].isupper()):
             a += 1
         if a > b or any(t0 <= b and a <= t1 for t0, t1 in taken):
@@ -729,6 +751,40 @@ def _reference_at(doc: Doc, k: int) -> tuple[bool, int, int] | None:
     return None
 
 
+_OBJECT_NEXT = frozenset({"to", "for", "on", "in", "at", "with", "as", "and", "or", "the", "a", "an", "that", "about",
+                          "from", "of", "by", "over", "after", "before", "into", "out", "up", "back", "off",
+                          "again", "too", "when", "while", "because", "if", "but"})
+_BINDING = 6  # tokens: an antecedent this close before an object pronoun, in its clause, is its subject
+
+
+def _object_pronoun(doc: Doc, k: int) -> bool:
+    """Is token ``k`` a he / she word in object position: "him", or "her" not before its noun ("thanked
+    her.", "praised her for")?
+
+    Examples:
+        >>> d = analyse("Lee thanked her for her help.")
+        >>> _object_pronoun(d, 2), _object_pronoun(d, 5)
+        (True, False)
+    """
+    w = doc.lower[k]
+    if w == "him":
+        return True
+    if w != "her":
+        return False
+    nxt = doc.lower[k + 1] if k + 1 < len(doc.lower) else ""
+    return not nxt[:1].isalnum() or nxt in _OBJECT_NEXT
+
+
+def _binds(doc: Doc, a: Antecedent, k: int) -> bool:
+    """Is ``a`` the subject of the clause whose object is the pronoun at token ``k``? "Reyes thanked
+    him": "him" is someone else (he would be "himself"). A speech verb in between opens the
+    reported clause, where the pronoun may be the speaker ("Reyes said voters backed him")."""
+    if a.sent != doc.sent[k] or not 0 <= a.tok < k or k - a.tok > _BINDING or doc.clause[a.tok] != doc.clause[k]:
+        return False
+    speech = _lexicon.words("stance_speech.txt")
+    return not any(w in speech for w in doc.lower[a.tok + 1:k])
+
+
 def _pick(cands: Sequence[Antecedent], plural: bool, size: int, sent: int, exclude: frozenset[str]) -> Antecedent | None:
     if size < 0:  # he / she: the nearest person of that gender or of unknown gender, target or not
         gender = "m" if size == -1 else "f"
@@ -781,6 +837,8 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
             j += 1
         back = _COUNTED_LOOKBACK if size > 0 else _LOOKBACK_SENTENCES
         cands = [*prior, *(a for a in ante[max(0, j - 12):j] if a.sent >= sent - back)]
+        if size < 0 and _object_pronoun(doc, k):
+            cands = [a for a in cands if not _binds(doc, a, k)]
         found.append((k, last, size if plural else -1, _pick(cands, plural, size, sent,
                                                               exclude if plural else frozenset())))
     out: list[tuple[str, int, int, str]] = []

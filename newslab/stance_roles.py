@@ -267,6 +267,8 @@ class Role:
     value: float  # signed: > 0 the structure is friendly toward the target, < 0 hostile
     depth: int  # 1: the act itself; 2+: the act is the object of another act
     evidence: str
+    act: int = -1  # token of the act named in the evidence (the outermost one)
+    unjust: bool = False  # the act calls itself unjust ("smear"): its tone is sympathy for the patient
 
 
 def _act_at(doc: Doc, i: int) -> int:
@@ -281,16 +283,29 @@ def _sign(doc: Doc, i: int) -> float:
     return -0.5 * s if doc.negated[i] else s
 
 
+#: Prepositions that open an act's object ("sanctions against", "ties with"); a second one after
+#: a name ("sanctions against Russia with Mr Kislyak") belongs to the verb, not to the act.
+_PREPOSITIONS = frozenset({"of", "with", "for", "to", "toward", "towards", "against", "on", "over", "between",
+                           "about"})
+
+
 def _left_act(doc: Doc, start: int, lo: int) -> int:
     """The nearest act left of token ``start`` whose object phrase reaches it: only noun-phrase glue,
     names and modifiers in between, no comma, the same clause; -1 if none."""
     cl = doc.clause[start] if start < len(doc.clause) else -1
+    prep = named = False  # passed a preposition other than "of"; then a name left of it
     for i in range(start - 1, max(lo, start - _WINDOW) - 1, -1):
         w = doc.lower[i]
         if doc.clause[i] != cl or w == "," or w in _OBJECT_BREAK:
             return -1
         if _act_at(doc, i):
             return i
+        if w in _PREPOSITIONS:
+            if named:
+                return -1  # "sanctions against Russia with Mr Kislyak": the act's object ended at Russia
+            prep = prep or w != "of"
+        elif prep and doc.words[i][:1].isupper():
+            named = True
         if not (w in _NP_GLUE or doc.words[i][:1].isupper() or w.endswith(("'s", "s'", "ing", "ed", "al"))
                 or w in ("'s", "'", "-")):
             if i < start - 4:
@@ -298,19 +313,46 @@ def _left_act(doc: Doc, start: int, lo: int) -> int:
     return -1
 
 
+#: Passive participles that say what the subject is called: the act after them is done to it.
+_CHARACTERISED = frozenset({"regarded", "seen", "viewed", "considered", "described", "labeled", "labelled",
+                            "branded", "called", "deemed", "perceived", "portrayed", "painted", "depicted"})
+_PASSIVE_GAP = frozenset({"not", "also", "being", "been", "just", "never", "often", "again", "even", "later"})
+
+
+def _passive(doc: Doc, aux: int, act: int) -> bool:
+    """Is the act at token ``act`` a passive participle of the auxiliary at ``aux``? "was condemned",
+    "was sharply criticised" (only adverbs between), "is regarded as a threat" (called one); not
+    "has been unrelenting in questioning" nor "was a critic" (the subject does the act there).
+
+    Examples:
+        >>> d = analyse("Acme was sharply criticised.")
+        >>> _passive(d, 1, 3), _passive(analyse("Acme was a critic."), 1, 3)
+        (True, False)
+    """
+    if aux < 0 or doc.lower[act].endswith("ing"):
+        return False
+    for k, w in enumerate(doc.lower[aux + 1:act]):
+        if w in _CHARACTERISED:
+            return True  # "is not regarded as a threat", "was branded a traitor": called one
+        if not (w.endswith("ly") or w in _PASSIVE_GAP or w in _PASSIVE_AUX):
+            return False
+    return True
+
+
 def _right_act(doc: Doc, t1: int, hi: int) -> tuple[int, str]:
     """An act after the mention and the target's role in it: ``(index, role)``, (-1, "") if none.
     "Acme's condemnation", "Acme condemned" (agent); "Acme was condemned" (patient)."""
     cl = doc.clause[t1]
     poss = doc.lower[t1].endswith(("'s", "s'")) or (t1 + 1 < hi and doc.lower[t1 + 1] in ("'s", "'"))
-    passive = False
+    aux = -1
     for i in range(t1 + 1, min(hi, t1 + (4 if poss else 7))):
         w = doc.lower[i]
         if doc.clause[i] != cl or w == "," or (w in ("and", "or") and (i + 1 >= hi or not doc.words[i + 1][:1].isupper())):
             break  # "X and Y condemned" is a joint subject; "X to Russia and condemned" is not
-        passive = passive or w in _PASSIVE_AUX
+        if w in _PASSIVE_AUX:
+            aux = i
         if _act_at(doc, i):
-            return i, "patient" if passive and not poss else "agent"
+            return i, "patient" if not poss and _passive(doc, aux, i) else "agent"
     return -1, ""
 
 
@@ -360,11 +402,14 @@ def roles(doc: Doc, t0: int, t1: int) -> Role | None:
         chain *= 1.0 if _sign(doc, j) > 0 else -1.0
         outer, start, depth = j, j, depth + 1
     if depth == 1:
-        return Role(role, value, 1, f"{doc.words[act]} -> {role}: {_phrase(doc, t0, t1, None)}")
+        if role == "patient" and value < 0 and doc.info[act].stem in _lexicon.words("stance_unjust.txt"):
+            # "the smear of Judge Reyes": the writer calls the act unjust, so sides with its patient
+            return Role(role, -value, 1, f"{doc.words[act]} (unjust) -> {role}: {_phrase(doc, t0, t1, None)}", act, True)
+        return Role(role, value, 1, f"{doc.words[act]} -> {role}: {_phrase(doc, t0, t1, None)}", act)
     # Toward the agent of a criticised act: the outer acts' signs; toward its patient: times the act's.
     v = chain * (abs(value) if role == "agent" else value)
     inner = _phrase(doc, outer + 1, max(t1, act), None)
-    return Role("inside patient", v, depth, f"{doc.words[outer]} -> patient: {inner}")
+    return Role("inside patient", v, depth, f"{doc.words[outer]} -> patient: {inner}", outer)
 
 
 def _phrase(doc: Doc, t0: int, t1: int, act: int | None) -> str:

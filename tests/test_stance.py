@@ -124,10 +124,42 @@ def _role(text: str, target: str):
     ("The union attacked Mayor Ruiz's condemnation of the Harbour Trust.", "Ruiz", "inside patient", -1),
     ("The union attacked Mayor Ruiz's condemnation of the Harbour Trust.", "Harbour Trust", "inside patient", 1),
     ("Ministers welcomed the ban on Veltrix.", "Veltrix", "inside patient", -1),
+    # passive only when the act follows its auxiliary with nothing but adverbs between
+    ("Veltrix has been widely criticized since the spill.", "Veltrix", "patient", -1),
+    ("Veltrix has been unrelenting in questioning the audit.", "Veltrix", "agent", -1),
+    ("Veltrix was a fierce critic of the merger.", "Veltrix", "agent", -1),
+    ("Veltrix is widely regarded as a threat to the harbour.", "Veltrix", "patient", -1),
+    # a second prepositional phrase after a name is the verb's, not inside the act's object
+    ("The envoy discussed sanctions against Lisbon with Mr Okafor in June.", "Lisbon", "patient", -1),
+    ("Officials criticized the Prime Minister of Veltrix on Monday.", "Veltrix", "patient", -1),
+    # an act the word itself calls unjust: the writer sides with its patient, not with its agent
+    ("Columnists kept up the smear of Judge Ostrander all week.", "Judge Ostrander", "patient", 1),
+    ("Rights groups documented the persecution of Tamil reporters.", "Tamil", "patient", 1),
+    ("The witch-hunt against Mayor Ruiz ended in March.", "Mayor Ruiz", "patient", 1),
+    ("Mayor Ruiz smeared his rivals in a radio interview.", "Mayor Ruiz", "agent", -1),
+    ("Senators denounced the smear of Judge Ostrander.", "Judge Ostrander", "inside patient", 1),
 ])
 def test_roles_from_structure(text, target, role, sign):
     r = _role(text, target)
     assert r is not None and r.role == role and (r.value > 0) == (sign > 0), r
+
+
+def test_the_patient_of_an_unjust_act_says_so_in_the_evidence():
+    r = _role("Columnists kept up the smear of Judge Ostrander all week.", "Judge Ostrander")
+    assert r.evidence == "smear (unjust) -> patient: Judge Ostrander"
+
+
+def test_the_victim_of_a_smear_is_not_read_against():
+    """The tone of "smear" is the writer's sympathy for its patient, not hostility toward it; the
+    agent of the smear gets no such sympathy."""
+    r = one("Columnists kept up the smear of Judge Ostrander all week.", "Ostrander")
+    assert r["stance"] == "favor" and r["evidence"].startswith("smear (unjust) -> patient: Ostrander")
+    assert one("Columnists smeared Judge Ostrander all week.", "Columnists")["stance"] != "favor"
+
+
+def test_a_second_phrase_after_a_name_is_outside_the_acts_object():
+    assert _role("The envoy discussed sanctions against Lisbon with Mr Okafor in June.", "Mr Okafor") is None
+    assert _role("Brussels imposed sanctions on Lisbon over Porto.", "Porto") is None
 
 
 def test_object_phrase_ends_at_a_subordinator():
@@ -365,8 +397,12 @@ def test_negated_context_words_and_adjacent_tokens_reach_the_model():
     text = "Lawmakers in the state assembly did not criticize Governor Alvarado over the budget delay."
     m = st.features(text, text.find("Governor"), text.find(" over"))
     keys = [k for k, _, _ in m.word_features()]
-    assert "not:criticize" in keys and "criticize" not in keys
+    # the act that governs the mention is the role's evidence, not a context word as well
+    assert m.role.evidence.startswith("criticize -> patient") and "not:criticize" not in keys
     assert {"p1:criticize", "n1:over", "p2:not", "n2:the"} <= set(keys)
+    hid = "Governor Alvarado did not hide his frustration over the budget delay."
+    keys = [k for k, _, _ in st.features(hid, 0, 17).word_features()]
+    assert "not:hide" in keys and "hide" not in keys
     weights = st._word_weights()
     assert any(k in weights for k in keys if k.startswith(("p1:", "n1:", "p2:", "n2:")))
     full = st._probabilities(m)

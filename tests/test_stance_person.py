@@ -48,6 +48,22 @@ def test_another_person_named_in_between_takes_the_pronoun():
     assert out["target_start"].tolist() == [0]  # neither "He" (Ade) nor "she" (Ruiz) is Lena Park
 
 
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause():
+    """"Ortiz thanked him": him is someone else (Ortiz himself would be "himself"); after a speech
+    verb the pronoun may be the speaker again ("Reyes said voters backed him")."""
+    text = "Sam Ortiz met Tom Reyes in Quito. Ortiz thanked him for the visit."
+    d = analyse(text)
+    s = text.index("Tom Reyes")
+    assert [ev for _, _, ev in st.person_mentions(d, s, s + 9)] == ["him -> Tom Reyes"]
+    assert [ev for _, _, ev in st.person_mentions(d, 0, 9)] == ["Ortiz"]
+    text = "Tom Reyes said on Friday that voters backed him."
+    assert [ev for _, _, ev in st.person_mentions(analyse(text), 0, 9)] == ["him -> Tom Reyes"]
+    text = "Lena Park lost the seat. Ms. Ana Ruiz thanked her and her staff."
+    # the object "her" is Park; "her staff" is Ruiz's own (the nearest woman)
+    assert [(a, ev) for a, _, ev in st.person_mentions(analyse(text), 0, 9)] == [(46, "her -> Lena Park")]
+
+
 def test_targets_mode_rows_for_pronouns_say_whom_they_refer_to():
     text = "Lena Park won the vote on Sunday. Her rivals praised her."
     out = nl.stance(pd.DataFrame({"text": [text]}), targets={"Lena Park": ["Lena Park"]})

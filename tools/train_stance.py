@@ -194,8 +194,8 @@ def write_tables(W: np.ndarray, vocab: dict[str, int], a: argparse.Namespace, ou
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--l2", type=float, default=1e-3, help="L2 on the dense features")
-    ap.add_argument("--l2-words", type=float, default=1e-4, help="L2 on the word-feature weights")
+    ap.add_argument("--l2", type=float, default=3e-4, help="L2 on the dense features")
+    ap.add_argument("--l2-words", type=float, default=3e-4, help="L2 on the word-feature weights")
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--iters", type=int, default=100, help="L-BFGS steps at most")
     ap.add_argument("--cv", type=int, default=0, help="also report K-fold cross-validated macro-F1 on train")
