@@ -965,14 +965,18 @@ def _run_batches(batches: Iterator[_Batch], jobs: int, targets: dict[str, list[s
     This process reads the batches (two ahead) and hands each to a free worker, which writes the
     batch's tables itself and returns its counts; batches are finished (``finish``: progress saved)
     in order, a batch done early waiting for those before it (at most ``jobs + 1`` in flight, so
-    memory stays flat). The last batch is cut into ``jobs`` pieces, so no worker idles at the end;
-    their tables come back here and are joined and written as the batch's part.
+    memory stays flat). The last batch is cut into ``jobs`` pieces when a worker would otherwise
+    idle at the end (another worker is midway through a batch, or there is only this one); their
+    tables come back here and are joined and written as the batch's part. Batches that all start
+    together (two batches, two workers) run whole: cutting them would only cost the tables' trip.
     """
     from ._parallel import WorkerDied, WorkerPool
 
     ahead: deque[_Batch] = deque()
     units: deque[tuple[_Batch, int, pd.DataFrame]] = deque()
     pending: dict[int, _Batch] = {}
+    running: dict[tuple[int, int], int] = {}  # task -> the round of results it was started in
+    rounds = 0
     exhausted = False
 
     def read_ahead() -> None:
@@ -986,7 +990,9 @@ def _run_batches(batches: Iterator[_Batch], jobs: int, targets: dict[str, list[s
     def queue_next() -> None:
         b = ahead.popleft()
         last = exhausted and not ahead
-        parts = _pieces(b.kept, jobs) if last and len(b.kept) > 1 else [b.kept]
+        # cut the last batch unless every busy worker started with it, at the same moment
+        cut = last and len(b.kept) > 1 and (not running or min(running.values()) < rounds)
+        parts = _pieces(b.kept, jobs) if cut else [b.kept]
         b.pieces = [None] * len(parts)
         pending[b.index] = b
         units.extend((b, k, p) for k, p in enumerate(parts))
@@ -1001,12 +1007,15 @@ def _run_batches(batches: Iterator[_Batch], jobs: int, targets: dict[str, list[s
                     b, k, piece = units.popleft()
                     whole = len(b.pieces) == 1
                     pool.submit((b.index, k), _batch_in_worker, piece, targets, out, b.index, fmt, whole)
+                    running[(b.index, k)] = rounds
                     if whole:  # the worker writes its articles too: nothing of it is needed here
                         b.kept = b.kept.iloc[:0]
                 read_ahead()  # while the workers work
                 if not pool.busy():
                     break
+                rounds += 1
                 for (i, k), done in pool.results():
+                    del running[(i, k)]
                     for message, category in done.pop("warnings"):
                         warnings.warn(message, category, stacklevel=2)
                     pending[i].pieces[k] = done
