@@ -959,7 +959,7 @@ def _join_pieces(batch: _Batch, out: Path, fmt: str) -> dict[str, Any]:
 
 
 def _run_batches(batches: Iterator[_Batch], jobs: int, targets: dict[str, list[str]], out: Path, fmt: str,
-                 finish: Callable[[_Batch, dict[str, Any]], None]) -> None:
+                 finish: Callable[[_Batch, dict[str, Any]], None], meanwhile: Callable[[], Any] | None = None) -> None:
     """Every batch on ``jobs`` long-lived worker processes, each running the whole pipeline of a batch.
 
     This process reads the batches (two ahead) and hands each to a free worker, which writes the
@@ -1013,6 +1013,9 @@ def _run_batches(batches: Iterator[_Batch], jobs: int, targets: dict[str, list[s
                 read_ahead()  # while the workers work
                 if not pool.busy():
                     break
+                if meanwhile is not None:
+                    meanwhile()
+                    meanwhile = None
                 rounds += 1
                 for (i, k), done in pool.results():
                     del running[(i, k)]
@@ -1029,7 +1032,8 @@ def _run_batches(batches: Iterator[_Batch], jobs: int, targets: dict[str, list[s
 
 def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: Callable[[], dict[str, list[str]]],
         jobs: int = 1, batch_size: int = BATCH_SIZE, max_chars: int = 0, client: Any = None,
-        on_batch: Callable[[int, int], None] | None = None, fields: Mapping[str, str] | None = None) -> RunState:
+        on_batch: Callable[[int, int], None] | None = None, fields: Mapping[str, str] | None = None,
+        meanwhile: Callable[[], Any] | None = None) -> RunState:
     """Process every batch not yet finished in ``state``, writing its tables and then the progress.
 
     Args:
@@ -1044,6 +1048,8 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
         client: a Dask client to run the steps on instead of local processes.
         on_batch: called with (batch index, articles in it) after each batch is saved.
         fields: ``{input field: standard column}`` as in ``load_articles``.
+        meanwhile: called once in this process while the workers of a batch-parallel run are busy
+            (the command line imports its chart library there, off the critical path).
 
     Returns:
         The final state (also in ``out/tables/_progress.json``).
@@ -1079,7 +1085,7 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
 
     batches = _read(paths, state, batch_size, max_chars, fields)
     if resolve_jobs(jobs) > 1 and client is None:
-        _run_batches(batches, resolve_jobs(jobs), state.targets, out, fmt, finish)
+        _run_batches(batches, resolve_jobs(jobs), state.targets, out, fmt, finish, meanwhile)
     else:
         for b in batches:
             finish(b, _batch_job(b.kept, state.targets, out, b.index, fmt, client=client))
@@ -1099,17 +1105,41 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
 
 
 def countries_pass(paths: Sequence[str], batch_size: int, max_chars: int, top: int,
-                   fields: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+                   fields: Mapping[str, str] | None = None, jobs: int = 1) -> dict[str, list[str]]:
     """Stance targets when none are given: the ``top`` countries of the corpus, in one reading pass.
+
+    With ``jobs`` > 1 the batches are counted in that many worker processes while this one reads
+    the next (the counts are sums, so the order they come back in does not matter).
 
     Examples:
         >>> import newslab
         >>> list(countries_pass([str(newslab.SEED)], 1000, 0, 2))
         ['North Korea', 'Russia']
     """
+    from ._parallel import WorkerPool, resolve_jobs
     from .cli import drop_long_articles
 
     batches = (drop_long_articles(b, max_chars)[0] for b in iter_batches(paths, batch_size, fields))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return top_countries(count_countries(batches), top)
+        if resolve_jobs(jobs) <= 1:
+            return top_countries(count_countries(batches), top)
+        total: dict[str, tuple[int, int]] = {}
+        with WorkerPool(resolve_jobs(jobs)) as pool:
+            ahead = next(batches, None)
+            while ahead is not None or pool.busy():
+                while ahead is not None and pool.idle():
+                    pool.submit(None, _count_batch, ahead)
+                    ahead = next(batches, None)  # read while the workers count
+                for _, found in pool.results():
+                    for country, (n, rows) in found.items():
+                        was = total.get(country, (0, 0))
+                        total[country] = (was[0] + n, was[1] + rows)
+        return top_countries(total, top)
+
+
+def _count_batch(batch: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """``count_countries`` of one batch, in a worker (its warnings are the reading pass's: not shown)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return dict(count_countries(iter([batch])))

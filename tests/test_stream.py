@@ -504,6 +504,13 @@ def test_batch_parallel_run_gives_the_tables_of_one_process(corpus, tmp_path, jo
     for key in ("counts", "batches", "skipped", "failed"):
         assert m1[key] == m2[key], key
     assert m2["options"]["jobs"] == jobs
+    assert m1["options"]["targets"] == m2["options"]["targets"]  # counted in the workers too
+    assert len(m2["options"]["targets"]) == cli.DEFAULT_TOP_COUNTRIES
+
+
+def test_countries_counted_in_workers_equal_one_process(corpus):
+    for size in (1, 3):
+        assert stream.countries_pass([str(corpus)], size, 0, 4, jobs=2) == stream.countries_pass([str(corpus)], size, 0, 4)
 
 
 def test_batch_parallel_run_lists_the_articles_a_step_failed_on_as_one_process(corpus, tmp_path, monkeypatch):
