@@ -64,8 +64,9 @@ long corpora:
   does not grow with it; speakers, stance_matrix, the charts and the report are built from the
   written tables. A progress bar runs on stderr (not with --quiet). After each batch
   tables/_progress.json records it: if a run is interrupted, the same command with --resume
-  continues where it stopped and gives the same tables. --jobs N runs each step on N cores with
-  identical results; --scheduler runs them on a Dask cluster. Articles over --max-chars are left
+  continues where it stopped and gives the same tables. --jobs N runs N worker processes, each
+  taking a whole batch through every step while this one reads ahead and saves progress in order
+  (identical results to --jobs 1); --scheduler runs the steps on a Dask cluster. Articles over --max-chars are left
   out and listed in manifest.json. An article on which a step raises is left out of that step's
   table, the rest go on; manifest.json lists it under "failed" (batch, table, step, article id,
   error), and a resumed run keeps the list.
@@ -127,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "--field story_body=text --field pub_time=date; the columns are "
                          "article_id, title, date, source, url, authors, text")
     an.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                    help="worker processes for the corpus steps (-1: every core; default 1)")
+                    help="worker processes, each running every step of a batch (-1: every core; "
+                         "default 1: all in this process)")
     an.add_argument("--notebooks", action="store_true",
                     help="also execute the project's notebooks/ into DIR/notebooks/*.html")
     an.add_argument("--notebook-dir", type=Path, metavar="DIR", default=None,
