@@ -54,11 +54,15 @@ import pandas as pd
 F = TypeVar("F", bound=Callable[..., Any])
 Failure = dict[str, Any]  # one article a step failed on: row, article_id, error (+ the exception)
 
-__all__ = ["FailedArticleWarning", "chunk_bounds", "conform", "corpus_step", "infer_meta", "resolve_jobs"]
+__all__ = ["FailedArticleWarning", "WorkerDied", "WorkerPool", "chunk_bounds", "conform", "corpus_step", "infer_meta", "resolve_jobs"]
 
 
 class FailedArticleWarning(UserWarning):
     """A step raised on some articles; they were left out, listed in ``result.attrs["failed"]``."""
+
+
+class WorkerDied(RuntimeError):
+    """A worker process died (``kill -9``, the out-of-memory killer) before returning its rows."""
 
 #: Below this many characters of text a step runs in-process: forking costs more than it saves.
 MIN_PARALLEL_CHARS = 20_000
@@ -334,7 +338,7 @@ def _fork_worker(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: li
         conn.close()
 
 
-def _death(worker: Any) -> RuntimeError:
+def _death(worker: Any) -> WorkerDied:
     code = worker.exitcode
     if code is not None and code < 0:
         try:
@@ -345,7 +349,7 @@ def _death(worker: Any) -> RuntimeError:
             how += ": the out-of-memory killer, or kill -9"
     else:
         how = f"exit code {code}"
-    return RuntimeError(f"newslab: a worker process died ({how}) before returning its rows; the run was "
+    return WorkerDied(f"newslab: a worker process died ({how}) before returning its rows; the run was "
                         f"stopped rather than left incomplete. Run again; with n_jobs=1 (--jobs 1) every "
                         f"article runs in this process, where an error names the article.")
 
@@ -548,3 +552,120 @@ def _dask_map(func: Callable[..., pd.DataFrame], ddf: Any, args: tuple, kwargs: 
     meta = infer_meta(func, _sample(ddf), args, kwargs, declared)
     return ddf.map_partitions(_partition, func.__module__, func.__name__, args, kwargs, meta,
                               meta=meta, align_dataframes=False, enforce_metadata=False)
+
+
+# ------------------------------------------------------------------------------ long-lived workers
+def _pool_worker(conn: Any) -> None:
+    # Runs in a worker of WorkerPool: takes (key, function, arguments) from its pipe until None or
+    # end-of-file, and sends back (key, result, error). Ctrl-C is the parent's to handle: it stops
+    # the workers itself, so a worker never dies half-way through sending on its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            key, func, args = task
+            try:
+                value, exc = func(*args), None
+            except BaseException as err:  # noqa: BLE001 - whatever it is, the caller must see it
+                value, exc = None, _picklable(err)
+            conn.send((key, value, exc))
+    finally:
+        conn.close()
+
+
+class WorkerPool:
+    """``jobs`` long-lived worker processes, each running whole tasks (a function and its arguments).
+
+    Each worker has a pipe of its own whose worker end only it holds, so a worker that dies
+    (``kill -9``, the out-of-memory killer) reads as end-of-file here: :meth:`results` raises a
+    ``RuntimeError`` naming the signal instead of waiting forever (as ``corpus_step``'s workers do).
+    An error a task raises is raised by :meth:`results`. Leaving the ``with`` block stops the workers.
+
+    Examples:
+        >>> with WorkerPool(2) as pool:
+        ...     pool.submit("a", len, "four"); pool.submit("b", len, "six")
+        ...     sorted(r for _ in range(2) for r in pool.results())
+        [('a', 4), ('b', 3)]
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.ctx = _mp_context()
+        self.workers: dict[Any, Any] = {}  # the parent's end of each worker's pipe -> the worker
+        self.free: list[Any] = []
+        gc.freeze()  # inherited objects stay out of the workers' collections: fewer pages copied
+        try:
+            for _ in range(max(1, jobs)):
+                mine, theirs = self.ctx.Pipe(duplex=True)
+                w = self.ctx.Process(target=_pool_worker, args=(theirs,), daemon=True)
+                w.start()
+                theirs.close()  # only the worker holds its end: its death reads as end-of-file here
+                self.workers[mine] = w
+                self.free.append(mine)
+        finally:
+            gc.unfreeze()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close(clean=exc[0] is None)
+
+    def idle(self) -> int:
+        """Workers waiting for a task."""
+        return len(self.free)
+
+    def busy(self) -> int:
+        """Tasks submitted and not yet returned by :meth:`results`."""
+        return len(self.workers) - len(self.free)
+
+    def submit(self, key: Any, func: Callable[..., Any], *args: Any) -> None:
+        """Hand ``func(*args)`` to an idle worker (there must be one); its result comes back under ``key``."""
+        conn = self.free.pop()
+        try:
+            conn.send((key, func, args))
+        except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
+            raise self._dead(conn) from None
+
+    def results(self, timeout: float | None = None) -> list[tuple[Any, Any]]:
+        """(key, result) of the tasks finished, waiting up to ``timeout`` seconds (None: until one is)."""
+        busy = [c for c in self.workers if c not in self.free]
+        out = []
+        for conn in _wait_ready(busy, timeout) if busy else []:
+            try:
+                key, value, exc = conn.recv()
+            except (EOFError, OSError):  # the worker is gone (mid-message too): never a hang
+                raise self._dead(conn) from None
+            self.free.append(conn)
+            if exc is not None:
+                raise exc
+            out.append((key, value))
+        return out
+
+    def _dead(self, conn: Any) -> WorkerDied:
+        w = self.workers.pop(conn)
+        conn.close()
+        w.join(10)
+        return _death(w)
+
+    def close(self, clean: bool = True) -> None:
+        """Stop the workers: ask them to end after a clean run, terminate them after an error."""
+        for conn, w in self.workers.items():
+            if clean and conn in self.free:
+                try:
+                    conn.send(None)
+                except OSError:
+                    pass
+            else:
+                w.terminate()
+        for conn, w in self.workers.items():
+            w.join(10)
+            if w.is_alive():
+                w.kill()
+                w.join()
+            conn.close()
+        self.workers, self.free = {}, []

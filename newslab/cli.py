@@ -64,8 +64,9 @@ long corpora:
   does not grow with it; speakers, stance_matrix, the charts and the report are built from the
   written tables. A progress bar runs on stderr (not with --quiet). After each batch
   tables/_progress.json records it: if a run is interrupted, the same command with --resume
-  continues where it stopped and gives the same tables. --jobs N runs each step on N cores with
-  identical results; --scheduler runs them on a Dask cluster. Articles over --max-chars are left
+  continues where it stopped and gives the same tables. --jobs N runs N worker processes, each
+  taking a whole batch through every step while this one reads ahead and saves progress in order
+  (identical results to --jobs 1); --scheduler runs the steps on a Dask cluster. Articles over --max-chars are left
   out and listed in manifest.json. An article on which a step raises is left out of that step's
   table, the rest go on; manifest.json lists it under "failed" (batch, table, step, article id,
   error), and a resumed run keeps the list.
@@ -127,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "--field story_body=text --field pub_time=date; the columns are "
                          "article_id, title, date, source, url, authors, text")
     an.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                    help="worker processes for the corpus steps (-1: every core; default 1)")
+                    help="worker processes, each running every step of a batch (-1: every core; "
+                         "default 1: all in this process)")
     an.add_argument("--notebooks", action="store_true",
                     help="also execute the project's notebooks/ into DIR/notebooks/*.html")
     an.add_argument("--notebook-dir", type=Path, metavar="DIR", default=None,
@@ -408,27 +410,21 @@ def chart_inputs(tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
             "timeline": q, "timeline_articles": arts}
 
 
-def draw_charts(inputs: Mapping[str, Any]) -> tuple[dict[str, bytes], dict[str, str]]:
-    """PNG bytes of every chart (via ``newslab.plots``), and the charts that failed with why.
+#: The report's charts, in its order.
+CHARTS = ("quotes_per_speaker", "sentiment_arc", "lexicon_scatter", "stance_heatmap", "timeline")
+#: The order several processes take them in: the slowest first, so that none is left alone at the end.
+_SLOWEST_FIRST = ("stance_heatmap", "lexicon_scatter", "quotes_per_speaker", "timeline", "sentiment_arc")
 
-    Args:
-        inputs: :func:`chart_inputs` of whole tables, or ``newslab.stream.summarise(...).charts``.
 
-    Examples:
-        >>> import newslab
-        >>> t = analyze_tables(newslab.load_articles(newslab.SEED), {})
-        >>> pngs, failed = draw_charts(chart_inputs(t))
-        >>> sorted(pngs)[0], pngs["quotes_per_speaker"][:4], failed
-        ('lexicon_scatter', b'\\x89PNG', {})
-    """
+def _draw(c: Mapping[str, Any], name: str) -> tuple[str, bytes | None, str | None]:
+    """(name, PNG bytes, None) of one chart of :data:`CHARTS`, or (name, None, why it failed)."""
     import matplotlib
 
     matplotlib.use("Agg")  # files only: never open a window, works without a display
     from . import plots
     from .report import figure_png
 
-    c = inputs
-    specs: dict[str, Callable[[], Any]] = {
+    makers: dict[str, Callable[[], Any]] = {
         "quotes_per_speaker": lambda: plots.quotes_per_speaker(c["speaker_counts"]),
         "sentiment_arc": lambda: plots.sentiment_arc(c["arc_sentences"], c["arc_quotes"], article_id=c["arc_id"],
                                                     articles=c["arc_articles"]),
@@ -437,16 +433,48 @@ def draw_charts(inputs: Mapping[str, Any]) -> tuple[dict[str, bytes], dict[str, 
         "timeline": lambda: plots.timeline(c["timeline"], articles=c.get("timeline_articles"),
                                            by="speaker_id" if "speaker_id" in c["timeline"] else "speaker_name"),
     }
-    charts: dict[str, bytes] = {}
-    failed: dict[str, str] = {}
-    for name, make in specs.items():
-        try:
-            ax = make()
-            charts[name] = figure_png(ax)
-            plots.close(ax)
-        except Exception as exc:  # noqa: BLE001 - one chart must not cost the whole report
-            failed[name] = f"{type(exc).__name__}: {exc}"
-    return charts, failed
+    try:
+        ax = makers[name]()
+        png = figure_png(ax)
+        plots.close(ax)
+        return name, png, None
+    except Exception as exc:  # noqa: BLE001 - one chart must not cost the whole report
+        return name, None, f"{type(exc).__name__}: {exc}"
+
+
+def draw_charts(inputs: Mapping[str, Any], jobs: int = 1) -> tuple[dict[str, bytes], dict[str, str]]:
+    """PNG bytes of every chart (via ``newslab.plots``), and the charts that failed with why.
+
+    Args:
+        inputs: :func:`chart_inputs` of whole tables, or ``newslab.stream.summarise(...).charts``.
+        jobs: processes drawing the charts at once (matplotlib draws a figure in one thread; the
+            same PNGs either way).
+
+    Examples:
+        >>> import newslab
+        >>> t = analyze_tables(newslab.load_articles(newslab.SEED), {})
+        >>> pngs, failed = draw_charts(chart_inputs(t))
+        >>> sorted(pngs)[0], pngs["quotes_per_speaker"][:4], failed
+        ('lexicon_scatter', b'\\x89PNG', {})
+    """
+    from ._parallel import WorkerPool, resolve_jobs
+
+    jobs = min(resolve_jobs(jobs), len(CHARTS))
+    if jobs <= 1:
+        drawn = [_draw(inputs, name) for name in CHARTS]
+    else:
+        drawn = []
+        todo = list(_SLOWEST_FIRST)
+        with WorkerPool(jobs) as pool:
+            while todo or pool.busy():
+                while todo and pool.idle():
+                    name = todo.pop(0)
+                    pool.submit(name, _draw, dict(inputs), name)
+                drawn += [r for _, r in pool.results()]
+    got = {name: (png, why) for name, png, why in drawn}
+    charts = {name: got[name][0] for name in CHARTS if got[name][0] is not None}
+    failed = {name: got[name][1] for name in CHARTS if got[name][0] is None}
+    return charts, failed  # type: ignore[return-value]
 
 
 def _write_table(df: pd.DataFrame, path: Path, fmt: str) -> Path:
@@ -502,7 +530,7 @@ def _stream(args: argparse.Namespace, inputs: list[str], fmt: str, target_map: d
             return target_map
         say("newslab: counting the countries the corpus mentions (the default stance targets)")
         return _timed(state.timings, "targets", stream.countries_pass, inputs, batch_size, args.max_chars,
-                      DEFAULT_TOP_COUNTRIES, fields)
+                      DEFAULT_TOP_COUNTRIES, fields, 1 if args.scheduler else args.jobs)
 
     bar = _Progress(None, not args.quiet)
     client = _dask_client(args.scheduler, args.jobs) if args.scheduler else None
@@ -511,7 +539,8 @@ def _stream(args: argparse.Namespace, inputs: list[str], fmt: str, target_map: d
         try:
             state = stream.run(inputs, args.out, state, fmt=fmt, targets=choose_targets, jobs=args.jobs,
                                batch_size=batch_size, max_chars=args.max_chars, client=client,
-                               on_batch=lambda i, n: bar.update(n), fields=fields)
+                               on_batch=lambda i, n: bar.update(n), fields=fields,
+                               meanwhile=None if args.no_charts else _import_charts)
         finally:
             bar.close()
             if client is not None:
@@ -537,9 +566,17 @@ def _stream(args: argparse.Namespace, inputs: list[str], fmt: str, target_map: d
     return state, other
 
 
+def _import_charts() -> None:
+    """Import matplotlib and the plots (a second of CPU), so that the chart processes inherit them."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from . import plots, report  # noqa: F401
+
+
 def _charts(out: Path, inputs: Mapping[str, Any], files: dict[str, str],
-            say: Callable[..., None]) -> tuple[dict[str, bytes], dict[str, str]]:
-    charts, failed = draw_charts(inputs)
+            say: Callable[..., None], jobs: int = 1) -> tuple[dict[str, bytes], dict[str, str]]:
+    charts, failed = draw_charts(inputs, jobs)
     (out / "charts").mkdir(exist_ok=True)
     for name, png in charts.items():
         (out / "charts" / f"{name}.png").write_bytes(png)
@@ -617,7 +654,8 @@ def analyze(args: argparse.Namespace) -> int:
         counts[name] = len(df)
     counts = {name: counts.get(name, 0) for name in TABLES}
     files: dict[str, str] = {name: f"tables/{name}/" for name in TABLES}
-    charts, failed = ({}, {}) if args.no_charts else _timed(timings, "charts", _charts, out, summary.charts, files, say)
+    charts, failed = ({}, {}) if args.no_charts else _timed(timings, "charts", _charts, out, summary.charts, files, say,
+                                                                  args.jobs)
     notebooks, notebook_error = _notebooks(args, inputs, timings)
 
     manifest: dict[str, Any] = {

@@ -25,7 +25,7 @@ import math
 import os
 import re
 import warnings
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -858,9 +858,182 @@ def start(out: Path, key: dict[str, Any], resume: bool) -> RunState:
     return saved
 
 
+@dataclass
+class _Batch:
+    """One batch read by :func:`run`: its articles to process and what the reading recorded about it."""
+
+    index: int
+    kept: pd.DataFrame
+    n: int                                  # articles read, the too long ones included
+    skipped: list[dict[str, Any]]
+    ignored: list[dict[str, Any]]
+    duplicate_ids: int
+    #: results of its pieces (one, or ``jobs`` for the last batch of a batch-parallel run)
+    pieces: list[dict[str, Any] | None] = field(default_factory=list)
+
+
+def _read(paths: Sequence[str], state: RunState, batch_size: int, max_chars: int,
+          fields: Mapping[str, str] | None) -> Iterator[_Batch]:
+    """The batches not yet finished in ``state``, articles over ``max_chars`` set aside as skips."""
+    from .cli import drop_long_articles
+
+    for i, batch in enumerate(_timed_iter(state.timings, "load_articles", iter_batches(paths, batch_size, fields))):
+        if i < state.done:
+            continue
+        kept, too_long = drop_long_articles(batch, max_chars)
+        yield _Batch(i, kept, len(batch), [dict(s) for s in batch.attrs.get("skipped", [])] + too_long,
+                     [dict(s) for s in batch.attrs.get("ignored", [])], len(batch.attrs.get("duplicate_ids", [])))
+
+
+def _batch_job(batch: pd.DataFrame, targets: dict[str, list[str]], out: Path, index: int, fmt: str,
+               write: bool = True, jobs: int = 1, client: Any = None) -> dict[str, Any]:
+    """The tables of one batch (or piece of one), written as part ``index`` when ``write``.
+
+    Returns the rows of each table (``counts``), the articles a step failed on, the steps' timings,
+    and the tables themselves when not written (a piece, joined to its batch by the caller).
+    """
+    timings: dict[str, float] = {}
+    failed: list[dict[str, Any]] = []
+    tables = process_batch(batch, targets, jobs=jobs, client=client, timings=timings, failed=failed)
+    if write:
+        for name, df in tables.items():
+            _timed(timings, "write_tables", write_part, df, out, name, index, fmt)
+    return {"counts": {name: len(df) for name, df in tables.items()}, "failed": failed, "timings": timings,
+            "tables": None if write else {k: v for k, v in tables.items() if k != "articles"}}
+
+
+def _batch_in_worker(*args: Any) -> dict[str, Any]:
+    """``_batch_job`` in a worker process: its warnings travel back with the result, to be shown there."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        done = _batch_job(*args)
+    done["warnings"] = [(str(w.message), w.category) for w in caught]
+    return done
+
+
+def _pieces(batch: pd.DataFrame, n: int) -> list[pd.DataFrame]:
+    """``batch`` cut into ``n`` contiguous pieces of about equal text (fewer for a tiny batch).
+
+    Examples:
+        >>> [len(p) for p in _pieces(pd.DataFrame({"text": ["a" * 50, "b", "c", "d"]}), 2)]
+        [1, 3]
+    """
+    from ._parallel import _text_lengths, chunk_bounds
+
+    bounds = chunk_bounds(_text_lengths(batch), n) or [(0, 0)]
+    return [batch.iloc[a:b] for a, b in bounds]
+
+
+#: The table whose rows a step's ``failed`` row numbers count, per table a step fills.
+_ROWS_OF = {"sentences": "articles", "quotes": "articles", "sentence_sentiment": "sentences",
+            "quote_sentiment": "quotes", "stance": "sentences"}
+
+
+def _join_pieces(batch: _Batch, out: Path, fmt: str) -> dict[str, Any]:
+    """The pieces of a batch cut for several workers, joined and written as one part (its jobs=1 tables).
+
+    Row numbers of failed articles are shifted to the whole batch's (the rows of the step's input
+    in the pieces before).
+    """
+    from ._parallel import _concat
+
+    pieces = [p for p in batch.pieces if p is not None]
+    timings: dict[str, float] = {}
+    failed = []
+    offset: Counter[str] = Counter()  # rows of each table in the pieces before
+    for p in pieces:
+        for f in p["failed"]:
+            base = offset[_ROWS_OF.get(f.get("table", ""), "articles")]
+            failed.append({**f, "row": f["row"] + base} if isinstance(f.get("row"), int) else dict(f))
+        for name in ("articles", "sentences", "quotes"):
+            offset[name] += p["counts"][name]
+    for p in pieces:
+        for name, t in p["timings"].items():
+            timings[name] = timings.get(name, 0.0) + t
+    tables = {"articles": batch.kept}
+    for name in pieces[0]["tables"]:
+        tables[name] = _concat([p["tables"][name] for p in pieces])
+    for name, df in tables.items():
+        _timed(timings, "write_tables", write_part, df, out, name, batch.index, fmt)
+    return {"counts": {n: len(df) for n, df in tables.items()}, "failed": failed, "timings": timings}
+
+
+def _run_batches(batches: Iterator[_Batch], jobs: int, targets: dict[str, list[str]], out: Path, fmt: str,
+                 finish: Callable[[_Batch, dict[str, Any]], None], meanwhile: Callable[[], Any] | None = None) -> None:
+    """Every batch on ``jobs`` long-lived worker processes, each running the whole pipeline of a batch.
+
+    This process reads the batches (two ahead) and hands each to a free worker, which writes the
+    batch's tables itself and returns its counts; batches are finished (``finish``: progress saved)
+    in order, a batch done early waiting for those before it (at most ``jobs + 1`` in flight, so
+    memory stays flat). The last batch is cut into ``jobs`` pieces when a worker would otherwise
+    idle at the end (another worker is midway through a batch, or there is only this one); their
+    tables come back here and are joined and written as the batch's part. Batches that all start
+    together (two batches, two workers) run whole: cutting them would only cost the tables' trip.
+    """
+    from ._parallel import WorkerDied, WorkerPool
+
+    ahead: deque[_Batch] = deque()
+    units: deque[tuple[_Batch, int, pd.DataFrame]] = deque()
+    pending: dict[int, _Batch] = {}
+    running: dict[tuple[int, int], int] = {}  # task -> the round of results it was started in
+    rounds = 0
+    exhausted = False
+
+    def read_ahead() -> None:
+        nonlocal exhausted
+        while not exhausted and len(ahead) < 2:
+            b = next(batches, None)
+            exhausted = b is None
+            if b is not None:
+                ahead.append(b)
+
+    def queue_next() -> None:
+        b = ahead.popleft()
+        last = exhausted and not ahead
+        # cut the last batch unless every busy worker started with it, at the same moment
+        cut = last and len(b.kept) > 1 and (not running or min(running.values()) < rounds)
+        parts = _pieces(b.kept, jobs) if cut else [b.kept]
+        b.pieces = [None] * len(parts)
+        pending[b.index] = b
+        units.extend((b, k, p) for k, p in enumerate(parts))
+
+    try:
+        with WorkerPool(jobs) as pool:
+            read_ahead()
+            while True:
+                while pool.idle() and (units or (ahead and len(pending) <= jobs)):
+                    if not units:
+                        queue_next()
+                    b, k, piece = units.popleft()
+                    whole = len(b.pieces) == 1
+                    pool.submit((b.index, k), _batch_in_worker, piece, targets, out, b.index, fmt, whole)
+                    running[(b.index, k)] = rounds
+                    if whole:  # the worker writes its articles too: nothing of it is needed here
+                        b.kept = b.kept.iloc[:0]
+                read_ahead()  # while the workers work
+                if not pool.busy():
+                    break
+                if meanwhile is not None:
+                    meanwhile()
+                    meanwhile = None
+                rounds += 1
+                for (i, k), done in pool.results():
+                    del running[(i, k)]
+                    for message, category in done.pop("warnings"):
+                        warnings.warn(message, category, stacklevel=2)
+                    pending[i].pieces[k] = done
+                while pending and None not in pending[min(pending)].pieces:  # the next batch in order is done
+                    b = pending.pop(min(pending))
+                    finish(b, b.pieces[0] if len(b.pieces) == 1 else _join_pieces(b, out, fmt))  # type: ignore[arg-type]
+    except WorkerDied as exc:
+        raise WorkerDied(f"{exc} The batches finished before it are saved: run again with --resume to go on "
+                         f"from there.") from None
+
+
 def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: Callable[[], dict[str, list[str]]],
         jobs: int = 1, batch_size: int = BATCH_SIZE, max_chars: int = 0, client: Any = None,
-        on_batch: Callable[[int, int], None] | None = None, fields: Mapping[str, str] | None = None) -> RunState:
+        on_batch: Callable[[int, int], None] | None = None, fields: Mapping[str, str] | None = None,
+        meanwhile: Callable[[], Any] | None = None) -> RunState:
     """Process every batch not yet finished in ``state``, writing its tables and then the progress.
 
     Args:
@@ -869,12 +1042,14 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
         state: from :func:`start`.
         fmt: ``parquet`` or ``csv``.
         targets: called once, when the state has no targets yet, to choose them.
-        jobs: local worker processes per step.
+        jobs: local worker processes, each running every step of a whole batch (1: all in this process).
         batch_size: articles per batch.
         max_chars: longer articles are skipped (0: no limit).
         client: a Dask client to run the steps on instead of local processes.
         on_batch: called with (batch index, articles in it) after each batch is saved.
         fields: ``{input field: standard column}`` as in ``load_articles``.
+        meanwhile: called once in this process while the workers of a batch-parallel run are busy
+            (the command line imports its chart library there, off the critical path).
 
     Returns:
         The final state (also in ``out/tables/_progress.json``).
@@ -887,29 +1062,33 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
         ...     s.done, s.counts["articles"], [p.name for p in table_parts(d, "quotes")]
         (1, 1, ['part-00000.csv'])
     """
-    from .cli import drop_long_articles
+    from ._parallel import resolve_jobs
 
     if state.targets is None:
         state.targets = targets()
         state.save(out)
     counts = Counter(state.counts)
-    for i, batch in enumerate(_timed_iter(state.timings, "load_articles", iter_batches(paths, batch_size, fields))):
-        if i < state.done:
-            continue
-        kept, too_long = drop_long_articles(batch, max_chars)
-        failed: list[dict[str, Any]] = []
-        tables = process_batch(kept, state.targets, jobs=jobs, client=client, timings=state.timings, failed=failed)
-        for name, df in tables.items():
-            _timed(state.timings, "write_tables", write_part, df, out, name, i, fmt)
-            counts[name] += len(df)
-        state.skipped += [dict(s) for s in batch.attrs.get("skipped", [])] + too_long
-        state.ignored += [dict(s) for s in batch.attrs.get("ignored", [])]
-        state.failed += [{"batch": i, **f} for f in failed]  # saved with the batch: a resume keeps them
-        state.duplicate_ids += len(batch.attrs.get("duplicate_ids", []))
-        state.counts, state.done = dict(counts), i + 1
+
+    def finish(batch: _Batch, done: dict[str, Any]) -> None:
+        for name, k in done["counts"].items():
+            counts[name] += k
+        for name, t in done["timings"].items():
+            state.timings[name] = round(state.timings.get(name, 0.0) + t, 4)
+        state.skipped += batch.skipped
+        state.ignored += batch.ignored
+        state.failed += [{"batch": batch.index, **f} for f in done["failed"]]  # saved with the batch: a resume keeps them
+        state.duplicate_ids += batch.duplicate_ids
+        state.counts, state.done = dict(counts), batch.index + 1
         state.save(out)
         if on_batch is not None:
-            on_batch(i, len(batch))
+            on_batch(batch.index, batch.n)
+
+    batches = _read(paths, state, batch_size, max_chars, fields)
+    if resolve_jobs(jobs) > 1 and client is None:
+        _run_batches(batches, resolve_jobs(jobs), state.targets, out, fmt, finish, meanwhile)
+    else:
+        for b in batches:
+            finish(b, _batch_job(b.kept, state.targets, out, b.index, fmt, client=client))
     if state.done == 0:  # no input at all: one empty batch, so every table exists with its columns
         if not state.skipped:  # as load_articles: nothing read and nothing skipped is worth a word
             warnings.warn(f"load_articles found no article in {_arts._describe(list(paths))}: nothing of a readable "
@@ -926,17 +1105,41 @@ def run(paths: Sequence[str], out: Path, state: RunState, *, fmt: str, targets: 
 
 
 def countries_pass(paths: Sequence[str], batch_size: int, max_chars: int, top: int,
-                   fields: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+                   fields: Mapping[str, str] | None = None, jobs: int = 1) -> dict[str, list[str]]:
     """Stance targets when none are given: the ``top`` countries of the corpus, in one reading pass.
+
+    With ``jobs`` > 1 the batches are counted in that many worker processes while this one reads
+    the next (the counts are sums, so the order they come back in does not matter).
 
     Examples:
         >>> import newslab
         >>> list(countries_pass([str(newslab.SEED)], 1000, 0, 2))
         ['North Korea', 'Russia']
     """
+    from ._parallel import WorkerPool, resolve_jobs
     from .cli import drop_long_articles
 
     batches = (drop_long_articles(b, max_chars)[0] for b in iter_batches(paths, batch_size, fields))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return top_countries(count_countries(batches), top)
+        if resolve_jobs(jobs) <= 1:
+            return top_countries(count_countries(batches), top)
+        total: dict[str, tuple[int, int]] = {}
+        with WorkerPool(resolve_jobs(jobs)) as pool:
+            ahead = next(batches, None)
+            while ahead is not None or pool.busy():
+                while ahead is not None and pool.idle():
+                    pool.submit(None, _count_batch, ahead)
+                    ahead = next(batches, None)  # read while the workers count
+                for _, found in pool.results():
+                    for country, (n, rows) in found.items():
+                        was = total.get(country, (0, 0))
+                        total[country] = (was[0] + n, was[1] + rows)
+        return top_countries(total, top)
+
+
+def _count_batch(batch: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """``count_countries`` of one batch, in a worker (its warnings are the reading pass's: not shown)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return dict(count_countries(iter([batch])))

@@ -199,3 +199,15 @@ def test_notebooks_are_executed_listed_and_linked(tmp_path):
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert m["notebooks"] == ["notebooks/01_check.html"] and not m["notebook_error"]
     assert 'href="notebooks/01_check.html"' in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_charts_drawn_by_several_processes_are_the_charts_of_one(tmp_path):
+    import newslab
+    from newslab import cli
+
+    inputs = cli.chart_inputs(cli.analyze_tables(newslab.load_articles(newslab.SEED), {"Russia": ["Russia"]}))
+    one, many = cli.draw_charts(inputs), cli.draw_charts(inputs, jobs=2)
+    assert list(one[0]) == list(many[0]) == list(cli.CHARTS) and one == many
+    broken = {**inputs, "scatter": "not a table"}  # one chart fails, in a worker: named, the rest drawn
+    pngs, failed = cli.draw_charts(broken, jobs=2)
+    assert list(failed) == ["lexicon_scatter"] and len(pngs) == len(cli.CHARTS) - 1

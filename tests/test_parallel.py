@@ -328,3 +328,74 @@ def test_dask_empty_partitions_keep_declared_types(arts, client):
     ddf = dd.from_pandas(texts, npartitions=4)
     _same(sentences(ddf), sentences(texts), "sentences")
     _same(quotes(ddf), quotes(texts), "quotes")
+
+
+# ------------------------------------------------------------------ long-lived workers (WorkerPool)
+_POOL_KILL_SCRIPT = """
+import os, random, signal, sys, threading, time
+import multiprocessing as mp
+from newslab._parallel import WorkerPool, WorkerDied
+outcomes = []
+for k in range(int(sys.argv[1])):
+    def killer():  # kill -9 of a worker at a random moment: between tasks, mid-task, mid-message
+        time.sleep(random.uniform(0.0, 0.3))
+        for child in mp.active_children()[:1]:
+            os.kill(child.pid, signal.SIGKILL)
+    threading.Thread(target=killer, daemon=True).start()
+    try:
+        got = []
+        with WorkerPool(2) as pool:
+            todo = [("x" * 200_000, n) for n in range(40)]  # big tasks and results: messages span many writes
+            while todo or pool.busy():
+                while todo and pool.idle():
+                    text, n = todo.pop()
+                    pool.submit(n, str.upper, text)
+                got += pool.results()
+        assert sorted(n for n, _ in got) == list(range(40))
+        outcomes.append("complete")
+    except WorkerDied as exc:
+        assert "worker process died" in str(exc) and "signal 9" in str(exc), exc
+        outcomes.append("stopped")
+    assert not mp.active_children()
+print(" ".join(outcomes))
+"""
+
+
+def test_kill_9_of_a_pool_worker_ends_the_run_never_hangs(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "pool_kill.py"
+    script.write_text(_POOL_KILL_SCRIPT, encoding="utf-8")
+    # the failure mode is a hang: a process timeout (generous, the machine may be busy), not a timing assertion
+    run = subprocess.run([sys.executable, str(script), "6"], capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    outcomes = run.stdout.split()
+    assert len(outcomes) == 6 and set(outcomes) <= {"complete", "stopped"}
+
+
+def _raise_on(n: int) -> int:
+    if n == 3:
+        raise ValueError("task 3 cannot be done")
+    return n * n
+
+
+def test_a_pool_task_error_reaches_the_caller_and_stops_the_workers():
+    procs = []
+    with pytest.raises(ValueError, match="task 3 cannot be done"):
+        with _parallel.WorkerPool(2) as pool:
+            procs += pool.workers.values()
+            got = []
+            todo = list(range(6))
+            while todo or pool.busy():
+                while todo and pool.idle():
+                    n = todo.pop(0)
+                    pool.submit(n, _raise_on, n)
+                got += pool.results()
+    assert len(procs) == 2 and not any(p.is_alive() for p in procs)  # (the Dask fixture's workers may live on)
+    with _parallel.WorkerPool(2) as pool:  # and a clean pool returns every result under its key
+        procs = list(pool.workers.values())
+        for n in (4, 5):
+            pool.submit(n, _raise_on, n)
+        got = pool.results() + pool.results()
+    assert sorted(got) == [(4, 16), (5, 25)] and not any(p.is_alive() for p in procs)

@@ -487,3 +487,77 @@ def test_on_dask_the_articles_a_step_failed_on_are_in_the_manifest_too(corpus, t
     assert sorted((f["step"], f["table"], f["article_id"]) for f in m["failed"]) == [
         ("quotes", "quotes", "port-strike"), ("quotes", "quotes", "wire-0")]
     assert not {"port-strike", "wire-0"} & set(stream.read_table(out, "quotes")["article_id"])
+
+
+# ------------------------------------------------------------------------- batch-parallel (--jobs N)
+@pytest.mark.parametrize("jobs,size", [(2, "3"), (3, "4"), (2, "100")])
+def test_batch_parallel_run_gives_the_tables_of_one_process(corpus, tmp_path, jobs, size):
+    # whole batches in workers, and the last one cut into pieces (size 100: one batch, all pieces)
+    one, many = tmp_path / "one", tmp_path / "many"
+    args = ["analyze", str(corpus), "--quiet", "--no-charts", "--batch-size", size]
+    assert cli.main([*args, "--out", str(one)]) == 0
+    assert cli.main([*args, "--out", str(many), "--jobs", str(jobs)]) == 0
+    a, b = _tables(one), _tables(many)
+    for name in cli.TABLES:
+        _same(b[name], a[name], name)
+    m1, m2 = (json.loads((o / "manifest.json").read_text(encoding="utf-8")) for o in (one, many))
+    for key in ("counts", "batches", "skipped", "failed"):
+        assert m1[key] == m2[key], key
+    assert m2["options"]["jobs"] == jobs
+    assert m1["options"]["targets"] == m2["options"]["targets"]  # counted in the workers too
+    assert len(m2["options"]["targets"]) == cli.DEFAULT_TOP_COUNTRIES
+
+
+def test_countries_counted_in_workers_equal_one_process(corpus):
+    for size in (1, 3):
+        assert stream.countries_pass([str(corpus)], size, 0, 4, jobs=2) == stream.countries_pass([str(corpus)], size, 0, 4)
+
+
+def test_batch_parallel_run_lists_the_articles_a_step_failed_on_as_one_process(corpus, tmp_path, monkeypatch):
+    # forked workers inherit the patched step; the failed rows of a batch cut in pieces are the batch's rows
+    _quotes_fail_on(monkeypatch, "Rotterdam")
+    got = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs
+        assert cli.main(["analyze", str(corpus), "--out", str(out), "--quiet", "--no-charts", "--batch-size", "5",
+                         "--countries", "Brazil", "--jobs", jobs]) == 0
+        got[jobs] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["failed"]
+    assert got["1"] == got["2"] and len(got["2"]) == 2
+
+
+_DIES = """
+import os, signal, sys
+from newslab import cli, stream
+import multiprocessing as mp
+real = stream.process_batch
+def dying(batch, *a, **kw):
+    if mp.parent_process() is not None and batch["article_id"].astype(str).str.contains("{victim}").any():
+        os.kill(os.getpid(), signal.SIGKILL)  # the out-of-memory killer, or kill -9, mid-batch
+    return real(batch, *a, **kw)
+stream.process_batch = dying
+sys.exit(cli.main(["analyze", {corpus!r}, "--out", {out!r}, "--no-charts", "--batch-size", "3", "--jobs", "2",
+                   "--countries", "Brazil"]))
+"""
+
+
+@pytest.mark.parametrize("victim", ["council-vote", "wire-1"])  # a whole batch; a piece of the last one
+def test_a_worker_that_dies_mid_run_ends_it_with_a_message_and_resume_completes_it(corpus, tmp_path, victim):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    script = tmp_path / "dies.py"
+    script.write_text(_DIES.format(victim=victim, corpus=str(corpus), out=str(out)), encoding="utf-8")
+    # the failure mode is a hang: a generous process timeout (a busy machine), not a timing assertion
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert "worker process died" in run.stderr and "signal 9" in run.stderr and "--resume" in run.stderr
+    done = json.loads((out / "tables" / "_progress.json").read_text(encoding="utf-8"))["done"]
+    assert done < 3  # the batch of the dead worker was not counted as done
+    clean = tmp_path / "clean"
+    args = ["analyze", str(corpus), "--quiet", "--no-charts", "--batch-size", "3", "--countries", "Brazil"]
+    assert cli.main([*args, "--out", str(out), "--resume", "--jobs", "2"]) == 0
+    assert cli.main([*args, "--out", str(clean)]) == 0
+    a, b = _tables(clean), _tables(out)
+    for name in cli.TABLES:
+        _same(b[name], a[name], name)
