@@ -968,3 +968,24 @@ def test_sentences_handed_over_need_the_sentences_columns() -> None:
     arts = _handed_articles()
     with pytest.raises(ValueError, match="sentences table"):
         quotes(arts, sentences=newslab.sentences(arts).drop(columns=["paragraph_id"]))
+
+
+def test_sentences_handed_over_on_real_news() -> None:
+    """Real articles of two newsrooms' styles (read from ../shared/eval, never copied): the same tables."""
+    paths = [EVAL / "quotes_ggt_dev.jsonl", EVAL / "quotes_polnear_dev.jsonl"]
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/eval is absent")
+    ids, texts = [], []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if i >= 25:
+                    break
+                rec = json.loads(line)
+                ids.append(f"{path.stem}:{rec.get('id', i)}")
+                texts.append(rec.get("text") or "")
+    arts = pd.DataFrame({"article_id": ids, "text": texts})
+    sents = newslab.sentences(arts)
+    for convention in ("attributions", "quotes"):
+        pd.testing.assert_frame_equal(quotes(arts, convention=convention, sentences=sents),
+                                      quotes(arts, convention=convention))
