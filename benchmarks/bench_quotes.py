@@ -5,12 +5,14 @@ at least 2x faster than spaCy's blank tokenizer + sentencizer alone, in the same
 repository root::
 
     .venv/bin/python benchmarks/bench_quotes.py [--repeat N]
-    .venv/bin/python benchmarks/bench_quotes.py --against main [--repeat N]
+    .venv/bin/python benchmarks/bench_quotes.py --against main [--repeat N] [--sentences]
 
 With ``--against REV`` it times instead what the pipeline runs (issue 16): CPU milliseconds per
 article of ``quotes(articles, convention="attributions")``, speakers resolved, on the Wikinews
 sample (``../shared/corpus/wikinews``; PolNeAR train when it is absent), this checkout beside
-``REV`` in turns (``common.in_turns``), best of ``--repeat`` each.
+``REV`` in turns (``common.in_turns``), best of ``--repeat`` each. ``--sentences`` hands each
+revision's ``quotes`` the articles' sentences table (``sentences=``, split outside the timing, as the
+pipeline has it from its sentences step) where it takes the parameter.
 
 Exits 0 with a message when ../shared/eval is absent; spaCy is optional (``pip install -e .[bench]``).
 """
@@ -40,29 +42,38 @@ from common import (
 _CPU: dict[str, float] = {}  # best CPU seconds (time.process_time) per method, beside the wall clock
 
 
-def setup() -> dict[str, Any]:
-    """This interpreter's ``newslab.quotes`` and the articles it is timed on, lexicons loaded."""
+def setup(handed: bool = False) -> dict[str, Any]:
+    """This interpreter's ``newslab.quotes`` and the articles it is timed on, lexicons loaded; with
+    ``handed``, the keyword arguments that hand it the articles' sentences table (split outside the
+    timing, as ``newslab analyze`` has split them for its sentences table) where it takes one."""
+    import inspect
+
     import newslab
 
     paths = sorted(glob.glob(WIKINEWS_GLOB))
     articles = newslab.load_articles(paths) if paths else polnear_articles(require_eval())
     newslab.quotes(articles.iloc[:2], convention="attributions")  # lexicons and patterns outside the timing
-    return {"quotes": newslab.quotes, "articles": articles, "corpus": "wikinews" if paths else "polnear_train"}
+    takes = "sentences" in inspect.signature(newslab.quotes).parameters
+    kwargs = {"sentences": newslab.sentences(articles)} if handed and takes else {}
+    return {"quotes": newslab.quotes, "articles": articles, "corpus": "wikinews" if paths else "polnear_train",
+            "kwargs": kwargs}
 
 
 def time_once(ctx: dict[str, Any]) -> dict[str, Any]:
     """One timed run: CPU seconds of the attributions convention over every article, and its rows."""
     c0 = time.process_time()
-    rows = len(ctx["quotes"](ctx["articles"], convention="attributions"))
+    rows = len(ctx["quotes"](ctx["articles"], convention="attributions", **ctx["kwargs"]))
     return {"seconds": time.process_time() - c0, "rows": rows, "articles": len(ctx["articles"]),
-            "corpus": ctx["corpus"]}
+            "corpus": ctx["corpus"], "handed": bool(ctx["kwargs"])}
 
 
-def against(rev: str, repeat: int) -> None:
+def against(rev: str, repeat: int, handed: bool = False) -> None:
     """Print CPU ms per article of ``rev`` and of this checkout, timed in turns."""
-    theirs, ours = in_turns("bench_quotes", rev, (), repeat)
+    theirs, ours = in_turns("bench_quotes", rev, (handed,), repeat)
     print(f"quotes(convention='attributions') on {ours[0]['articles']} {ours[0]['corpus']} articles, "
-          f"CPU, best of {repeat} runs in turns")
+          f"CPU, best of {repeat} runs in turns"
+          + (f"; sentences table handed over: {rev} {theirs[0]['handed']}, this checkout {ours[0]['handed']}"
+             if handed else ""))
     best = {}
     for name, runs in ((rev, theirs), ("this checkout", ours)):
         best[name] = 1000 * min(r["seconds"] for r in runs) / ours[0]["articles"]
@@ -74,9 +85,11 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per method; the best is reported")
     ap.add_argument("--against", default="", help="git revision: time the pipeline's quotes step beside it")
+    ap.add_argument("--sentences", action="store_true",
+                    help="with --against: hand quotes() the sentences table where it takes one (sentences=)")
     args = ap.parse_args(argv)
     if args.against:
-        against(args.against, args.repeat)
+        against(args.against, args.repeat, args.sentences)
         return
 
     path = require_eval()

@@ -34,9 +34,11 @@ class _Stmt:
 class _Article:
     """Everything the rules need about one article: tokens, sentences, quotations."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sents: list[tuple[int, int, int]] | None = None) -> None:
         self.text = text
-        self.sents = sentence_spans(text) or [(0, len(text), 0)]
+        # ``sents``: the article's sentence_spans when the caller has them already (the sentences
+        # table of the same articles), so that the splitter does not run twice over one text
+        self.sents = (sents if sents is not None else sentence_spans(text)) or [(0, len(text), 0)]
         self.sstart = [s[0] for s in self.sents]
         self.cues = _cues(text)
         # Tokenise only where the rules look: each sentence with a cue and the sentence before it

@@ -134,9 +134,10 @@ def _quoted(a: _Article, m_start: int) -> bool:
     return False
 
 
-def _find_statements(text: str) -> tuple[_Article, list[_Stmt]]:
-    """The statements of one text: the sieves on every cue, the article sieves, then the clean-up passes."""
-    a = _Article(text)
+def _find_statements(text: str, sents: list[tuple[int, int, int]] | None = None) -> tuple[_Article, list[_Stmt]]:
+    """The statements of one text: the sieves on every cue, the article sieves, then the clean-up passes.
+    ``sents``: the text's ``sentence_spans``, when the caller has them already."""
+    a = _Article(text, sents)
     out: list[_Stmt] = []
     _run_article_sieves(a, CHANNEL_SIEVES, out)
     last_in_sent: dict[int, _Stmt] = {}

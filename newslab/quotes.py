@@ -97,11 +97,12 @@ def _confidence() -> dict[tuple[str, str], float]:
     return {(r[0], r[1]): float(r[2]) for r in _lexicon.rows("quote_confidence.txt")}
 
 
-def _rows_in(text: str) -> list[tuple]:
-    """The rows of :func:`quotes_in` as plain tuples (cheaper to build and to turn into columns)."""
+def _rows_in(text: str, sents: list[tuple[int, int, int]] | None = None) -> list[tuple]:
+    """The rows of :func:`quotes_in` as plain tuples (cheaper to build and to turn into columns);
+    ``sents``: the text's ``sentence_spans`` when the caller has them (see :func:`_given_spans`)."""
     if not isinstance(text, str) or not text.strip():
         return []
-    a, stmts = _find_statements(text)
+    a, stmts = _find_statements(text, sents)
     mentions = sorted({st.sp for st in stmts if st.sp is not None})
     resolved = dict(zip(mentions, resolve_speakers(text, mentions, with_rule=True))) if mentions else {}
     rows = []
@@ -123,8 +124,41 @@ def _rows_in(text: str) -> list[tuple]:
     return rows
 
 
+_SENTENCE_COLUMNS = ("article_id", "sentence_id", "paragraph_id", "start", "end", "text")
+
+
+def _given_spans(sentences: pd.DataFrame, ids: list, texts: list) -> list[list[tuple[int, int, int]] | None]:
+    """Each article's ``sentence_spans`` read from ``sentences`` (the table ``newslab.sentences`` gave
+    for these articles), or None where the table cannot stand for the splitter's run on that text:
+    the article absent, its sentence ids not 0, 1, 2, ... in order (a filtered table, an id shared
+    by two articles), or a sentence whose text is not the article's text at its offsets (the text
+    changed since). The quotes step then splits that text itself: the result is the same either way.
+
+    Examples:
+        >>> sents = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "paragraph_id": [0, 0],
+        ...                       "start": [0, 4], "end": [3, 7], "text": ["Hi.", "Yo."]})
+        >>> _given_spans(sents, ["a", "b", "a"], ["Hi. Yo.", "Hey.", "Hi. No."])
+        [[(0, 3, 0), (4, 7, 0)], None, None]
+    """
+    missing = [c for c in _SENTENCE_COLUMNS if c not in sentences.columns]
+    if missing:
+        raise ValueError(f"quotes(sentences=...) needs the sentences table of the same articles, as "
+                         f"newslab.sentences(articles) returns; it lacks the columns {missing}")
+    by_article: dict[Any, list[tuple]] = {}
+    for row in zip(*(sentences[c].tolist() for c in _SENTENCE_COLUMNS)):
+        by_article.setdefault(row[0], []).append(row)
+    out: list[list[tuple[int, int, int]] | None] = []
+    for aid, text in zip(ids, texts):
+        rows = by_article.get(aid)
+        ok = rows is not None and isinstance(text, str) and all(
+            sid == k and type(s) is int and type(e) is int and 0 <= s < e <= len(text) and text[s:e] == t
+            for k, (_, sid, _, s, e, t) in enumerate(rows))
+        out.append([(s, e, p) for _, _, p, s, e, _ in rows] if ok else None)  # type: ignore[union-attr]
+    return out
+
+
 @corpus_step
-def quotes(articles: pd.DataFrame, convention: str = "quotes") -> pd.DataFrame:
+def quotes(articles: pd.DataFrame, convention: str = "quotes", sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who said what, with exact offsets: one row per quotation, or per attribution relation.
 
     Args:
@@ -135,6 +169,10 @@ def quotes(articles: pd.DataFrame, convention: str = "quotes") -> pd.DataFrame:
             ``"attributions"``: every attribution relation as PolNeAR annotates it: beliefs ("he
             thinks"), evidence ("polls show"), attitudes ("Huawei denied the claims"), and a split
             quote as one row. See :mod:`newslab.conventions`.
+        sentences: the sentences table of the same articles (``newslab.sentences(articles)``), when
+            the caller has it: the rules then read the sentences from it instead of splitting every
+            text a second time (the result is the same; an article the table does not hold, or
+            holds for another text, is split as usual).
 
     Returns:
         The quotes table: ``article_id``, ``quote_id``, ``type`` (direct | indirect | mixed),
@@ -178,6 +216,9 @@ def quotes(articles: pd.DataFrame, convention: str = "quotes") -> pd.DataFrame:
         [['"We will win," she said. "Taxes will fall."', [(0, 14), (25, 43)]]]
         >>> q[["rule", "cue_class"]].values.tolist()
         [['said_after_quote', 'speech'], ['said_that', 'speech']]
+        >>> from newslab.sentences import sentences as split
+        >>> quotes(arts, sentences=split(arts)).equals(q)
+        True
     """
     check_convention(convention)
     if "text" not in articles.columns:
@@ -186,8 +227,11 @@ def quotes(articles: pd.DataFrame, convention: str = "quotes") -> pd.DataFrame:
     rows: list[tuple] = []
     aids: list = []
     ids = articles["article_id"] if "article_id" in articles.columns else pd.Series(range(len(articles)))
-    for aid, text in zip(ids.tolist(), articles["text"].tolist()):
-        got = _rows_in(text)
+    id_list, texts = ids.tolist(), articles["text"].tolist()
+    given = _given_spans(sentences, id_list, texts) if sentences is not None else [None] * len(texts)
+    for aid, text, sents in zip(id_list, texts, given):
+        # (one argument when there is no table: the call tests patch to make an article fail)
+        got = _rows_in(text) if sents is None else _rows_in(text, sents)
         rows += got
         aids += [aid] * len(got)
     # Plain tuples per row and one DataFrame from whole columns at the end: no dict per row. Each

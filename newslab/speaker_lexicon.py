@@ -149,10 +149,11 @@ def _kind_words(words: tuple[str, ...]) -> str | None:
         return "place"
     if joined in lex.groups:
         return "group"
-    if joined in lex.org_names or any(w in lex.org_words for w in words):
+    # (set operations in C rather than any()/all() over a generator: every new name passes here)
+    if joined in lex.org_names or not lex.org_words.isdisjoint(words):
         return "org"
     if len(words) == 1 and words[0].endswith("ans") and words[0] not in lex.given:  # "Americans"
         return "group"
-    if all(w in lex.places for w in words):
+    if lex.places.issuperset(words):
         return "place"
     return None

@@ -912,3 +912,80 @@ def test_possessive_role_appositive_subjects(text, expected):
 ])
 def test_relative_clauses_in_the_subject(text, expected):
     assert statements(text) == expected
+
+
+# --- sentences handed over: the sentences table of the same articles stands for the splitter ---------
+_HANDED = [
+    ("h1", ("The council voted 7-2 on Tuesday. Mayor Ines Duarte said the new tram line would open in May.\n"
+            "\u201cWe owe this city a faster commute,\u201d she told reporters. Dr. Alan Moss, a transit "
+            "planner at the U.S. Dept. of Transportation, said costs had doubled since 2019.")),
+    ("h2", ("Shares of Halvard Corp. fell 4% after the company warned on profits. \"Demand has softened,\" "
+            "Chief Executive Priya Nair said in a statement. Analysts expect a rebound, according to a note "
+            "from Kestrel Partners.")),
+    ("h3", ("LAGOS: Officials said the bridge would reopen next week.\n\nThe minister, Bola Ade, added that "
+            "repairs cost more than planned. \u201cIt was unavoidable.\u201d")),
+]
+
+
+def _handed_articles() -> pd.DataFrame:
+    return pd.DataFrame({"article_id": [a for a, _ in _HANDED], "text": [t for _, t in _HANDED]})
+
+
+@pytest.mark.parametrize("convention", ["attributions", "quotes"])
+def test_sentences_handed_over_give_the_same_table(convention: str) -> None:
+    arts = _handed_articles()
+    alone = quotes(arts, convention=convention)
+    assert len(alone) >= 5
+    handed = quotes(arts, convention=convention, sentences=newslab.sentences(arts))
+    pd.testing.assert_frame_equal(handed, alone)
+
+
+def test_sentences_handed_over_replace_the_splitter(monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = _handed_articles()
+    sents = newslab.sentences(arts)
+    expected = quotes(arts, convention="attributions")
+    changed = arts.copy()  # one text changed since its sentences were split
+    changed.loc[1, "text"] = changed.loc[1, "text"].replace("Demand", "Orders")
+    expected_changed = quotes(changed, convention="attributions")
+    calls: list[str] = []
+    real = importlib.import_module("newslab.quote_article").sentence_spans
+
+    def counting(text: str) -> list[tuple[int, int, int]]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr("newslab.quote_article.sentence_spans", counting)
+    got = quotes(arts, convention="attributions", sentences=sents)
+    pd.testing.assert_frame_equal(got, expected)
+    assert calls == []  # every article's sentences came from the table
+    # an article the table does not hold, and one whose text changed since, are split as usual
+    got = quotes(changed, convention="attributions", sentences=sents[sents.article_id != "h3"])
+    pd.testing.assert_frame_equal(got, expected_changed)
+    assert calls == [changed.loc[1, "text"], changed.loc[2, "text"]]
+
+
+def test_sentences_handed_over_need_the_sentences_columns() -> None:
+    arts = _handed_articles()
+    with pytest.raises(ValueError, match="sentences table"):
+        quotes(arts, sentences=newslab.sentences(arts).drop(columns=["paragraph_id"]))
+
+
+def test_sentences_handed_over_on_real_news() -> None:
+    """Real articles of two newsrooms' styles (read from ../shared/eval, never copied): the same tables."""
+    paths = [EVAL / "quotes_ggt_dev.jsonl", EVAL / "quotes_polnear_dev.jsonl"]
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/eval is absent")
+    ids, texts = [], []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if i >= 25:
+                    break
+                rec = json.loads(line)
+                ids.append(f"{path.stem}:{rec.get('id', i)}")
+                texts.append(rec.get("text") or "")
+    arts = pd.DataFrame({"article_id": ids, "text": texts})
+    sents = newslab.sentences(arts)
+    for convention in ("attributions", "quotes"):
+        pd.testing.assert_frame_equal(quotes(arts, convention=convention, sentences=sents),
+                                      quotes(arts, convention=convention))
