@@ -342,13 +342,14 @@ def _word_margins() -> dict[str, dict[str, float]]:
     return out
 
 
-def _probabilities(m: _Mention) -> dict[str, float]:
+def _probabilities(m: _Mention, wf: list[tuple[str, float, int]] | None = None) -> dict[str, float]:
+    """P(label) of a mention; ``wf`` is ``m.word_features()`` when the caller has it already."""
     values = list(map(m.values.__getitem__, FEATURES))
     # Products summed in C; the absent features add 0.0, which leaves every sum as it was.
     la, ln, lf = (sum(map(mul, col, values)) for col in _weight_columns())
     ww = _word_weights()
     if ww:
-        for key, x, _ in m.word_features():
+        for key, x, _ in m.word_features() if wf is None else wf:
             hit = ww.get(key)
             if hit:
                 la, ln, lf = la + hit[0] * x, ln + hit[1] * x, lf + hit[2] * x
@@ -361,7 +362,8 @@ def _probabilities(m: _Mention) -> dict[str, float]:
 def _decide(m: _Mention, speaker: bool = False, prob: dict[str, float] | None = None) -> tuple[str, float, str]:
     """(label, score, evidence) of a mention. ``speaker``: a role found in the structure decides
     (the speaker's own statement), the model only where no act governs the target."""
-    prob = prob or _probabilities(m)
+    wf = m.word_features()  # built once: the model and the evidence both read it
+    prob = prob or _probabilities(m, wf)
     label = max(LABELS, key=prob.__getitem__)
     score = round(prob["favor"] - prob["against"], 4)
     if speaker and m.role is not None and m.role.role != "agent":
@@ -378,7 +380,7 @@ def _decide(m: _Mention, speaker: bool = False, prob: dict[str, float] | None = 
             entry = push[pos] = [0.0, words, note]
         entry[0] += delta
     word_margin = _word_margins()[label]
-    for key, x, pos in m.word_features():
+    for key, x, pos in wf:
         wm = word_margin.get(key)
         if wm is not None and pos not in push and wm * x > 0.05:
             word_ = key.partition(":")[2] if ":" in key else key  # "not:condemn", "p1:said": the word
@@ -481,6 +483,21 @@ def _mention_regex(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.P
     return re.compile(pattern), owner
 
 
+@lru_cache(maxsize=64)
+def _needs_normalise(items: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """Whether a text must be normalised before the alternation of ``items`` scans it: only when an
+    alias holds a character that ``normalise`` produces (' " -). Otherwise the matches are the same
+    on the raw text: ``normalise`` maps non-word characters to non-word characters, one for one, so
+    neither a literal alias nor a word boundary can tell them apart (and the scan skips a copy of
+    every text).
+
+    Examples:
+        >>> _needs_normalise((("Russia", ("Moscow",)),)), _needs_normalise((("Guinea-Bissau", ()),))
+        (False, True)
+    """
+    return any(c in normalise(a) for name, aliases in items for a in (name, *aliases) for c in "'\"-")
+
+
 _WORD_BEFORE = re.compile(r"(?<=\w)")
 
 
@@ -514,7 +531,9 @@ class _Compiled(dict):  # type: ignore[type-arg]
 
     def __init__(self, targets: Mapping[str, Iterable[str] | str]) -> None:
         super().__init__(targets)
-        self.rx = _mention_regex(_freeze_targets(targets))
+        frozen = _freeze_targets(targets)
+        self.rx = _mention_regex(frozen)
+        self.normalise = _needs_normalise(frozen)
 
 
 def find_mentions(text: str, targets: Mapping[str, Iterable[str] | str]) -> list[tuple[str, int, int]]:
@@ -550,6 +569,8 @@ _EXPLETIVE_NEXT = frozenset({"is", "was", "'s", "seems", "seemed", "appears", "w
                              "remains", "takes", "took", "may", "might", "could", "should"})
 _REF_FIRST = _PLURAL_REFS | {"its", "it", "the", "both"}  # words a reference can start with
 _PERSON_REF_FIRST = _REF_FIRST | {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_REF_FIRST_NO_GROUP = _REF_FIRST - {"the", "both"}  # (where no word of _GROUP_NOUNS is in the text)
+_PERSON_REF_FIRST_NO_GROUP = _PERSON_REF_FIRST - {"the", "both"}
 _LOOKBACK_SENTENCES = 2  # a reference reaches back this many sentences before its own
 _COORD = frozenset({",", "and", "the"})
 
@@ -820,9 +841,13 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequen
     # he / she only where a target is a person: a text about countries reads no "he" as a mention
     places = _person_lexicons()[3]
     people = any(n.casefold() not in places and _person_gender(doc, *doc.token_range(s, e)) for n, s, e in mentions)
+    first = _PERSON_REF_FIRST if people else _REF_FIRST
+    if _GROUP_NOUNS.isdisjoint(doc.lower):
+        # "the" / "both" refer only as "the alliance", "both countries": without a group noun in
+        # the text, the most frequent word of English needs no look (a set test over the text in C)
+        first = _PERSON_REF_FIRST_NO_GROUP if people else _REF_FIRST_NO_GROUP
     hits = []  # the references first: most texts have none, and then need no antecedents
-    for k in compress(range(len(doc.lower)), map((_PERSON_REF_FIRST if people else _REF_FIRST).__contains__,
-                                                 doc.lower)):
+    for k in compress(range(len(doc.lower)), map(first.__contains__, doc.lower)):
         hit = _reference_at(doc, k)
         if hit is not None and (doc.starts[k], doc.ends[hit[2]]) not in named:
             hits.append((k, hit))
@@ -1000,7 +1025,8 @@ def _mentions_by_row(texts: list[Any], targets: _Compiled) -> dict[int, list[tup
     starts = list(accumulate(map((1).__add__, map(len, chosen)), initial=0))  # + 1: the NUL after each
     rx, owner = targets.rx
     out: dict[int, list[tuple[str, int, int]]] = {}
-    for mt in _matches(rx, normalise("\x00".join(chosen))):
+    joined = "\x00".join(chosen)
+    for mt in _matches(rx, normalise(joined) if targets.normalise else joined):
         r = bisect.bisect_right(starts, mt.start()) - 1
         out.setdefault(idx[r], []).append((owner[mt.group()], mt.start() - starts[r], mt.end() - starts[r]))
     return out

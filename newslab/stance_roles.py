@@ -202,16 +202,16 @@ def analyse(text: str) -> Doc:
         (['Critics', 'condemned', 'Acme', '.'], [0, 0, 0, 0, 1, 1], -1)
     """
     norm = normalise(text)
-    d = Doc(text)
     # The text is gap, token, gap, ..., token, gap (gaps are white space): one C-level split, offsets
     # summed by accumulate, no match object per token.
     parts = _SPLIT.split(norm)
     at = list(accumulate(map(len, parts), initial=0))
-    d.starts, d.ends, d.words = at[1:-1:2], at[2::2], parts[1::2]
-    d.lower = lower = list(map(str.lower, d.words))
-    d.info = info = list(map(word, lower))
-    words, ends = d.words, d.ends
+    starts, ends, words = at[1:-1:2], at[2::2], parts[1::2]
+    lower = list(map(str.lower, words))
+    info = list(map(word, lower))
     n, size = len(words), len(norm)
+    sent_bounds: list[tuple[int, int]] = []
+    quoted: list[bool] = []
     tone, negated, clause, sent = [0.0] * n, [False] * n, [0] * n, [0] * n
     pos_sum, neg_sum = [0.0] * (n + 1), [0.0] * (n + 1)
     opens = map(_BREAKS.__contains__, lower)
@@ -238,21 +238,27 @@ def analyse(text: str) -> Doc:
                 ps += t
             elif t < 0:
                 ns -= t
-        tone[k], negated[k], clause[k], sent[k] = t, neg, cl, sn
-        pos_sum[k + 1], neg_sum[k + 1] = ps, ns
+            tone[k] = t  # (the lists start at 0.0 / False: most tokens have no tone and no negator)
+        if neg:
+            negated[k] = True
+        clause[k] = cl
+        sent[k] = sn
+        pos_sum[k + 1] = ps
+        neg_sum[k + 1] = ns
         if w == '"':
             has_quote = True
         if (w in ".?!" and (e >= size or norm[e].isspace()) and not (w == "." and _abbreviation_dot(words, k))) \
                 or lines and "\n" in norm[e: e + 2]:
-            d.sent_bounds.append((s0, k + 1))
-            d.quoted.append(has_quote)
+            sent_bounds.append((s0, k + 1))
+            quoted.append(has_quote)
             s0, sn, has_quote, rhetorical = k + 1, sn + 1, False, False
             cl += 1
-    if s0 < n or not d.sent_bounds:
-        d.sent_bounds.append((s0, n))
-        d.quoted.append(has_quote)
-    d.tone, d.negated, d.clause, d.sent, d.pos_sum, d.neg_sum = tone, negated, clause, sent, pos_sum, neg_sum
-    return d
+    if s0 < n or not sent_bounds:
+        sent_bounds.append((s0, n))
+        quoted.append(has_quote)
+    # built once with every list (no empty default lists made and thrown away per text)
+    return Doc(text, starts, ends, words, lower, info, tone, negated, clause, sent, sent_bounds, pos_sum, neg_sum,
+               quoted)
 
 
 _BREAKS = frozenset(_CLAUSE_PUNCT | _CLAUSE_WORDS)  # a token that opens a new clause (lower-cased)
