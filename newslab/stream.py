@@ -475,8 +475,9 @@ def process_batch(batch: pd.DataFrame, targets: Mapping[str, Sequence[str]], job
 
     sents = step("sentences", split_sentences, batch)
     # every attribution (the stance matrix reads attitudes: "criticized ..."); the quotes table is
-    # its "quotes" convention, derived as newslab.quotes(batch) derives it
-    attributions = step("quotes", find_quotes, batch, convention="attributions")
+    # its "quotes" convention, derived as newslab.quotes(batch) derives it; the rules read the
+    # sentences just split instead of splitting every text again
+    attributions = step("quotes", find_quotes, batch, convention="attributions", sentences=sents)
     quotes = _timed(timings, "quotes", to_quotations, attributions, _texts(batch))
     s_sent = step("sentence_sentiment", score_sentiment, sents)
     q_sent = step("quote_sentiment", score_sentiment, quotes)
