@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from . import _lexicon
+from ._words import positions
 from ._parallel import corpus_step
 
 # One character in, one character out, so offsets into the normalised text are offsets into the
@@ -97,25 +98,6 @@ def _inflections(lexicon: dict[str, float]) -> dict[str, float]:
         for form in _inflect(word):
             if form not in lexicon:
                 out.setdefault(form, valence)
-    return out
-
-
-def _positions(words: list[str], found: set[str]) -> list[int]:
-    """Every index of ``words`` holding one of ``found`` (the few lexicon words of a sentence), in
-    no particular order: C-speed scans of the list, one per word found, instead of a Python step
-    per word.
-
-    Examples:
-        >>> sorted(_positions(["not", "good", "or", "good"], {"good", "not"}))
-        [0, 1, 3]
-    """
-    out: list[int] = []
-    for w in found:
-        i = words.index(w)
-        out.append(i)
-        for _ in range(words.count(w) - 1):
-            i = words.index(w, i + 1)
-            out.append(i)
     return out
 
 
@@ -542,7 +524,7 @@ class _Pattern:
         m: Any = None
         n: Any = None
         step, end, k = self._step, len(words), 0
-        for j in sorted(_positions(words, self.acting.intersection(words))):
+        for j in positions(words, self.acting):
             if j < k:
                 continue  # read already, while something was pending
             m, n = step(words[j], a, m, n)
