@@ -1,10 +1,11 @@
 """Small helpers over lists of words shared by the steps that scan them."""
 from __future__ import annotations
 
+from collections.abc import Container
 from itertools import compress
 
 
-def positions(words: list[str], found: set[str] | frozenset[str]) -> list[int]:
+def positions(words: list[str], found: Container[str]) -> list[int]:
     """The indices of ``words`` holding a word of ``found`` (the words of a text that matter to a
     scan: lexicon words, capitalised tokens), in order.
 

@@ -166,7 +166,7 @@ class _Vader:
         by "very" and negated by "not"), then its "but" rule."""
         boosters, n = self.boosters, len(low)
         out: list[float] = [0.0] * n  # a word outside the lexicon scores 0: only lexicon words are visited
-        for i in [i for i, w in enumerate(low) if w in lex]:
+        for i in positions(low, lex):
             low_i = low[i]
             if low_i in boosters or (low_i == "kind" and i < n - 1 and low[i + 1] == "of"):
                 continue  # a booster ("very") and "kind of" modify others, they carry none of their own
