@@ -13,25 +13,78 @@ Analyzers are built and lexicons loaded before timing for every method. Run from
 root::
 
     .venv/bin/python benchmarks/bench_sentiment.py [--repeat N] [--limit N]
+    .venv/bin/python benchmarks/bench_sentiment.py --against main [--repeat N]
+
+With ``--against REV`` it times instead what the pipeline runs (issue 16): CPU seconds of
+``sentiment`` of the sentences and of the quotes of the Wikinews sample (``../shared/corpus/wikinews``;
+PolNeAR train when it is absent), each run with new analyzers (their per-word memos empty, as for a
+batch of new text), this checkout beside ``REV`` in turns (``common.in_turns``), best of ``--repeat``.
 
 Exits 0 with a message when ../shared/eval is absent.
 """
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
+import time
+from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import best_of, count_words, polnear_articles, report, require_eval
+from common import WIKINEWS_GLOB, best_of, count_words, in_turns, polnear_articles, report, require_eval
+
+
+def setup() -> dict[str, Any]:
+    """This interpreter's ``newslab.sentiment`` and the sentence and quote tables it is timed on."""
+    import newslab
+    import importlib
+
+    mod = importlib.import_module("newslab.sentiment")
+
+    paths = sorted(glob.glob(WIKINEWS_GLOB))
+    articles = newslab.load_articles(paths) if paths else polnear_articles(require_eval())
+    tables = [newslab.sentences(articles), newslab.quotes(articles)]
+    mod.sentiment(tables[0].iloc[:2])  # imports and lexicons outside the timing
+    return {"mod": mod, "tables": tables, "articles": len(articles), "corpus": "wikinews" if paths else "polnear_train"}
+
+
+def time_once(ctx: dict[str, Any]) -> dict[str, Any]:
+    """One timed run over both tables with new analyzers (built before the clock starts)."""
+    mod = ctx["mod"]
+    mod._analyzers.cache_clear()
+    mod._analyzers()
+    c0 = time.process_time()
+    outs = [mod.sentiment(t) for t in ctx["tables"]]
+    secs = time.process_time() - c0
+    digest = float(sum(o["sentiment"].sum() + o["vader"].sum() + o["polarity"].sum() for o in outs))
+    return {"seconds": secs, "rows": [len(t) for t in ctx["tables"]], "articles": ctx["articles"],
+            "corpus": ctx["corpus"], "checksum": round(digest, 9)}
+
+
+def against(rev: str, repeat: int) -> None:
+    """Print CPU seconds of ``rev`` and of this checkout, timed in turns."""
+    theirs, ours = in_turns("bench_sentiment", rev, (), repeat)
+    rows = ours[0]["rows"]
+    print(f"sentiment of {rows[0]} sentences + {rows[1]} quotes of {ours[0]['articles']} {ours[0]['corpus']} "
+          f"articles, CPU, best of {repeat} runs in turns")
+    best = {}
+    for name, runs in ((rev, theirs), ("this checkout", ours)):
+        best[name] = min(r["seconds"] for r in runs)
+        print(f"{name:<16}{best[name]:>8.3f} s   checksum {runs[0]['checksum']}")
+    print(f"{best[rev] / best['this checkout']:.2f}x the throughput of {rev}")
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per method; the best is reported")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences (0: all)")
+    ap.add_argument("--against", default="", help="git revision: time the pipeline's sentiment step beside it")
     args = ap.parse_args(argv)
+    if args.against:
+        against(args.against, args.repeat)
+        return
 
     path = require_eval()
     import pandas as pd

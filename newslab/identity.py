@@ -40,8 +40,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import pandas as pd
 
@@ -100,7 +102,14 @@ def _role_heads(role: object) -> set[str]:
 
 
 def _fold(s: str) -> str:
-    """Case and accents off: "François" and "Francois" are one spelling."""
+    """Case and accents off: "François" and "Francois" are one spelling.
+
+    Examples:
+        >>> _fold("François"), _fold("KHAN")
+        ('francois', 'khan')
+    """
+    if s.isascii():  # no accents, and ASCII's case-fold is its lower case
+        return s.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", s.casefold()) if not unicodedata.combining(c))
 
 
@@ -198,32 +207,38 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in words if " " not in w)
 
 
-_TOKEN = re.compile(r"\w[\w'\u2019\-]*")
+# one token in a capturing group: split() gives [gap, token, gap, token, ..., gap] at C speed
+_TOKEN_SPLIT = re.compile(r"(\w[\w'\u2019\-]*)")
 
 
-def _names_before(text: object) -> dict[str, set[str]]:
-    """For each word of an article (folded), the capitalised words written just before it, titles
-    and common words left out: "Ghazala Khan ... Humayun Khan ... Captain Khan" gives "khan" ->
-    {ghazala, humayun}. One pass over the text.
+def _names_before(text: object, wanted: Container[str] | None = None) -> dict[str, set[str]]:
+    """For each word of an article (folded; only those of ``wanted`` when given), the capitalised
+    words written just before it, titles and common words left out: "Ghazala Khan ... Humayun Khan
+    ... Captain Khan" gives "khan" -> {ghazala, humayun}. One pass over the text.
 
     Examples:
         >>> sorted(_names_before("Ghazala Khan, Humayun Khan and Captain Khan.")["khan"])
         ['ghazala', 'humayun']
+        >>> dict(_names_before("Ghazala Khan met Omar Diaz.", wanted={"diaz"}))
+        {'diaz': {'omar'}}
     """
     out: dict[str, set[str]] = defaultdict(set)
     if not isinstance(text, str):
         return out
     heads, mods = _prefixes()
     common = _common_words()
-    prev: re.Match[str] | None = None
-    for m in _TOKEN.finditer(text):
-        if prev is not None and prev.group()[:1].isupper():
-            gap = text[prev.end():m.start()]
-            if gap.strip() in ("", ".") and gap[-1:].isspace():
-                w = _fold(prev.group())
-                if w not in heads and w not in mods and w not in common:
-                    out[_fold(m.group())].add(w)
-        prev = m
+    parts = _TOKEN_SPLIT.split(text)
+    tokens, gaps = parts[1::2], parts[2::2]  # gaps[i]: the text between token i and token i + 1
+    # only a capitalised token can name the word after it: jump between them
+    for i in compress(range(len(tokens) - 1), map(str.isupper, map(itemgetter(0), tokens))):
+        gap = gaps[i]
+        if gap.strip() in ("", ".") and gap[-1:].isspace():
+            nxt = _fold(tokens[i + 1])
+            if wanted is not None and nxt not in wanted:
+                continue
+            w = _fold(tokens[i])
+            if w not in heads and w not in mods and w not in common:
+                out[nxt].add(w)
     return out
 
 
@@ -432,7 +447,7 @@ class SpeakerIdentities:
         mine = self._text_nodes()
         for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
             if aid in mine:  # one pass over the text for all its bare names
-                before = _names_before(text)
+                before = _names_before(text, {node[1] for node in mine[aid]})
                 for node in mine[aid]:
                     self.singles[node].given = before.get(node[1], set())
         self._labels = None

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from . import _lexicon
+from ._words import positions
 from ._parallel import corpus_step
 
 # One character in, one character out, so offsets into the normalised text are offsets into the
@@ -165,7 +166,7 @@ class _Vader:
         by "very" and negated by "not"), then its "but" rule."""
         boosters, n = self.boosters, len(low)
         out: list[float] = [0.0] * n  # a word outside the lexicon scores 0: only lexicon words are visited
-        for i in [i for i, w in enumerate(low) if w in lex]:
+        for i in positions(low, lex):
             low_i = low[i]
             if low_i in boosters or (low_i == "kind" and i < n - 1 and low[i + 1] == "of"):
                 continue  # a booster ("very") and "kind of" modify others, they carry none of their own
@@ -360,9 +361,12 @@ class _Pattern:
         for (_type, pol), faces in tt.EMOTICONS.items():
             for face in faces:
                 self.emoticons.setdefault(face.lower(), pol)
+        # the words that change the assessments with no modifier or negation pending (see _assess)
+        self.acting = frozenset(self.words).union(self.negations, ("!", "(!)"), self.emoticons)
         self.split_cache: dict[str, tuple[str, ...]] = {}
-        # whitespace-free piece of text -> (its tokens, lower-cased): see _piece
-        self.piece_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        # whitespace-free piece of text -> its tokens joined by spaces, as written / lower-cased: see _piece
+        self.piece_flat: dict[str, str] = {}
+        self.piece_low: dict[str, str] = {}
         self.lead = tuple(tt.PUNCTUATION.replace(".", ""))
         self.trail = self.lead + (".",)
         self.ends = ("...", ".", "!", "?", tt.EOS)
@@ -397,37 +401,43 @@ class _Pattern:
         tokens.extend(reversed(tail))
         return tuple(tokens)
 
-    def _piece(self, piece: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The tokens of one whitespace-free piece of a text without line breaks, and lower-cased.
+    def _piece(self, piece: str) -> None:
+        """Memoise the tokens of one whitespace-free piece of a text without line breaks, joined by
+        spaces, as written and lower-cased.
 
         No pattern of :meth:`tokens`' rewrites holds a space, so each acts within one piece: the
         tokens of a text are its pieces' tokens in turn (memoised, as most pieces are common words).
+        A piece gives at least one token and no token holds a space.
         """
         got = self._raw_tokens(piece)
-        out = self.piece_cache[piece] = (tuple(got), tuple(w.lower() for w in got))
-        return out
+        self.piece_flat[piece] = " ".join(got)
+        self.piece_low[piece] = " ".join([w.lower() for w in got])
 
-    def _pieces(self, string: str) -> tuple[list[str], list[str]] | None:
-        """(tokens, lower-cased tokens) of a text that needs no sentence rewrite, read piece by piece;
-        None for a text with a line break or with something the rewrites change."""
+    def _pieces(self, string: str) -> tuple[str, str] | None:
+        """(tokens, lower-cased tokens) of a text that needs no sentence rewrite, read piece by piece,
+        each joined by spaces; None for a text with a line break or with something the rewrites change."""
         if "\n" in string:
             return None
-        cache = self.piece_cache
-        if len(cache) > _MAX_CACHED_TOKENS:
-            cache.clear()
-        get, new = cache.get, self._piece
-        got = [get(p) or new(p) for p in string.split()]
-        tokens = list(itertools.chain.from_iterable([g[0] for g in got]))
-        if not self._plain(tokens):
+        flat_of, low_of = self.piece_flat, self.piece_low
+        if len(flat_of) > _MAX_CACHED_TOKENS:
+            flat_of.clear()
+            low_of.clear()
+        pieces = string.split()
+        for piece in set(pieces).difference(flat_of):  # pieces not seen before
+            self._piece(piece)
+        # joined strings, not lists of tokens: a few C-speed joins per text instead of a Python step per word
+        flat = " ".join([flat_of[p] for p in pieces])
+        if self.tt.EOS in flat or not self._plain_flat(flat):  # (an EOS inside a word only costs the slow path)
             return None
-        return tokens, list(itertools.chain.from_iterable([g[1] for g in got]))
+        return flat, " ".join([low_of[p] for p in pieces])
 
     def _plain(self, tokens: list[str]) -> bool:
         """True when the sentence grouping and its rewrites leave ``tokens`` as they are."""
+        return self.tt.EOS not in tokens and self._plain_flat(" ".join(tokens))
+
+    def _plain_flat(self, flat: str) -> bool:
+        """:meth:`_plain` of tokens without the end-of-sentence mark, given joined by spaces."""
         tt = self.tt
-        if tt.EOS in tokens:
-            return False
-        flat = " ".join(tokens)
         # Each sentence's text is a piece of ``flat``: when neither rewrite matches ``flat``, none
         # matches a sentence, and the sentences joined and split again are the tokens.
         return tt.RE_EMOTICONS.search(flat) is None and ("(" not in flat or tt.RE_SARCASM.search(flat) is None)
@@ -435,7 +445,7 @@ class _Pattern:
     def tokens(self, string: str) -> list[str]:
         """``" ".join(find_tokens(string)).split()``: what the library's sentiment reads."""
         fast = self._pieces(string)
-        return fast[0] if fast is not None else self._tokens(string)
+        return fast[0].split() if fast is not None else self._tokens(string)
 
     def _tokens(self, string: str) -> list[str]:
         """:meth:`tokens` of any text, rewriting it whole as the library does."""
@@ -493,7 +503,7 @@ class _Pattern:
     def __call__(self, text: str) -> tuple[float, float, list[tuple[list[str], float, float, Any]]]:
         """``(polarity, subjectivity, assessments)`` as ``textblob.en.sentiment(text)`` gives them."""
         fast = self._pieces(text)
-        a = self._assess(fast[1] if fast is not None else [w.lower() for w in self._tokens(text)])
+        a = self._assess(fast[1].split() if fast is not None else [w.lower() for w in self._tokens(text)])
         pol: float = 0  # int zeros, as the library starts its sums
         subj: float = 0
         n = 0
@@ -504,39 +514,52 @@ class _Pattern:
         return pol / float(n or 1), subj / float(n or 1), a
 
     def _assess(self, words: list[str]) -> list[tuple[list[str], float, float, Any]]:
-        """``Sentiment.assessments`` with part of speech None, verbatim but for plain-dict lookups."""
-        lex, labels, negations = self.words, self.labels, self.negations
+        """``Sentiment.assessments`` with part of speech None, verbatim but for plain-dict lookups.
+
+        With no modifier or negation pending, a word outside the lexicon changes nothing unless it
+        is a negation, "!", "(!)" or an emoticon: the loop jumps from one such word to the next
+        (found at C speed), reading word by word only while a modifier or negation is pending.
+        """
         a: list[dict[str, Any]] = []
         m: Any = None
         n: Any = None
-        for w in words:
-            entry = lex.get(w)
-            if entry is not None:
-                p, s, i = entry
-                if m is None:
-                    a.append({"w": [w], "p": p, "s": s, "i": i, "n": 1, "x": labels.get(w)})
-                if m is not None:
-                    a[-1]["w"].append(w)
-                    a[-1]["p"] = max(-1.0, min(p * a[-1]["i"], +1.0))
-                    a[-1]["s"] = max(-1.0, min(s * a[-1]["i"], +1.0))
-                    a[-1]["i"] = i
-                    a[-1]["x"] = labels.get(w)
-                if n is not None:
-                    a[-1]["w"].insert(0, n)
-                    a[-1]["i"] = 1.0 / a[-1]["i"]
-                    a[-1]["n"] = -1
-                m = n = None
-                if w in self.modifying:
-                    m = (w, None)
-                if w in negations:
-                    n = w
-            elif m is not None or n is not None or w in negations or not w.isalpha():
-                m, n = self._unknown(w, a, m, n)
-            # else: a plain word outside the lexicon, with no modifier or negation pending, changes nothing
+        step, end, k = self._step, len(words), 0
+        for j in positions(words, self.acting):
+            if j < k:
+                continue  # read already, while something was pending
+            m, n = step(words[j], a, m, n)
+            k = j + 1
+            while (m is not None or n is not None) and k < end:
+                m, n = step(words[k], a, m, n)
+                k += 1
         out = []
         for e in a:
             out.append((e["w"], e["p"] * -0.5 if e["n"] < 0 else e["p"], e["s"], e["x"]))
         return out
+
+    def _step(self, w: str, a: list[dict[str, Any]], m: Any, n: Any) -> tuple[Any, Any]:
+        """One word of ``Sentiment.assessments``' loop: its assessment added to ``a`` or the last one
+        changed; returns the new (modifier, negation)."""
+        entry = self.words.get(w)
+        if entry is None:
+            if m is not None or n is not None or w in self.negations or not w.isalpha():
+                return self._unknown(w, a, m, n)
+            return m, n  # a plain word outside the lexicon, with nothing pending, changes nothing
+        p, s, i = entry
+        labels = self.labels
+        if m is None:
+            a.append({"w": [w], "p": p, "s": s, "i": i, "n": 1, "x": labels.get(w)})
+        if m is not None:
+            a[-1]["w"].append(w)
+            a[-1]["p"] = max(-1.0, min(p * a[-1]["i"], +1.0))
+            a[-1]["s"] = max(-1.0, min(s * a[-1]["i"], +1.0))
+            a[-1]["i"] = i
+            a[-1]["x"] = labels.get(w)
+        if n is not None:
+            a[-1]["w"].insert(0, n)
+            a[-1]["i"] = 1.0 / a[-1]["i"]
+            a[-1]["n"] = -1
+        return (w, None) if w in self.modifying else None, w if w in self.negations else None
 
     def _unknown(self, w: str, a: list[dict[str, Any]], m: Any, n: Any) -> tuple[Any, Any]:
         """The unknown-word branch of ``Sentiment.assessments``: negation and modifier state, "!",

@@ -819,7 +819,7 @@ def _pick(cands: Sequence[Antecedent], plural: bool, size: int, sent: int, exclu
     return None
 
 
-def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Sequence[Antecedent] = (),
+def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Iterable[Antecedent] = (),
                exclude: frozenset[str] = frozenset()) -> list[tuple[str, int, int, str]]:
     """Mentions reached through reference: ``(target, start, end, 'word -> target: antecedent')``.
 
@@ -1115,51 +1115,109 @@ def _speaker_antecedents(name: Any, targets: Mapping[str, Iterable[str] | str]) 
     return [Antecedent((n,), False, 1, name) for n, _, _ in found[:1]]
 
 
+class _Said:
+    """One earlier quote of an article as antecedents for references: its speaker's, then its own,
+    found when a later quote first needs them (most quotes are never looked back to with a target
+    in reach)."""
+
+    __slots__ = ("lead", "named", "own", "speaker", "text")
+
+    def __init__(self, speaker: list[Antecedent], lead: str, text: str, named: list[tuple[str, int, int]],
+                 own: list[Antecedent] | None = None) -> None:
+        self.speaker, self.lead, self.text, self.named, self.own = speaker, lead, text, named, own
+
+    def reaches_a_target(self) -> bool:
+        """Can an antecedent of this quote hold a target? (its own hold only targets it names)"""
+        return bool(self.named) or any(a.targets for a in self.speaker)
+
+    def antecedents(self) -> list[Antecedent]:
+        if self.own is None:
+            shifted = [(n, s + len(self.lead), e + len(self.lead)) for n, s, e in self.named]
+            self.own = antecedents(analyse(self.lead + self.text), shifted)
+        return self.speaker + self.own
+
+
+class _Prior:
+    """The antecedents of earlier quotes, gathered when first read: ``references`` reads them only
+    for a quote with a reference word ("they", "its", "the alliance")."""
+
+    def __init__(self, said: list[_Said]) -> None:
+        self.said, self.got = said, None
+
+    def __iter__(self) -> Iterator[Antecedent]:
+        if self.got is None:
+            self.got = [a for h in self.said for a in h.antecedents()]
+        return iter(self.got)
+
+
+def _quote_order(q: pd.DataFrame, arts: list[Any], has_ids: bool) -> list[int]:
+    """The rows of ``q`` in article order (by id), each article's quotes by ``start`` (by row without one)."""
+    n = len(q)
+    starts = q["start"].tolist() if "start" in q.columns else None
+    missing = q["start"].isna().tolist() if starts is not None else None
+    return sorted(range(n), key=lambda k: (str(arts[k]) if has_ids else "",
+                                           starts[k] if starts is not None and not missing[k] else k))
+
+
 def _quote_rows(q: pd.DataFrame, targets: Mapping[str, Iterable[str] | str], column: str, speaker: str
                 ) -> list[tuple[Any, int, str, str, float, str, bool]]:
     """(speaker, quote, target, stance, score, evidence) for every mention in every quote, read as the
-    speaker's own statement, with references reaching back through the article's earlier quotes."""
+    speaker's own statement, with references reaching back through the article's earlier quotes.
+
+    A quote that names no target, with no target in reach of its references (none named in the
+    article's earlier quotes it looks back to, nor in their speakers), has no row, and is only
+    analysed if a later quote needs its antecedents."""
     out: list[tuple[Any, int, str, str, float, str, bool]] = []
     # columns as lists once: a pandas cell read (.iloc) costs more than reading the quote itself
     n = len(q)
-    col = {c: q[c].tolist() if c in q.columns else None for c in ("article_id", "start", "cue", "speaker_role")}
+    col = {c: q[c].tolist() if c in q.columns else None for c in ("article_id", "cue", "speaker_role")}
     texts, whos = q[column].tolist(), q[speaker].tolist()
-    arts, starts = col["article_id"] or [None] * n, col["start"]
-    order = sorted(range(n), key=lambda k: (str(arts[k]) if col["article_id"] is not None else "",
-                                            starts[k] if starts is not None and not pd.isna(starts[k]) else k))
+    arts = col["article_id"] or [None] * n
     targets = targets if isinstance(targets, _Compiled) else _Compiled(targets)
     sides: dict[tuple[Any, Any], frozenset[str]] = {}  # a speaker's own side and antecedents, per speaker
     as_ante: dict[Any, list[Antecedent]] = {}
-    history: list[tuple[Any, list[Antecedent]]] = []
-    for k in order:
+    history: list[tuple[Any, _Said]] = []
+    for k in _quote_order(q, arts, col["article_id"] is not None):
         text, who, art = texts[k], whos[k], arts[k]
         history = [h for h in history if h[0] == art][-_PRIOR_QUOTES:]
         if not isinstance(text, str) or not text:
             continue
-        role = col["speaker_role"][k] if col["speaker_role"] is not None else None
-        if (who, role) not in sides:
-            sides[who, role] = _own_side(who, role, targets)
-        own = sides[who, role]
         cue = col["cue"][k] if col["cue"] is not None else None
         # The quote is the object of its cue: "criticized" + "the USA's condemnation of ...".
         lead = f"{cue} " if isinstance(cue, str) and word(cue.lower().split()[-1]).act else ""
-        doc = analyse(lead + text)
-        prior = [a for _, ants in history for a in ants]
         named = find_mentions(text, targets)
-        found: list[tuple[str, int, int, str | None]] = [(n, s, e, None) for n, s, e in named]
-        shifted = [(n, s + len(lead), e + len(lead)) for n, s, e in named]
-        found += [(n, s - len(lead), e - len(lead), ref) for n, s, e, ref in references(doc, shifted, prior, own)]
-        for name, s, e, ref in found:
-            if name in own or doc.lower[doc.token_range(s + len(lead), e + len(lead))[0]] in _OWN:
-                continue  # the speaker's own side: not a stance toward it
-            m = features(doc, s + len(lead), e + len(lead), reference=ref is not None)
-            lab, sc, ev = _decide(m, speaker=True)
-            by_role = m.role is not None and m.role.role != "agent"
-            out.append((who, k, name, lab, sc, (ref + " ; " + ev) if ref else ev, by_role))
         if who not in as_ante:
             as_ante[who] = _speaker_antecedents(who, targets)
-        history.append((art, as_ante[who] + antecedents(doc, shifted)))
+        said = _Said(as_ante[who], lead, text, named)
+        if named or any(h.reaches_a_target() for _, h in history):
+            role = col["speaker_role"][k] if col["speaker_role"] is not None else None
+            if (who, role) not in sides:
+                sides[who, role] = _own_side(who, role, targets)
+            doc = analyse(lead + text)
+            said.own = _mention_rows(out, doc, (who, k), lead, named, _Prior([h for _, h in history]),
+                                     sides[who, role])
+        history.append((art, said))
     return out
+
+
+def _mention_rows(out: list[tuple[Any, int, str, str, float, str, bool]], doc: Doc, quote: tuple[Any, int],
+                  lead: str, named: list[tuple[str, int, int]], prior: Iterable[Antecedent], own: frozenset[str]
+                  ) -> list[Antecedent]:
+    """Append to ``out`` the rows of one quote (``quote``: its speaker and row; ``doc``: its analysis,
+    cue first): its named mentions and those its references reach, read as the speaker's act; returns
+    the quote's own antecedents, for the quotes after it."""
+    who, k = quote
+    found: list[tuple[str, int, int, str | None]] = [(n, s, e, None) for n, s, e in named]
+    shifted = [(n, s + len(lead), e + len(lead)) for n, s, e in named]
+    found += [(n, s - len(lead), e - len(lead), ref) for n, s, e, ref in references(doc, shifted, prior, own)]
+    for name, s, e, ref in found:
+        if name in own or doc.lower[doc.token_range(s + len(lead), e + len(lead))[0]] in _OWN:
+            continue  # the speaker's own side: not a stance toward it
+        m = features(doc, s + len(lead), e + len(lead), reference=ref is not None)
+        lab, sc, ev = _decide(m, speaker=True)
+        by_role = m.role is not None and m.role.role != "agent"
+        out.append((who, k, name, lab, sc, (ref + " ; " + ev) if ref else ev, by_role))
+    return antecedents(doc, shifted)
 
 
 def stance_matrix(quotes: pd.DataFrame, targets: Mapping[str, Iterable[str] | str],

@@ -410,18 +410,17 @@ def count_countries(batches: Iterator[pd.DataFrame]) -> Counter[str]:
         >>> sorted(count_countries(iter([df.iloc[:1], df.iloc[1:]])).items())
         [('North Korea', (1, 1)), ('Russia', (3, 2))]
     """
-    from .targets import candidates
+    from .targets import country_counts
 
     total: Counter[str] = Counter()
     rows: Counter[str] = Counter()
     for batch in batches:
         if not len(batch):
             continue
-        found = candidates(batch, top=10**9)
-        found = found[found["country"].notna()]
-        for country, n, r in zip(found["country"], found["count"], found["n_rows"]):
-            total[str(country)] += int(n)
-            rows[str(country)] += int(r)
+        # the countries' counts alone: no table of every other candidate of the batch
+        for country, (n, r) in country_counts(batch["text"].tolist()).items():
+            total[country] += n
+            rows[country] += r
     return Counter({c: (total[c], rows[c]) for c in total})  # type: ignore[misc]
 
 

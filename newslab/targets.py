@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -323,6 +323,21 @@ def candidates(df: pd.DataFrame, column: str = "text", top: int = 20) -> pd.Data
     """
     if column not in df.columns:
         raise KeyError(f"candidates() needs a text column {column!r}; the table has {list(df.columns)}")
+    count, rows, country, forms = _tally(df[column], with_forms=True)
+    ranked = sorted(count, key=lambda c: (-count[c], -rows[c], c))[: max(0, int(top))]
+    return pd.DataFrame({
+        "candidate": pd.array(ranked, dtype="string"),
+        "count": pd.array([count[c] for c in ranked], dtype="int64"),
+        "n_rows": pd.array([rows[c] for c in ranked], dtype="int64"),
+        "country": pd.array([country.get(c) for c in ranked], dtype="string"),
+        "forms": pd.array(["|".join(f for f, _ in forms[c].most_common()) for c in ranked], dtype="string"),
+    })
+
+
+def _tally(texts: Iterable[object], with_forms: bool) -> tuple[Counter[str], Counter[str], dict[str, str],
+                                                              dict[str, Counter[str]]]:
+    """What :func:`candidates` ranks: (mentions, rows mentioning it, gazetteer country, spellings
+    seen; the last left empty without ``with_forms``) of every candidate of ``texts``."""
     idx = _index()
     heads, mods = _titles()
     memo: dict[str, list[str]] = {}  # entity -> its parts: news repeats its names
@@ -334,8 +349,17 @@ def candidates(df: pd.DataFrame, column: str = "text", top: int = 20) -> pd.Data
                                                                         w.lower() in mods for w in e.split())]
         return got
 
-    per_row = [[p for ent in _entities(text) for p in parts(ent)] if isinstance(text, str) else []
-               for text in df[column]]
+    seen_texts: dict[str, list[str]] = {}  # text -> its parts: a corpus can hold one story many times
+
+    def row(text: object) -> list[str]:
+        if not isinstance(text, str):
+            return []
+        got = seen_texts.get(text)
+        if got is None:
+            got = seen_texts[text] = [p for ent in _entities(text) for p in parts(ent)]
+        return got
+
+    per_row = [row(text) for text in texts]
     alone = Counter(e for ents in per_row for e in ents if " " not in e)
     rename = _person_names(per_row, idx, alone)
     count: Counter[str] = Counter()
@@ -352,14 +376,23 @@ def candidates(df: pd.DataFrame, column: str = "text", top: int = 20) -> pd.Data
             if key:
                 country[cand] = key
             count[cand] += 1
-            forms.setdefault(cand, Counter())[ent] += 1
+            if with_forms:
+                got = forms.get(cand)
+                if got is None:
+                    got = forms[cand] = Counter()
+                got[ent] += 1
             seen.add(cand)
         rows.update(seen)
-    ranked = sorted(count, key=lambda c: (-count[c], -rows[c], c))[: max(0, int(top))]
-    return pd.DataFrame({
-        "candidate": pd.array(ranked, dtype="string"),
-        "count": pd.array([count[c] for c in ranked], dtype="int64"),
-        "n_rows": pd.array([rows[c] for c in ranked], dtype="int64"),
-        "country": pd.array([country.get(c) for c in ranked], dtype="string"),
-        "forms": pd.array(["|".join(f for f, _ in forms[c].most_common()) for c in ranked], dtype="string"),
-    })
+    return count, rows, country, forms
+
+
+def country_counts(texts: Iterable[object]) -> dict[str, tuple[int, int]]:
+    """(mentions, rows mentioning it) of each gazetteer country in ``texts``, as :func:`candidates`
+    counts them, most mentioned first (then most rows, then name), without the other candidates' table.
+
+    Examples:
+        >>> country_counts(["The DPRK and Russia met in Moscow.", "Pyongyang waited."])
+        {'North Korea': (2, 2), 'Russia': (2, 1)}
+    """
+    count, rows, country, _ = _tally(texts, with_forms=False)
+    return {c: (count[c], rows[c]) for c in sorted(country, key=lambda c: (-count[c], -rows[c], c))}

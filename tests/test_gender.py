@@ -89,3 +89,41 @@ def test_a_mention_of_two_people_states_no_gender(text, speaker):
     s = nl.speakers(q, arts)
     assert (s.loc[s.speaker_name == q.loc[q.speaker == speaker, "speaker_name"].iloc[0], "gender"]
             == "unknown").all()
+
+
+def _honorific_pattern():
+    import re
+
+    from newslab.gender import _gendered
+
+    honorifics = _gendered()[1]
+    words = "|".join(sorted((re.escape(h) for h in honorifics), key=len, reverse=True))
+    return re.compile(r"\b(" + words + r")\.?[ \u00a0]+([A-Z][\w'\u2019\-]*)", re.IGNORECASE), honorifics
+
+
+@pytest.mark.parametrize("text", [
+    "Hamr Lee met Mrs. Okafor and MR Ade, then mr. Mr. Bo; Ms\u00a0Lee and items Ms. Arms.",
+    "\u201cWe will appeal,\u201d said Señora López, beside Señor Ruiz and Frau Müller \u2014 and HERR Schmidt.",
+    "Mr.Dr. Smith Mr Dr. Smith, Sir  Keir and Smt. Nirmala. Alhaji Musa; Mallam Sani.",
+    "M\u017f Lee, \u0130stanbul's Mr. \u0130nce and S\u0131r Keir, with Mrs. \u00d6zt\u00fcrk.",
+    "",
+])
+def test_honorifics_are_found_where_the_whole_text_scan_finds_them(text):
+    from newslab.gender import _finditer_at_words
+
+    rx, honorifics = _honorific_pattern()
+    want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+    assert [(m.span(), m.groups()) for m in _finditer_at_words(rx, text, honorifics)] == want
+
+
+def test_only_the_odd_characters_fold_onto_an_honorific_letter():
+    import re
+
+    from newslab.gender import _FOLD_ODD
+
+    _, honorifics = _honorific_pattern()
+    letters = set("".join(honorifics))
+    rx = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.IGNORECASE)
+    odd = {chr(i) for i in range(0x110000) if len(chr(i).lower()) != 1
+           or (rx.fullmatch(chr(i)) and chr(i).lower() not in letters)}
+    assert odd <= _FOLD_ODD

@@ -520,3 +520,23 @@ def test_an_abbreviation_dot_does_not_end_the_sentence():
     by = dict(zip(out["target"], out["stance"]))
     assert by["Iran"] == "against"  # the patient of "condemned", which "U.S." no longer cuts off
     assert "condemned" in out.loc[out["target"] == "United States", "evidence"].iloc[0]
+
+
+def test_matrix_a_quote_without_targets_still_stops_a_later_reference():
+    # The middle quote names no target and none is in reach of it, so it is not analysed for its
+    # own rows; its group of names must still stand between "They" and the pact's signatories.
+    from newslab.stance import matrix_mentions
+
+    pact = "Russia and China signed a sweeping defence pact on Friday."
+    aside = "Brazil and Argentina have stayed out of the quarrel so far."
+    regret = "They will regret the day they signed it."
+    t = {"Russia": ["Russia"], "China": ["China"]}
+
+    def rows(texts: list[str]) -> list[tuple[int, str]]:
+        q = pd.DataFrame({"article_id": ["wire-1"] * len(texts), "start": [100 * i for i in range(len(texts))],
+                          "speaker_name": ["Ann Lee"] * len(texts), "text": texts})
+        return sorted({(int(k), str(n)) for k, n in matrix_mentions(q, t)[["quote", "target"]].values})
+
+    assert rows([pact, regret]) == [(0, "China"), (0, "Russia"), (1, "China"), (1, "Russia")]
+    assert rows([pact, aside, regret]) == [(0, "China"), (0, "Russia")]
+    assert rows([aside, regret]) == []

@@ -127,3 +127,26 @@ def test_candidates_keep_a_shared_surname_apart():
     df = pd.DataFrame({"text": ["Donald Trump spoke. Melania Trump waved. Trump left."]})
     c = candidates(df).set_index("candidate")
     assert {"Donald Trump", "Melania Trump", "Trump"} <= set(c.index)
+
+
+_WIRE = [
+    "Ukraine's foreign minister met his Polish counterpart in Warsaw on Tuesday, and Kyiv said the talks went well.",
+    "The Kremlin said Moscow would answer. President Vladimir Putin did not comment on Ukraine.",
+    "Officials in Brasilia and Buenos Aires signed the accord; Brazil's president called it historic.",
+    None,
+    "",
+]
+
+
+def test_country_counts_are_the_candidates_country_rows():
+    from newslab.targets import country_counts
+
+    # a wire story printed twice counts twice, in mentions and in rows, as candidates counts it
+    texts = _WIRE + [_WIRE[0], _WIRE[1]]
+    found = candidates(pd.DataFrame({"text": texts}), top=10**9)
+    found = found[found["country"].notna()]
+    want = {str(c): (int(n), int(r)) for c, n, r in zip(found["candidate"], found["count"], found["n_rows"])}
+    got = country_counts(texts)
+    assert got == want and list(got) == list(want)
+    assert got["Ukraine"] == (6, 4) and got["Russia"] == (4, 2) and got["Argentina"] == (1, 1)
+    assert country_counts([None, ""]) == {}
