@@ -95,6 +95,21 @@ def _raw(module: str, name: str) -> Callable[..., pd.DataFrame]:
     return getattr(func, "__wrapped__", func)
 
 
+def call_named(module: str, name: str, *args: Any) -> Any:
+    """``module.name(*args)``, the function looked up where the call runs.
+
+    A task handed to :class:`WorkerPool` travels pickled, and a function pickles as a reference
+    to its module: one defined in a script run as ``__main__`` under a profiler or ``runpy``
+    (``python -m cProfile -m newslab.cli ...``) is not found there by that name; by its module's
+    import name it is.
+
+    Examples:
+        >>> call_named("os.path", "join", "a", "b")
+        'a/b'
+    """
+    return getattr(importlib.import_module(module), name)(*args)
+
+
 def _call_raw(module: str, name: str, chunk: pd.DataFrame, args: tuple, kwargs: dict,
               start: int = 0) -> tuple[pd.DataFrame, list[Failure]]:
     out, failed = _isolated(_raw(module, name), chunk, args, kwargs, start)

@@ -457,7 +457,7 @@ def draw_charts(inputs: Mapping[str, Any], jobs: int = 1) -> tuple[dict[str, byt
         >>> sorted(pngs)[0], pngs["quotes_per_speaker"][:4], failed
         ('lexicon_scatter', b'\\x89PNG', {})
     """
-    from ._parallel import WorkerPool, resolve_jobs
+    from ._parallel import WorkerPool, call_named, resolve_jobs
 
     jobs = min(resolve_jobs(jobs), len(CHARTS))
     if jobs <= 1:
@@ -469,7 +469,8 @@ def draw_charts(inputs: Mapping[str, Any], jobs: int = 1) -> tuple[dict[str, byt
             while todo or pool.busy():
                 while todo and pool.idle():
                     name = todo.pop(0)
-                    pool.submit(name, _draw, dict(inputs), name)
+                    # by name: this module may be running as __main__ (python -m, a profiler)
+                    pool.submit(name, call_named, "newslab.cli", "_draw", dict(inputs), name)
                 drawn += [r for _, r in pool.results()]
     got = {name: (png, why) for name, png, why in drawn}
     charts = {name: got[name][0] for name in CHARTS if got[name][0] is not None}

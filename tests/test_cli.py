@@ -211,3 +211,14 @@ def test_charts_drawn_by_several_processes_are_the_charts_of_one(tmp_path):
     broken = {**inputs, "scatter": "not a table"}  # one chart fails, in a worker: named, the rest drawn
     pngs, failed = cli.draw_charts(broken, jobs=2)
     assert list(failed) == ["lexicon_scatter"] and len(pngs) == len(cli.CHARTS) - 1
+
+
+def test_charts_drawn_in_workers_when_the_cli_runs_under_a_profiler(tmp_path):
+    # under `python -m cProfile -m newslab.cli` the module runs as __main__ in a namespace that is
+    # not importable by that name: a chart task pickled as __main__._draw failed the whole run
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(tmp_path / "prof"), "-m", "newslab.cli",
+                           "analyze", str(newslab.SEED), "--out", str(out), "--jobs", "2", "--quiet",
+                           "--countries", "Russia"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.stem for p in (out / "charts").glob("*.png")) == sorted(cli.CHARTS)
