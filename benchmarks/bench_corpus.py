@@ -208,8 +208,7 @@ def main() -> None:
             res = kill_resume(n, args.jobs, args.seed if args.seed is not None else random.randrange(10**6), extra,
                               args.log)
         else:
-            res = measure(n, args.jobs, args.keep, args.time_limit, args.log, 
-                          ["--countries", *args.countries] if args.countries else [])
+            res = measure(n, args.jobs, args.keep, args.time_limit, args.log, extra)
         print(json.dumps(res), flush=True)
 
 
