@@ -38,8 +38,9 @@ from common import WIKINEWS_GLOB, best_of, count_words, in_turns, polnear_articl
 
 def setup() -> dict[str, Any]:
     """This interpreter's ``newslab.sentiment`` and the sentence and quote tables it is timed on."""
-    import newslab
     import importlib
+
+    import newslab
 
     mod = importlib.import_module("newslab.sentiment")
 

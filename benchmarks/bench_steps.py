@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import in_turns  # noqa: E402
+from common import in_turns
 
 STEPS = ("count_countries", "matrix_mentions", "assign_speaker_ids", "summarise")
 

@@ -40,20 +40,18 @@ def best(fn: Callable[[], Any], repeat: int) -> float:
     return cpu["part"]
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=200, help="PolNeAR articles (default 200)")
-    ap.add_argument("--repeat", type=int, default=5)
-    a = ap.parse_args(argv)
+def stance_parts(limit: int) -> tuple[dict[str, int], list[tuple[str, Callable[[], Any]]]]:
+    """Sizes (sentences, rows with a target, mentions, named mentions) and each part of the stance
+    step as a call, in the order the step runs them, on the first ``limit`` PolNeAR articles (also
+    read by ``stance_instructions.py``)."""
     from newslab.cli import default_targets
     from newslab.sentences import sentences
 
     st = importlib.import_module("newslab.stance")
-    articles = polnear_articles(require_eval()).iloc[:a.limit].reset_index(drop=True)
+    articles = polnear_articles(require_eval()).iloc[:limit].reset_index(drop=True)
     sents = sentences(articles)
     targets = default_targets(articles)
-    out = st.stance(sents, targets=targets)  # also warms the lexicons
-    n = len(out)
+    n = len(st.stance(sents, targets=targets))  # also warms the lexicons and the word cache
     texts = sents["text"].tolist()
     compiled = st._Compiled(targets)
     by_row = st._mentions_by_row(texts, compiled)
@@ -69,7 +67,18 @@ def main(argv: list[str] | None = None) -> None:
         ("decide", lambda: [st._decide(f) for f in found]),
         ("whole step", lambda: st.stance(sents, targets=targets)),
     ]
-    print(f"{len(sents):,} sentences, {len(by_row):,} with a target, {n:,} mentions ({len(mentions):,} named)\n")
+    return {"sentences": len(sents), "rows": len(by_row), "mentions": n, "named": len(mentions)}, parts
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=200, help="PolNeAR articles (default 200)")
+    ap.add_argument("--repeat", type=int, default=5)
+    a = ap.parse_args(argv)
+    size, parts = stance_parts(a.limit)
+    n = size["mentions"]
+    print(f"{size['sentences']:,} sentences, {size['rows']:,} with a target, {n:,} mentions "
+          f"({size['named']:,} named)\n")
     print(f"{'part':<24}{'ms/mention':>12}")
     total = 0.0
     for name, fn in parts:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import polnear_articles, require_eval
+from common import require_eval
 
 #: The parts, in the order the step runs them (names as in stance_breakdown.py).
 PARTS = ("mention scan", "analyse", "references", "features", "decide", "whole step")
@@ -35,32 +35,15 @@ PARTS = ("mention scan", "analyse", "references", "features", "decide", "whole s
 
 def child(limit: int) -> None:
     """Inside valgrind: the inputs, a warm-up call, then each part once through ``operator.call``."""
-    import importlib
     import operator
 
-    from newslab.cli import default_targets
-    from newslab.sentences import sentences
+    from stance_breakdown import stance_parts
 
-    st = importlib.import_module("newslab.stance")
-    articles = polnear_articles(require_eval()).iloc[:limit].reset_index(drop=True)
-    sents = sentences(articles)
-    targets = default_targets(articles)
-    n = len(st.stance(sents, targets=targets))  # warms the lexicons and the word cache
-    texts = sents["text"].tolist()
-    compiled = st._Compiled(targets)
-    by_row = st._mentions_by_row(texts, compiled)
-    docs = {k: st.analyse(texts[k]) for k in by_row}
-    mentions = [(docs[k], s, e) for k in sorted(by_row) for _, s, e in by_row[k]]
-    found = [st.features(*m) for m in mentions]
-    print(f"mentions {n}", flush=True)
-    calls = [lambda: st._mentions_by_row(texts, compiled),
-             lambda: [st.analyse(texts[k]) for k in by_row],
-             lambda: [st.references(docs[k], by_row[k]) for k in by_row],
-             lambda: [st.features(*m) for m in mentions],
-             lambda: [st._decide(f) for f in found],
-             lambda: st.stance(sents, targets=targets)]
-    for fn in calls:
-        operator.call(fn)
+    size, parts = stance_parts(limit)
+    print(f"mentions {size['mentions']}", flush=True)
+    for name, fn in parts:
+        if name in PARTS:
+            operator.call(fn)
 
 
 def count(root: Path, limit: int, out: Path) -> tuple[int, list[float]]:

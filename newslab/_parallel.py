@@ -624,10 +624,10 @@ class WorkerPool:
         finally:
             gc.unfreeze()
 
-    def __enter__(self) -> WorkerPool:
+    def __enter__(self) -> WorkerPool:  # noqa: PYI034 (typing.Self needs Python 3.11; 3.10 is supported)
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close(clean=exc[0] is None)
 
     def idle(self) -> int:

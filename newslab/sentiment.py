@@ -18,8 +18,8 @@ from typing import Any
 import pandas as pd
 
 from . import _lexicon
-from ._words import positions
 from ._parallel import corpus_step
+from ._words import positions
 
 # One character in, one character out, so offsets into the normalised text are offsets into the
 # original: the stance step scores spans of normalised text with the article's offsets.

@@ -382,16 +382,15 @@ def _raise_on(n: int) -> int:
 
 def test_a_pool_task_error_reaches_the_caller_and_stops_the_workers():
     procs = []
-    with pytest.raises(ValueError, match="task 3 cannot be done"):
-        with _parallel.WorkerPool(2) as pool:
-            procs += pool.workers.values()
-            got = []
-            todo = list(range(6))
-            while todo or pool.busy():
-                while todo and pool.idle():
-                    n = todo.pop(0)
-                    pool.submit(n, _raise_on, n)
-                got += pool.results()
+    with pytest.raises(ValueError, match="task 3 cannot be done"), _parallel.WorkerPool(2) as pool:
+        procs += pool.workers.values()
+        got = []
+        todo = list(range(6))
+        while todo or pool.busy():
+            while todo and pool.idle():
+                n = todo.pop(0)
+                pool.submit(n, _raise_on, n)
+            got += pool.results()
     assert len(procs) == 2 and not any(p.is_alive() for p in procs)  # (the Dask fixture's workers may live on)
     with _parallel.WorkerPool(2) as pool:  # and a clean pool returns every result under its key
         procs = list(pool.workers.values())
