@@ -43,7 +43,7 @@ import signal
 import threading
 import time
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import wait as _wait_ready
 from typing import Any, TypeVar
@@ -660,6 +660,26 @@ class WorkerPool:
                 raise exc
             out.append((key, value))
         return out
+
+    def run(self, tasks: Iterable[tuple[Any, Callable[..., Any], tuple]]) -> Iterator[tuple[Any, Any]]:
+        """(key, result) of every task ``(key, func, args)``, in the order they finish.
+
+        A task is taken from ``tasks`` only when a worker is idle, so a generator of tasks is read
+        while the workers work (never more than one task ahead of them).
+
+        Examples:
+            >>> with WorkerPool(2) as pool:
+            ...     sorted(pool.run((w, len, (w,)) for w in ["four", "six", "seventy"]))
+            [('four', 4), ('seventy', 7), ('six', 3)]
+        """
+        tasks = iter(tasks)
+        task = next(tasks, None)
+        while task is not None or self.busy():
+            while task is not None and self.idle():
+                key, func, args = task
+                self.submit(key, func, *args)
+                task = next(tasks, None)
+            yield from self.results()
 
     def _dead(self, conn: Any) -> WorkerDied:
         w = self.workers.pop(conn)

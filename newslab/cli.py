@@ -463,15 +463,10 @@ def draw_charts(inputs: Mapping[str, Any], jobs: int = 1) -> tuple[dict[str, byt
     if jobs <= 1:
         drawn = [_draw(inputs, name) for name in CHARTS]
     else:
-        drawn = []
-        todo = list(_SLOWEST_FIRST)
+        # by name: this module may be running as __main__ (python -m, a profiler)
         with WorkerPool(jobs) as pool:
-            while todo or pool.busy():
-                while todo and pool.idle():
-                    name = todo.pop(0)
-                    # by name: this module may be running as __main__ (python -m, a profiler)
-                    pool.submit(name, call_named, "newslab.cli", "_draw", dict(inputs), name)
-                drawn += [r for _, r in pool.results()]
+            drawn = [r for _, r in pool.run((name, call_named, ("newslab.cli", "_draw", dict(inputs), name))
+                                            for name in _SLOWEST_FIRST)]
     got = {name: (png, why) for name, png, why in drawn}
     charts = {name: got[name][0] for name in CHARTS if got[name][0] is not None}
     failed = {name: got[name][1] for name in CHARTS if got[name][0] is None}

@@ -1125,16 +1125,11 @@ def countries_pass(paths: Sequence[str], batch_size: int, max_chars: int, top: i
         if resolve_jobs(jobs) <= 1:
             return top_countries(count_countries(batches), top)
         total: dict[str, tuple[int, int]] = {}
-        with WorkerPool(resolve_jobs(jobs)) as pool:
-            ahead = next(batches, None)
-            while ahead is not None or pool.busy():
-                while ahead is not None and pool.idle():
-                    pool.submit(None, _count_batch, ahead)
-                    ahead = next(batches, None)  # read while the workers count
-                for _, found in pool.results():
-                    for country, (n, rows) in found.items():
-                        was = total.get(country, (0, 0))
-                        total[country] = (was[0] + n, was[1] + rows)
+        with WorkerPool(resolve_jobs(jobs)) as pool:  # the next batch is read while the workers count
+            for _, found in pool.run((None, _count_batch, (b,)) for b in batches):
+                for country, (n, rows) in found.items():
+                    was = total.get(country, (0, 0))
+                    total[country] = (was[0] + n, was[1] + rows)
         return top_countries(total, top)
 
 
