@@ -54,7 +54,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import mul
 from typing import Any
 
 import numpy as np
@@ -317,13 +316,6 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
 
 
 @lru_cache(maxsize=1)
-def _weight_columns() -> tuple[tuple[float, ...], ...]:
-    """The weights of each label (in ``LABELS`` order) for the features in ``FEATURES`` order."""
-    w = _weights()
-    return tuple(tuple(w[lab][f] for f in FEATURES) for lab in LABELS)
-
-
-@lru_cache(maxsize=1)
 def _margins() -> dict[str, dict[str, float]]:
     """label -> feature -> how much more the feature weighs for the label than for the best other
     label: what a unit of the feature pushes toward the label (the evidence ranks words by it)."""
@@ -342,55 +334,94 @@ def _word_margins() -> dict[str, dict[str, float]]:
     return out
 
 
-def _probabilities(m: _Mention, wf: list[tuple[str, float, int]] | None = None) -> dict[str, float]:
-    """P(label) of a mention; ``wf`` is ``m.word_features()`` when the caller has it already."""
-    values = list(map(m.values.__getitem__, FEATURES))
-    # Products summed in C; the absent features add 0.0, which leaves every sum as it was.
-    la, ln, lf = (sum(map(mul, col, values)) for col in _weight_columns())
-    ww = _word_weights()
-    if ww:
-        for key, x, _ in m.word_features() if wf is None else wf:
-            hit = ww.get(key)
-            if hit:
-                la, ln, lf = la + hit[0] * x, ln + hit[1] * x, lf + hit[2] * x
+@lru_cache(maxsize=1)
+def _feature_table() -> dict[str, tuple[float, float, float, float, float, float]]:
+    """feature -> (its weights for against, neutral, favor; its margins toward each, ``_margins``):
+    one lookup gives the model and the evidence what they read of a feature."""
+    w, mg = _weights(), _margins()
+    return {f: (w["against"][f], w["neutral"][f], w["favor"][f], mg["against"][f], mg["neutral"][f], mg["favor"][f])
+            for f in FEATURES}
+
+
+@lru_cache(maxsize=1)
+def _word_table() -> dict[str, tuple[float, float, float, float, float, float]]:
+    """key of ``stance_words.txt`` -> (its weights for against, neutral, favor; its margins toward
+    each, ``_word_margins``): one lookup per word feature serves the model and the evidence."""
+    mg = _word_margins()
+    return {k: (*hit, mg["against"][k], mg["neutral"][k], mg["favor"][k]) for k, hit in _word_weights().items()}
+
+
+def _logits(m: _Mention, wf: list[tuple[str, float, int]]
+            ) -> tuple[float, float, float, list[tuple[float, float, float, float, float, float] | None]]:
+    """The model's three log-odds (against, neutral, favor) and each word feature's ``_word_table`` row.
+
+    Sums run in ``FEATURES`` order, then the word features' order, as a dot product over every
+    feature would: a feature of value 0 adds 0.0 there, which leaves every sum as it was, so it is
+    skipped here (most of the 22 are 0 for a mention)."""
+    table = _feature_table()
+    la = ln = lf = 0.0
+    for feat, x in m.values.items():  # (FEATURES order: features() makes the dict from it)
+        if x:
+            w = table.get(feat)
+            if w is not None:
+                la, ln, lf = la + w[0] * x, ln + w[1] * x, lf + w[2] * x
+    words = _word_table()
+    hits = [words.get(key) for key, _, _ in wf]
+    for hit, (_, x, _) in zip(hits, wf):
+        if hit is not None:
+            la, ln, lf = la + hit[0] * x, ln + hit[1] * x, lf + hit[2] * x
+    return la, ln, lf, hits
+
+
+def _softmax(la: float, ln: float, lf: float) -> dict[str, float]:
     top = max(la, ln, lf)
     ea, en, ef = math.exp(la - top), math.exp(ln - top), math.exp(lf - top)
     z = sum((ea, en, ef))
     return {"against": ea / z, "neutral": en / z, "favor": ef / z}
 
 
+def _probabilities(m: _Mention, wf: list[tuple[str, float, int]] | None = None) -> dict[str, float]:
+    """P(label) of a mention; ``wf`` is ``m.word_features()`` when the caller has it already."""
+    return _softmax(*_logits(m, m.word_features() if wf is None else wf)[:3])
+
+
 def _decide(m: _Mention, speaker: bool = False, prob: dict[str, float] | None = None) -> tuple[str, float, str]:
     """(label, score, evidence) of a mention. ``speaker``: a role found in the structure decides
     (the speaker's own statement), the model only where no act governs the target."""
     wf = m.word_features()  # built once: the model and the evidence both read it
-    prob = prob or _probabilities(m, wf)
+    la, ln, lf, hits = _logits(m, wf)  # (the word rows serve the evidence too)
+    prob = prob or _softmax(la, ln, lf)
     label = max(LABELS, key=prob.__getitem__)
     score = round(prob["favor"] - prob["against"], 4)
     if speaker and m.role is not None and m.role.role != "agent":
         label = "favor" if m.role.value > 0 else "against"
         score = round(max(-1.0, min(1.0, m.role.value)), 4)
-    # Evidence: the words whose features pushed most toward the chosen label (over the others);
-    # the role that decided goes first.
+    return label, score, _evidence(m, label, speaker, wf, hits)
+
+
+def _evidence(m: _Mention, label: str, speaker: bool, wf: list[tuple[str, float, int]],
+              hits: list[tuple[float, float, float, float, float, float] | None]) -> str:
+    """The words whose features pushed most toward ``label`` (over the others), the role that
+    decided first, at most four, " ; "-separated."""
+    li = 3 + LABELS.index(label)  # the label's margin in a table row
+    table = _feature_table()
     push: dict[int, list[Any]] = {}
-    margin = _margins()[label]
     for feat, pos, words, amount, note in m.parts:
-        delta = margin[feat] * amount
+        delta = table[feat][li] * amount
         entry = push.get(pos)
         if entry is None:
             entry = push[pos] = [0.0, words, note]
         entry[0] += delta
-    word_margin = _word_margins()[label]
-    for key, x, pos in wf:
-        wm = word_margin.get(key)
-        if wm is not None and pos not in push and wm * x > 0.05:
+    for (key, x, pos), hit in zip(wf, hits):
+        if hit is not None and pos not in push and hit[li] * x > 0.05:
             word_ = key.partition(":")[2] if ":" in key else key  # "not:condemn", "p1:said": the word
-            push[pos] = [wm * x, word_, "negated" if key.startswith("not:") else ""]
+            push[pos] = [hit[li] * x, word_, "negated" if key.startswith("not:") else ""]
     role_first = [e for p, e in push.items() if p == -2 and (speaker or e[0] > 0)]
     ranked = sorted((e for p, e in push.items() if p != -2 and e[0] > 0.02), key=lambda e: -e[0])
     seen = [f"{words} ({note})" if note else words for _, words, note in role_first + ranked]
     if m.values.get("source") and label == "neutral":
         seen.append("(target is the speaker)")
-    return label, score, " ; ".join(seen[:4])
+    return " ; ".join(seen[:4])
 
 
 _CO_WEIGHT = 0.25  # weight of each other mention of a person against the mention itself (1)
