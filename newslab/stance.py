@@ -156,6 +156,7 @@ def context_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
 
 
 _ADJACENT = 2  # tokens right before / after a mention weighed by their position (stance_words.txt)
+_ADJACENT_KEYS = tuple((f"p{k}:", f"n{k}:") for k in range(1, _ADJACENT + 1))
 
 
 def adjacent_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
@@ -168,16 +169,17 @@ def adjacent_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
         [('p1:condemned', 1), ('n1:for', 3), ('p2:critics', 0), ('n2:the', 4)]
     """
     lo, hi = doc.sent_bounds[doc.sent[t0]]
+    lower = doc.lower
     out = []
-    for k in range(1, _ADJACENT + 1):
+    for k, (before, after) in enumerate(_ADJACENT_KEYS, 1):
         if t0 - k >= lo:
-            out.append((f"p{k}:{doc.lower[t0 - k]}", t0 - k))
+            out.append((before + lower[t0 - k], t0 - k))
         if t1 + k < hi:
-            out.append((f"n{k}:{doc.lower[t1 + k]}", t1 + k))
+            out.append((after + lower[t1 + k], t1 + k))
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     values: dict[str, float] = field(default_factory=dict)
     # (feature, token index, words, contribution before weighting, note) for the evidence
@@ -215,20 +217,26 @@ def _tone_window(m: _Mention, doc: Doc, t0: int, t1: int, lo: int, hi: int, skip
     ``skip`` (an unjust act whose patient the mention is) does not count."""
     a, b = max(lo, t0 - _NEAR), min(hi, t1 + _NEAR + 1)
     WORK["tokens"] += b - a
-    clause = doc.clause
-    tcl = {clause[t0], clause[t1]}
-    for i in compress(range(a, b), doc.tone[a:b]):  # the tokens with a tone
+    clause, tone = doc.clause, doc.tone
+    c0, c1 = clause[t0], clause[t1]
+    values, parts = m.values, m.parts  # (m.add, inline: a token's word is never empty)
+    for i in compress(range(a, b), tone[a:b]):  # the tokens with a tone
         if t0 <= i <= t1 or i == skip:
             continue
-        v = doc.tone[i]
+        v = tone[i]
         note = "negated" if doc.negated[i] else ""
-        if clause[i] in tcl:
+        if clause[i] == c0 or clause[i] == c1:
             w = abs(v) * _DECAYS[t0 - i if i < t0 else i - t1]
-            m.add("near_pos" if v > 0 else "near_neg", w, doc.words[i], note, i)
+            feat = "near_pos" if v > 0 else "near_neg"
+            values[feat] += w
+            parts.append((feat, i, doc.words[i], w, note))
             if i > t1:
-                m.add("after_pos" if v > 0 else "after_neg", w)
+                values["after_pos" if v > 0 else "after_neg"] += w
         else:
-            m.add("far_pos" if v > 0 else "far_neg", abs(v) * 0.5, doc.words[i], note, i)
+            w = abs(v) * 0.5
+            feat = "far_pos" if v > 0 else "far_neg"
+            values[feat] += w
+            parts.append((feat, i, doc.words[i], w, note))
 
 
 _ABOUT = 3  # sentences either side searched for more about the target
@@ -259,6 +267,10 @@ def _about(doc: Doc, t0: int, t1: int) -> list[tuple[int, int]]:
     return out
 
 
+#: Every feature at 0 but the bias: a mention's features start as a copy of it.
+_START = {**dict.fromkeys(FEATURES, 0.0), "bias": 1.0}
+
+
 def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _Mention:
     """The stance features of the mention ``[start, end)`` of a text (see ``FEATURES``).
 
@@ -272,15 +284,16 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     """
     if isinstance(doc, str):
         doc = analyse(doc)
-    m = _Mention(values=dict.fromkeys(FEATURES, 0.0))
-    m.values["bias"] = 1.0
-    m.values["reference"] = 1.0 if reference else 0.0
+    values = _START.copy()
+    if reference:
+        values["reference"] = 1.0
+    m = _Mention(values, [], None, [], [])
     t0, t1 = doc.token_range(start, end)
     WORK["mentions"] += 1
     if t0 > t1:
         return m
-    if doc.lower[t0] in _PRONOUNS and t0 == t1:
-        m.values["pronoun"] = 1.0
+    if t0 == t1 and doc.lower[t0] in _PRONOUNS:
+        values["pronoun"] = 1.0
     lo, hi = doc.sent_bounds[doc.sent[t0]]
     r = roles(doc, t0, t1)
     # An act that calls itself unjust ("the smear of Judge Reyes") is sympathy for its patient: its
@@ -290,21 +303,24 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     pos = (ps[hi] - ps[lo]) - (ps[t1 + 1] - ps[t0])
     neg = (ns[hi] - ns[lo]) - (ns[t1 + 1] - ns[t0]) - (max(0.0, -doc.tone[quiet]) if quiet >= 0 else 0.0)
     about = _about(doc, t0, t1)
-    for a, b in about:  # the other sentences about the target count with its own, as a mean
-        pos += window_sum(doc.pos_sum, a, b)
-        neg += window_sum(doc.neg_sum, a, b)
-    pos, neg = pos / (1 + len(about)) ** _ABOUT_NORM, neg / (1 + len(about)) ** _ABOUT_NORM
-    m.values["sent_pos"], m.values["sent_neg"] = _sat(pos), _sat(neg)
-    m.values["quoted"] = 1.0 if doc.quoted[doc.sent[t0]] else 0.0
+    if about:  # (without, the mean below divides by 1 ** _ABOUT_NORM == 1.0: nothing changes)
+        for a, b in about:  # the other sentences about the target count with its own, as a mean
+            pos += window_sum(doc.pos_sum, a, b)
+            neg += window_sum(doc.neg_sum, a, b)
+        pos, neg = pos / (1 + len(about)) ** _ABOUT_NORM, neg / (1 + len(about)) ** _ABOUT_NORM
+    values["sent_pos"], values["sent_neg"] = _sat(pos), _sat(neg)
+    if doc.quoted[doc.sent[t0]]:
+        values["quoted"] = 1.0
     if t0 - lo <= 2 and all(not doc.words[j][0].isalnum() or doc.lower[j] in ("the", "a", "an")
                             for j in range(lo, t0)):
-        m.values["subject"] = 1.0
-    m.values["source"] = 1.0 if _source(doc, t0, t1, hi) else 0.0
+        values["subject"] = 1.0
+    if _source(doc, t0, t1, hi):
+        values["source"] = 1.0
     _tone_window(m, doc, t0, t1, lo, hi, quiet)
     m.context = context_words(doc, t0, t1)
     m.adjacent = adjacent_words(doc, t0, t1)
-    m.values["sent_compound"] = _compound(pos - neg)
-    m.values["clause_compound"] = _compound(m.values["near_pos"] - m.values["near_neg"])
+    values["sent_compound"] = _compound(pos - neg)
+    values["clause_compound"] = _compound(values["near_pos"] - values["near_neg"])
     if r is not None:
         kind = "nested" if r.depth > 1 else r.role
         m.role = r

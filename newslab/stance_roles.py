@@ -26,7 +26,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import attrgetter
 from typing import Any
 
 from . import _lexicon
@@ -55,6 +56,7 @@ _OBJECT_BREAK = frozenset({"before", "after", "when", "since", "until", "till", 
 _NEG_WINDOW = 3  # a negator flips the next 3 words (VADER's window)
 _NEG_SCALE = -0.74  # VADER's N_SCALAR
 _WINDOW = 12  # tokens: how far from a mention an act can be and still govern it
+_RIGHT_REACH = 7  # tokens after a mention (exclusive) where _right_act looks for its act
 _MAX_DEPTH = 4  # acts nested in acts: "criticized the condemnation of its relations with X"
 
 
@@ -164,6 +166,7 @@ class Doc:
     pos_sum: list[float] = field(default_factory=list)  # prefix sums of positive / negative tone
     neg_sum: list[float] = field(default_factory=list)
     quoted: list[bool] = field(default_factory=list)  # sentence holds a quotation mark
+    acts: list[int] | None = None  # tokens whose word is an act (``_act_tokens``, made when first read)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Tokens overlapping characters [start, end) as (first, last); (k, k - 1) when none."""
@@ -351,7 +354,7 @@ def _right_act(doc: Doc, t1: int, hi: int) -> tuple[int, str]:
     cl = doc.clause[t1]
     poss = doc.lower[t1].endswith(("'s", "s'")) or (t1 + 1 < hi and doc.lower[t1 + 1] in ("'s", "'"))
     aux = -1
-    for i in range(t1 + 1, min(hi, t1 + (4 if poss else 7))):
+    for i in range(t1 + 1, min(hi, t1 + (4 if poss else _RIGHT_REACH))):
         w = doc.lower[i]
         if doc.clause[i] != cl or w == "," or (w in ("and", "or") and (i + 1 >= hi or not doc.words[i + 1][:1].isupper())):
             break  # "X and Y condemned" is a joint subject; "X to Russia and condemned" is not
@@ -377,6 +380,34 @@ def _direct(doc: Doc, t0: int, t1: int) -> tuple[int, str, int]:
     return -1, "", t0
 
 
+_ACT = attrgetter("act")
+
+
+def _act_tokens(doc: Doc) -> list[int]:
+    """The tokens whose word is an act (``Word.act``), in order: made once per text, when first read."""
+    if doc.acts is None:
+        doc.acts = list(compress(range(len(doc.info)), map(_ACT, doc.info)))
+    return doc.acts
+
+
+def _act_near(doc: Doc, t0: int, t1: int) -> bool:
+    """Is any act word where ``_direct`` looks for one: ``_left_act``'s ``_WINDOW`` tokens before the
+    mention, ``_right_act``'s (at most 6) after it, in its sentence? Without one there is no role.
+
+    Examples:
+        >>> d = analyse("Critics condemned Acme. Acme grew.")
+        >>> _act_near(d, 2, 2), _act_near(d, 4, 4)
+        (True, False)
+    """
+    acts = _act_tokens(doc)
+    lo, hi = doc.sent_bounds[doc.sent[t0]]
+    k = bisect.bisect_left(acts, max(lo, t0 - _WINDOW))
+    if k < len(acts) and acts[k] < t0:
+        return True
+    k = bisect.bisect_right(acts, t1)
+    return k < len(acts) and acts[k] < min(hi, t1 + _RIGHT_REACH)
+
+
 def roles(doc: Doc, t0: int, t1: int) -> Role | None:
     """The target's role for the acts around tokens ``t0..t1``, followed outward through nesting.
 
@@ -388,6 +419,8 @@ def roles(doc: Doc, t0: int, t1: int) -> Role | None:
         >>> r = roles(d, 0, 1); r.role, r.evidence
         ('agent', 'criticized -> agent: North Korea')
     """
+    if not _act_near(doc, t0, t1):
+        return None  # (most mentions: no act word where _direct looks, so no role)
     act, role, phrase_start = _direct(doc, t0, t1)
     if act < 0:
         return None
