@@ -26,7 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 from typing import Any
 
@@ -124,7 +124,24 @@ class Word:
     negator: bool
 
 
-@lru_cache(maxsize=100_000)
+_WORD_CACHE = 100_000  # words kept by ``word``
+
+
+class _Words(dict):  # type: ignore[type-arg]
+    """Lower-cased word -> its ``Word``, made on first use: a hit is one C-level dict lookup (a
+    ``map`` over a text's tokens), cheaper than an LRU cache's bookkeeping. Emptied when it holds
+    ``_WORD_CACHE`` words, so a corpus of rare words cannot grow it without end."""
+
+    def __missing__(self, w: str) -> Word:
+        if len(self) >= _WORD_CACHE:
+            self.clear()
+        out = self[w] = _word(w)
+        return out
+
+
+_WORDS = _Words()
+
+
 def word(w: str) -> Word:
     """The stance information of a lower-cased word.
 
@@ -132,6 +149,10 @@ def word(w: str) -> Word:
         >>> word("condemned").act, word("ties").act, word("war").event, word("war").tone
         (-1, 1, True, 0.0)
     """
+    return _WORDS[w]
+
+
+def _word(w: str) -> Word:
     tone, against, favor, events, negators = _tables()
     base = w[:-2] if w.endswith(("'s", "s'")) else w
     stems = _stems(base)
@@ -176,6 +197,46 @@ class Doc:
 
 
 _SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # every character outside a token is white space
+_CHUNK_CACHE = 100_000  # white-space-free chunks kept by ``_split``
+
+
+class _Chunks(dict):  # type: ignore[type-arg]
+    """A white-space-free chunk of text ("Russia's", "said.", "(AP)") -> its tokens with the empty
+    gaps between them, as ``_SPLIT.split`` gives them inside the chunk (``("said", "", ".")``).
+    A token never crosses white space, so a chunk splits the same alone as in any text. Emptied
+    when it holds ``_CHUNK_CACHE`` chunks."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) >= _CHUNK_CACHE:
+            self.clear()
+        out = self[chunk] = tuple(_SPLIT.split(chunk)[1:-1])
+        return out
+
+
+_CHUNKS = _Chunks()
+_SPACE = (" ",)
+
+
+def _split(norm: str) -> list[str]:
+    """``_SPLIT.split(norm)``: white space, token, white space, ..., token, white space.
+
+    A text whose chunks are separated by single spaces (most sentences) is cut by ``str.split``
+    and each chunk's tokens come from ``_CHUNKS`` (the same chunks recur: "said.", "the"), all in
+    C: the regex reads only chunks not seen before. Any other text goes through the regex.
+
+    Examples:
+        >>> _split("Hi, Bob.") == _SPLIT.split("Hi, Bob.") == ['', 'Hi', '', ',', ' ', 'Bob', '', '.', '']
+        True
+    """
+    chunks = norm.split()
+    if not chunks or " ".join(chunks) != norm:
+        return _SPLIT.split(norm)
+    seq = [_SPACE] * (2 * len(chunks) - 1)  # chunk, " ", chunk, ..., chunk
+    seq[::2] = map(_CHUNKS.__getitem__, chunks)
+    parts = [""]
+    parts.extend(chain.from_iterable(seq))
+    parts.append("")
+    return parts
 
 
 @lru_cache(maxsize=1)
@@ -207,11 +268,11 @@ def analyse(text: str) -> Doc:
     norm = normalise(text)
     # The text is gap, token, gap, ..., token, gap (gaps are white space): one C-level split, offsets
     # summed by accumulate, no match object per token.
-    parts = _SPLIT.split(norm)
+    parts = _split(norm)
     at = list(accumulate(map(len, parts), initial=0))
     starts, ends, words = at[1:-1:2], at[2::2], parts[1::2]
     lower = list(map(str.lower, words))
-    info = list(map(word, lower))
+    info = list(map(_WORDS.__getitem__, lower))
     n, size = len(words), len(norm)
     sent_bounds: list[tuple[int, int]] = []
     quoted: list[bool] = []
