@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -374,15 +375,14 @@ def _logits(m: _Mention, wf: list[tuple[str, float, int]]
     Sums run in ``FEATURES`` order, then the word features' order, as a dot product over every
     feature would: a feature of value 0 adds 0.0 there, which leaves every sum as it was, so it is
     skipped here (most of the 22 are 0 for a mention)."""
-    table = _feature_table()
+    table, values = _feature_table(), m.values
     la = ln = lf = 0.0
-    for feat, x in m.values.items():  # (FEATURES order: features() makes the dict from it)
-        if x:
-            w = table.get(feat)
-            if w is not None:
-                la, ln, lf = la + w[0] * x, ln + w[1] * x, lf + w[2] * x
-    words = _word_table()
-    hits = [words.get(key) for key, _, _ in wf]
+    for feat in compress(values, values.values()):  # the features that are not 0, in FEATURES order
+        w = table.get(feat)
+        if w is not None:
+            x = values[feat]
+            la, ln, lf = la + w[0] * x, ln + w[1] * x, lf + w[2] * x
+    hits = list(map(_word_table().get, map(itemgetter(0), wf)))
     for hit, (_, x, _) in zip(hits, wf):
         if hit is not None:
             la, ln, lf = la + hit[0] * x, ln + hit[1] * x, lf + hit[2] * x
