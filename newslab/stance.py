@@ -207,8 +207,7 @@ class _Mention:
 
 
 def _source(doc: Doc, t0: int, t1: int, hi: int) -> bool:
-    speech = _lexicon.words("stance_speech.txt")
-    if any(w in speech for w in doc.lower[t1 + 1: min(hi, t1 + 4)]):
+    if not _lexicon.words("stance_speech.txt").isdisjoint(doc.lower[t1 + 1: min(hi, t1 + 4)]):
         return True
     return t0 >= 2 and doc.lower[t0 - 2] == "according" and doc.lower[t0 - 1] == "to"
 
@@ -433,7 +432,8 @@ def _evidence(m: _Mention, label: str, speaker: bool, wf: list[tuple[str, float,
             word_ = key.partition(":")[2] if ":" in key else key  # "not:condemn", "p1:said": the word
             push[pos] = [hit[li] * x, word_, "negated" if key.startswith("not:") else ""]
     role_first = [e for p, e in push.items() if p == -2 and (speaker or e[0] > 0)]
-    ranked = sorted((e for p, e in push.items() if p != -2 and e[0] > 0.02), key=lambda e: -e[0])
+    # strongest first; a stable sort keeps equal pushes in token order, as key=-push did
+    ranked = sorted([e for p, e in push.items() if p != -2 and e[0] > 0.02], key=itemgetter(0), reverse=True)
     seen = [f"{words} ({note})" if note else words for _, words, note in role_first + ranked]
     if m.values.get("source") and label == "neutral":
         seen.append("(target is the speaker)")
