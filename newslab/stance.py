@@ -884,12 +884,15 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Iterab
         >>> references(d, [("Russia", 0, 6), ("North Korea", 11, 22)])
         [('Russia', 38, 52, 'Their alliance -> Russia: Russia and North Korea'), ('North Korea', 38, 52, 'Their alliance -> North Korea: Russia and North Korea')]
     """
+    grouped = not _GROUP_NOUNS.isdisjoint(doc.lower)
+    if (_PERSON_REF_FIRST if grouped else _PERSON_REF_FIRST_NO_GROUP).isdisjoint(doc.lower):
+        return []  # no word a reference can start with, whoever the targets are (a set test in C)
     named = {(s, e) for _, s, e in mentions}
     # he / she only where a target is a person: a text about countries reads no "he" as a mention
     places = _person_lexicons()[3]
     people = any(n.casefold() not in places and _person_gender(doc, *doc.token_range(s, e)) for n, s, e in mentions)
     first = _PERSON_REF_FIRST if people else _REF_FIRST
-    if _GROUP_NOUNS.isdisjoint(doc.lower):
+    if not grouped:
         # "the" / "both" refer only as "the alliance", "both countries": without a group noun in
         # the text, the most frequent word of English needs no look (a set test over the text in C)
         first = _PERSON_REF_FIRST_NO_GROUP if people else _REF_FIRST_NO_GROUP
