@@ -371,16 +371,16 @@ def _logits(m: _Mention, wf: list[tuple[str, float, int]]
             ) -> tuple[float, float, float, list[tuple[float, float, float, float, float, float] | None]]:
     """The model's three log-odds (against, neutral, favor) and each word feature's ``_word_table`` row.
 
-    Sums run in ``FEATURES`` order, then the word features' order, as a dot product over every
-    feature would: a feature of value 0 adds 0.0 there, which leaves every sum as it was, so it is
-    skipped here (most of the 22 are 0 for a mention)."""
+    The features' products are summed by ``sum`` in ``FEATURES`` order, then the word features'
+    added one by one, as a dot product over every feature would: a feature of value 0 adds 0.0
+    there, which leaves the sum as it was, so only the features that are not 0 are read (most of
+    the 22 are 0 for a mention)."""
     table, values = _feature_table(), m.values
-    la = ln = lf = 0.0
-    for feat in compress(values, values.values()):  # the features that are not 0, in FEATURES order
-        w = table.get(feat)
-        if w is not None:
-            x = values[feat]
-            la, ln, lf = la + w[0] * x, ln + w[1] * x, lf + w[2] * x
+    # (values holds FEATURES, in their order; sum() as the dot product summed: on Python 3.12+ it
+    # compensates rounding, and the sums must stay those of the full dot product)
+    prods = [(w[0] * x, w[1] * x, w[2] * x) for w, x in
+             zip(map(table.__getitem__, compress(values, values.values())), filter(None, values.values()))]
+    la, ln, lf = map(sum, zip(*prods)) if prods else (0.0, 0.0, 0.0)
     hits = list(map(_word_table().get, map(itemgetter(0), wf)))
     for hit, (_, x, _) in zip(hits, wf):
         if hit is not None:
