@@ -455,6 +455,39 @@ def test_weights_files_are_what_the_training_tool_writes(tmp_path):
     assert len(st._word_weights()) == len(shipped)
 
 
+def test_persent_ceiling_tool_keeps_articles_whole_and_learns_a_planted_signal():
+    """tools/persent_ceiling.py: the paragraphs of one article share a fold; a paragraph's bag
+    holds its words and word pairs beside the mention's own features; the grouped cross-validation
+    recovers a signal planted in the words."""
+    import numpy as np
+    tool = _train_tool()
+    tools = Path(__file__).resolve().parents[1] / "tools"
+    import sys
+    sys.path.insert(0, str(tools))
+    try:
+        ceiling = importlib.import_module("persent_ceiling")
+    finally:
+        sys.path.remove(str(tools))
+    ids = [f"persent:dev:{d}:p{p}" for d in range(40) for p in range(3)]
+    fold = ceiling.folds(ids, 5)
+    assert all(len(set(fold[i * 3:i * 3 + 3])) == 1 for i in range(40)) and len(set(fold)) > 1
+    text = "Mayor Reyes opened the clinic. Voters cheered her."
+    m = st.features(text, 0, 11)
+    bag = ceiling._Bag(text, m)
+    keys = {k for k, _, _ in bag.word_features()}
+    assert {"bow:voters", "bow:cheered_her", "bow:mayor_reyes"} <= keys
+    assert bag.values is m.values and keys >= {k for k, _, _ in m.word_features()}
+    plain = ceiling._Bag(text, None)
+    assert plain.values["bias"] == 1.0 and sum(plain.values.values()) == 1.0
+    kinds = [("hailed the rescue by", "favor"), ("reported on the budget of", "neutral"),
+             ("was charged with fraud said", "against")]
+    texts = [f"Paper {k} Mayor Reyes{' and staff' * (i % 3)}." for i in range(30) for k, _ in kinds]
+    y = np.array([st.LABELS.index(lab) for _ in range(30) for _, lab in kinds])
+    bags = [ceiling._Bag(t, None) for t in texts]
+    assert ceiling.cross_validated(bags, y, (np.arange(len(y)) // 3) % 3, 1e-3, min_count=2) == 1.0
+    assert tool.macro_f1(y, y) == 1.0
+
+
 def test_reference_to_a_group_holding_no_target_is_no_mention():
     """The seed's "their triangular military alliance" means the US, Japan and South Korea of the
     paragraph before; with only North Korea and Russia as targets it is a mention of neither, and
