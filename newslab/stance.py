@@ -62,7 +62,7 @@ import pandas as pd
 
 from . import _lexicon
 from ._parallel import corpus_step
-from .stance_roles import Doc, _stems, analyse, normalise, roles, window_sum, word
+from .stance_roles import Doc, analyse, normalise, roles, stems, window_sum, word
 
 LABELS = ("against", "neutral", "favor")
 
@@ -416,7 +416,7 @@ def _wronged(doc: Doc, spans: Sequence[tuple[int, int]], feats: Sequence[_Mentio
         return True
     wrongs = _lexicon.words("stance_wrongs.txt")
     sents = {doc.sent[doc.token_range(s, e)[0]] for s, e in spans}
-    return any(any(b in wrongs for b in _stems(w)) for k in sents
+    return any(any(b in wrongs for b in stems(w)) for k in sents
                for w in doc.lower[slice(*doc.sent_bounds[k])])
 
 

@@ -144,6 +144,20 @@ def test_roles_from_structure(text, target, role, sign):
     assert r is not None and r.role == role and (r.value > 0) == (sign > 0), r
 
 
+def test_back_after_a_verb_is_an_adverb_not_support():
+    """"beat back the rebels", "fought back against critics": "back" is the verb's adverb, no act of
+    support toward anyone; "voters back the mayor", "unions will back her" still are."""
+    assert _role("Government troops beat back the Sarwan rebels near the border.", "Sarwan") is None
+    assert _role("Sarwan fighters were beaten back by the army.", "Sarwan") is None
+    assert _role("The Veltrix board pushed back on the takeover bid.", "Veltrix") is None
+    row = one("Government troops beat back the Sarwan rebels near the border.", "Sarwan")
+    assert row["stance"] != "favor" and "back ->" not in row["evidence"]
+    r = _role("Farm unions back Mayor Ruiz in the runoff.", "Mayor Ruiz")
+    assert r is not None and r.role == "patient" and r.value > 0
+    r = _role("The Greens will back Veltrix in Thursday's vote.", "Veltrix")
+    assert r is not None and r.value > 0
+
+
 def test_the_patient_of_an_unjust_act_says_so_in_the_evidence():
     r = _role("Columnists kept up the smear of Judge Ostrander all week.", "Judge Ostrander")
     assert r.evidence == "smear (unjust) -> patient: Judge Ostrander"
