@@ -397,7 +397,7 @@ _CO_WEIGHT = 0.25  # weight of each other mention of a person against the mentio
 _CO_SHOWN = 2  # other mentions named in the evidence
 
 
-_BAD_NEWS_MENTIONS = 2  # other mentions that make a paragraph one about its person
+_BAD_NEWS_MENTIONS = 1  # other mentions (the name again, he, her) that make a paragraph one about its person
 
 
 def _wronged(doc: Doc, spans: Sequence[tuple[int, int]], feats: Sequence[_Mention]) -> bool:
@@ -426,8 +426,8 @@ def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
     log-probabilities and theirs are averaged, each other mention weighing ``_CO_WEIGHT``, so what
     the paragraph says about the person elsewhere counts without outvoting the mention. Evidence
     names the other mentions that agree with the label and what decided them
-    (``him -> Ann Okafor: praised``). In a paragraph of several sentences that names the person
-    three times or more, ``against`` needs a wrong by them or a hostile act toward or by them
+    (``him -> Ann Okafor: praised``). In a paragraph of several sentences that mentions the person
+    again (``_BAD_NEWS_MENTIONS``), ``against`` needs a wrong by them or a hostile act toward or by them
     (``_wronged``); negative tone without one is bad news around the person and reads ``neutral``.
 
     Examples:

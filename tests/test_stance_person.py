@@ -106,6 +106,18 @@ def test_a_paragraph_of_bad_news_around_a_person_reads_neutral_and_says_why():
     assert base[0] == "against"  # the mention's own words alone would read against
 
 
+def test_one_more_mention_makes_a_paragraph_about_the_person():
+    """The name and one "she" in two sentences: the loss is bad news around her, not against her;
+    an accusation in the same frame keeps against."""
+    lost = "Lena Ortiz lost the final in a painful defeat on Friday. She called the result awful and heartbreaking."
+    assert len(st.person_mentions(analyse(lost), 0, 10)) == 1
+    assert st._decide(st.features(analyse(lost), 0, 10))[0] == "against"  # the mention's own words
+    row = one(lost, "Lena Ortiz")
+    assert row.stance == "neutral" and row.evidence.startswith("(bad news around the person")
+    accused = "Lena Ortiz lost the final in a painful defeat on Friday. She was accused of fraud last year."
+    assert one(accused, "Lena Ortiz").stance == "against"
+
+
 def test_a_paragraph_naming_a_wrong_of_the_person_keeps_against():
     text = ("Omar Haddad watched the storm destroy the harbour on Sunday. He said the damage was terrible "
             "and the losses awful. His boat sank, and he faces fraud charges over the insurance claim.")
