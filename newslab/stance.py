@@ -90,6 +90,8 @@ FEATURES = (
     "reference",  # target reached through a reference ("their", "the alliance")
     "subject",  # the mention opens its sentence
     "quoted",  # the sentence holds a quotation
+    "achieve",  # achievement or esteem words in the sentences about the target (saturating)
+    "wrong",  # words of a wrong or its accusation there (stance_wrongs.txt, saturating)
 )
 
 _DECAY = 4.0  # tokens; weight exp(-d / _DECAY) for a word d tokens away from the mention
@@ -260,6 +262,35 @@ def _about(doc: Doc, t0: int, t1: int) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def word_kind(w: str) -> tuple[bool, bool]:
+    """(an achievement or esteem word, a wrong) for a lower-cased word: ``stance_achievements.txt``,
+    ``stance_wrongs.txt``, matched on its base forms.
+
+    Examples:
+        >>> word_kind("won"), word_kind("championships"), word_kind("accused"), word_kind("met")
+        ((True, False), (True, False), (False, True), (False, False))
+    """
+    forms = stems(w)
+    ach, wrongs = _lexicon.words("stance_achievements.txt"), _lexicon.words("stance_wrongs.txt")
+    return any(f in ach for f in forms), any(f in wrongs for f in forms)
+
+
+def _kinds_in(doc: Doc, spans: Sequence[tuple[int, int]], t0: int, t1: int) -> tuple[float, float]:
+    """How many achievement and wrong words (``word_kind``) the token ranges ``spans`` hold, outside
+    the mention ``t0..t1``; a negated one does not count ("never won")."""
+    ach = wr = 0.0
+    for a, b in spans:
+        WORK["tokens"] += b - a
+        for i in range(a, b):
+            if t0 <= i <= t1 or doc.negated[i]:
+                continue
+            x, y = word_kind(doc.lower[i])
+            ach += x
+            wr += y
+    return ach, wr
+
+
 def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _Mention:
     """The stance features of the mention ``[start, end)`` of a text (see ``FEATURES``).
 
@@ -295,6 +326,8 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
         pos += window_sum(doc.pos_sum, a, b)
         neg += window_sum(doc.neg_sum, a, b)
     pos, neg = pos / (1 + len(about)) ** _ABOUT_NORM, neg / (1 + len(about)) ** _ABOUT_NORM
+    ach, wr = _kinds_in(doc, [(max(lo, t0 - _ABOUT_TOKENS), min(hi, t1 + _ABOUT_TOKENS + 1))] + about, t0, t1)
+    m.values["achieve"], m.values["wrong"] = _sat(ach), _sat(wr)
     m.values["sent_pos"], m.values["sent_neg"] = _sat(pos), _sat(neg)
     m.values["quoted"] = 1.0 if doc.quoted[doc.sent[t0]] else 0.0
     if t0 - lo <= 2 and all(not doc.words[j][0].isalnum() or doc.lower[j] in ("the", "a", "an")

@@ -393,6 +393,24 @@ def test_other_sentences_about_the_target_count():
     assert len(st._about(d, 0, 1)) == 2
 
 
+def test_achievements_and_wrongs_in_the_sentences_about_the_target_count():
+    """A success of the target ("won the title") pushes toward favor, a wrong or its accusation
+    ("charged with fraud") toward against, each through its own learned feature; a negated one
+    ("never won") and one in a sentence about someone else do not count."""
+    won = "Ana Ruiz won the national title in Lyon on Sunday."
+    played = "Ana Ruiz played the national final in Lyon on Sunday."
+    f_won, f_played = st.features(won, 0, 8), st.features(played, 0, 8)
+    assert f_won.values["achieve"] > 0 and f_played.values["achieve"] == 0
+    assert st._probabilities(f_won)["favor"] > st._probabilities(f_played)["favor"]
+    assert st.features("Ana Ruiz has never won in Lyon.", 0, 8).values["achieve"] == 0
+    charged = "Ana Ruiz was charged with fraud in Lyon on Sunday."
+    f_charged = st.features(charged, 0, 8)
+    assert f_charged.values["wrong"] > 0 and f_played.values["wrong"] == 0
+    assert st._probabilities(f_charged)["against"] > st._probabilities(f_played)["against"]
+    other = "Ana Ruiz played in Lyon on Sunday. " + "The council met in the old hall. " * 4 + "Tomas Berg was charged with fraud."
+    assert st.features(other, 0, 8).values["wrong"] == 0
+
+
 def test_context_word_weights_hold_no_grammar_words():
     # Plain context words skip grammar words; only the positional keys ("p1:of") may hold them.
     stop = importlib.import_module("newslab._lexicon").words("stance_stopwords.txt")
