@@ -164,20 +164,35 @@ _ADJACENT = 2  # tokens right before / after a mention weighed by their position
 def adjacent_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
     """The tokens right next to a mention in its sentence, keyed by side and distance ("p1:" the
     token before, "n1:" the one after): the position of "said", "criticized", "of", "'s" next to a
-    target says what it does or undergoes, which the unordered context words cannot.
+    target says what it does or undergoes, which the unordered context words cannot. Grammar words
+    other than role markers (``stance_adjacent_keep.txt``, speech words) and numbers are left out:
+    "that X", "X is", "on Friday" say nothing about stance.
 
     Examples:
         >>> adjacent_words(analyse("Critics condemned Acme for the spill."), 2, 2)
-        [('p1:condemned', 1), ('n1:for', 3), ('p2:critics', 0), ('n2:the', 4)]
+        [('p1:condemned', 1), ('n1:for', 3), ('p2:critics', 0)]
+        >>> adjacent_words(analyse("He said that Acme is 40 years old."), 3, 3)
+        [('p2:said', 1)]
     """
     lo, hi = doc.sent_bounds[doc.sent[t0]]
     out = []
     for k in range(1, _ADJACENT + 1):
-        if t0 - k >= lo:
+        if t0 - k >= lo and _positional(doc.lower[t0 - k]):
             out.append((f"p{k}:{doc.lower[t0 - k]}", t0 - k))
-        if t1 + k < hi:
+        if t1 + k < hi and _positional(doc.lower[t1 + k]):
             out.append((f"n{k}:{doc.lower[t1 + k]}", t1 + k))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _positional(w: str) -> bool:
+    """Does the lower-cased token ``w`` count next to a mention (``adjacent_words``)? Not a number,
+    not a grammar word unless it marks a role or speech."""
+    if any(c.isdigit() for c in w):
+        return False
+    if w not in _lexicon.words("stance_stopwords.txt"):
+        return True
+    return w in _lexicon.words("stance_adjacent_keep.txt") or w in _lexicon.words("stance_speech.txt")
 
 
 @dataclass

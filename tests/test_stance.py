@@ -420,6 +420,13 @@ def test_context_word_weights_hold_no_grammar_words():
     assert plain and not set(plain) & stop
     prefixes = {r[0].split(":", 1)[0] for r in rows if ":" in r[0]}
     assert prefixes == {"not", "p1", "p2", "n1", "n2"}
+    # next to a mention, only the grammar words that mark a role ("of", "by", "'s") or speech, no numbers
+    keep = importlib.import_module("newslab._lexicon").words("stance_adjacent_keep.txt")
+    speech = importlib.import_module("newslab._lexicon").words("stance_speech.txt")
+    positional = [r[0].split(":", 1)[1] for r in rows if r[0][:3] in ("p1:", "p2:", "n1:", "n2:")]
+    assert "of" in positional and "said" in positional
+    assert not {w for w in positional if w in stop} - keep - speech
+    assert not [w for w in positional if any(c.isdigit() for c in w)]
 
 
 def test_negated_context_words_and_adjacent_tokens_reach_the_model():
@@ -431,18 +438,18 @@ def test_negated_context_words_and_adjacent_tokens_reach_the_model():
     keys = [k for k, _, _ in m.word_features()]
     # the act that governs the mention is the role's evidence, not a context word as well
     assert m.role.evidence.startswith("criticize -> patient") and "not:criticize" not in keys
-    assert {"p1:criticize", "n1:over", "p2:not", "n2:the"} <= set(keys)
+    assert "p1:criticize" in keys and not {"n1:over", "p2:not", "n2:the"} & set(keys)  # grammar words: no key
     hid = "Governor Alvarado did not hide his frustration over the budget delay."
     keys = [k for k, _, _ in st.features(hid, 0, 17).word_features()]
     assert "not:hide" in keys and "hide" not in keys
+    praised = "The mayor of Port Lindsay praised Amara Okafor for the clinic's swift response to the outbreak."
+    m = st.features(praised, praised.find("Amara"), praised.find(" for"))
+    assert [k for k, _ in m.adjacent] == ["p1:praised", "n1:for", "p2:lindsay"]
     weights = st._word_weights()
-    assert any(k in weights for k in keys if k.startswith(("p1:", "n1:", "p2:", "n2:")))
+    assert "p1:praised" in weights and "n1:for" in weights
     full = st._probabilities(m)
     m.adjacent = []
     assert st._probabilities(m) != full
-    praised = "The mayor of Port Lindsay praised Amara Okafor for the clinic's swift response to the outbreak."
-    near = st.features(praised, praised.find("Amara"), praised.find(" for")).adjacent
-    assert [k for k, _ in near] == ["p1:praised", "n1:for", "p2:lindsay", "n2:the"]
 
 
 def _train_tool():
