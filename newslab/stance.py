@@ -491,8 +491,10 @@ _BAD_NEWS_MENTIONS = 1  # other mentions (the name again, he, her) that make a p
 
 
 def _wronged(doc: Doc, spans: Sequence[tuple[int, int]], feats: Sequence[_Mention]) -> bool:
-    """Whether a paragraph shows a wrong by a person or a hostile act toward or by them: a hostile
-    role on one of their mentions, or a word of ``stance_wrongs.txt`` in a sentence naming them.
+    """Whether a paragraph shows a wrong by a person or a hostile act toward them: a hostile act
+    whose patient is one of their mentions (directly or inside its object), or a word of
+    ``stance_wrongs.txt`` in a sentence naming them. A hostile act *by* them ("she criticized the
+    plan") is their stance toward others, not a wrong of theirs.
 
     Examples:
         >>> t = "Tom Reyes spoke. He was convicted of fraud."
@@ -501,13 +503,14 @@ def _wronged(doc: Doc, spans: Sequence[tuple[int, int]], feats: Sequence[_Mentio
         >>> t = "Tom Reyes spoke. He was injured in a crash."
         >>> d = analyse(t); _wronged(d, [(0, 9), (17, 19)], [features(d, 0, 9), features(d, 17, 19)])
         False
+        >>> t = "Tom Reyes spoke. He condemned the awful plan."
+        >>> d = analyse(t); _wronged(d, [(0, 9), (17, 19)], [features(d, 0, 9), features(d, 17, 19)])
+        False
     """
-    if any(f.values["agent_neg"] or f.values["patient_neg"] or f.values["nested_neg"] for f in feats):
+    if any(f.values["patient_neg"] or f.values["nested_neg"] for f in feats):
         return True
-    wrongs = _lexicon.words("stance_wrongs.txt")
     sents = {doc.sent[doc.token_range(s, e)[0]] for s, e in spans}
-    return any(any(b in wrongs for b in stems(w)) for k in sents
-               for w in doc.lower[slice(*doc.sent_bounds[k])])
+    return any(word_kind(w)[1] for k in sents for w in doc.lower[slice(*doc.sent_bounds[k])])
 
 
 def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
@@ -517,7 +520,7 @@ def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
     the paragraph says about the person elsewhere counts without outvoting the mention. Evidence
     names the other mentions that agree with the label and what decided them
     (``him -> Ann Okafor: praised``). In a paragraph of several sentences that mentions the person
-    again (``_BAD_NEWS_MENTIONS``), ``against`` needs a wrong by them or a hostile act toward or by them
+    again (``_BAD_NEWS_MENTIONS``), ``against`` needs a wrong by them or a hostile act toward them
     (``_wronged``); negative tone without one is bad news around the person and reads ``neutral``.
 
     Examples:

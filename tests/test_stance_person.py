@@ -88,6 +88,16 @@ def test_attacks_on_the_person_through_pronouns_read_against():
     assert "her -> Lena Park: condemned -> patient: her" in row.evidence
 
 
+def test_the_persons_own_attacks_on_others_are_no_wrong_of_theirs():
+    """She condemns the cuts: her stance toward the budget, not the writer's against her."""
+    text = ("Rosa Kim spoke at the rally on Monday. She condemned the brutal cuts and attacked the awful "
+            "budget as a disaster.")
+    d = analyse(text)
+    she = st.features(d, text.find("She"), text.find("She") + 3)
+    assert she.values["agent_neg"] > 0  # the act is found, as hers
+    assert one(text, "Rosa Kim").stance != "against"
+
+
 def test_bad_news_about_a_person_is_not_against_them():
     text = ("Maria Duarte was injured in a crash on Friday night. She was taken to hospital, and her "
             "family asked for privacy.")
