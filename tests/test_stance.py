@@ -372,7 +372,7 @@ def test_newsmtsc_dev_macro_f1(name):
         np_, ng = sum(p == c for p in pred), sum(r["label"] == c for r in recs)
         P, R = (tp / np_ if np_ else 0), (tp / ng if ng else 0)
         f1s.append(2 * P * R / (P + R) if P + R else 0)
-    assert sum(f1s) / 3 >= 0.60
+    assert sum(f1s) / 3 >= 0.66  # issue 13's bar; rw 0.701, mt 0.685 at 7985396
 
 
 def test_batched_mention_scan_equals_per_row_finder():
