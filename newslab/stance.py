@@ -295,15 +295,18 @@ _KIND_WORDS: dict[str, tuple[bool, bool]] = {}  # the words seen so far that are
 _KIND_SET: set[str] = set()  # the same words as a set: "&" with a text's words walks the smaller
 _KIND_SEEN: set[str] = set()  # every word classified so far (bounded: cleared past _KIND_SEEN_MAX)
 _KIND_SEEN_MAX = 200_000
-_KIND_LAST: list[Any] = [None, []]  # (doc, its hits): the mentions of a text come one after another
+# [(doc, its hits)]: the mentions of a text come one after another; one tuple, stored in one step,
+# so threads (Dask's threaded scheduler) never pair a text with another's hits
+_KIND_LAST: list[tuple[Any, list[tuple[int, bool, bool]]]] = [(None, [])]
 
 
 def _kind_hits(doc: Doc) -> list[tuple[int, bool, bool]]:
     """(token, achievement, wrong) for every word of ``doc`` of a kind (``word_kind``), a negated one
     ("never won") left out; found once per text, for all its mentions. Most texts have none: a set
     test over their words (in C) says so, and only words never seen before are classified."""
-    if _KIND_LAST[0] is doc:
-        return _KIND_LAST[1]
+    last = _KIND_LAST[0]
+    if last[0] is doc:
+        return last[1]
     lower = doc.lower
     words = set(lower)
     new = words - _KIND_SEEN
@@ -322,7 +325,7 @@ def _kind_hits(doc: Doc) -> list[tuple[int, bool, bool]]:
         negated = doc.negated
         hits = [(i, *_KIND_WORDS[lower[i]]) for i in compress(range(len(lower)), map(present.__contains__, lower))
                 if not negated[i]]
-    _KIND_LAST[0], _KIND_LAST[1] = doc, hits
+    _KIND_LAST[0] = (doc, hits)
     return hits
 
 
