@@ -409,6 +409,11 @@ def test_achievements_and_wrongs_in_the_sentences_about_the_target_count():
     assert st._probabilities(f_charged)["against"] > st._probabilities(f_played)["against"]
     other = "Ana Ruiz played in Lyon on Sunday. " + "The council met in the old hall. " * 4 + "Tomas Berg was charged with fraud."
     assert st.features(other, 0, 8).values["wrong"] == 0
+    # the counts of one text never reach another's mentions (texts read in turns, analysed once each)
+    d_won, d_played = roles_mod.analyse(won), roles_mod.analyse(played)
+    for _ in range(2):
+        assert st.features(d_won, 0, 8).values["achieve"] > 0
+        assert st.features(d_played, 0, 8).values["achieve"] == 0
 
 
 def test_context_word_weights_hold_no_grammar_words():
