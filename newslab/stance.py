@@ -12,6 +12,9 @@ the mention gets interpretable features:
   tone and no act; a separate feature counts them.
 - **tone**: VADER's lexicon and newslab's news words (negation applied; words in scare quotes do not
   count) near the mention in its clause, decayed with distance, and in the rest of its sentence.
+- **achievements and wrongs**: how many words of success or esteem ("won", "title", "beloved":
+  ``stance_achievements.txt``) and of a wrong or its accusation ("charged", "fraud":
+  ``stance_wrongs.txt``) the sentences about the target hold, negated ones left out.
 - whether the target is the source of a statement ("X said"), a pronoun, the sentence's opening
   phrase, or reached through a reference.
 
