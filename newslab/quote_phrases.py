@@ -71,7 +71,12 @@ _SKIP_BEFORE = {"also", "later", "previously", "recently", "then", "still", "aga
                 "always", "now", "today", "yesterday", "tonight", "separately", "quickly", "long",
                 "subsequently", "initially", "originally", "allegedly", "apparently", "personally", "himself",
                 "herself", "themselves", "itself", "too", "ever", "flatly", "finally", "n't", "openly", "widely", "frequently", "famously", "all", "both", "each", "last", "this", "week",
-                "month", "year", "morning", "afternoon", "evening", "night", "weekend"}
+                "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+                # "with analyst Ann Holt having declared": a perfect participle is an auxiliary too
+                "having"}
+# "Interpol didn't say whether ...": a negated auxiliary is stepped over like "did not" (both apostrophes)
+_NEG_AUX = {n + a + "t" for n in ("didn", "doesn", "don", "hasn", "haven", "hadn", "won", "wouldn", "couldn",
+                                     "can", "isn", "wasn", "weren", "aren", "shouldn") for a in ("'", "\u2019")}
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
@@ -113,6 +118,8 @@ _QUANT_LEAD = {"least", "than", "about", "nearly", "almost", "only", "roughly", 
 
 _PRON_S = {"he's", "she's", "it's", "that's", "who's", "there's", "he\u2019s", "she\u2019s", "it\u2019s",
            "that\u2019s", "who\u2019s", "there\u2019s"}
+# "I'm saying that ...", "we're not claiming ...": the pronoun without its contracted verb
+_PRON_BE = {p + a + v for p, v in (("i", "m"), ("we", "re"), ("they", "re"), ("you", "re")) for a in ("'", "\u2019")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -640,7 +647,11 @@ _LEAD_WORDS = {"on", "in", "at", "after", "before", "during", "asked", "speaking
                "since", "when", "while", "as", "if", "though", "although", "because", "for", "with",
                "without", "despite", "like", "unlike", "by", "from", "under", "over", "last", "this",
                "back", "instead", "separately", "similarly", "overall", "today", "yesterday", "here",
-               "there", "elsewhere", "indeed", "moreover", "again", "once", "even"}
+               "there", "elsewhere", "indeed", "moreover", "again", "once", "even",
+               # "Citing safety concerns, police said ...": a participle opens an adverbial, no speaker
+               "citing", "quoting",
+               # sentence adverbs ("Afterwards Trump said"): never the first word of a speaker
+               "afterwards", "afterward", "subsequently"}
 # unions used in hot tests, built once rather than at every test
 _LEAD_OR_STOP = frozenset(_LEAD_WORDS | _STOP)
 _STOP_OR_INNER = frozenset(_STOP | _NP_INNER)
@@ -850,6 +861,8 @@ def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[t
     w = aw[j]
     if w.lower() in _PRON_S:  # "he's not saying": the pronoun without its 's
         return (a.tstart[j], a.tend[j] - 2), j
+    if lw in _PRON_BE:  # "I'm saying": "I"
+        return (a.tstart[j], a.tstart[j] + len(lw.split("'")[0].split("\u2019")[0])), j
     if lw in _LEAD_WORDS and lw not in _PRON:
         return None  # "In rejecting a similar challenge, ...": a gerund after a preposition
     st = _np_back(a, j, lo)

@@ -349,8 +349,9 @@ def document_author(m: _Mention) -> _Resolved | None:
 
 def document_by(m: _Mention) -> _Resolved | None:
     """ "A statement from the EU said", "a report by the World Bank", "Foster's book", "the ministry's
-    statement": a document whose author the mention names is its author's, when the author resolves
-    to a person or a named group (not "a report from sources")."""
+    statement", "Estimates by event organizers": a document whose author the mention names is its
+    author's, when the author resolves to a person, a named group or people (not "a report from
+    sources")."""
     doc, lex = m.doc, m.lex
     k = m.b0
     while k < m.u and doc.low[k] not in _CUT and doc.low[k] != "by":
@@ -367,9 +368,16 @@ def document_by(m: _Mention) -> _Resolved | None:
             return None  # ("her statement": document_of; "Clinton's track record" is not written by her)
         t, s, u, e = m.t, m.s, owner + 1, doc.ends[owner]  # "Foster's book": the owner
     name, role, ref, _rule = _resolve_mention(m.w, s, e, t, u)
-    if isinstance(ref, _Entity) or (isinstance(ref, _Group) and ref.kind != "unnamed"):
+    if isinstance(ref, _Entity) or (isinstance(ref, _Group) and (ref.kind != "unnamed" or _people_author(doc, t, u))):
         return name, role, ref
     return None
+
+
+def _people_author(doc: _Doc, t: int, u: int) -> bool:
+    """Is the unnamed author of tokens [t, u) a group of people ("Estimates by event organizers", "a
+    study by researchers at the university"), not a source that stands for nobody ("a report from
+    sources")? The group made the estimate, so the group speaks."""
+    return not any(doc.low[x] in ("source", "sources", "reports", "media") for x in range(t, u))
 
 
 def document_in(m: _Mention) -> _Resolved | None:

@@ -335,3 +335,18 @@ def test_a_name_after_a_preposition_in_an_appositive_is_not_the_speaker():
             "George W. Bush, said she should be jailed.")
     mention = "Mukasey, the attorney general under former President George W. Bush"
     assert _name(text, mention, mention) == "Michael Mukasey"
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # British protest coverage: the organisers made the estimate, so they are its source
+    ("Estimates by event organizers indicate that a million people marched in London.",
+     "Estimates by event organizers", "event organizers"),
+    # science news: a study by unnamed researchers is theirs
+    ("A study by researchers at the university found that sleep helps memory.",
+     "A study by researchers at the university", "researchers at the university"),
+    # Indian economy: figures from a named ministry
+    ("Figures from the Commerce Ministry show that exports fell in May.",
+     "Figures from the Commerce Ministry", "the Commerce Ministry"),
+])
+def test_an_estimate_or_study_by_people_is_theirs(text, mention, expected):
+    assert _resolved(text, mention)[::2] == (expected, "document_by")
