@@ -350,3 +350,13 @@ def test_a_name_after_a_preposition_in_an_appositive_is_not_the_speaker():
 ])
 def test_an_estimate_or_study_by_people_is_theirs(text, mention, expected):
     assert _resolved(text, mention)[::2] == (expected, "document_by")
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # a transcript in title case by mistake: "Announced" is the verb, not the surname
+    ("When Premier Ana Costa Announced the lockdown, the shops shut. She said it would last a week.",
+     "She", "Ana Costa"),
+    ("Coach Ben Hale Confirmed the news on Friday. He said the team would travel on Sunday.", "He", "Ben Hale"),
+])
+def test_a_capitalised_reporting_verb_is_no_part_of_a_name(text, mention, expected):
+    assert _name(text, mention) == expected
