@@ -126,6 +126,12 @@ def _after_object(doc: _Doc, n: int, j: int, lex: _Lex) -> int:
     if n < j and doc.low[n] == "the":  # "Leader of the Opposition Rahul Gandhi"
         n += 1
     obj = n + 1
+    # ("Chief Executive of Hong Kong Carrie Lam", "President of South Korea Moon Jae-in": a place
+    # of two or three words is one object)
+    for size in (3, 2):
+        if n + size < j and " ".join(doc.low[n:n + size]) in lex.places:
+            obj = n + size
+            break
     # ("Governor of the Central Bank of Nigeria": the object runs on through "Bank of Nigeria")
     while obj < j and doc.low[obj] not in lex.given and (
             doc.low[obj] in lex.mods or doc.low[obj] in lex.org_words or doc.low[obj] in _CONNECT

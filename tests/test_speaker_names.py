@@ -360,3 +360,15 @@ def test_an_estimate_or_study_by_people_is_theirs(text, mention, expected):
 ])
 def test_a_capitalised_reporting_verb_is_no_part_of_a_name(text, mention, expected):
     assert _name(text, mention) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place of two words after a title's "of" is the title's object, not a first name
+    ("Today the Chief Executive of Hong Kong Mei Chan gave her policy speech. Chan said the city would recover.",
+     "Mei Chan"),
+    ("The President of South Korea Moon Jae-in met the envoy. Moon said the talks would resume.", "Moon Jae-in"),
+    ("The Premier of New South Wales Ruth Ellis spoke. Ellis said the border would close.", "Ruth Ellis"),
+])
+def test_a_place_of_several_words_after_a_title_is_no_part_of_the_name(text, expected):
+    mention = expected.split()[-1] if expected != "Moon Jae-in" else "Moon"
+    assert _name(text, mention, after=". ") == expected
