@@ -73,7 +73,7 @@ def _parse_honorific(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
     while k < j - 1 and doc.low[k] in lex.honorifics:
         gender = gender or lex.honorifics[doc.low[k]]
         k += 1
-    return _Parse(None, (k, j) if j > k else None, gender, True)
+    return _Parse(None, _cut_name(doc, k, j, lex, person=True) if j > k else None, gender, True)
 
 
 def _parse_untitled(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
@@ -159,11 +159,15 @@ def _descriptor(lex: _Lex, w: str) -> bool:
                                    or (len(w) >= 5 and w.endswith(("an", "ese", "ish", "ic", "i"))))
 
 
-def _cut_name(doc: _Doc, a: int, b: int, lex: _Lex) -> tuple[int, int]:
-    """A person's name stops at "of" ("Elizabeth Warren | of Massachusetts"); an organisation's does not."""
+def _cut_name(doc: _Doc, a: int, b: int, lex: _Lex, person: bool = False) -> tuple[int, int]:
+    """A person's name stops at "of" ("Elizabeth Warren | of Massachusetts", "Ann Lee | of Harvard
+    University": a given name and a surname, then the affiliation); an organisation's does not
+    ("Bank of Nigeria", "John Jay College of Criminal Justice"). After an honorific (``person``) the
+    words before "of" are a person's ("Dr. Tristan Smith | of University College London")."""
     for k in range(a + 1, b):
         if doc.low[k] in _CONNECT:
-            if _kind_of(doc, a, b, lex):
+            named = (person or (k - a >= 2 and doc.low[a] in lex.given)) and not _kind_of(doc, a, k, lex)
+            if _kind_of(doc, a, b, lex) and not named:
                 return a, b
             return a, k
     return a, b

@@ -372,3 +372,17 @@ def test_a_capitalised_reporting_verb_is_no_part_of_a_name(text, mention, expect
 def test_a_place_of_several_words_after_a_title_is_no_part_of_the_name(text, expected):
     mention = expected.split()[-1] if expected != "Moon Jae-in" else "Moon"
     assert _name(text, mention, after=". ") == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # British science news: the university is where the researcher works, not part of her name
+    ("Dr. Tomasz Wren of University College London, a shipping researcher, said crews switch the beacons off.",
+     "Dr. Tomasz Wren of University College London", "Tomasz Wren"),
+    ("Professor Ann Lee of Harvard University said the data was clear.",
+     "Professor Ann Lee of Harvard University", "Ann Lee"),
+    # an organisation's own "of" stays
+    ("John Jay College of Criminal Justice said the data was clear.",
+     "John Jay College of Criminal Justice", "John Jay College of Criminal Justice"),
+])
+def test_a_persons_affiliation_after_of_is_no_part_of_the_name(text, mention, expected):
+    assert _name(text, mention) == expected
