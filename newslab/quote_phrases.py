@@ -325,7 +325,9 @@ def _back_cannot_start(aw: list[str], start: int, j: int) -> bool:
     possessive, or a leading word ('But Trump', 'Meanwhile Trump', 'As Clinton')?"""
     w = aw[start]
     return w in _NP_INNER or w in (",", "and", "&", ".", "\u2019s", "'s") \
-        or (start < j and w.lower() in _LEAD_OR_STOP and w.lower() not in _DET)
+        or (start < j and w.lower() in _LEAD_OR_STOP and w.lower() not in _DET) \
+        or (start < j and (w in _WEEKDAYS or (w in _MONTHS and start > 0 and aw[start - 1].lower() in _ADV_PREP)))
+    # ("On Friday Ford Motor Company announced", "In March Qantas said": a time, then the speaker)
 
 
 def _bare_lower_run(aw: list[str], start: int, j: int) -> bool:
@@ -623,8 +625,10 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     k = lo
     while k < hi and (_is_quote_tok(aw[k]) or aw[k] in ("(", "-", "\u2014")):
         k += 1
-    if aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON:
-        # "In August, several groups granted ..., saying": the subject comes after the adverbial
+    if (aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON) or (
+            aw[k + 1] == "," and (aw[k].lower() in _SENTENCE_ADVERBS or _adverb_ly(aw[k].lower()))):
+        # "In August, several groups granted ..., saying", "First, he juxtaposed numbers, claiming":
+        # the subject comes after the adverbial
         c = next((x for x in range(k + 1, min(hi, k + 8)) if aw[x] == ","), None)
         if c is not None:
             k = c + 1
@@ -642,6 +646,10 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     return k, e
 
 
+# adverbs that open a sentence before a comma ("First, he ...", "Nonetheless, she ...")
+_SENTENCE_ADVERBS = frozenset({"first", "second", "third", "secondly", "thirdly", "finally", "lastly",
+                               "additionally", "furthermore", "nonetheless", "nevertheless", "likewise",
+                               "afterwards", "afterward", "subsequently", "consequently", "thus", "hence"})
 _LEAD_WORDS = {"on", "in", "at", "after", "before", "during", "asked", "speaking", "reached", "earlier",
                "later", "meanwhile", "but", "and", "however", "still", "yet", "now", "then", "so", "also",
                "since", "when", "while", "as", "if", "though", "although", "because", "for", "with",
@@ -649,7 +657,7 @@ _LEAD_WORDS = {"on", "in", "at", "after", "before", "during", "asked", "speaking
                "back", "instead", "separately", "similarly", "overall", "today", "yesterday", "here",
                "there", "elsewhere", "indeed", "moreover", "again", "once", "even",
                # "Citing safety concerns, police said ...": a participle opens an adverbial, no speaker
-               "citing", "quoting",
+               "citing", "quoting", "amid", "amidst",
                # sentence adverbs ("Afterwards Trump said"): never the first word of a speaker
                "afterwards", "afterward", "subsequently"}
 # unions used in hot tests, built once rather than at every test

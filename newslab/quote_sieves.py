@@ -367,11 +367,18 @@ def _occasion_holder(a: _Article, st: int, e: int, lo: int,
     return _subject_before(a, j, lo, prev)
 
 
+_TIME_SPANS = frozenset({"week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day"})
+_TIME_PREPS = frozenset({"during", "over", "in", "on", "at", "throughout", "across"})
+
+
 def _skip_left(aw: list[str], j: int, ci: int, lo: int) -> int:
     """How many tokens to step left over at ``j`` (an adverb, an auxiliary, "to" after a catenative,
     a parenthetical ", however,"): 0 at the end of the left context."""
     w = aw[j]
     lw = w.lower()
+    if lw in _TIME_SPANS and j - 1 >= lo and aw[j - 1].lower() == "the":
+        # "A report from the ministry during the weekend said": the time, with its article and preposition
+        return 3 if j - 2 >= lo and aw[j - 2].lower() in _TIME_PREPS else 2
     if lw in _SKIP_BEFORE or lw in _NEG_AUX or (w.islower() and _adverb_ly(lw)) or w in _WEEKDAYS \
             or (lw == "on" and j + 1 < ci and aw[j + 1] in _WEEKDAYS) \
             or (lw in ("more", "less", "most") and w.islower() and j > lo):
@@ -444,22 +451,26 @@ def according_to(c: _Cue) -> list[_Stmt] | None:
     return _according_to_after(c, e, sp, s)
 
 
-_WHEN_WORDS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "recently"})
+_WHEN_WORDS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "recently", "late", "early"})
 
 
 def _before_time(a: _Article, s: int, e: int) -> int:
     """The last token of a source phrase (tokens ``s``..``e``) before a trailing time ("according to
-    officials on Saturday", "according to police yesterday"): when it was said is not who said it.
+    officials on Saturday", "according to police yesterday", "according to the WHO late today"):
+    when it was said is not who said it.
 
     Examples:
         >>> _demo('According to officials on Saturday, the bridge will reopen.')
         [('according_to', 'officials', 'the bridge will reopen')]
     """
     aw = a.w
-    if e - 1 > s and aw[e] in _WEEKDAYS and aw[e - 1].lower() in ("on", "last", "this"):
-        return e - 2
-    if e > s and aw[e].lower() in _WHEN_WORDS and aw[e].islower():
-        return e - 1
+    for _ in range(3):
+        if e - 1 > s and aw[e] in _WEEKDAYS and aw[e - 1].lower() in ("on", "last", "this", "late", "early"):
+            e -= 2
+        elif e > s and (aw[e] in _WEEKDAYS or (aw[e].lower() in _WHEN_WORDS and aw[e].islower())):
+            e -= 1
+        else:
+            break
     return e
 
 
@@ -879,7 +890,7 @@ def headline_colon(a: _Article) -> list[_Stmt]:
         s, e = m.start(1), m.end(1)
         name = text[s:e]
         first_word = name.split()[0].lower()
-        if first_word in _LEAD_WORDS or name.lower() in _NOT_SPEAKERS:
+        if first_word in _LEAD_WORDS or name.lower() in _NOT_SPEAKERS or _credit_label(name):
             continue
         if first_word in page_labels or name in headings:
             continue  # 'WATCH BELOW: ...', 'ENERGY: U.S. crude oil fell ...': page furniture, sections
@@ -909,6 +920,21 @@ def headline_colon(a: _Article) -> list[_Stmt]:
     return out
 
 
+# the last word of a caption's label: "Kamala Harris Image: U.S. Senate." credits a picture, nobody speaks
+_CREDIT_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "video", "credit",
+                           "credits", "source", "map", "graphic", "chart", "file"})
+
+
+def _credit_label(name: str) -> bool:
+    """Is ``name`` a caption's label ("Val Reyes Image", "Flood map", "Photo credit")?
+
+    Examples:
+        >>> _demo('Val Reyes Image: U.S. Senate.\\nThe senator spoke on Friday.')
+        []
+    """
+    return name.split()[-1].lower() in _CREDIT_WORDS
+
+
 def name_colon_quote(a: _Article) -> list[_Stmt]:
     """``Pollster Daron Shaw: "..."`` anywhere in a paragraph: a name, a colon, then a quotation.
 
@@ -928,7 +954,8 @@ def name_colon_quote(a: _Article) -> list[_Stmt]:
             continue
         name = m.group(1)
         first = name.split()[0].lower()
-        if first in _LEAD_WORDS or first in _STOP or name.lower() in _NOT_SPEAKERS or first in _DET:
+        if first in _LEAD_WORDS or first in _STOP or name.lower() in _NOT_SPEAKERS or first in _DET \
+                or name in _MONTHS or name in _WEEKDAYS:  # ('a statement it put out in July: "..."')
             continue
         q = a.q_by_start.get(c.end())
         if q is None or q.single:

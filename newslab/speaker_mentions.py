@@ -138,7 +138,8 @@ def _after_object(doc: _Doc, n: int, j: int, lex: _Lex) -> int:
             or doc.low[obj - 1] in _CONNECT or doc.low[obj] == "the"):
         obj += 1
     given_at = next((k for k in range(n + 1, j - 1) if doc.low[k] in lex.given), None)
-    if given_at is not None and given_at <= obj:
+    # ("Director of National Intelligence John Ratcliffe": an object of two words before a given name)
+    if given_at is not None and given_at <= obj + 1:
         return given_at
     if j - obj >= 1:
         return obj

@@ -360,7 +360,7 @@ def document_by(m: _Mention) -> _Resolved | None:
     if head_i < m.b0 or doc.low[head_i] not in lex.authored:
         return None
     if k < m.u - 1 and doc.low[k] in ("from", "by"):
-        t, u = k + 1, _name_end(doc, k + 1, m.u)  # the author after the noun
+        t, u = k + 1, _name_end(doc, k + 1, m.u, lex)  # the author after the noun
         s, e = doc.starts[t], (m.e if u == m.u else doc.ends[u - 1])
     else:
         owner = next((x for x in range(m.t, head_i) if doc.poss[x]), None)
@@ -399,7 +399,7 @@ _NOT_OWNED = frozenset({"record", "records"})
 _IN_NAME = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le"})
 
 
-def _name_end(doc: _Doc, t: int, u: int) -> int:
+def _name_end(doc: _Doc, t: int, u: int, lex: _Lex) -> int:
     """Where the author's name that starts at token t ends within u: after its run of capitalised
     words ("the American Legion | obtained by The Associated Press", "ABC Australia | on March 3");
     u when the run is followed by an appositive ("Gregory Hicks, the former deputy chief") or when
@@ -411,6 +411,8 @@ def _name_end(doc: _Doc, t: int, u: int) -> int:
         x += 1
     if x < u and (doc.poss[x - 1] or doc.text[doc.ends[x - 1]:doc.starts[x]].strip() in (",", "--", "\u2014")):
         return u  # ("the State Department's inspector general": the name goes on)
+    if x < u and (doc.low[x] in lex.org_words or doc.low[x] in lex.company):
+        return x + 1  # ("the Mexican government", "the Nigerian army": the adjective names the body's country)
     return x
 
 

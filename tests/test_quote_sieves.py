@@ -260,3 +260,34 @@ def test_a_participle_that_opens_the_sentence_is_no_speaker():
     # "alleged" is an adjective here; "Citing" opens an adverbial, the notice alleges
     text = "Citing alleged breaches of the law, the union's notice had alleged the firm was cheating."
     assert [x[0] for x in _attributed(text)] == ["the union's notice"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a time before the speaker is no part of it
+    ("On Friday Ford Motor Company announced the regulator was investigating its tests.", "Ford Motor Company"),
+    ("In March Qantas said flights to Perth would resume.", "Qantas"),
+    # a time between the speaker and the cue
+    ("Another report from the Kenyan government during the weekend said nine people had died.",
+     "Another report from the Kenyan government"),
+    # a trailing time after "according to", with "late" / "early"
+    ("According to Johns Hopkins University late today, 291 patients have recovered.", "Johns Hopkins University"),
+    # a sentence adverb and its comma before the clause's subject
+    ("First, she mixed up the figures, claiming 85,000 people had lost their jobs.", "she"),
+])
+def test_a_time_or_a_sentence_adverb_is_no_part_of_the_speaker(text, speaker):
+    assert [x[0] for x in _attributed(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # a caption's credit line is nobody's speech
+    "Val Reyes Image: U.S. Senate.\nThe senator spoke on Friday.",
+    # a month before a colon is when a statement was put out, not who speaks
+    'The campaign recycled a statement it first put out in July: "The people will decide this election."',
+    # declaring independence or war is an act, not a statement
+    "The colony, which within a few years declared independence from the empire, grew fast.",
+    "Two days later the kingdom declared war on its neighbour.",
+    # "amid" is a preposition: "reports" is a noun after it
+    "The party won, but amid reports of fraud, neither the EU nor the US would endorse the result.",
+])
+def test_shapes_that_make_no_statement(text):
+    assert _attributed(text) == []

@@ -386,3 +386,17 @@ def test_a_place_of_several_words_after_a_title_is_no_part_of_the_name(text, exp
 ])
 def test_a_persons_affiliation_after_of_is_no_part_of_the_name(text, mention, expected):
     assert _name(text, mention) == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # an object of two words after a title's "of", then a given name
+    ("Director of National Intelligence John Ratcliffe said the files were genuine.",
+     "Director of National Intelligence John Ratcliffe", "John Ratcliffe"),
+    # a document from a body named by its country's adjective
+    ("A report from the Mexican government said eight people had died.",
+     "A report from the Mexican government", "the Mexican government"),
+    # a sentence adverb is nobody's name
+    ("Separately, the minister defended the budget.", "the minister", "the minister"),
+])
+def test_titles_documents_and_adverbs_name_the_right_speaker(text, mention, expected):
+    assert _name(text, mention) == expected
