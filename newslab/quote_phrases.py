@@ -625,12 +625,14 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     k = lo
     while k < hi and (_is_quote_tok(aw[k]) or aw[k] in ("(", "-", "\u2014")):
         k += 1
-    if (aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON) or (
-            aw[k + 1] == "," and (aw[k].lower() in _SENTENCE_ADVERBS or _adverb_ly(aw[k].lower()))):
-        # "In August, several groups granted ..., saying", "First, he juxtaposed numbers, claiming":
-        # the subject comes after the adverbial
-        c = next((x for x in range(k + 1, min(hi, k + 8)) if aw[x] == ","), None)
-        if c is not None:
+    for _ in range(2):  # ("In 1992, with the party's backing, she ran ..., seeking": two adverbials)
+        if (aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON) or (
+                aw[k + 1] == "," and (aw[k].lower() in _SENTENCE_ADVERBS or _adverb_ly(aw[k].lower()))):
+            # "In August, several groups granted ..., saying", "First, he juxtaposed numbers, claiming":
+            # the subject comes after the adverbial
+            c = next((x for x in range(k + 1, min(hi, k + 8)) if aw[x] == ","), None)
+            if c is None:
+                break
             k = c + 1
     e = _np_fwd(a, k, hi)
     if e is None:

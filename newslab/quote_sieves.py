@@ -183,6 +183,8 @@ def _run_article_sieves(a: _Article, sieves: tuple, out: list[_Stmt]) -> None:
             out.append(st)
 
 
+# endings of plural nouns of people, never a finite verb ("legislators", "residents", "activists")
+_PEOPLE_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ans", "als", "ees", "ives", "people", "members")
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
                           "might", "must", "should", "shall"})
 
@@ -227,8 +229,9 @@ class _Cue:
         if j < lo and ci - 1 >= lo and aw[lo].lower() in _PRONOUN_DETS:
             j = lo  # 'Both said: "..."': the determiner is the speaker
         if self.participle and j - 1 >= lo and j == ci - 1 and aw[j][:1].islower() and aw[j].lower() not in _DET \
-                and aw[j].lower() not in _STOP_OR_INNER and _is_cap(aw[j - 1]):
-            j -= 1  # "Trump avoids condemning ...": the subject is before the finite verb
+                and aw[j].lower() not in _STOP_OR_INNER and _is_cap(aw[j - 1]) and not aw[j].endswith(_PEOPLE_PLURALS):
+            j -= 1  # "Trump avoids condemning ...": the subject is before the finite verb (not "State
+            # legislators supporting the law": a plural noun of people with a reduced relative clause)
         return j
 
     @lazy
@@ -555,6 +558,10 @@ def asked_question(c: _Cue) -> list[_Stmt] | None:
     return []
 
 
+# ("The first attack was ...", "the December 31 attack on the embassy": a noun after an ordinal or a number)
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latest", "next", "previous"})
+
+
 def not_a_verb(c: _Cue) -> list[_Stmt] | None:
     """No statement where the cue word is a noun or an adjective: 'the statement signed by ...',
     'the pledged delegates', 'his stated aim', 'another horrific attack', "the party's claims".
@@ -567,7 +574,8 @@ def not_a_verb(c: _Cue) -> list[_Stmt] | None:
     if aw[c.cj + 1].lower() == "by" and c.lform.endswith(("ed", "en")) and ci - 1 >= lo \
             and c.lform not in ("responded", "replied", "answered", "reacted", "countered", "retorted"):
         return []  # "the statement signed by ...", "a letter written by ...": a passive participle
-    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))) \
+    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and (form.endswith("ed") or form in _NOUNY))
+                         or (plw in _ORDINALS and form in _NOUNY)) \
             and not (ci - 1 == lo and plw in _PRONOUN_DETS):  # but 'Another tweeted, "..."'
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
     if form in _NOUNY and ci - 2 >= lo and pw[:1].islower() and pw not in _SKIP_BEFORE \
