@@ -374,14 +374,43 @@ _TIME_SPANS = frozenset({"week", "weekend", "month", "year", "morning", "afterno
 _TIME_PREPS = frozenset({"during", "over", "in", "on", "at", "throughout", "across"})
 
 
+_TIME_AFTER = frozenset({"thereafter", "later", "ago", "earlier", "afterwards", "afterward"})
+
+
+def _time_back(aw: list[str], j: int, lo: int) -> int:
+    """How many tokens a time phrase ending at token ``j`` takes, 0 when none ends there: "A report
+    from the ministry during the weekend said", "which within a few years thereafter declared"."""
+    lw = aw[j].lower()
+    if lw in _TIME_SPANS and j - 1 >= lo and aw[j - 1].lower() == "the":
+        return 3 if j - 2 >= lo and aw[j - 2].lower() in _TIME_PREPS else 2
+    if lw in _TIME_AFTER and j - 1 >= lo and aw[j - 1].lower().rstrip("s") in _TIME_SPANS:
+        return _time_phrase_back(aw, j, lo)
+    return 0
+
+
+def _time_phrase_back(aw: list[str], j: int, lo: int) -> int:
+    """How many tokens the time phrase ending at token ``j`` takes ("which within a few years thereafter
+    declared", "the board two days later said"): the adverb, the unit, its quantity and preposition."""
+    k = j - 2  # before the unit
+    while k >= lo and j - k <= 5 and (aw[k][:1].isdigit() or aw[k].lower() in _QUANTITIES):
+        k -= 1
+    if k >= lo and aw[k].lower() in _TIME_PREPS | {"within", "after"}:
+        k -= 1
+    return j - k
+
+
+_QUANTITIES = frozenset({"a", "an", "few", "several", "some", "many", "two", "three", "four", "five", "six",
+                         "seven", "eight", "nine", "ten", "couple", "of"})
+
+
 def _skip_left(aw: list[str], j: int, ci: int, lo: int) -> int:
     """How many tokens to step left over at ``j`` (an adverb, an auxiliary, "to" after a catenative,
     a parenthetical ", however,"): 0 at the end of the left context."""
     w = aw[j]
     lw = w.lower()
-    if lw in _TIME_SPANS and j - 1 >= lo and aw[j - 1].lower() == "the":
-        # "A report from the ministry during the weekend said": the time, with its article and preposition
-        return 3 if j - 2 >= lo and aw[j - 2].lower() in _TIME_PREPS else 2
+    n = _time_back(aw, j, lo)
+    if n:
+        return n
     if lw in _SKIP_BEFORE or lw in _NEG_AUX or (w.islower() and _adverb_ly(lw)) or w in _WEEKDAYS \
             or (lw == "on" and j + 1 < ci and aw[j + 1] in _WEEKDAYS) \
             or (lw in ("more", "less", "most") and w.islower() and j > lo):

@@ -273,6 +273,9 @@ def test_a_participle_that_opens_the_sentence_is_no_speaker():
     ("According to Johns Hopkins University late today, 291 patients have recovered.", "Johns Hopkins University"),
     # a sentence adverb and its comma before the clause's subject
     ("First, she mixed up the figures, claiming 85,000 people had lost their jobs.", "she"),
+    # a time phrase between the subject and the cue
+    ("The colony, which within a few years thereafter declared that it was free, grew fast.", "which"),
+    ("The board two days later said the deal was off.", "The board"),
 ])
 def test_a_time_or_a_sentence_adverb_is_no_part_of_the_speaker(text, speaker):
     assert [x[0] for x in _attributed(text)] == [speaker]
