@@ -73,7 +73,7 @@ _SKIP_BEFORE = {"also", "later", "previously", "recently", "then", "still", "aga
                 "herself", "themselves", "itself", "too", "ever", "flatly", "finally", "n't", "openly", "widely", "frequently", "famously", "all", "both", "each", "last", "this", "week",
                 "month", "year", "morning", "afternoon", "evening", "night", "weekend",
                 # "with analyst Ann Holt having declared": a perfect participle is an auxiliary too
-                "having"}
+                "having", "please"}
 # "Interpol didn't say whether ...": a negated auxiliary is stepped over like "did not" (both apostrophes)
 _NEG_AUX = {n + a + "t" for n in ("didn", "doesn", "don", "hasn", "haven", "hadn", "won", "wouldn", "couldn",
                                      "can", "isn", "wasn", "weren", "aren", "shouldn") for a in ("'", "\u2019")}
@@ -118,8 +118,11 @@ _QUANT_LEAD = {"least", "than", "about", "nearly", "almost", "only", "roughly", 
 
 _PRON_S = {"he's", "she's", "it's", "that's", "who's", "there's", "he\u2019s", "she\u2019s", "it\u2019s",
            "that\u2019s", "who\u2019s", "there\u2019s"}
-# "I'm saying that ...", "we're not claiming ...": the pronoun without its contracted verb
-_PRON_BE = {p + a + v for p, v in (("i", "m"), ("we", "re"), ("they", "re"), ("you", "re")) for a in ("'", "\u2019")}
+# "I'm saying that ...", "we're not claiming ...", "I've told them", "I'd say": the pronoun without
+# its contracted verb
+_PRON_BE = {p + a + v for p, v in (("i", "m"), ("we", "re"), ("they", "re"), ("you", "re"))
+            for a in ("'", "\u2019")} | {p + a + v for p in ("i", "we", "they", "you", "he", "she")
+                                          for v in ("ve", "d", "ll") for a in ("'", "\u2019")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -659,7 +662,7 @@ _LEAD_WORDS = {"on", "in", "at", "after", "before", "during", "asked", "speaking
                "back", "instead", "separately", "similarly", "overall", "today", "yesterday", "here",
                "there", "elsewhere", "indeed", "moreover", "again", "once", "even",
                # "Citing safety concerns, police said ...": a participle opens an adverbial, no speaker
-               "citing", "quoting", "amid", "amidst",
+               "citing", "quoting", "amid", "amidst", "whereas",
                # sentence adverbs ("Afterwards Trump said"): never the first word of a speaker
                "afterwards", "afterward", "subsequently"}
 # unions used in hot tests, built once rather than at every test

@@ -327,6 +327,18 @@ class _Cue:
         return [st] if st else []
 
 
+def _opening_adjective(w: str) -> bool:
+    """Is ``w``, capitalised at a sentence start, an adjective ("Initial", "Official") and no given name?"""
+    lw = w.lower()
+    return w[:1].isupper() and lw.endswith(_ADJ_SUFFIX) and lw not in _given()
+
+
+@functools.lru_cache(maxsize=1)
+def _given() -> frozenset[str]:
+    """Given names (the speaker lexicon's), which may end like an adjective ("Kemal", "Neal")."""
+    return frozenset(k.lower() for k in _lexicon.table("speaker_given_names.txt"))
+
+
 @functools.lru_cache(maxsize=1)
 def _occasions() -> frozenset[str]:
     """Head nouns of the occasions and documents a speaker speaks through ("press conference", "statement")."""
@@ -374,6 +386,9 @@ _TIME_SPANS = frozenset({"week", "weekend", "month", "year", "morning", "afterno
 _TIME_PREPS = frozenset({"during", "over", "in", "on", "at", "throughout", "across"})
 
 
+# verbs that take the participle cue as their object ("started saying", "kept insisting")
+_ING_CATENATIVE = frozenset({"start", "starts", "started", "began", "begin", "begins", "keep", "keeps", "kept",
+                             "continue", "continues", "continued", "resumed", "resume", "resumes"})
 _TIME_AFTER = frozenset({"thereafter", "later", "ago", "earlier", "afterwards", "afterward"})
 
 
@@ -411,6 +426,8 @@ def _skip_left(aw: list[str], j: int, ci: int, lo: int) -> int:
     n = _time_back(aw, j, lo)
     if n:
         return n
+    if j == ci - 1 and lw in _ING_CATENATIVE and aw[ci].endswith("ing"):
+        return 1  # "companies started saying", "some publishers might start saying": the subject is before
     if lw in _SKIP_BEFORE or lw in _NEG_AUX or (w.islower() and _adverb_ly(lw)) or w in _WEEKDAYS \
             or (lw == "on" and j + 1 < ci and aw[j + 1] in _WEEKDAYS) \
             or (lw in ("more", "less", "most") and w.islower() and j > lo):
@@ -614,6 +631,8 @@ def not_a_verb(c: _Cue) -> list[_Stmt] | None:
         return []  # "another horrific attack", "the overwhelming support": a noun, not a verb
     if ci - 1 >= lo and pw.endswith(("\u2019s", "'s")) and plw not in _PRON_S:
         return []  # "Trump's plans", "the party's claims": a noun, not a verb
+    if form in _NOUNY and ci - 1 == lo and _opening_adjective(pw):
+        return []  # "Initial reports stated ...": an adjective opens the sentence
     return None
 
 

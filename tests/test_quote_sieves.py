@@ -324,3 +324,21 @@ def test_the_subject_before_a_participle(text, speaker):
 def test_two_adverbials_before_the_subject_of_a_participle():
     text = "In 1992, with the party's backing, she ran for office, seeking the 4th congressional seat."
     assert [x[0] for x in _attributed(text)][-1] == "she"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the pronoun without its contracted verb (interview transcripts)
+    ("I've told them that I won't play for the federation any more.", "I"),
+    ("I'd say the mobile version is just as popular.", "I"),
+    ("Could you please tell us something about the project?", "you"),
+    # a verb that takes the participle cue as its object
+    ("For instance, companies started saying that the code was a trade secret.", "companies"),
+    ("Some publishers might start saying, \"We will publish without the locks.\"", "Some publishers"),
+])
+def test_the_subject_of_contracted_and_catenative_verbs(text, speaker):
+    assert [x[0] for x in _attributed(text)] == [speaker]
+
+
+def test_an_adjective_opening_the_sentence_is_no_speaker():
+    got = _attributed("Initial reports stated the fruit was a pineapple.")
+    assert "Initial" not in [x[0] for x in got]

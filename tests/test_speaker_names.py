@@ -400,3 +400,8 @@ def test_a_persons_affiliation_after_of_is_no_part_of_the_name(text, mention, ex
 ])
 def test_titles_documents_and_adverbs_name_the_right_speaker(text, mention, expected):
     assert _name(text, mention) == expected
+
+
+def test_a_subordinator_is_no_first_name():
+    text = "Brock Pierce runs. Whereas Pierce said he was embarrassed, Ruiz was calm."
+    assert _name(text, "Pierce", after="Whereas") == "Brock Pierce"
