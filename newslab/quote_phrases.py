@@ -637,6 +637,8 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
             if c is None:
                 break
             k = c + 1
+    if aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON:
+        return None  # ("since 2013, for my dissertation I have done ...": no subject found past the adverbials)
     e = _np_fwd(a, k, hi)
     if e is None:
         return None

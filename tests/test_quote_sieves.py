@@ -342,3 +342,8 @@ def test_the_subject_of_contracted_and_catenative_verbs(text, speaker):
 def test_an_adjective_opening_the_sentence_is_no_speaker():
     got = _attributed("Initial reports stated the fruit was a pineapple.")
     assert "Initial" not in [x[0] for x in got]
+
+
+def test_no_subject_past_the_adverbials_is_no_speaker():
+    text = "And then, since 2013, for my thesis I have done a similar study and would say the tools look alike."
+    assert all(not (x[0] or "").startswith("for ") for x in _attributed(text))
