@@ -221,6 +221,76 @@ def drop_repeats(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:
     return out
 
 
+# a speaker phrase that opens with one of these denies that anyone spoke ("No group claimed ...")
+_NEGATED_SPEAKERS = frozenset(("no", "nobody", "none", "neither", "nothing"))
+
+
+def drop_negated_speakers(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
+    """'No organization said it carried out the attack.', 'Nobody told the crew the storm was coming.':
+    a negated subject says that nobody made the statement, so there is none to record (a statement
+    from "No organization" would count a speaker that does not exist). "No. 10 said", "No 10" (a
+    number, Downing Street) still speak.
+
+    Examples:
+        >>> from newslab.quote_sieves import _demo
+        >>> _demo('No organization said it had carried out the attack.')
+        []
+        >>> _demo('Neither side said the vote was rigged.')
+        []
+        >>> _demo('No 10 said the prime minister would attend.')
+        [('said_that', 'No 10', 'the prime minister would attend')]
+    """
+    return [st for st in out if not _negated_speaker(a.text, st.sp)]
+
+
+def _negated_speaker(text: str, sp: tuple[int, int] | None) -> bool:
+    if sp is None:
+        return False
+    words = text[sp[0]:sp[1]].split(None, 2)
+    first = words[0].lower() if words else ""
+    if first in ("no", "neither") and len(words) > 1:  # "No one", "neither side"; not "No. 10" nor "No 10"
+        return words[1][:1].isalpha() and words[1][:1].islower()
+    return first in _NEGATED_SPEAKERS and (len(words) == 1 or words[1].lower() == "of")
+
+
+def non_noun_speakers(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
+    """'And staying focused on the case, ...', 'pointing to the attack on the embassy' (a participle
+    with its object): a misreading of the sentence, no statement; 'The first charged him with abuse
+    of power.' (a lone article): the statement stays, with no speaker. A participle that modifies a
+    noun ("restructuring experts", "freewheeling environment") is a noun phrase and speaks.
+
+    Examples:
+        >>> from newslab.quote_sieves import _demo
+        >>> _demo('And staying focused on the appeal, the family hoped for news.')
+        []
+        >>> _demo('Restructuring experts said the plan would fail.')
+        [('said_that', 'Restructuring experts', 'the plan would fail')]
+    """
+    keep = []
+    for st in out:
+        words = a.text[st.sp[0]:st.sp[1]].split(None, 2) if st.sp is not None else []
+        if words and _participle_clause(words):
+            continue
+        if len(words) == 1 and words[0].lower() in _ARTICLE_WORDS:
+            st.sp = None
+        keep.append(st)
+    return keep
+
+
+_ARTICLE_WORDS = frozenset(("the", "a", "an"))
+# what follows a participle that takes an object or a complement ("pointing to", "staying focused")
+_AFTER_PARTICIPLE = frozenset(("to", "the", "a", "an", "his", "her", "their", "its", "our", "on", "at", "for",
+                               "with", "about", "into", "that", "focused", "out", "up"))
+
+
+def _participle_clause(words: list[str]) -> bool:
+    """Do the first words of a speaker phrase make a participle clause ("staying", "pointing to the")?"""
+    first = words[0]
+    if not (first.islower() and first.endswith("ing") and len(first) > 4 and not first.endswith("thing")):
+        return False
+    return len(words) == 1 or words[1].lower() in _AFTER_PARTICIPLE
+
+
 def drop_speaker_relatives(a: _Article, out: list[_Stmt]) -> list[_Stmt]:
     """'"...," said Ann Lee, a lawyer, who has been challenging the industry for years.': a relative
     clause with a verb of attitude describes the speaker; it is no statement of its own.
@@ -356,7 +426,8 @@ def _floating(a: _Article, prev: _Stmt, q: _Quote) -> bool:
 
 
 # The clean-up passes over an article's statements, in order.
-PASSES = (drop_repeats, drop_nested, drop_speaker_relatives, drop_cues_in_speakers, attach_quotations)
+PASSES = (drop_repeats, drop_nested, drop_negated_speakers, non_noun_speakers, drop_speaker_relatives,
+          drop_cues_in_speakers, attach_quotations)
 
 
 def _finish(a: _Article, stmts: list[_Stmt]) -> list[_Stmt]:

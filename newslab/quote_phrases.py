@@ -71,7 +71,12 @@ _SKIP_BEFORE = {"also", "later", "previously", "recently", "then", "still", "aga
                 "always", "now", "today", "yesterday", "tonight", "separately", "quickly", "long",
                 "subsequently", "initially", "originally", "allegedly", "apparently", "personally", "himself",
                 "herself", "themselves", "itself", "too", "ever", "flatly", "finally", "n't", "openly", "widely", "frequently", "famously", "all", "both", "each", "last", "this", "week",
-                "month", "year", "morning", "afternoon", "evening", "night", "weekend"}
+                "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+                # "with analyst Ann Holt having declared": a perfect participle is an auxiliary too
+                "having", "please"}
+# "Interpol didn't say whether ...": a negated auxiliary is stepped over like "did not" (both apostrophes)
+_NEG_AUX = {n + a + "t" for n in ("didn", "doesn", "don", "hasn", "haven", "hadn", "won", "wouldn", "couldn",
+                                     "can", "isn", "wasn", "weren", "aren", "shouldn") for a in ("'", "\u2019")}
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
@@ -113,6 +118,11 @@ _QUANT_LEAD = {"least", "than", "about", "nearly", "almost", "only", "roughly", 
 
 _PRON_S = {"he's", "she's", "it's", "that's", "who's", "there's", "he\u2019s", "she\u2019s", "it\u2019s",
            "that\u2019s", "who\u2019s", "there\u2019s"}
+# "I'm saying that ...", "we're not claiming ...", "I've told them", "I'd say": the pronoun without
+# its contracted verb
+_PRON_BE = {p + a + v for p, v in (("i", "m"), ("we", "re"), ("they", "re"), ("you", "re"))
+            for a in ("'", "\u2019")} | {p + a + v for p in ("i", "we", "they", "you", "he", "she")
+                                          for v in ("ve", "d", "ll") for a in ("'", "\u2019")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -318,7 +328,9 @@ def _back_cannot_start(aw: list[str], start: int, j: int) -> bool:
     possessive, or a leading word ('But Trump', 'Meanwhile Trump', 'As Clinton')?"""
     w = aw[start]
     return w in _NP_INNER or w in (",", "and", "&", ".", "\u2019s", "'s") \
-        or (start < j and w.lower() in _LEAD_OR_STOP and w.lower() not in _DET)
+        or (start < j and w.lower() in _LEAD_OR_STOP and w.lower() not in _DET) \
+        or (start < j and (w in _WEEKDAYS or (w in _MONTHS and start > 0 and aw[start - 1].lower() in _ADV_PREP)))
+    # ("On Friday Ford Motor Company announced", "In March Qantas said": a time, then the speaker)
 
 
 def _bare_lower_run(aw: list[str], start: int, j: int) -> bool:
@@ -616,11 +628,17 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     k = lo
     while k < hi and (_is_quote_tok(aw[k]) or aw[k] in ("(", "-", "\u2014")):
         k += 1
-    if aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON:
-        # "In August, several groups granted ..., saying": the subject comes after the adverbial
-        c = next((x for x in range(k + 1, min(hi, k + 8)) if aw[x] == ","), None)
-        if c is not None:
+    for _ in range(2):  # ("In 1992, with the party's backing, she ran ..., seeking": two adverbials)
+        if (aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON) or (
+                aw[k + 1] == "," and (aw[k].lower() in _SENTENCE_ADVERBS or _adverb_ly(aw[k].lower()))):
+            # "In August, several groups granted ..., saying", "First, he juxtaposed numbers, claiming":
+            # the subject comes after the adverbial
+            c = next((x for x in range(k + 1, min(hi, k + 8)) if aw[x] == ","), None)
+            if c is None:
+                break
             k = c + 1
+    if aw[k].lower() in _LEAD_WORDS and aw[k].lower() not in _PRON:
+        return None  # ("since 2013, for my dissertation I have done ...": no subject found past the adverbials)
     e = _np_fwd(a, k, hi)
     if e is None:
         return None
@@ -635,12 +653,20 @@ def _clause_subject(a: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     return k, e
 
 
+# adverbs that open a sentence before a comma ("First, he ...", "Nonetheless, she ...")
+_SENTENCE_ADVERBS = frozenset({"first", "second", "third", "secondly", "thirdly", "finally", "lastly",
+                               "additionally", "furthermore", "nonetheless", "nevertheless", "likewise",
+                               "afterwards", "afterward", "subsequently", "consequently", "thus", "hence"})
 _LEAD_WORDS = {"on", "in", "at", "after", "before", "during", "asked", "speaking", "reached", "earlier",
                "later", "meanwhile", "but", "and", "however", "still", "yet", "now", "then", "so", "also",
                "since", "when", "while", "as", "if", "though", "although", "because", "for", "with",
                "without", "despite", "like", "unlike", "by", "from", "under", "over", "last", "this",
                "back", "instead", "separately", "similarly", "overall", "today", "yesterday", "here",
-               "there", "elsewhere", "indeed", "moreover", "again", "once", "even"}
+               "there", "elsewhere", "indeed", "moreover", "again", "once", "even",
+               # "Citing safety concerns, police said ...": a participle opens an adverbial, no speaker
+               "citing", "quoting", "amid", "amidst", "whereas",
+               # sentence adverbs ("Afterwards Trump said"): never the first word of a speaker
+               "afterwards", "afterward", "subsequently"}
 # unions used in hot tests, built once rather than at every test
 _LEAD_OR_STOP = frozenset(_LEAD_WORDS | _STOP)
 _STOP_OR_INNER = frozenset(_STOP | _NP_INNER)
@@ -850,6 +876,8 @@ def _subject_before(a: _Article, j: int, lo: int, prev: _Stmt | None) -> tuple[t
     w = aw[j]
     if w.lower() in _PRON_S:  # "he's not saying": the pronoun without its 's
         return (a.tstart[j], a.tend[j] - 2), j
+    if lw in _PRON_BE:  # "I'm saying": "I"
+        return (a.tstart[j], a.tstart[j] + len(lw.split("'")[0].split("\u2019")[0])), j
     if lw in _LEAD_WORDS and lw not in _PRON:
         return None  # "In rejecting a similar challenge, ...": a gerund after a preposition
     st = _np_back(a, j, lo)

@@ -33,6 +33,7 @@ from .quote_phrases import (
     _LEAD_OR_STOP,
     _LEAD_WORDS,
     _MONTHS,
+    _NEG_AUX,
     _NP_INNER,
     _OCCASION_PARTICIPLES,
     _PARENTH,
@@ -182,6 +183,8 @@ def _run_article_sieves(a: _Article, sieves: tuple, out: list[_Stmt]) -> None:
             out.append(st)
 
 
+# endings of plural nouns of people, never a finite verb ("legislators", "residents", "activists")
+_PEOPLE_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ans", "als", "ees", "ives", "people", "members")
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
                           "might", "must", "should", "shall"})
 
@@ -226,8 +229,9 @@ class _Cue:
         if j < lo and ci - 1 >= lo and aw[lo].lower() in _PRONOUN_DETS:
             j = lo  # 'Both said: "..."': the determiner is the speaker
         if self.participle and j - 1 >= lo and j == ci - 1 and aw[j][:1].islower() and aw[j].lower() not in _DET \
-                and aw[j].lower() not in _STOP_OR_INNER and _is_cap(aw[j - 1]):
-            j -= 1  # "Trump avoids condemning ...": the subject is before the finite verb
+                and aw[j].lower() not in _STOP_OR_INNER and _is_cap(aw[j - 1]) and not aw[j].endswith(_PEOPLE_PLURALS):
+            j -= 1  # "Trump avoids condemning ...": the subject is before the finite verb (not "State
+            # legislators supporting the law": a plural noun of people with a reduced relative clause)
         return j
 
     @lazy
@@ -312,7 +316,10 @@ class _Cue:
     @lazy
     def subject(self) -> tuple[tuple[int, int], int | None] | None:
         """The speaker before the cue (character span) and its first token."""
-        return _subject_before(self.a, self.j, self.lo, self.prev)
+        got = _subject_before(self.a, self.j, self.lo, self.prev)
+        if self.participle and got is not None and got[1] is not None:
+            return _occasion_holder(self.a, got[1], self.j, self.lo, self.prev) or got
+        return got
 
     def content(self, k: int, sp: tuple[int, int] | None, conf: float, clause: bool = False) -> list[_Stmt]:
         """The content from token ``k`` to the end of the sentence (or clause), as a list of 0 or 1."""
@@ -320,12 +327,108 @@ class _Cue:
         return [st] if st else []
 
 
+def _opening_adjective(w: str) -> bool:
+    """Is ``w``, capitalised at a sentence start, an adjective ("Initial", "Official") and no given name?"""
+    lw = w.lower()
+    return w[:1].isupper() and lw.endswith(_ADJ_SUFFIX) and lw not in _given()
+
+
+@functools.lru_cache(maxsize=1)
+def _given() -> frozenset[str]:
+    """Given names (the speaker lexicon's), which may end like an adjective ("Kemal", "Neal")."""
+    return frozenset(k.lower() for k in _lexicon.table("speaker_given_names.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def _occasions() -> frozenset[str]:
+    """Head nouns of the occasions and documents a speaker speaks through ("press conference", "statement")."""
+    return _lexicon.words("quote_occasions.txt") | _lexicon.words("speaker_documents.txt") \
+        | _lexicon.words("speaker_authored.txt")
+
+
+# verbs whose object is the occasion a participle cue hangs on ("held a press conference claiming")
+_OCCASION_VERBS = frozenset({"held", "holds", "hold", "holding", "gave", "gives", "give", "issued", "issues",
+                             "issue", "released", "releases", "published", "publishes", "posted", "posts",
+                             "sent", "sends", "put", "puts", "convened", "hosted", "hosts", "filed", "files",
+                             "delivered", "delivers", "made", "makes", "tweeted", "shared", "called"})
+
+
+def _occasion_holder(a: _Article, st: int, e: int, lo: int,
+                     prev: _Stmt | None) -> tuple[tuple[int, int], int | None] | None:
+    """The speaker of a participle cue whose subject phrase (tokens ``st``..``e``) is an occasion or a
+    document that is the object of a verb: "Tony Ruiz held a press conference claiming ...", "The
+    ministry issued a statement saying ...": the conference and the statement do not speak, the
+    subject of "held" / "issued" does. None when the shape differs.
+
+    Examples:
+        >>> _demo('Tony Ruiz held a press conference claiming the mayor knew about the deals.')
+        [('said_that', 'Tony Ruiz', 'the mayor knew about the deals')]
+        >>> _demo('The ministry issued a statement saying the talks had failed.')
+        [('said_that', 'The ministry', 'the talks had failed')]
+    """
+    aw = a.w
+    v = st - 1
+    if v - 1 < lo or aw[v].lower() not in _OCCASION_VERBS or not aw[v].islower() \
+            or aw[e].lower() not in _occasions():
+        return None
+    j = v - 1
+    for _ in range(6):  # "The ministry later issued", "Ruiz has held": past adverbs and auxiliaries
+        step = _skip_left(aw, j, v, lo) if j >= lo else 0
+        if not step:
+            break
+        j -= step
+    if j < lo or not aw[j][:1].isalnum():
+        return None
+    return _subject_before(a, j, lo, prev)
+
+
+_TIME_SPANS = frozenset({"week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day"})
+_TIME_PREPS = frozenset({"during", "over", "in", "on", "at", "throughout", "across"})
+
+
+# verbs that take the participle cue as their object ("started saying", "kept insisting")
+_ING_CATENATIVE = frozenset({"start", "starts", "started", "began", "begin", "begins", "keep", "keeps", "kept",
+                             "continue", "continues", "continued", "resumed", "resume", "resumes"})
+_TIME_AFTER = frozenset({"thereafter", "later", "ago", "earlier", "afterwards", "afterward"})
+
+
+def _time_back(aw: list[str], j: int, lo: int) -> int:
+    """How many tokens a time phrase ending at token ``j`` takes, 0 when none ends there: "A report
+    from the ministry during the weekend said", "which within a few years thereafter declared"."""
+    lw = aw[j].lower()
+    if lw in _TIME_SPANS and j - 1 >= lo and aw[j - 1].lower() == "the":
+        return 3 if j - 2 >= lo and aw[j - 2].lower() in _TIME_PREPS else 2
+    if lw in _TIME_AFTER and j - 1 >= lo and aw[j - 1].lower().rstrip("s") in _TIME_SPANS:
+        return _time_phrase_back(aw, j, lo)
+    return 0
+
+
+def _time_phrase_back(aw: list[str], j: int, lo: int) -> int:
+    """How many tokens the time phrase ending at token ``j`` takes ("which within a few years thereafter
+    declared", "the board two days later said"): the adverb, the unit, its quantity and preposition."""
+    k = j - 2  # before the unit
+    while k >= lo and j - k <= 5 and (aw[k][:1].isdigit() or aw[k].lower() in _QUANTITIES):
+        k -= 1
+    if k >= lo and aw[k].lower() in _TIME_PREPS | {"within", "after"}:
+        k -= 1
+    return j - k
+
+
+_QUANTITIES = frozenset({"a", "an", "few", "several", "some", "many", "two", "three", "four", "five", "six",
+                         "seven", "eight", "nine", "ten", "couple", "of"})
+
+
 def _skip_left(aw: list[str], j: int, ci: int, lo: int) -> int:
     """How many tokens to step left over at ``j`` (an adverb, an auxiliary, "to" after a catenative,
     a parenthetical ", however,"): 0 at the end of the left context."""
     w = aw[j]
     lw = w.lower()
-    if lw in _SKIP_BEFORE or (w.islower() and _adverb_ly(lw)) or w in _WEEKDAYS \
+    n = _time_back(aw, j, lo)
+    if n:
+        return n
+    if j == ci - 1 and lw in _ING_CATENATIVE and aw[ci].endswith("ing"):
+        return 1  # "companies started saying", "some publishers might start saying": the subject is before
+    if lw in _SKIP_BEFORE or lw in _NEG_AUX or (w.islower() and _adverb_ly(lw)) or w in _WEEKDAYS \
             or (lw == "on" and j + 1 < ci and aw[j + 1] in _WEEKDAYS) \
             or (lw in ("more", "less", "most") and w.islower() and j > lo):
         return 1
@@ -386,7 +489,7 @@ def according_to(c: _Cue) -> list[_Stmt] | None:
     e = _source_end(c)
     if e is None:
         return []
-    sp = (a.tstart[c.cj + 1], a.tend[e])
+    sp = (a.tstart[c.cj + 1], a.tend[_before_time(a, c.cj + 1, e)])
     s = max(a.sents[c.si][0], a.tstart[c.lo])
     before = a.text[s:cue[0]].strip(" \t\"'\u201c\u2018(")
     if not before:
@@ -395,6 +498,29 @@ def according_to(c: _Cue) -> list[_Stmt] | None:
             k += 1
         return c.content(k, sp, 0.8)
     return _according_to_after(c, e, sp, s)
+
+
+_WHEN_WORDS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "recently", "late", "early"})
+
+
+def _before_time(a: _Article, s: int, e: int) -> int:
+    """The last token of a source phrase (tokens ``s``..``e``) before a trailing time ("according to
+    officials on Saturday", "according to police yesterday", "according to the WHO late today"):
+    when it was said is not who said it.
+
+    Examples:
+        >>> _demo('According to officials on Saturday, the bridge will reopen.')
+        [('according_to', 'officials', 'the bridge will reopen')]
+    """
+    aw = a.w
+    for _ in range(3):
+        if e - 1 > s and aw[e] in _WEEKDAYS and aw[e - 1].lower() in ("on", "last", "this", "late", "early"):
+            e -= 2
+        elif e > s and (aw[e] in _WEEKDAYS or (aw[e].lower() in _WHEN_WORDS and aw[e].islower())):
+            e -= 1
+        else:
+            break
+    return e
 
 
 def _source_end(c: _Cue) -> int | None:
@@ -478,6 +604,10 @@ def asked_question(c: _Cue) -> list[_Stmt] | None:
     return []
 
 
+# ("The first attack was ...", "the December 31 attack on the embassy": a noun after an ordinal or a number)
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latest", "next", "previous"})
+
+
 def not_a_verb(c: _Cue) -> list[_Stmt] | None:
     """No statement where the cue word is a noun or an adjective: 'the statement signed by ...',
     'the pledged delegates', 'his stated aim', 'another horrific attack', "the party's claims".
@@ -490,7 +620,8 @@ def not_a_verb(c: _Cue) -> list[_Stmt] | None:
     if aw[c.cj + 1].lower() == "by" and c.lform.endswith(("ed", "en")) and ci - 1 >= lo \
             and c.lform not in ("responded", "replied", "answered", "reacted", "countered", "retorted"):
         return []  # "the statement signed by ...", "a letter written by ...": a passive participle
-    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and form.endswith("ed"))) \
+    if ci - 1 >= lo and (plw in _ARTICLES or (pw[:1].isdigit() and (form.endswith("ed") or form in _NOUNY))
+                         or (plw in _ORDINALS and form in _NOUNY)) \
             and not (ci - 1 == lo and plw in _PRONOUN_DETS):  # but 'Another tweeted, "..."'
         return []  # "the pledged delegates", "his stated aim", "the reports": not a cue
     if form in _NOUNY and ci - 2 >= lo and pw[:1].islower() and pw not in _SKIP_BEFORE \
@@ -500,6 +631,8 @@ def not_a_verb(c: _Cue) -> list[_Stmt] | None:
         return []  # "another horrific attack", "the overwhelming support": a noun, not a verb
     if ci - 1 >= lo and pw.endswith(("\u2019s", "'s")) and plw not in _PRON_S:
         return []  # "Trump's plans", "the party's claims": a noun, not a verb
+    if form in _NOUNY and ci - 1 == lo and _opening_adjective(pw):
+        return []  # "Initial reports stated ...": an adjective opens the sentence
     return None
 
 
@@ -813,7 +946,7 @@ def headline_colon(a: _Article) -> list[_Stmt]:
         s, e = m.start(1), m.end(1)
         name = text[s:e]
         first_word = name.split()[0].lower()
-        if first_word in _LEAD_WORDS or name.lower() in _NOT_SPEAKERS:
+        if first_word in _LEAD_WORDS or name.lower() in _NOT_SPEAKERS or _credit_label(name):
             continue
         if first_word in page_labels or name in headings:
             continue  # 'WATCH BELOW: ...', 'ENERGY: U.S. crude oil fell ...': page furniture, sections
@@ -843,6 +976,21 @@ def headline_colon(a: _Article) -> list[_Stmt]:
     return out
 
 
+# the last word of a caption's label: "Kamala Harris Image: U.S. Senate." credits a picture, nobody speaks
+_CREDIT_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "video", "credit",
+                           "credits", "source", "map", "graphic", "chart", "file"})
+
+
+def _credit_label(name: str) -> bool:
+    """Is ``name`` a caption's label ("Val Reyes Image", "Flood map", "Photo credit")?
+
+    Examples:
+        >>> _demo('Val Reyes Image: U.S. Senate.\\nThe senator spoke on Friday.')
+        []
+    """
+    return name.split()[-1].lower() in _CREDIT_WORDS
+
+
 def name_colon_quote(a: _Article) -> list[_Stmt]:
     """``Pollster Daron Shaw: "..."`` anywhere in a paragraph: a name, a colon, then a quotation.
 
@@ -862,7 +1010,8 @@ def name_colon_quote(a: _Article) -> list[_Stmt]:
             continue
         name = m.group(1)
         first = name.split()[0].lower()
-        if first in _LEAD_WORDS or first in _STOP or name.lower() in _NOT_SPEAKERS or first in _DET:
+        if first in _LEAD_WORDS or first in _STOP or name.lower() in _NOT_SPEAKERS or first in _DET \
+                or name in _MONTHS or name in _WEEKDAYS:  # ('a statement it put out in July: "..."')
             continue
         q = a.q_by_start.get(c.end())
         if q is None or q.single:

@@ -103,7 +103,9 @@ def _lex() -> _Lex:
         cues = _NEAR_CUES
     honorifics = {k.lower(): _gender(v) for k, v in _lexicon.table("speaker_honorifics.txt").items()}
     places = frozenset(w.lower() for w in _lexicon.words("speaker_places.txt"))
-    function = frozenset(w.lower() for w in _lexicon.words("speaker_function_words.txt"))
+    # ("Modi Announced a curfew": a capitalised past form of a reporting verb is no name word)
+    function = frozenset(w.lower() for w in _lexicon.words("speaker_function_words.txt")) \
+        | frozenset(c for c in cues if c.endswith("ed") and len(c) > 5 and " " not in c)
     return _Lex(
         heads=heads,
         mods=frozenset(mods),

@@ -73,7 +73,7 @@ def _parse_honorific(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
     while k < j - 1 and doc.low[k] in lex.honorifics:
         gender = gender or lex.honorifics[doc.low[k]]
         k += 1
-    return _Parse(None, (k, j) if j > k else None, gender, True)
+    return _Parse(None, _cut_name(doc, k, j, lex, person=True) if j > k else None, gender, True)
 
 
 def _parse_untitled(doc: _Doc, i: int, j: int, lex: _Lex) -> _Parse:
@@ -126,13 +126,20 @@ def _after_object(doc: _Doc, n: int, j: int, lex: _Lex) -> int:
     if n < j and doc.low[n] == "the":  # "Leader of the Opposition Rahul Gandhi"
         n += 1
     obj = n + 1
+    # ("Chief Executive of Hong Kong Carrie Lam", "President of South Korea Moon Jae-in": a place
+    # of two or three words is one object)
+    for size in (3, 2):
+        if n + size < j and " ".join(doc.low[n:n + size]) in lex.places:
+            obj = n + size
+            break
     # ("Governor of the Central Bank of Nigeria": the object runs on through "Bank of Nigeria")
     while obj < j and doc.low[obj] not in lex.given and (
             doc.low[obj] in lex.mods or doc.low[obj] in lex.org_words or doc.low[obj] in _CONNECT
             or doc.low[obj - 1] in _CONNECT or doc.low[obj] == "the"):
         obj += 1
     given_at = next((k for k in range(n + 1, j - 1) if doc.low[k] in lex.given), None)
-    if given_at is not None and given_at <= obj:
+    # ("Director of National Intelligence John Ratcliffe": an object of two words before a given name)
+    if given_at is not None and given_at <= obj + 1:
         return given_at
     if j - obj >= 1:
         return obj
@@ -153,11 +160,15 @@ def _descriptor(lex: _Lex, w: str) -> bool:
                                    or (len(w) >= 5 and w.endswith(("an", "ese", "ish", "ic", "i"))))
 
 
-def _cut_name(doc: _Doc, a: int, b: int, lex: _Lex) -> tuple[int, int]:
-    """A person's name stops at "of" ("Elizabeth Warren | of Massachusetts"); an organisation's does not."""
+def _cut_name(doc: _Doc, a: int, b: int, lex: _Lex, person: bool = False) -> tuple[int, int]:
+    """A person's name stops at "of" ("Elizabeth Warren | of Massachusetts", "Ann Lee | of Harvard
+    University": a given name and a surname, then the affiliation); an organisation's does not
+    ("Bank of Nigeria", "John Jay College of Criminal Justice"). After an honorific (``person``) the
+    words before "of" are a person's ("Dr. Tristan Smith | of University College London")."""
     for k in range(a + 1, b):
         if doc.low[k] in _CONNECT:
-            if _kind_of(doc, a, b, lex):
+            named = (person or (k - a >= 2 and doc.low[a] in lex.given)) and not _kind_of(doc, a, k, lex)
+            if _kind_of(doc, a, b, lex) and not named:
                 return a, b
             return a, k
     return a, b

@@ -349,8 +349,9 @@ def document_author(m: _Mention) -> _Resolved | None:
 
 def document_by(m: _Mention) -> _Resolved | None:
     """ "A statement from the EU said", "a report by the World Bank", "Foster's book", "the ministry's
-    statement": a document whose author the mention names is its author's, when the author resolves
-    to a person or a named group (not "a report from sources")."""
+    statement", "Estimates by event organizers": a document whose author the mention names is its
+    author's, when the author resolves to a person, a named group or people (not "a report from
+    sources")."""
     doc, lex = m.doc, m.lex
     k = m.b0
     while k < m.u and doc.low[k] not in _CUT and doc.low[k] != "by":
@@ -359,7 +360,7 @@ def document_by(m: _Mention) -> _Resolved | None:
     if head_i < m.b0 or doc.low[head_i] not in lex.authored:
         return None
     if k < m.u - 1 and doc.low[k] in ("from", "by"):
-        t, u = k + 1, _name_end(doc, k + 1, m.u)  # the author after the noun
+        t, u = k + 1, _name_end(doc, k + 1, m.u, lex)  # the author after the noun
         s, e = doc.starts[t], (m.e if u == m.u else doc.ends[u - 1])
     else:
         owner = next((x for x in range(m.t, head_i) if doc.poss[x]), None)
@@ -367,9 +368,16 @@ def document_by(m: _Mention) -> _Resolved | None:
             return None  # ("her statement": document_of; "Clinton's track record" is not written by her)
         t, s, u, e = m.t, m.s, owner + 1, doc.ends[owner]  # "Foster's book": the owner
     name, role, ref, _rule = _resolve_mention(m.w, s, e, t, u)
-    if isinstance(ref, _Entity) or (isinstance(ref, _Group) and ref.kind != "unnamed"):
+    if isinstance(ref, _Entity) or (isinstance(ref, _Group) and (ref.kind != "unnamed" or _people_author(doc, t, u))):
         return name, role, ref
     return None
+
+
+def _people_author(doc: _Doc, t: int, u: int) -> bool:
+    """Is the unnamed author of tokens [t, u) a group of people ("Estimates by event organizers", "a
+    study by researchers at the university"), not a source that stands for nobody ("a report from
+    sources")? The group made the estimate, so the group speaks."""
+    return not any(doc.low[x] in ("source", "sources", "reports", "media") for x in range(t, u))
 
 
 def document_in(m: _Mention) -> _Resolved | None:
@@ -391,7 +399,7 @@ _NOT_OWNED = frozenset({"record", "records"})
 _IN_NAME = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le"})
 
 
-def _name_end(doc: _Doc, t: int, u: int) -> int:
+def _name_end(doc: _Doc, t: int, u: int, lex: _Lex) -> int:
     """Where the author's name that starts at token t ends within u: after its run of capitalised
     words ("the American Legion | obtained by The Associated Press", "ABC Australia | on March 3");
     u when the run is followed by an appositive ("Gregory Hicks, the former deputy chief") or when
@@ -403,6 +411,8 @@ def _name_end(doc: _Doc, t: int, u: int) -> int:
         x += 1
     if x < u and (doc.poss[x - 1] or doc.text[doc.ends[x - 1]:doc.starts[x]].strip() in (",", "--", "\u2014")):
         return u  # ("the State Department's inspector general": the name goes on)
+    if x < u and (doc.low[x] in lex.org_words or doc.low[x] in lex.company):
+        return x + 1  # ("the Mexican government", "the Nigerian army": the adjective names the body's country)
     return x
 
 

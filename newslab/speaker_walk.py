@@ -29,6 +29,11 @@ def _plural_titles() -> frozenset[str]:
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"})
 
 
+# Sentences after which a person no name or pronoun has mentioned is no longer "he" or "she": in a
+# long first-person interview "he" is the speaker's husband, not the prime minister named once early.
+_STALE = 25
+
+
 # ------------------------------------------------------------------------------------- resolution
 class _Walker:
     """Walks the tokens in order, tracking sentence subjects and recent persons and groups, and
@@ -125,7 +130,7 @@ class _Walker:
         return t > 0 and doc.low[t - 1] in ("the", "a", "an") and doc.sent[t - 1] == doc.sent[t] \
             and end < len(doc.low) and doc.sent[end] == doc.sent[t] and not doc.cap[end] and doc.low[end].isalpha()
 
-    def he_she(self, gender: str | None) -> _Entity | None:
+    def he_she(self, gender: str | None, t: int = -1) -> _Entity | None:
         cands: list[_Entity | None] = [self.subject]
         # The last sentence subject and the last quote's speaker, the more recent first.
         speaker = self.last_speaker if isinstance(self.last_speaker, _Entity) else None
@@ -134,8 +139,11 @@ class _Walker:
         else:
             cands += [self.focus, speaker]
         cands.extend(reversed(self.persons))
+        sent = self.art.doc.sent
         for e in cands:
             if e is not None and (gender is None or e.gender in (None, gender)):
+                if t >= 0 and e.last_seen >= 0 and sent[t] - sent[e.last_seen] > _STALE:
+                    return None  # nobody named or meant for many sentences: "he" is someone unnamed
                 return e  # (no gender is learnt from a resolution: one wrong "she" would spread)
         return None
 
@@ -246,7 +254,7 @@ class _Walker:
         cls = cls or self.art.lex.pronouns.get(self.art.doc.low[t])
         res: _Entity | _Group | None = None
         if cls in ("m", "f"):
-            res = self._author(t, cls) or self.he_she(cls)
+            res = self._author(t, cls) or self.he_she(cls, t)
         elif cls == "plural":
             res = self.plural(("group", "org", "place", "unnamed"))
         elif cls == "thing":

@@ -12,6 +12,9 @@ the mention gets interpretable features:
   tone and no act; a separate feature counts them.
 - **tone**: VADER's lexicon and newslab's news words (negation applied; words in scare quotes do not
   count) near the mention in its clause, decayed with distance, and in the rest of its sentence.
+- **achievements and wrongs**: how many words of success or esteem ("won", "title", "beloved":
+  ``stance_achievements.txt``) and of a wrong or its accusation ("charged", "fraud":
+  ``stance_wrongs.txt``) the sentences about the target hold, negated ones left out.
 - whether the target is the source of a statement ("X said"), a pronoun, the sentence's opening
   phrase, or reached through a reference.
 
@@ -62,7 +65,7 @@ import pandas as pd
 
 from . import _lexicon
 from ._parallel import corpus_step
-from .stance_roles import Doc, _stems, analyse, normalise, roles, window_sum, word
+from .stance_roles import Doc, analyse, normalise, roles, stems, window_sum, word
 
 LABELS = ("against", "neutral", "favor")
 
@@ -90,6 +93,8 @@ FEATURES = (
     "reference",  # target reached through a reference ("their", "the alliance")
     "subject",  # the mention opens its sentence
     "quoted",  # the sentence holds a quotation
+    "achieve",  # achievement or esteem words in the sentences about the target (saturating)
+    "wrong",  # words of a wrong or its accusation there (stance_wrongs.txt, saturating)
 )
 
 _DECAY = 4.0  # tokens; weight exp(-d / _DECAY) for a word d tokens away from the mention
@@ -163,21 +168,36 @@ _ADJACENT_KEYS = tuple((f"p{k}:", f"n{k}:") for k in range(1, _ADJACENT + 1))
 def adjacent_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
     """The tokens right next to a mention in its sentence, keyed by side and distance ("p1:" the
     token before, "n1:" the one after): the position of "said", "criticized", "of", "'s" next to a
-    target says what it does or undergoes, which the unordered context words cannot.
+    target says what it does or undergoes, which the unordered context words cannot. Grammar words
+    other than role markers (``stance_adjacent_keep.txt``, speech words) and numbers are left out:
+    "that X", "X is", "on Friday" say nothing about stance.
 
     Examples:
         >>> adjacent_words(analyse("Critics condemned Acme for the spill."), 2, 2)
-        [('p1:condemned', 1), ('n1:for', 3), ('p2:critics', 0), ('n2:the', 4)]
+        [('p1:condemned', 1), ('n1:for', 3), ('p2:critics', 0)]
+        >>> adjacent_words(analyse("He said that Acme is 40 years old."), 3, 3)
+        [('p2:said', 1)]
     """
     lo, hi = doc.sent_bounds[doc.sent[t0]]
     lower = doc.lower
     out = []
     for k, (before, after) in enumerate(_ADJACENT_KEYS, 1):
-        if t0 - k >= lo:
+        if t0 - k >= lo and _positional(lower[t0 - k]):
             out.append((before + lower[t0 - k], t0 - k))
-        if t1 + k < hi:
+        if t1 + k < hi and _positional(lower[t1 + k]):
             out.append((after + lower[t1 + k], t1 + k))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _positional(w: str) -> bool:
+    """Does the lower-cased token ``w`` count next to a mention (``adjacent_words``)? Not a number,
+    not a grammar word unless it marks a role or speech."""
+    if any(c.isdigit() for c in w):
+        return False
+    if w not in _lexicon.words("stance_stopwords.txt"):
+        return True
+    return w in _lexicon.words("stance_adjacent_keep.txt") or w in _lexicon.words("stance_speech.txt")
 
 
 @dataclass(slots=True)
@@ -267,6 +287,80 @@ def _about(doc: Doc, t0: int, t1: int) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def word_kind(w: str) -> tuple[bool, bool]:
+    """(an achievement or esteem word, a wrong) for a lower-cased word: ``stance_achievements.txt``,
+    ``stance_wrongs.txt``, matched on its base forms.
+
+    Examples:
+        >>> word_kind("won"), word_kind("championships"), word_kind("accused"), word_kind("met")
+        ((True, False), (True, False), (False, True), (False, False))
+    """
+    forms = stems(w)
+    ach, wrongs = _lexicon.words("stance_achievements.txt"), _lexicon.words("stance_wrongs.txt")
+    return any(f in ach for f in forms), any(f in wrongs for f in forms)
+
+
+_KIND_WORDS: dict[str, tuple[bool, bool]] = {}  # the words seen so far that are of a kind, and their kind
+_KIND_SET: set[str] = set()  # the same words as a set: "&" with a text's words walks the smaller
+_KIND_SEEN: set[str] = set()  # every word classified so far (bounded: cleared past _KIND_SEEN_MAX)
+_KIND_SEEN_MAX = 200_000
+# [(doc, its hits)]: the mentions of a text come one after another; one tuple, stored in one step,
+# so threads (Dask's threaded scheduler) never pair a text with another's hits
+_KIND_LAST: list[tuple[Any, list[tuple[int, bool, bool]]]] = [(None, [])]
+
+
+def _kind_hits(doc: Doc) -> list[tuple[int, bool, bool]]:
+    """(token, achievement, wrong) for every word of ``doc`` of a kind (``word_kind``), a negated one
+    ("never won") left out; found once per text, for all its mentions. Most texts have none: a set
+    test over their words (in C) says so, and only words never seen before are classified."""
+    last = _KIND_LAST[0]
+    if last[0] is doc:
+        return last[1]
+    lower = doc.lower
+    words = set(lower)
+    new = words - _KIND_SEEN
+    if new:
+        if len(_KIND_SEEN) > _KIND_SEEN_MAX:
+            _KIND_SEEN.clear()
+        for w in new:
+            kind = word_kind(w)
+            if kind[0] or kind[1]:
+                _KIND_WORDS[w] = kind
+                _KIND_SET.add(w)
+        _KIND_SEEN.update(new)
+    hits: list[tuple[int, bool, bool]] = []
+    present = words & _KIND_SET
+    if present:
+        negated = doc.negated
+        hits = [(i, *_KIND_WORDS[lower[i]]) for i in compress(range(len(lower)), map(present.__contains__, lower))
+                if not negated[i]]
+    _KIND_LAST[0] = (doc, hits)
+    return hits
+
+
+def _kinds_in(doc: Doc, spans: Sequence[tuple[int, int]], t0: int, t1: int) -> tuple[float, float]:
+    """How many achievement and wrong words (``word_kind``) the token ranges ``spans`` hold, outside
+    the mention ``t0..t1``; a negated one does not count ("never won").
+
+    Examples:
+        >>> d = analyse("Ana Ruiz won the title but was charged with fraud.")
+        >>> _kinds_in(d, [(0, len(d.words))], 0, 1)
+        (2.0, 2.0)
+    """
+    hits = _kind_hits(doc)
+    ach = wr = 0.0
+    if not hits:
+        return ach, wr
+    at = [h[0] for h in hits]
+    for a, b in spans:
+        for i, x, y in hits[bisect.bisect_left(at, a):bisect.bisect_left(at, b)]:
+            if not t0 <= i <= t1:
+                ach += x
+                wr += y
+    return ach, wr
+
+
 #: Every feature at 0 but the bias: a mention's features start as a copy of it.
 _START = {**dict.fromkeys(FEATURES, 0.0), "bias": 1.0}
 
@@ -308,6 +402,8 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
             pos += window_sum(doc.pos_sum, a, b)
             neg += window_sum(doc.neg_sum, a, b)
         pos, neg = pos / (1 + len(about)) ** _ABOUT_NORM, neg / (1 + len(about)) ** _ABOUT_NORM
+    ach, wr = _kinds_in(doc, [(max(lo, t0 - _ABOUT_TOKENS), min(hi, t1 + _ABOUT_TOKENS + 1))] + about, t0, t1)
+    values["achieve"], values["wrong"] = _sat(ach), _sat(wr)
     values["sent_pos"], values["sent_neg"] = _sat(pos), _sat(neg)
     if doc.quoted[doc.sent[t0]]:
         values["quoted"] = 1.0
@@ -444,12 +540,14 @@ _CO_WEIGHT = 0.25  # weight of each other mention of a person against the mentio
 _CO_SHOWN = 2  # other mentions named in the evidence
 
 
-_BAD_NEWS_MENTIONS = 2  # other mentions that make a paragraph one about its person
+_BAD_NEWS_MENTIONS = 1  # other mentions (the name again, he, her) that make a paragraph one about its person
 
 
 def _wronged(doc: Doc, spans: Sequence[tuple[int, int]], feats: Sequence[_Mention]) -> bool:
-    """Whether a paragraph shows a wrong by a person or a hostile act toward or by them: a hostile
-    role on one of their mentions, or a word of ``stance_wrongs.txt`` in a sentence naming them.
+    """Whether a paragraph shows a wrong by a person or a hostile act toward them: a hostile act
+    whose patient is one of their mentions (directly or inside its object), or a word of
+    ``stance_wrongs.txt`` in a sentence naming them. A hostile act *by* them ("she criticized the
+    plan") is their stance toward others, not a wrong of theirs.
 
     Examples:
         >>> t = "Tom Reyes spoke. He was convicted of fraud."
@@ -458,13 +556,14 @@ def _wronged(doc: Doc, spans: Sequence[tuple[int, int]], feats: Sequence[_Mentio
         >>> t = "Tom Reyes spoke. He was injured in a crash."
         >>> d = analyse(t); _wronged(d, [(0, 9), (17, 19)], [features(d, 0, 9), features(d, 17, 19)])
         False
+        >>> t = "Tom Reyes spoke. He condemned the awful plan."
+        >>> d = analyse(t); _wronged(d, [(0, 9), (17, 19)], [features(d, 0, 9), features(d, 17, 19)])
+        False
     """
-    if any(f.values["agent_neg"] or f.values["patient_neg"] or f.values["nested_neg"] for f in feats):
+    if any(f.values["patient_neg"] or f.values["nested_neg"] for f in feats):
         return True
-    wrongs = _lexicon.words("stance_wrongs.txt")
     sents = {doc.sent[doc.token_range(s, e)[0]] for s, e in spans}
-    return any(any(b in wrongs for b in _stems(w)) for k in sents
-               for w in doc.lower[slice(*doc.sent_bounds[k])])
+    return any(word_kind(w)[1] for k in sents for w in doc.lower[slice(*doc.sent_bounds[k])])
 
 
 def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
@@ -473,8 +572,8 @@ def person_stance(doc: Doc, start: int, end: int) -> tuple[str, float, str]:
     log-probabilities and theirs are averaged, each other mention weighing ``_CO_WEIGHT``, so what
     the paragraph says about the person elsewhere counts without outvoting the mention. Evidence
     names the other mentions that agree with the label and what decided them
-    (``him -> Ann Okafor: praised``). In a paragraph of several sentences that names the person
-    three times or more, ``against`` needs a wrong by them or a hostile act toward or by them
+    (``him -> Ann Okafor: praised``). In a paragraph of several sentences that mentions the person
+    again (``_BAD_NEWS_MENTIONS``), ``against`` needs a wrong by them or a hostile act toward them
     (``_wronged``); negative tone without one is bad news around the person and reads ``neutral``.
 
     Examples:

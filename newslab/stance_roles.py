@@ -100,8 +100,16 @@ _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), 
              ("er", ""), ("ly", ""))
 
 
-def _stems(w: str) -> list[str]:
-    """Candidate base forms of an inflected word ("criticized" -> "criticize", "slammed" -> "slam")."""
+def stems(w: str) -> list[str]:
+    """Candidate base forms of an inflected lower-case word, the word itself first: what the stance
+    lexicons (acts, events, wrongs) are matched against, so they can list base forms only.
+
+    Examples:
+        >>> stems("slammed")[:3]
+        ['slammed', 'slamm', 'slam']
+        >>> "criticize" in stems("criticized"), "accusation" in stems("accusations")
+        (True, True)
+    """
     out = [w]
     for suf, rep in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
@@ -155,12 +163,12 @@ def word(w: str) -> Word:
 def _word(w: str) -> Word:
     tone, against, favor, events, negators = _tables()
     base = w[:-2] if w.endswith(("'s", "s'")) else w
-    stems = _stems(base)
-    is_event = any(s in events for s in stems)
+    forms = stems(base)
+    is_event = any(s in events for s in forms)
     act, weight, stem = 0, 0.0, ""
     if not is_event:
         for table, sign in ((against, -1), (favor, 1)):
-            hit = next((s for s in stems if s in table), None)
+            hit = next((s for s in forms if s in table), None)
             if hit:
                 act, weight, stem = sign, table[hit], hit
                 break
@@ -343,7 +351,23 @@ class Role:
 
 def _act_at(doc: Doc, i: int) -> int:
     inf = doc.info[i]
-    return 0 if (inf.act == 0 or doc.tone[i] == 0.0 and inf.tone != 0.0) else inf.act
+    if inf.act == 0 or doc.tone[i] == 0.0 and inf.tone != 0.0:
+        return 0
+    if inf.stem == "back" and i and _particle_verb(doc.lower[i - 1]):
+        return 0  # "beat back the rebels": an adverb of the verb, not support
+    return inf.act
+
+
+@lru_cache(maxsize=4096)
+def _particle_verb(w: str) -> bool:
+    """Is ``w`` a form of a verb whose "back" is an adverb (``stance_particle_verbs.txt``)?
+
+    Examples:
+        >>> _particle_verb("fought"), _particle_verb("pushing"), _particle_verb("voters")
+        (True, True, False)
+    """
+    verbs = _lexicon.words("stance_particle_verbs.txt")
+    return any(s in verbs for s in stems(w))
 
 
 def _sign(doc: Doc, i: int) -> float:

@@ -335,3 +335,73 @@ def test_a_name_after_a_preposition_in_an_appositive_is_not_the_speaker():
             "George W. Bush, said she should be jailed.")
     mention = "Mukasey, the attorney general under former President George W. Bush"
     assert _name(text, mention, mention) == "Michael Mukasey"
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # British protest coverage: the organisers made the estimate, so they are its source
+    ("Estimates by event organizers indicate that a million people marched in London.",
+     "Estimates by event organizers", "event organizers"),
+    # science news: a study by unnamed researchers is theirs
+    ("A study by researchers at the university found that sleep helps memory.",
+     "A study by researchers at the university", "researchers at the university"),
+    # Indian economy: figures from a named ministry
+    ("Figures from the Commerce Ministry show that exports fell in May.",
+     "Figures from the Commerce Ministry", "the Commerce Ministry"),
+])
+def test_an_estimate_or_study_by_people_is_theirs(text, mention, expected):
+    assert _resolved(text, mention)[::2] == (expected, "document_by")
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # a transcript in title case by mistake: "Announced" is the verb, not the surname
+    ("When Premier Ana Costa Announced the lockdown, the shops shut. She said it would last a week.",
+     "She", "Ana Costa"),
+    ("Coach Ben Hale Confirmed the news on Friday. He said the team would travel on Sunday.", "He", "Ben Hale"),
+])
+def test_a_capitalised_reporting_verb_is_no_part_of_a_name(text, mention, expected):
+    assert _name(text, mention) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place of two words after a title's "of" is the title's object, not a first name
+    ("Today the Chief Executive of Hong Kong Mei Chan gave her policy speech. Chan said the city would recover.",
+     "Mei Chan"),
+    ("The President of South Korea Moon Jae-in met the envoy. Moon said the talks would resume.", "Moon Jae-in"),
+    ("The Premier of New South Wales Ruth Ellis spoke. Ellis said the border would close.", "Ruth Ellis"),
+])
+def test_a_place_of_several_words_after_a_title_is_no_part_of_the_name(text, expected):
+    mention = expected.split()[-1] if expected != "Moon Jae-in" else "Moon"
+    assert _name(text, mention, after=". ") == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # British science news: the university is where the researcher works, not part of her name
+    ("Dr. Tomasz Wren of University College London, a shipping researcher, said crews switch the beacons off.",
+     "Dr. Tomasz Wren of University College London", "Tomasz Wren"),
+    ("Professor Ann Lee of Harvard University said the data was clear.",
+     "Professor Ann Lee of Harvard University", "Ann Lee"),
+    # an organisation's own "of" stays
+    ("John Jay College of Criminal Justice said the data was clear.",
+     "John Jay College of Criminal Justice", "John Jay College of Criminal Justice"),
+])
+def test_a_persons_affiliation_after_of_is_no_part_of_the_name(text, mention, expected):
+    assert _name(text, mention) == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # an object of two words after a title's "of", then a given name
+    ("Director of National Intelligence John Ratcliffe said the files were genuine.",
+     "Director of National Intelligence John Ratcliffe", "John Ratcliffe"),
+    # a document from a body named by its country's adjective
+    ("A report from the Mexican government said eight people had died.",
+     "A report from the Mexican government", "the Mexican government"),
+    # a sentence adverb is nobody's name
+    ("Separately, the minister defended the budget.", "the minister", "the minister"),
+])
+def test_titles_documents_and_adverbs_name_the_right_speaker(text, mention, expected):
+    assert _name(text, mention) == expected
+
+
+def test_a_subordinator_is_no_first_name():
+    text = "Brock Pierce runs. Whereas Pierce said he was embarrassed, Ruiz was calm."
+    assert _name(text, "Pierce", after="Whereas") == "Brock Pierce"

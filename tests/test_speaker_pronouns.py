@@ -218,3 +218,20 @@ def test_they_keeps_a_speaker_of_its_own_sentence():
     text = ("Japanese officials said the man had symptoms of the virus; his death, they reported, was "
             "described as pneumonia.")
     assert _names(text, "Japanese officials", "they") == ["Japanese officials", "Japanese officials"]
+
+
+# ------------------------------------------------------------------ a person named long before
+def _interview(gap: int) -> str:
+    """A first-person interview (Indian community radio style): a politician named once, then ``gap``
+    sentences with no person in them, then "he" about someone the speaker never names."""
+    filler = " ".join(f"On day {k} we walked to the market and back." for k in range(gap))
+    return (f"When the Chief Minister Ravi Kumar closed the shops in March, we knew it was serious. {filler} "
+            "My brother came home late that night. He told me the bus would not run again.")
+
+
+def test_a_person_named_long_before_is_not_he():
+    assert _names(_interview(40), "Ravi Kumar", "He") == ["Ravi Kumar", None]
+
+
+def test_a_person_named_a_few_sentences_before_is_still_he():
+    assert _names(_interview(3), "Ravi Kumar", "He") == ["Ravi Kumar", "Ravi Kumar"]

@@ -144,6 +144,20 @@ def test_roles_from_structure(text, target, role, sign):
     assert r is not None and r.role == role and (r.value > 0) == (sign > 0), r
 
 
+def test_back_after_a_verb_is_an_adverb_not_support():
+    """"beat back the rebels", "fought back against critics": "back" is the verb's adverb, no act of
+    support toward anyone; "voters back the mayor", "unions will back her" still are."""
+    assert _role("Government troops beat back the Sarwan rebels near the border.", "Sarwan") is None
+    assert _role("Sarwan fighters were beaten back by the army.", "Sarwan") is None
+    assert _role("The Veltrix board pushed back on the takeover bid.", "Veltrix") is None
+    row = one("Government troops beat back the Sarwan rebels near the border.", "Sarwan")
+    assert row["stance"] != "favor" and "back ->" not in row["evidence"]
+    r = _role("Farm unions back Mayor Ruiz in the runoff.", "Mayor Ruiz")
+    assert r is not None and r.role == "patient" and r.value > 0
+    r = _role("The Greens will back Veltrix in Thursday's vote.", "Veltrix")
+    assert r is not None and r.value > 0
+
+
 def test_the_patient_of_an_unjust_act_says_so_in_the_evidence():
     r = _role("Columnists kept up the smear of Judge Ostrander all week.", "Judge Ostrander")
     assert r.evidence == "smear (unjust) -> patient: Judge Ostrander"
@@ -358,7 +372,7 @@ def test_newsmtsc_dev_macro_f1(name):
         np_, ng = sum(p == c for p in pred), sum(r["label"] == c for r in recs)
         P, R = (tp / np_ if np_ else 0), (tp / ng if ng else 0)
         f1s.append(2 * P * R / (P + R) if P + R else 0)
-    assert sum(f1s) / 3 >= 0.60
+    assert sum(f1s) / 3 >= 0.66  # issue 13's bar; rw 0.701, mt 0.685 at 7985396
 
 
 def test_batched_mention_scan_equals_per_row_finder():
@@ -379,6 +393,29 @@ def test_other_sentences_about_the_target_count():
     assert len(st._about(d, 0, 1)) == 2
 
 
+def test_achievements_and_wrongs_in_the_sentences_about_the_target_count():
+    """A success of the target ("won the title") pushes toward favor, a wrong or its accusation
+    ("charged with fraud") toward against, each through its own learned feature; a negated one
+    ("never won") and one in a sentence about someone else do not count."""
+    won = "Ana Ruiz won the national title in Lyon on Sunday."
+    played = "Ana Ruiz played the national final in Lyon on Sunday."
+    f_won, f_played = st.features(won, 0, 8), st.features(played, 0, 8)
+    assert f_won.values["achieve"] > 0 and f_played.values["achieve"] == 0
+    assert st._probabilities(f_won)["favor"] > st._probabilities(f_played)["favor"]
+    assert st.features("Ana Ruiz has never won in Lyon.", 0, 8).values["achieve"] == 0
+    charged = "Ana Ruiz was charged with fraud in Lyon on Sunday."
+    f_charged = st.features(charged, 0, 8)
+    assert f_charged.values["wrong"] > 0 and f_played.values["wrong"] == 0
+    assert st._probabilities(f_charged)["against"] > st._probabilities(f_played)["against"]
+    other = "Ana Ruiz played in Lyon on Sunday. " + "The council met in the old hall. " * 4 + "Tomas Berg was charged with fraud."
+    assert st.features(other, 0, 8).values["wrong"] == 0
+    # the counts of one text never reach another's mentions (texts read in turns, analysed once each)
+    d_won, d_played = roles_mod.analyse(won), roles_mod.analyse(played)
+    for _ in range(2):
+        assert st.features(d_won, 0, 8).values["achieve"] > 0
+        assert st.features(d_played, 0, 8).values["achieve"] == 0
+
+
 def test_context_word_weights_hold_no_grammar_words():
     # Plain context words skip grammar words; only the positional keys ("p1:of") may hold them.
     stop = importlib.import_module("newslab._lexicon").words("stance_stopwords.txt")
@@ -388,6 +425,13 @@ def test_context_word_weights_hold_no_grammar_words():
     assert plain and not set(plain) & stop
     prefixes = {r[0].split(":", 1)[0] for r in rows if ":" in r[0]}
     assert prefixes == {"not", "p1", "p2", "n1", "n2"}
+    # next to a mention, only the grammar words that mark a role ("of", "by", "'s") or speech, no numbers
+    keep = importlib.import_module("newslab._lexicon").words("stance_adjacent_keep.txt")
+    speech = importlib.import_module("newslab._lexicon").words("stance_speech.txt")
+    positional = [r[0].split(":", 1)[1] for r in rows if r[0][:3] in ("p1:", "p2:", "n1:", "n2:")]
+    assert "of" in positional and "said" in positional
+    assert not {w for w in positional if w in stop} - keep - speech
+    assert not [w for w in positional if any(c.isdigit() for c in w)]
 
 
 def test_negated_context_words_and_adjacent_tokens_reach_the_model():
@@ -399,18 +443,18 @@ def test_negated_context_words_and_adjacent_tokens_reach_the_model():
     keys = [k for k, _, _ in m.word_features()]
     # the act that governs the mention is the role's evidence, not a context word as well
     assert m.role.evidence.startswith("criticize -> patient") and "not:criticize" not in keys
-    assert {"p1:criticize", "n1:over", "p2:not", "n2:the"} <= set(keys)
+    assert "p1:criticize" in keys and not {"n1:over", "p2:not", "n2:the"} & set(keys)  # grammar words: no key
     hid = "Governor Alvarado did not hide his frustration over the budget delay."
     keys = [k for k, _, _ in st.features(hid, 0, 17).word_features()]
     assert "not:hide" in keys and "hide" not in keys
+    praised = "The mayor of Port Lindsay praised Amara Okafor for the clinic's swift response to the outbreak."
+    m = st.features(praised, praised.find("Amara"), praised.find(" for"))
+    assert [k for k, _ in m.adjacent] == ["p1:praised", "n1:for", "p2:lindsay"]
     weights = st._word_weights()
-    assert any(k in weights for k in keys if k.startswith(("p1:", "n1:", "p2:", "n2:")))
+    assert "p1:praised" in weights and "n1:for" in weights
     full = st._probabilities(m)
     m.adjacent = []
     assert st._probabilities(m) != full
-    praised = "The mayor of Port Lindsay praised Amara Okafor for the clinic's swift response to the outbreak."
-    near = st.features(praised, praised.find("Amara"), praised.find(" for")).adjacent
-    assert [k for k, _ in near] == ["p1:praised", "n1:for", "p2:lindsay", "n2:the"]
 
 
 def _train_tool():
@@ -453,6 +497,39 @@ def test_weights_files_are_what_the_training_tool_writes(tmp_path):
     shipped = importlib.import_module("newslab._lexicon").rows("stance_words.txt")
     assert all(len(r) == 4 and " " not in r[0] and [float(x) for x in r[1:]] for r in shipped)
     assert len(st._word_weights()) == len(shipped)
+
+
+def test_persent_ceiling_tool_keeps_articles_whole_and_learns_a_planted_signal():
+    """tools/persent_ceiling.py: the paragraphs of one article share a fold; a paragraph's bag
+    holds its words and word pairs beside the mention's own features; the grouped cross-validation
+    recovers a signal planted in the words."""
+    import numpy as np
+    tool = _train_tool()
+    tools = Path(__file__).resolve().parents[1] / "tools"
+    import sys
+    sys.path.insert(0, str(tools))
+    try:
+        ceiling = importlib.import_module("persent_ceiling")
+    finally:
+        sys.path.remove(str(tools))
+    ids = [f"persent:dev:{d}:p{p}" for d in range(40) for p in range(3)]
+    fold = ceiling.folds(ids, 5)
+    assert all(len(set(fold[i * 3:i * 3 + 3])) == 1 for i in range(40)) and len(set(fold)) > 1
+    text = "Mayor Reyes opened the clinic. Voters cheered her."
+    m = st.features(text, 0, 11)
+    bag = ceiling._Bag(text, m)
+    keys = {k for k, _, _ in bag.word_features()}
+    assert {"bow:voters", "bow:cheered_her", "bow:mayor_reyes"} <= keys
+    assert bag.values is m.values and keys >= {k for k, _, _ in m.word_features()}
+    plain = ceiling._Bag(text, None)
+    assert plain.values["bias"] == 1.0 and sum(plain.values.values()) == 1.0
+    kinds = [("hailed the rescue by", "favor"), ("reported on the budget of", "neutral"),
+             ("was charged with fraud said", "against")]
+    texts = [f"Paper {k} Mayor Reyes{' and staff' * (i % 3)}." for i in range(30) for k, _ in kinds]
+    y = np.array([st.LABELS.index(lab) for _ in range(30) for _, lab in kinds])
+    bags = [ceiling._Bag(t, None) for t in texts]
+    assert ceiling.cross_validated(bags, y, (np.arange(len(y)) // 3) % 3, 1e-3, min_count=2) == 1.0
+    assert tool.macro_f1(y, y) == 1.0
 
 
 def test_reference_to_a_group_holding_no_target_is_no_mention():

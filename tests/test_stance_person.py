@@ -88,6 +88,16 @@ def test_attacks_on_the_person_through_pronouns_read_against():
     assert "her -> Lena Park: condemned -> patient: her" in row.evidence
 
 
+def test_the_persons_own_attacks_on_others_are_no_wrong_of_theirs():
+    """She condemns the cuts: her stance toward the budget, not the writer's against her."""
+    text = ("Rosa Kim spoke at the rally on Monday. She condemned the brutal cuts and attacked the awful "
+            "budget as a disaster.")
+    d = analyse(text)
+    she = st.features(d, text.find("She"), text.find("She") + 3)
+    assert she.values["agent_neg"] > 0  # the act is found, as hers
+    assert one(text, "Rosa Kim").stance != "against"
+
+
 def test_bad_news_about_a_person_is_not_against_them():
     text = ("Maria Duarte was injured in a crash on Friday night. She was taken to hospital, and her "
             "family asked for privacy.")
@@ -104,6 +114,18 @@ def test_a_paragraph_of_bad_news_around_a_person_reads_neutral_and_says_why():
     assert row.evidence.startswith("(bad news around the person")
     base = st._decide(st.features(analyse(text), 0, len("Omar Haddad")))
     assert base[0] == "against"  # the mention's own words alone would read against
+
+
+def test_one_more_mention_makes_a_paragraph_about_the_person():
+    """The name and one "she" in two sentences: the loss is bad news around her, not against her;
+    an accusation in the same frame keeps against."""
+    lost = "Lena Ortiz lost the final in a painful defeat on Friday. She called the result awful and heartbreaking."
+    assert len(st.person_mentions(analyse(lost), 0, 10)) == 1
+    assert st._decide(st.features(analyse(lost), 0, 10))[0] == "against"  # the mention's own words
+    row = one(lost, "Lena Ortiz")
+    assert row.stance == "neutral" and row.evidence.startswith("(bad news around the person")
+    accused = "Lena Ortiz lost the final in a painful defeat on Friday. She was accused of fraud last year."
+    assert one(accused, "Lena Ortiz").stance == "against"
 
 
 def test_a_paragraph_naming_a_wrong_of_the_person_keeps_against():
@@ -134,4 +156,4 @@ def test_persent_dev_does_not_fall_below_the_recorded_figure():
         tp = sum(g["label"] == lab and p == lab for g, p in zip(recs, pred))
         prec, rec = tp / max(1, pred.count(lab)), tp / max(1, sum(g["label"] == lab for g in recs))
         f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    assert sum(f1s) / 3 >= 0.40
+    assert sum(f1s) / 3 >= 0.42  # 0.42146 at 7985396 (0.4003 before the issue-13 part-3 work)

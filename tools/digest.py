@@ -204,7 +204,7 @@ def digest_at(rev: str, tables: list[str]) -> dict:
                            check=True, env=env, cwd=str(wt))
             return json.loads(out.read_text(encoding="utf-8"))
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], capture_output=True)
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], capture_output=True, check=False)
 
 
 def main() -> int:
