@@ -132,22 +132,28 @@ class Word:
     negator: bool
 
 
-_WORD_CACHE = 100_000  # words kept by ``word``
+class _Memo(dict):  # type: ignore[type-arg]
+    """key -> ``make(key)``, made on first use: a hit is one C-level dict lookup (``map`` of
+    ``__getitem__`` over a text's tokens), cheaper than an LRU cache's bookkeeping. Emptied when it
+    holds ``size`` entries, so a corpus of rare words cannot grow it without end.
 
+    Examples:
+        >>> m = _Memo(str.upper, 2)
+        >>> m["a"], m["b"], m["c"], len(m)
+        ('A', 'B', 'C', 1)
+    """
 
-class _Words(dict):  # type: ignore[type-arg]
-    """Lower-cased word -> its ``Word``, made on first use: a hit is one C-level dict lookup (a
-    ``map`` over a text's tokens), cheaper than an LRU cache's bookkeeping. Emptied when it holds
-    ``_WORD_CACHE`` words, so a corpus of rare words cannot grow it without end."""
+    def __init__(self, make: Any, size: int) -> None:
+        super().__init__()
+        self.make, self.size = make, size
 
-    def __missing__(self, w: str) -> Word:
-        if len(self) >= _WORD_CACHE:
+    def __missing__(self, key: Any) -> Any:
+        if len(self) >= self.size:
             self.clear()
-        out = self[w] = _word(w)
+        out = self[key] = self.make(key)
         return out
 
 
-_WORDS = _Words()
 
 
 def word(w: str) -> Word:
@@ -174,6 +180,9 @@ def _word(w: str) -> Word:
                 break
     t = 0.0 if is_event else tone.get(base, 0.0)
     return Word(t, act, weight, stem, is_event, w in negators or w.endswith("n't"))
+
+
+_WORDS = _Memo(_word, 100_000)  # lower-cased word -> its Word (``word``)
 
 
 # --------------------------------------------------------------------------- the analysed text
@@ -205,23 +214,21 @@ class Doc:
 
 
 _SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # every character outside a token is white space
-_CHUNK_CACHE = 100_000  # white-space-free chunks kept by ``_split``
 
 
-class _Chunks(dict):  # type: ignore[type-arg]
+def _chunk_parts(chunk: str) -> tuple[str, ...]:
     """A white-space-free chunk of text ("Russia's", "said.", "(AP)") -> its tokens with the empty
-    gaps between them, as ``_SPLIT.split`` gives them inside the chunk (``("said", "", ".")``).
-    A token never crosses white space, so a chunk splits the same alone as in any text. Emptied
-    when it holds ``_CHUNK_CACHE`` chunks."""
+    gaps between them, as ``_SPLIT.split`` gives them inside the chunk (``("said", "", ".")``). A
+    token never crosses white space, so a chunk splits the same alone as in any text.
 
-    def __missing__(self, chunk: str) -> tuple[str, ...]:
-        if len(self) >= _CHUNK_CACHE:
-            self.clear()
-        out = self[chunk] = tuple(_SPLIT.split(chunk)[1:-1])
-        return out
+    Examples:
+        >>> _chunk_parts("said."), _chunk_parts("Russia's")
+        (('said', '', '.'), ("Russia's",))
+    """
+    return tuple(_SPLIT.split(chunk)[1:-1])
 
 
-_CHUNKS = _Chunks()
+_CHUNKS = _Memo(_chunk_parts, 100_000)  # chunk -> _chunk_parts(chunk), for ``_split``
 _SPACE = (" ",)
 
 

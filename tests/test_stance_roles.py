@@ -32,8 +32,7 @@ def test_chunk_cached_split_equals_the_regex(text):
 
 
 def test_chunk_cache_is_bounded_and_gives_the_same_tokens(monkeypatch):
-    monkeypatch.setattr(sr, "_CHUNK_CACHE", 5)
-    monkeypatch.setattr(sr, "_CHUNKS", sr._Chunks())
+    monkeypatch.setattr(sr, "_CHUNKS", sr._Memo(sr._chunk_parts, 5))
     for text in TEXTS:
         norm = sr.normalise(text)
         assert sr._split(norm) == sr._SPLIT.split(norm)
@@ -42,8 +41,7 @@ def test_chunk_cache_is_bounded_and_gives_the_same_tokens(monkeypatch):
 
 def test_word_cache_is_bounded_and_gives_the_same_words(monkeypatch):
     plain = {w: sr._word(w) for w in ("condemned", "ties", "war", "not", "praised", "the")}
-    monkeypatch.setattr(sr, "_WORD_CACHE", 3)
-    monkeypatch.setattr(sr, "_WORDS", sr._Words())
+    monkeypatch.setattr(sr, "_WORDS", sr._Memo(sr._word, 3))
     for w, info in plain.items():
         assert sr.word(w) == info
         assert len(sr._WORDS) <= 3
