@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import mul
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -162,6 +162,7 @@ def context_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
 
 
 _ADJACENT = 2  # tokens right before / after a mention weighed by their position (stance_words.txt)
+_ADJACENT_KEYS = tuple((f"p{k}:", f"n{k}:") for k in range(1, _ADJACENT + 1))
 
 
 def adjacent_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
@@ -178,12 +179,13 @@ def adjacent_words(doc: Doc, t0: int, t1: int) -> list[tuple[str, int]]:
         [('p2:said', 1)]
     """
     lo, hi = doc.sent_bounds[doc.sent[t0]]
+    lower = doc.lower
     out = []
-    for k in range(1, _ADJACENT + 1):
-        if t0 - k >= lo and _positional(doc.lower[t0 - k]):
-            out.append((f"p{k}:{doc.lower[t0 - k]}", t0 - k))
-        if t1 + k < hi and _positional(doc.lower[t1 + k]):
-            out.append((f"n{k}:{doc.lower[t1 + k]}", t1 + k))
+    for k, (before, after) in enumerate(_ADJACENT_KEYS, 1):
+        if t0 - k >= lo and _positional(lower[t0 - k]):
+            out.append((before + lower[t0 - k], t0 - k))
+        if t1 + k < hi and _positional(lower[t1 + k]):
+            out.append((after + lower[t1 + k], t1 + k))
     return out
 
 
@@ -198,7 +200,7 @@ def _positional(w: str) -> bool:
     return w in _lexicon.words("stance_adjacent_keep.txt") or w in _lexicon.words("stance_speech.txt")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     values: dict[str, float] = field(default_factory=dict)
     # (feature, token index, words, contribution before weighting, note) for the evidence
@@ -225,8 +227,7 @@ class _Mention:
 
 
 def _source(doc: Doc, t0: int, t1: int, hi: int) -> bool:
-    speech = _lexicon.words("stance_speech.txt")
-    if any(w in speech for w in doc.lower[t1 + 1: min(hi, t1 + 4)]):
+    if not _lexicon.words("stance_speech.txt").isdisjoint(doc.lower[t1 + 1: min(hi, t1 + 4)]):
         return True
     return t0 >= 2 and doc.lower[t0 - 2] == "according" and doc.lower[t0 - 1] == "to"
 
@@ -236,20 +237,26 @@ def _tone_window(m: _Mention, doc: Doc, t0: int, t1: int, lo: int, hi: int, skip
     ``skip`` (an unjust act whose patient the mention is) does not count."""
     a, b = max(lo, t0 - _NEAR), min(hi, t1 + _NEAR + 1)
     WORK["tokens"] += b - a
-    clause = doc.clause
-    tcl = {clause[t0], clause[t1]}
-    for i in compress(range(a, b), doc.tone[a:b]):  # the tokens with a tone
+    clause, tone = doc.clause, doc.tone
+    c0, c1 = clause[t0], clause[t1]
+    values, parts = m.values, m.parts  # (m.add, inline: a token's word is never empty)
+    for i in compress(range(a, b), tone[a:b]):  # the tokens with a tone
         if t0 <= i <= t1 or i == skip:
             continue
-        v = doc.tone[i]
+        v = tone[i]
         note = "negated" if doc.negated[i] else ""
-        if clause[i] in tcl:
+        if clause[i] == c0 or clause[i] == c1:
             w = abs(v) * _DECAYS[t0 - i if i < t0 else i - t1]
-            m.add("near_pos" if v > 0 else "near_neg", w, doc.words[i], note, i)
+            feat = "near_pos" if v > 0 else "near_neg"
+            values[feat] += w
+            parts.append((feat, i, doc.words[i], w, note))
             if i > t1:
-                m.add("after_pos" if v > 0 else "after_neg", w)
+                values["after_pos" if v > 0 else "after_neg"] += w
         else:
-            m.add("far_pos" if v > 0 else "far_neg", abs(v) * 0.5, doc.words[i], note, i)
+            w = abs(v) * 0.5
+            feat = "far_pos" if v > 0 else "far_neg"
+            values[feat] += w
+            parts.append((feat, i, doc.words[i], w, note))
 
 
 _ABOUT = 3  # sentences either side searched for more about the target
@@ -354,6 +361,10 @@ def _kinds_in(doc: Doc, spans: Sequence[tuple[int, int]], t0: int, t1: int) -> t
     return ach, wr
 
 
+#: Every feature at 0 but the bias: a mention's features start as a copy of it.
+_START = {**dict.fromkeys(FEATURES, 0.0), "bias": 1.0}
+
+
 def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _Mention:
     """The stance features of the mention ``[start, end)`` of a text (see ``FEATURES``).
 
@@ -367,15 +378,16 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     """
     if isinstance(doc, str):
         doc = analyse(doc)
-    m = _Mention(values=dict.fromkeys(FEATURES, 0.0))
-    m.values["bias"] = 1.0
-    m.values["reference"] = 1.0 if reference else 0.0
+    values = _START.copy()
+    if reference:
+        values["reference"] = 1.0
+    m = _Mention(values, [], None, [], [])
     t0, t1 = doc.token_range(start, end)
     WORK["mentions"] += 1
     if t0 > t1:
         return m
-    if doc.lower[t0] in _PRONOUNS and t0 == t1:
-        m.values["pronoun"] = 1.0
+    if t0 == t1 and doc.lower[t0] in _PRONOUNS:
+        values["pronoun"] = 1.0
     lo, hi = doc.sent_bounds[doc.sent[t0]]
     r = roles(doc, t0, t1)
     # An act that calls itself unjust ("the smear of Judge Reyes") is sympathy for its patient: its
@@ -385,23 +397,26 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
     pos = (ps[hi] - ps[lo]) - (ps[t1 + 1] - ps[t0])
     neg = (ns[hi] - ns[lo]) - (ns[t1 + 1] - ns[t0]) - (max(0.0, -doc.tone[quiet]) if quiet >= 0 else 0.0)
     about = _about(doc, t0, t1)
-    for a, b in about:  # the other sentences about the target count with its own, as a mean
-        pos += window_sum(doc.pos_sum, a, b)
-        neg += window_sum(doc.neg_sum, a, b)
-    pos, neg = pos / (1 + len(about)) ** _ABOUT_NORM, neg / (1 + len(about)) ** _ABOUT_NORM
+    if about:  # (without, the mean below divides by 1 ** _ABOUT_NORM == 1.0: nothing changes)
+        for a, b in about:  # the other sentences about the target count with its own, as a mean
+            pos += window_sum(doc.pos_sum, a, b)
+            neg += window_sum(doc.neg_sum, a, b)
+        pos, neg = pos / (1 + len(about)) ** _ABOUT_NORM, neg / (1 + len(about)) ** _ABOUT_NORM
     ach, wr = _kinds_in(doc, [(max(lo, t0 - _ABOUT_TOKENS), min(hi, t1 + _ABOUT_TOKENS + 1))] + about, t0, t1)
-    m.values["achieve"], m.values["wrong"] = _sat(ach), _sat(wr)
-    m.values["sent_pos"], m.values["sent_neg"] = _sat(pos), _sat(neg)
-    m.values["quoted"] = 1.0 if doc.quoted[doc.sent[t0]] else 0.0
+    values["achieve"], values["wrong"] = _sat(ach), _sat(wr)
+    values["sent_pos"], values["sent_neg"] = _sat(pos), _sat(neg)
+    if doc.quoted[doc.sent[t0]]:
+        values["quoted"] = 1.0
     if t0 - lo <= 2 and all(not doc.words[j][0].isalnum() or doc.lower[j] in ("the", "a", "an")
                             for j in range(lo, t0)):
-        m.values["subject"] = 1.0
-    m.values["source"] = 1.0 if _source(doc, t0, t1, hi) else 0.0
+        values["subject"] = 1.0
+    if _source(doc, t0, t1, hi):
+        values["source"] = 1.0
     _tone_window(m, doc, t0, t1, lo, hi, quiet)
     m.context = context_words(doc, t0, t1)
     m.adjacent = adjacent_words(doc, t0, t1)
-    m.values["sent_compound"] = _compound(pos - neg)
-    m.values["clause_compound"] = _compound(m.values["near_pos"] - m.values["near_neg"])
+    values["sent_compound"] = _compound(pos - neg)
+    values["clause_compound"] = _compound(values["near_pos"] - values["near_neg"])
     if r is not None:
         kind = "nested" if r.depth > 1 else r.role
         m.role = r
@@ -410,13 +425,6 @@ def features(doc: Doc | str, start: int, end: int, reference: bool = False) -> _
         m.context = [c for c in m.context if c[1] != r.act]
         m.add(f"{kind}_{'pos' if r.value > 0 else 'neg'}", min(1.0, abs(r.value)), r.evidence, "", -2)
     return m
-
-
-@lru_cache(maxsize=1)
-def _weight_columns() -> tuple[tuple[float, ...], ...]:
-    """The weights of each label (in ``LABELS`` order) for the features in ``FEATURES`` order."""
-    w = _weights()
-    return tuple(tuple(w[lab][f] for f in FEATURES) for lab in LABELS)
 
 
 @lru_cache(maxsize=1)
@@ -438,55 +446,94 @@ def _word_margins() -> dict[str, dict[str, float]]:
     return out
 
 
-def _probabilities(m: _Mention, wf: list[tuple[str, float, int]] | None = None) -> dict[str, float]:
-    """P(label) of a mention; ``wf`` is ``m.word_features()`` when the caller has it already."""
-    values = list(map(m.values.__getitem__, FEATURES))
-    # Products summed in C; the absent features add 0.0, which leaves every sum as it was.
-    la, ln, lf = (sum(map(mul, col, values)) for col in _weight_columns())
-    ww = _word_weights()
-    if ww:
-        for key, x, _ in m.word_features() if wf is None else wf:
-            hit = ww.get(key)
-            if hit:
-                la, ln, lf = la + hit[0] * x, ln + hit[1] * x, lf + hit[2] * x
+@lru_cache(maxsize=1)
+def _feature_table() -> dict[str, tuple[float, float, float, float, float, float]]:
+    """feature -> (its weights for against, neutral, favor; its margins toward each, ``_margins``):
+    one lookup gives the model and the evidence what they read of a feature."""
+    w, mg = _weights(), _margins()
+    return {f: (w["against"][f], w["neutral"][f], w["favor"][f], mg["against"][f], mg["neutral"][f], mg["favor"][f])
+            for f in FEATURES}
+
+
+@lru_cache(maxsize=1)
+def _word_table() -> dict[str, tuple[float, float, float, float, float, float]]:
+    """key of ``stance_words.txt`` -> (its weights for against, neutral, favor; its margins toward
+    each, ``_word_margins``): one lookup per word feature serves the model and the evidence."""
+    mg = _word_margins()
+    return {k: (*hit, mg["against"][k], mg["neutral"][k], mg["favor"][k]) for k, hit in _word_weights().items()}
+
+
+def _logits(m: _Mention, wf: list[tuple[str, float, int]]
+            ) -> tuple[float, float, float, list[tuple[float, float, float, float, float, float] | None]]:
+    """The model's three log-odds (against, neutral, favor) and each word feature's ``_word_table`` row.
+
+    The features' products are summed by ``sum`` in ``FEATURES`` order, then the word features'
+    added one by one, as a dot product over every feature would: a feature of value 0 adds 0.0
+    there, which leaves the sum as it was, so only the features that are not 0 are read (most of
+    the 22 are 0 for a mention)."""
+    table, values = _feature_table(), m.values
+    # (values holds FEATURES, in their order; sum() as the dot product summed: on Python 3.12+ it
+    # compensates rounding, and the sums must stay those of the full dot product)
+    prods = [(w[0] * x, w[1] * x, w[2] * x) for w, x in
+             zip(map(table.__getitem__, compress(values, values.values())), filter(None, values.values()))]
+    la, ln, lf = map(sum, zip(*prods)) if prods else (0.0, 0.0, 0.0)
+    hits = list(map(_word_table().get, map(itemgetter(0), wf)))
+    for hit, (_, x, _) in zip(hits, wf):
+        if hit is not None:
+            la, ln, lf = la + hit[0] * x, ln + hit[1] * x, lf + hit[2] * x
+    return la, ln, lf, hits
+
+
+def _softmax(la: float, ln: float, lf: float) -> dict[str, float]:
     top = max(la, ln, lf)
     ea, en, ef = math.exp(la - top), math.exp(ln - top), math.exp(lf - top)
     z = sum((ea, en, ef))
     return {"against": ea / z, "neutral": en / z, "favor": ef / z}
 
 
+def _probabilities(m: _Mention, wf: list[tuple[str, float, int]] | None = None) -> dict[str, float]:
+    """P(label) of a mention; ``wf`` is ``m.word_features()`` when the caller has it already."""
+    return _softmax(*_logits(m, m.word_features() if wf is None else wf)[:3])
+
+
 def _decide(m: _Mention, speaker: bool = False, prob: dict[str, float] | None = None) -> tuple[str, float, str]:
     """(label, score, evidence) of a mention. ``speaker``: a role found in the structure decides
     (the speaker's own statement), the model only where no act governs the target."""
     wf = m.word_features()  # built once: the model and the evidence both read it
-    prob = prob or _probabilities(m, wf)
+    la, ln, lf, hits = _logits(m, wf)  # (the word rows serve the evidence too)
+    prob = prob or _softmax(la, ln, lf)
     label = max(LABELS, key=prob.__getitem__)
     score = round(prob["favor"] - prob["against"], 4)
     if speaker and m.role is not None and m.role.role != "agent":
         label = "favor" if m.role.value > 0 else "against"
         score = round(max(-1.0, min(1.0, m.role.value)), 4)
-    # Evidence: the words whose features pushed most toward the chosen label (over the others);
-    # the role that decided goes first.
+    return label, score, _evidence(m, label, speaker, wf, hits)
+
+
+def _evidence(m: _Mention, label: str, speaker: bool, wf: list[tuple[str, float, int]],
+              hits: list[tuple[float, float, float, float, float, float] | None]) -> str:
+    """The words whose features pushed most toward ``label`` (over the others), the role that
+    decided first, at most four, " ; "-separated."""
+    li = 3 + LABELS.index(label)  # the label's margin in a table row
+    table = _feature_table()
     push: dict[int, list[Any]] = {}
-    margin = _margins()[label]
     for feat, pos, words, amount, note in m.parts:
-        delta = margin[feat] * amount
+        delta = table[feat][li] * amount
         entry = push.get(pos)
         if entry is None:
             entry = push[pos] = [0.0, words, note]
         entry[0] += delta
-    word_margin = _word_margins()[label]
-    for key, x, pos in wf:
-        wm = word_margin.get(key)
-        if wm is not None and pos not in push and wm * x > 0.05:
+    for (key, x, pos), hit in zip(wf, hits):
+        if hit is not None and pos not in push and hit[li] * x > 0.05:
             word_ = key.partition(":")[2] if ":" in key else key  # "not:condemn", "p1:said": the word
-            push[pos] = [wm * x, word_, "negated" if key.startswith("not:") else ""]
+            push[pos] = [hit[li] * x, word_, "negated" if key.startswith("not:") else ""]
     role_first = [e for p, e in push.items() if p == -2 and (speaker or e[0] > 0)]
-    ranked = sorted((e for p, e in push.items() if p != -2 and e[0] > 0.02), key=lambda e: -e[0])
+    # strongest first; a stable sort keeps equal pushes in token order, as key=-push did
+    ranked = sorted([e for p, e in push.items() if p != -2 and e[0] > 0.02], key=itemgetter(0), reverse=True)
     seen = [f"{words} ({note})" if note else words for _, words, note in role_first + ranked]
     if m.values.get("source") and label == "neutral":
         seen.append("(target is the speaker)")
-    return label, score, " ; ".join(seen[:4])
+    return " ; ".join(seen[:4])
 
 
 _CO_WEIGHT = 0.25  # weight of each other mention of a person against the mention itself (1)
@@ -936,12 +983,15 @@ def references(doc: Doc, mentions: Sequence[tuple[str, int, int]], prior: Iterab
         >>> references(d, [("Russia", 0, 6), ("North Korea", 11, 22)])
         [('Russia', 38, 52, 'Their alliance -> Russia: Russia and North Korea'), ('North Korea', 38, 52, 'Their alliance -> North Korea: Russia and North Korea')]
     """
+    grouped = not _GROUP_NOUNS.isdisjoint(doc.lower)
+    if (_PERSON_REF_FIRST if grouped else _PERSON_REF_FIRST_NO_GROUP).isdisjoint(doc.lower):
+        return []  # no word a reference can start with, whoever the targets are (a set test in C)
     named = {(s, e) for _, s, e in mentions}
     # he / she only where a target is a person: a text about countries reads no "he" as a mention
     places = _person_lexicons()[3]
     people = any(n.casefold() not in places and _person_gender(doc, *doc.token_range(s, e)) for n, s, e in mentions)
     first = _PERSON_REF_FIRST if people else _REF_FIRST
-    if _GROUP_NOUNS.isdisjoint(doc.lower):
+    if not grouped:
         # "the" / "both" refer only as "the alliance", "both countries": without a group noun in
         # the text, the most frequent word of English needs no look (a set test over the text in C)
         first = _PERSON_REF_FIRST_NO_GROUP if people else _REF_FIRST_NO_GROUP

@@ -26,7 +26,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain, compress
+from operator import attrgetter
 from typing import Any
 
 from . import _lexicon
@@ -55,6 +56,7 @@ _OBJECT_BREAK = frozenset({"before", "after", "when", "since", "until", "till", 
 _NEG_WINDOW = 3  # a negator flips the next 3 words (VADER's window)
 _NEG_SCALE = -0.74  # VADER's N_SCALAR
 _WINDOW = 12  # tokens: how far from a mention an act can be and still govern it
+_RIGHT_REACH = 7  # tokens after a mention (exclusive) where _right_act looks for its act
 _MAX_DEPTH = 4  # acts nested in acts: "criticized the condemnation of its relations with X"
 
 
@@ -130,7 +132,30 @@ class Word:
     negator: bool
 
 
-@lru_cache(maxsize=100_000)
+class _Memo(dict):  # type: ignore[type-arg]
+    """key -> ``make(key)``, made on first use: a hit is one C-level dict lookup (``map`` of
+    ``__getitem__`` over a text's tokens), cheaper than an LRU cache's bookkeeping. Emptied when it
+    holds ``size`` entries, so a corpus of rare words cannot grow it without end.
+
+    Examples:
+        >>> m = _Memo(str.upper, 2)
+        >>> m["a"], m["b"], m["c"], len(m)
+        ('A', 'B', 'C', 1)
+    """
+
+    def __init__(self, make: Any, size: int) -> None:
+        super().__init__()
+        self.make, self.size = make, size
+
+    def __missing__(self, key: Any) -> Any:
+        if len(self) >= self.size:
+            self.clear()
+        out = self[key] = self.make(key)
+        return out
+
+
+
+
 def word(w: str) -> Word:
     """The stance information of a lower-cased word.
 
@@ -138,6 +163,10 @@ def word(w: str) -> Word:
         >>> word("condemned").act, word("ties").act, word("war").event, word("war").tone
         (-1, 1, True, 0.0)
     """
+    return _WORDS[w]
+
+
+def _word(w: str) -> Word:
     tone, against, favor, events, negators = _tables()
     base = w[:-2] if w.endswith(("'s", "s'")) else w
     forms = stems(base)
@@ -151,6 +180,9 @@ def word(w: str) -> Word:
                 break
     t = 0.0 if is_event else tone.get(base, 0.0)
     return Word(t, act, weight, stem, is_event, w in negators or w.endswith("n't"))
+
+
+_WORDS = _Memo(_word, 100_000)  # lower-cased word -> its Word (``word``)
 
 
 # --------------------------------------------------------------------------- the analysed text
@@ -172,6 +204,7 @@ class Doc:
     pos_sum: list[float] = field(default_factory=list)  # prefix sums of positive / negative tone
     neg_sum: list[float] = field(default_factory=list)
     quoted: list[bool] = field(default_factory=list)  # sentence holds a quotation mark
+    acts: list[int] | None = None  # tokens whose word is an act (``_act_tokens``, made when first read)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Tokens overlapping characters [start, end) as (first, last); (k, k - 1) when none."""
@@ -181,6 +214,44 @@ class Doc:
 
 
 _SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # every character outside a token is white space
+
+
+def _chunk_parts(chunk: str) -> tuple[str, ...]:
+    """A white-space-free chunk of text ("Russia's", "said.", "(AP)") -> its tokens with the empty
+    gaps between them, as ``_SPLIT.split`` gives them inside the chunk (``("said", "", ".")``). A
+    token never crosses white space, so a chunk splits the same alone as in any text.
+
+    Examples:
+        >>> _chunk_parts("said."), _chunk_parts("Russia's")
+        (('said', '', '.'), ("Russia's",))
+    """
+    return tuple(_SPLIT.split(chunk)[1:-1])
+
+
+_CHUNKS = _Memo(_chunk_parts, 100_000)  # chunk -> _chunk_parts(chunk), for ``_split``
+_SPACE = (" ",)
+
+
+def _split(norm: str) -> list[str]:
+    """``_SPLIT.split(norm)``: white space, token, white space, ..., token, white space.
+
+    A text whose chunks are separated by single spaces (most sentences) is cut by ``str.split``
+    and each chunk's tokens come from ``_CHUNKS`` (the same chunks recur: "said.", "the"), all in
+    C: the regex reads only chunks not seen before. Any other text goes through the regex.
+
+    Examples:
+        >>> _split("Hi, Bob.") == _SPLIT.split("Hi, Bob.") == ['', 'Hi', '', ',', ' ', 'Bob', '', '.', '']
+        True
+    """
+    chunks = norm.split()
+    if not chunks or " ".join(chunks) != norm:
+        return _SPLIT.split(norm)
+    seq = [_SPACE] * (2 * len(chunks) - 1)  # chunk, " ", chunk, ..., chunk
+    seq[::2] = map(_CHUNKS.__getitem__, chunks)
+    parts = [""]
+    parts.extend(chain.from_iterable(seq))
+    parts.append("")
+    return parts
 
 
 @lru_cache(maxsize=1)
@@ -212,11 +283,11 @@ def analyse(text: str) -> Doc:
     norm = normalise(text)
     # The text is gap, token, gap, ..., token, gap (gaps are white space): one C-level split, offsets
     # summed by accumulate, no match object per token.
-    parts = _SPLIT.split(norm)
+    parts = _split(norm)
     at = list(accumulate(map(len, parts), initial=0))
     starts, ends, words = at[1:-1:2], at[2::2], parts[1::2]
     lower = list(map(str.lower, words))
-    info = list(map(word, lower))
+    info = list(map(_WORDS.__getitem__, lower))
     n, size = len(words), len(norm)
     sent_bounds: list[tuple[int, int]] = []
     quoted: list[bool] = []
@@ -375,7 +446,7 @@ def _right_act(doc: Doc, t1: int, hi: int) -> tuple[int, str]:
     cl = doc.clause[t1]
     poss = doc.lower[t1].endswith(("'s", "s'")) or (t1 + 1 < hi and doc.lower[t1 + 1] in ("'s", "'"))
     aux = -1
-    for i in range(t1 + 1, min(hi, t1 + (4 if poss else 7))):
+    for i in range(t1 + 1, min(hi, t1 + (4 if poss else _RIGHT_REACH))):
         w = doc.lower[i]
         if doc.clause[i] != cl or w == "," or (w in ("and", "or") and (i + 1 >= hi or not doc.words[i + 1][:1].isupper())):
             break  # "X and Y condemned" is a joint subject; "X to Russia and condemned" is not
@@ -401,6 +472,34 @@ def _direct(doc: Doc, t0: int, t1: int) -> tuple[int, str, int]:
     return -1, "", t0
 
 
+_ACT = attrgetter("act")
+
+
+def _act_tokens(doc: Doc) -> list[int]:
+    """The tokens whose word is an act (``Word.act``), in order: made once per text, when first read."""
+    if doc.acts is None:
+        doc.acts = list(compress(range(len(doc.info)), map(_ACT, doc.info)))
+    return doc.acts
+
+
+def _act_near(doc: Doc, t0: int, t1: int) -> bool:
+    """Is any act word where ``_direct`` looks for one: ``_left_act``'s ``_WINDOW`` tokens before the
+    mention, ``_right_act``'s (at most 6) after it, in its sentence? Without one there is no role.
+
+    Examples:
+        >>> d = analyse("Critics condemned Acme. Acme grew.")
+        >>> _act_near(d, 2, 2), _act_near(d, 4, 4)
+        (True, False)
+    """
+    acts = _act_tokens(doc)
+    lo, hi = doc.sent_bounds[doc.sent[t0]]
+    k = bisect.bisect_left(acts, max(lo, t0 - _WINDOW))
+    if k < len(acts) and acts[k] < t0:
+        return True
+    k = bisect.bisect_right(acts, t1)
+    return k < len(acts) and acts[k] < min(hi, t1 + _RIGHT_REACH)
+
+
 def roles(doc: Doc, t0: int, t1: int) -> Role | None:
     """The target's role for the acts around tokens ``t0..t1``, followed outward through nesting.
 
@@ -412,6 +511,8 @@ def roles(doc: Doc, t0: int, t1: int) -> Role | None:
         >>> r = roles(d, 0, 1); r.role, r.evidence
         ('agent', 'criticized -> agent: North Korea')
     """
+    if not _act_near(doc, t0, t1):
+        return None  # (most mentions: no act word where _direct looks, so no role)
     act, role, phrase_start = _direct(doc, t0, t1)
     if act < 0:
         return None
