@@ -154,8 +154,6 @@ class _Memo(dict):  # type: ignore[type-arg]
         return out
 
 
-
-
 def word(w: str) -> Word:
     """The stance information of a lower-cased word.
 
@@ -407,10 +405,9 @@ def _left_act(doc: Doc, start: int, lo: int) -> int:
             prep = prep or w != "of"
         elif prep and doc.words[i][:1].isupper():
             named = True
-        if not (w in _NP_GLUE or doc.words[i][:1].isupper() or w.endswith(("'s", "s'", "ing", "ed", "al"))
-                or w in ("'s", "'", "-")):
-            if i < start - 4:
-                return -1
+        if i < start - 4 and not (w in _NP_GLUE or doc.words[i][:1].isupper()
+                                  or w.endswith(("'s", "s'", "ing", "ed", "al")) or w in ("'s", "'", "-")):
+            return -1
     return -1
 
 
