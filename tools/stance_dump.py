@@ -3,8 +3,8 @@
 
 ``score.py stance --json`` gives labels only; this writes, for every record of the three stance dev
 sets of ``../shared/eval`` (read, never copied), the ``stance``, ``stance_score`` and ``evidence``
-``newslab.stance`` gives it (offsets mode, as the scorer calls it), and with ``--targets`` also the
-rows of ``stance(texts, targets=...)`` on the same texts with the CLI's default targets. Compare
+``newslab.stance`` gives it (offsets mode, as the scorer calls it), and also the rows of
+``stance(texts, targets=...)`` on the same texts with the CLI's default targets. Compare
 two dumps with ``--compare``::
 
     python tools/stance_dump.py --write /tmp/before.json
