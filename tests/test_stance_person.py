@@ -149,7 +149,7 @@ def test_a_person_in_a_long_text_is_read_in_bounded_work():
 
 @pytest.mark.skipif(not (EVAL / "stance_persent_dev.jsonl").exists(), reason="../shared/eval not present")
 def test_persent_dev_does_not_fall_below_the_recorded_figure():
-    recs = [json.loads(line) for line in open(EVAL / "stance_persent_dev.jsonl", encoding="utf-8")]
+    recs = [json.loads(line) for line in (EVAL / "stance_persent_dev.jsonl").read_text(encoding="utf-8").splitlines()]
     pred = nl.stance(pd.DataFrame(recs)[["text", "target_start", "target_end"]])["stance"].tolist()
     f1s = []
     for lab in ("favor", "neutral", "against"):

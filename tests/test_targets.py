@@ -107,8 +107,8 @@ def test_candidates_linear_on_long_capitalised_runs():
 def test_candidates_one_person_one_candidate():
     df = pd.DataFrame({"text": [
         "Foreign Minister Sergei Lavrov met President Trump. Lavrov said little. Trump said more.",
-        "Trump flew on. Sergei Lavrov stayed, and Kremlin Spokesperson Dmitry Peskov said Peskov's "
-        "boss agreed.",
+        ("Trump flew on. Sergei Lavrov stayed, and Kremlin Spokesperson Dmitry Peskov said Peskov's "
+         "boss agreed."),
         "General Motors cut jobs. Senate Democrats objected, and Democrats in the House too."]})
     c = candidates(df, top=30).set_index("candidate")
     # titles come off and the surname joins the full name
