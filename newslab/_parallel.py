@@ -355,6 +355,14 @@ def _fork_worker(func: Callable[..., pd.DataFrame], df: pd.DataFrame, bounds: li
 
 def _death(worker: Any) -> WorkerDied:
     code = worker.exitcode
+    for _ in range(20):
+        if code is not None:
+            break
+        # Another thread's multiprocessing.active_children() (or Process.start()) may have reaped the
+        # dead worker the same moment: our waitpid then finds no child and reads None, while the status
+        # lands in the shared Popen an instant later. Read it again rather than report "exit code None".
+        worker.join(0.05)
+        code = worker.exitcode
     if code is not None and code < 0:
         try:
             how = f"killed by signal {-code} ({signal.Signals(-code).name})"
